@@ -1,0 +1,92 @@
+import { Command, CommanderError, Option } from "commander";
+import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
+import { runInit } from "./commands/init.js";
+import { EXIT, UsageError } from "./errors.js";
+import { runValidate } from "./run-check.js";
+import { VERSION } from "./version.js";
+import { FORMATTERS } from "../report/formatters/index.js";
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command();
+  program
+    .name("journey")
+    .description("Customer journey maps as code: validate, lint and render journey YAML files.")
+    .version(VERSION, "-v, --version", "print the version")
+    .helpOption("-h, --help", "show help")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text.startsWith("error:") ? `journey: ${text}` : text) })
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey init                      start a project with a config and an example journey
+  journey validate                  check every journey of the project (config include, or this folder)
+  journey validate docs/journeys    check every *.journey.yaml below a folder
+  journey schema > journey.schema.json
+
+Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
+    );
+
+  const formatOption = () =>
+    new Option("-f, --format <name>", "output format").choices(Object.keys(FORMATTERS)).default("stylish");
+
+  program
+    .command("validate")
+    .description("check journey files against the schema and their references (structure only)")
+    .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
+    .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
+    .addOption(formatOption())
+    .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey validate
+  journey validate examples/ "docs/**/*.journey.yaml"
+  journey validate --format json -o report.json`,
+    )
+    .action((paths: string[], options) => setExit(runValidate(paths, options)));
+
+  program
+    .command("init")
+    .description("write journey.config.yaml and a commented example journey into the current folder")
+    .addHelpText("after", "\nExample:\n  mkdir journeys && cd journeys && journey init")
+    .action(() => setExit(runInit(process.cwd())));
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of journey files (or of the config)")
+    .option("--config", "print the schema of journey.config.yaml instead")
+    .addHelpText("after", "\nExamples:\n  journey schema > journey.schema.json\n  journey schema --config")
+    .action((options: { config?: boolean }) => {
+      const file = options.config ? SCHEMA_FILES.config : SCHEMA_FILES.journey;
+      process.stdout.write(JSON.stringify(loadSchema(file), null, 2) + "\n");
+      setExit(EXIT.ok);
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; never throws for user errors. */
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram((code) => (exitCode = code));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`journey: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`journey: internal error; please report it.\n${process.env.JOURNEY_DEBUG ? detail : String((error as Error)?.message ?? error)}\n`);
+    return EXIT.usage;
+  }
+}
+

@@ -1,0 +1,31 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
+import type { ProjectConfig } from "../config/types.js";
+import { discoverFiles } from "../discover/files.js";
+import type { FileResult } from "../results.js";
+import { UsageError } from "./errors.js";
+
+export type ConfigResolution = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileResult };
+
+/** The config named by `--config`, else the nearest journey.config.yaml, else the defaults. */
+export function resolveConfig(cwd: string, configOption: string | undefined): ConfigResolution {
+  if (configOption !== undefined) {
+    const path = resolve(cwd, configOption);
+    if (!existsSync(path)) throw new UsageError(`config file not found: ${configOption}`);
+    return loadConfigFile(path);
+  }
+  const found = findConfigFile(cwd);
+  return found ? loadConfigFile(found) : { config: defaultConfig(cwd) };
+}
+
+/**
+ * The journey files a command works on: the paths given, else the config's `include`
+ * (relative to the config file), else the working directory.
+ */
+export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd: string) {
+  const options = { ignore: config.ignore, ignoreBase: config.dir };
+  if (paths.length > 0) return discoverFiles(paths, { ...options, cwd });
+  if (config.include.length > 0) return discoverFiles(config.include, { ...options, cwd: config.dir });
+  return discoverFiles(["."], { ...options, cwd });
+}

@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { readSource, DEFAULT_MAX_FILE_SIZE } from "../load/source.js";
+import { parseYaml, DEFAULT_MAX_ALIASES } from "../load/parse.js";
+import { schemaFindings } from "../validate/schema.js";
+import { validateConfigSchema } from "../validate/schema-validators.js";
+import type { FileResult } from "../results.js";
+import type { ConfigFile, ProjectConfig } from "./types.js";
+
+export const CONFIG_FILE_NAMES = ["journey.config.yaml", "journey.config.yml"];
+
+/** The nearest journey.config.yaml in `startDir` or a folder above it. */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate)) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export function defaultConfig(dir: string): ProjectConfig {
+  return {
+    dir,
+    extends: "recommended",
+    include: [],
+    ignore: [],
+    rules: {},
+    channels: {},
+    personas: {},
+    teams: {},
+    render: {},
+    limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES },
+  };
+}
+
+export type ConfigLoad = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileResult };
+
+/**
+ * Reads and validates a config file. A config with any error is not used: the run cannot be
+ * trusted, so the caller reports the problems and exits 2.
+ */
+export function loadConfigFile(path: string): ConfigLoad {
+  const filePath = resolve(path);
+  const base = defaultConfig(dirname(filePath));
+  const source = readSource(filePath, { maxFileSize: base.limits.maxFileSize });
+  if (source.finding) return { problems: { filePath, findings: [source.finding] } };
+  const parsed = parseYaml(source.text, { maxAliases: base.limits.maxAliases });
+  // An empty config (or one with only comments) is valid: every default applies.
+  const findings = parsed.findings.filter((f) => f.messageId !== "empty");
+  if (parsed.data !== undefined && parsed.data !== null) {
+    findings.push(...schemaFindings(validateConfigSchema, parsed.data, parsed.locator));
+  }
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) return { problems: { filePath, source: source.text, findings } };
+  const data = (parsed.data ?? {}) as ConfigFile;
+  return {
+    config: {
+      ...base,
+      path: filePath,
+      extends: data.extends ?? base.extends,
+      include: data.include ?? [],
+      ignore: data.ignore ?? [],
+      rules: data.rules ?? {},
+      channels: data.channels ?? {},
+      personas: data.personas ?? {},
+      teams: data.teams ?? {},
+      render: data.render ?? {},
+      limits: {
+        maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,
+        maxAliases: data.limits?.max_aliases ?? base.limits.maxAliases,
+      },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/** A problem found in a file: a structural error or a lint rule's finding. */
+export type Severity = "error" | "warning" | "info";
+
+/** 1-based, end exclusive (the column after the last character), like SARIF and ESLint. */
+export interface Span {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Span {
+  ruleId: string;
+  /** Named message of the rule, so tests can assert the kind of finding rather than a sentence. */
+  messageId?: string;
+  severity: Severity;
+  message: string;
+  journeyId?: string;
+  stepId?: string;
+}
+
+/** Structural findings are always errors and can never be switched off. */
+export const STRUCTURAL_RULES = ["syntax", "schema", "duplicate-id", "unknown-reference"] as const;
+export type StructuralRuleId = (typeof STRUCTURAL_RULES)[number];
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);
+}
+
+export const FILE_START: Span = { line: 1, column: 1, endLine: 1, endColumn: 1 };

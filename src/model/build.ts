@@ -1,0 +1,109 @@
+import type { ProjectConfig } from "../config/types.js";
+import type { Channel, Journey, JourneyFile, Stage, Step, StepFile, Transition } from "./types.js";
+
+/**
+ * Builds the typed journey from schema-valid file data, applying the format's defaults: actor,
+ * lane, flow to the next step in file order, and entries. Reference checks and the flow graph
+ * work on this model; nothing here reports problems.
+ */
+export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey {
+  const steps: Step[] = [];
+  const stages: Stage[] = file.stages.map((stageFile, stageIndex) => {
+    const stage: Stage = {
+      id: stageFile.id,
+      name: stageFile.name,
+      description: stageFile.description,
+      index: stageIndex,
+      steps: [],
+      path: ["stages", stageIndex],
+    };
+    (stageFile.steps ?? []).forEach((stepFile, stepIndex) => {
+      const step = buildStep(stepFile, steps.length, stage, ["stages", stageIndex, "steps", stepIndex]);
+      stage.steps.push(step);
+      steps.push(step);
+    });
+    return stage;
+  });
+
+  // Implicit flow: a step without `next:` continues to the following step in file order, across
+  // stage borders; an end step stops the path.
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i];
+    if (!step.explicitNext && step.type !== "end" && i + 1 < steps.length) step.next = [{ to: steps[i + 1].id }];
+  }
+
+  const stepById = new Map<string, Step>();
+  for (const step of steps) if (!stepById.has(step.id)) stepById.set(step.id, step);
+
+  const channels = new Map<string, Channel>();
+  for (const [id, spec] of Object.entries(config.channels)) channels.set(id, { ...spec, id, declaredInJourney: false });
+  for (const [id, spec] of Object.entries(file.channels ?? {})) channels.set(id, { ...spec, id, declaredInJourney: true });
+
+  const entries = file.entry === undefined ? (steps.length > 0 ? [steps[0].id] : []) : typeof file.entry === "string" ? [file.entry] : file.entry;
+
+  let persona: Journey["persona"];
+  if (typeof file.persona === "string") {
+    const spec = Object.prototype.hasOwnProperty.call(config.personas, file.persona) ? config.personas[file.persona] : undefined;
+    persona = spec ? { ...spec, id: file.persona } : undefined;
+  } else if (file.persona) {
+    persona = file.persona;
+  }
+
+  return {
+    id: file.id,
+    title: file.title,
+    description: file.description,
+    owner: file.owner,
+    tags: file.tags ?? [],
+    persona,
+    goal: { description: file.goal.description, steps: file.goal.steps },
+    entries,
+    channels,
+    stages,
+    steps,
+    stepById,
+    rules: file.rules,
+  };
+}
+
+function buildStep(file: StepFile, index: number, stage: Stage, path: Step["path"]): Step {
+  const type = file.type ?? "action";
+  const channels = file.channel === undefined ? [] : typeof file.channel === "string" ? [file.channel] : file.channel;
+  const actor = file.actor ?? (type === "response" ? "agent" : type === "handoff" ? (file.from ?? "agent") : "customer");
+  const lane = file.lane ?? (actor === "customer" || channels.length > 0 ? "frontstage" : "backstage");
+  let next: Transition[] = [];
+  if (file.next !== undefined) {
+    const list = typeof file.next === "string" ? [file.next] : file.next;
+    const nextPath = [...path, "next"];
+    next = list.map((item, i) => {
+      const itemPath = typeof file.next === "string" ? nextPath : [...nextPath, i];
+      return typeof item === "string" ? { to: item, path: itemPath } : { to: item.to, when: item.when, path: [...itemPath, "to"] };
+    });
+  }
+  return {
+    id: file.id,
+    name: file.name,
+    description: file.description,
+    index,
+    stageIndex: stage.index,
+    stageId: stage.id,
+    actor,
+    lane,
+    type,
+    channels,
+    emotion: file.emotion,
+    thoughts: file.thoughts,
+    painPoints: file.pain_points ?? [],
+    opportunities: file.opportunities ?? [],
+    reached: file.metrics?.reached,
+    explicitNext: file.next !== undefined,
+    next,
+    answers: file.answers,
+    outcome: file.outcome,
+    owner: file.owner,
+    from: file.from,
+    to: file.to,
+    collectsFeedback: file.collects === "feedback",
+    path,
+  };
+}

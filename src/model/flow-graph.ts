@@ -1,0 +1,156 @@
+import type { Journey } from "./types.js";
+
+/**
+ * The flow of a journey as a directed graph over step indexes (`journey.steps[i]`), built once
+ * per journey and shared by every rule. Transitions to unknown steps are left out (they are
+ * reported as `unknown-reference`).
+ */
+export interface FlowGraph {
+  size: number;
+  successors: number[][];
+  predecessors: number[][];
+  entries: number[];
+  isGoal: boolean[];
+}
+
+export function buildFlowGraph(journey: Journey): FlowGraph {
+  const size = journey.steps.length;
+  const successors: number[][] = Array.from({ length: size }, () => []);
+  const predecessors: number[][] = Array.from({ length: size }, () => []);
+  for (const step of journey.steps) {
+    const seen = new Set<number>();
+    for (const transition of step.next) {
+      const target = journey.stepById.get(transition.to);
+      if (!target || seen.has(target.index)) continue;
+      seen.add(target.index);
+      successors[step.index].push(target.index);
+      predecessors[target.index].push(step.index);
+    }
+  }
+  const indexes = (ids: string[]) => [...new Set(ids.map((id) => journey.stepById.get(id)?.index).filter((i): i is number => i !== undefined))];
+  const isGoal = new Array<boolean>(size).fill(false);
+  for (const index of indexes(journey.goal.steps)) isGoal[index] = true;
+  return { size, successors, predecessors, entries: indexes(journey.entries), isGoal };
+}
+
+/** Steps reachable from `starts` (forwards along successors, or backwards along predecessors). */
+export function reachable(graph: FlowGraph, starts: readonly number[], direction: "forward" | "backward" = "forward"): boolean[] {
+  const edges = direction === "forward" ? graph.successors : graph.predecessors;
+  const seen = new Array<boolean>(graph.size).fill(false);
+  const stack: number[] = [];
+  for (const start of starts) {
+    if (!seen[start]) {
+      seen[start] = true;
+      stack.push(start);
+    }
+  }
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const next of edges[node]) {
+      if (!seen[next]) {
+        seen[next] = true;
+        stack.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Shortest paths from `starts` where entering a step costs `weight(step)` (0 or 1): a 0-1 BFS,
+ * linear in steps plus transitions. Returns the cost of reaching each step (the start's own
+ * weight included; Infinity when unreachable) and the predecessor on one shortest path.
+ */
+export function shortestPaths(
+  graph: FlowGraph,
+  starts: readonly number[],
+  weight: (index: number) => 0 | 1,
+): { cost: number[]; via: number[] } {
+  const cost = new Array<number>(graph.size).fill(Infinity);
+  const via = new Array<number>(graph.size).fill(-1);
+  // A deque as an array with a moving head; 0-weight moves go to the front.
+  const deque = new Int32Array(2 * (graph.size + graph.successors.reduce((n, s) => n + s.length, 0)) + 2);
+  let head = graph.size + graph.successors.reduce((n, s) => n + s.length, 0) + 1;
+  let tail = head;
+  for (const start of starts) {
+    const c = weight(start);
+    if (c < cost[start]) {
+      cost[start] = c;
+      deque[tail++] = start;
+    }
+  }
+  while (head < tail) {
+    const node = deque[head++];
+    for (const next of graph.successors[node]) {
+      const w = weight(next);
+      const candidate = cost[node] + w;
+      if (candidate < cost[next]) {
+        cost[next] = candidate;
+        via[next] = node;
+        if (w === 0) deque[--head] = next;
+        else deque[tail++] = next;
+      }
+    }
+  }
+  return { cost, via };
+}
+
+/**
+ * Strongly connected components (Tarjan's algorithm, iterative so a 100,000-step chain cannot
+ * overflow the stack). Returns the component number of each step; components are numbered in
+ * reverse topological order.
+ */
+export function stronglyConnectedComponents(graph: FlowGraph): { component: number[]; count: number } {
+  const { size, successors } = graph;
+  const index = new Int32Array(size).fill(-1);
+  const low = new Int32Array(size);
+  const onStack = new Uint8Array(size);
+  const component = new Array<number>(size).fill(-1);
+  const stack: number[] = [];
+  const callNode: number[] = [];
+  const callEdge: number[] = [];
+  let counter = 0;
+  let count = 0;
+  for (let root = 0; root < size; root++) {
+    if (index[root] !== -1) continue;
+    callNode.push(root);
+    callEdge.push(0);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    while (callNode.length > 0) {
+      const top = callNode.length - 1;
+      const node = callNode[top];
+      const edges = successors[node];
+      if (callEdge[top] < edges.length) {
+        const next = edges[callEdge[top]++];
+        if (index[next] === -1) {
+          index[next] = low[next] = counter++;
+          stack.push(next);
+          onStack[next] = 1;
+          callNode.push(next);
+          callEdge.push(0);
+        } else if (onStack[next]) {
+          low[node] = Math.min(low[node], index[next]);
+        }
+        continue;
+      }
+      if (low[node] === index[node]) {
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack[member] = 0;
+          component[member] = count;
+        } while (member !== node);
+        count++;
+      }
+      callNode.pop();
+      callEdge.pop();
+      if (callNode.length > 0) {
+        const parent = callNode[callNode.length - 1];
+        low[parent] = Math.min(low[parent], low[node]);
+      }
+    }
+  }
+  return { component, count };
+}

@@ -1,0 +1,151 @@
+import type { YamlPath } from "../load/locator.js";
+
+/** Types of the journey format (docs/format.md), as written in files and after defaults. */
+
+export type StepType = "action" | "contact" | "response" | "handoff" | "decision" | "end";
+export type Lane = "frontstage" | "backstage";
+export type Outcome = "success" | "abandoned" | "other";
+export type ChannelMode = "sync" | "async";
+export type SeverityName = "off" | "info" | "warning" | "error";
+export type RuleSetting = SeverityName | [SeverityName] | [SeverityName, Record<string, unknown>];
+
+export interface ChannelSpec {
+  name: string;
+  mode: ChannelMode;
+  self_service?: boolean;
+  kind?: string;
+  description?: string;
+}
+
+export interface PersonaSpec {
+  name: string;
+  description?: string;
+  goals?: string[];
+  needs?: string[];
+  frustrations?: string[];
+}
+
+export interface TeamSpec {
+  name: string;
+  description?: string;
+}
+
+/** A journey file's data as written (after schema validation). */
+export interface JourneyFile {
+  journey: 1;
+  id: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  tags?: string[];
+  persona?: string | PersonaSpec;
+  goal: { description?: string; steps: string[] };
+  entry?: string | string[];
+  channels?: Record<string, ChannelSpec>;
+  rules?: Record<string, RuleSetting>;
+  stages: StageFile[];
+}
+
+export interface StageFile {
+  id: string;
+  name?: string;
+  description?: string;
+  steps?: StepFile[];
+}
+
+export type TransitionFile = string | { to: string; when?: string };
+
+export interface StepFile {
+  id: string;
+  name: string;
+  description?: string;
+  actor?: string;
+  lane?: Lane;
+  type?: StepType;
+  channel?: string | string[];
+  emotion?: number;
+  thoughts?: string;
+  pain_points?: string[];
+  opportunities?: string[];
+  metrics?: { reached?: number };
+  next?: string | TransitionFile[];
+  answers?: string;
+  outcome?: Outcome;
+  owner?: string;
+  from?: string;
+  to?: string;
+  collects?: "feedback";
+}
+
+/** A following step. `path` is where it is written; implicit (file-order) transitions have none. */
+export interface Transition {
+  to: string;
+  when?: string;
+  path?: YamlPath;
+}
+
+/** A step with every default applied. */
+export interface Step {
+  id: string;
+  name: string;
+  description?: string;
+  /** Position in file order across all stages, and the index of the step in the flow graph. */
+  index: number;
+  stageIndex: number;
+  stageId: string;
+  actor: string;
+  lane: Lane;
+  type: StepType;
+  /** Channel ids; several are alternatives. Empty when the step names none. */
+  channels: string[];
+  emotion?: number;
+  thoughts?: string;
+  painPoints: string[];
+  opportunities: string[];
+  reached?: number;
+  /** True when the step says `next:` itself (even `next: []`). */
+  explicitNext: boolean;
+  next: Transition[];
+  answers?: string;
+  outcome?: Outcome;
+  owner?: string;
+  from?: string;
+  to?: string;
+  collectsFeedback: boolean;
+  /** Where the step is in the file: ["stages", i, "steps", j]. */
+  path: YamlPath;
+}
+
+export interface Stage {
+  id: string;
+  name?: string;
+  description?: string;
+  index: number;
+  steps: Step[];
+  path: YamlPath;
+}
+
+export interface Channel extends ChannelSpec {
+  id: string;
+  /** Declared in the journey file itself (true) or only in the config catalog (false). */
+  declaredInJourney: boolean;
+}
+
+export interface Journey {
+  id: string;
+  title: string;
+  description?: string;
+  owner?: string;
+  tags: string[];
+  /** The persona, resolved from the catalog when the file names one by id. */
+  persona?: PersonaSpec & { id?: string };
+  goal: { description?: string; steps: string[] };
+  /** Entry step ids: `entry:` or the first step. */
+  entries: string[];
+  channels: Map<string, Channel>;
+  stages: Stage[];
+  /** Every step in file order; `steps[i].index === i`. */
+  steps: Step[];
+  stepById: Map<string, Step>;
+  rules?: Record<string, RuleSetting>;
+}

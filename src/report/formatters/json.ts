@@ -1,0 +1,27 @@
+import { relative } from "node:path";
+import { toPosix } from "../../discover/files.js";
+import { countFindings, type FileResult } from "../../results.js";
+import type { FormatContext } from "../context.js";
+
+/**
+ * One entry per file: `{ filePath, messages, errorCount, warningCount, infoCount }`, with paths
+ * relative to the working directory (docs/formats.md).
+ */
+export function formatJson(results: readonly FileResult[], context: FormatContext): string {
+  const entries = results.map((result) => ({
+    filePath: toPosix(relative(context.cwd, result.filePath)),
+    messages: result.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.line,
+      column: f.column,
+      endLine: f.endLine,
+      endColumn: f.endColumn,
+      ...(f.journeyId !== undefined ? { journeyId: f.journeyId } : {}),
+      ...(f.stepId !== undefined ? { stepId: f.stepId } : {}),
+    })),
+    ...countFindings(result.findings),
+  }));
+  return JSON.stringify(entries, null, 2) + "\n";
+}

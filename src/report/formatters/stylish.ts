@@ -1,0 +1,67 @@
+import { relative } from "node:path";
+import type { ChalkInstance } from "chalk";
+import type { Finding, Severity } from "../../finding.js";
+import { toPosix } from "../../discover/files.js";
+import { countFindings, type FileResult } from "../../results.js";
+import type { FormatContext } from "../context.js";
+
+/**
+ * The default, human format: `file:line:col  severity  message  rule`, then the source line
+ * with the node underlined (`^~~~`), then a summary.
+ */
+export function formatStylish(results: readonly FileResult[], context: FormatContext): string {
+  const { color } = context;
+  const out: string[] = [];
+  let filesWithProblems = 0;
+  const all: Finding[] = [];
+  for (const result of results) {
+    if (result.findings.length === 0) continue;
+    filesWithProblems++;
+    const path = toPosix(relative(context.cwd, result.filePath)) || result.filePath;
+    const lines = result.source?.split(/\r?\n/);
+    for (const finding of result.findings) {
+      all.push(finding);
+      out.push(
+        `${color.bold(`${path}:${finding.line}:${finding.column}`)}  ${severityLabel(finding.severity, color)}  ${finding.message}  ${color.dim(finding.ruleId)}`,
+      );
+      const frame = lines ? codeFrame(lines, finding, color) : "";
+      if (frame) out.push(frame);
+    }
+    out.push("");
+  }
+  const total = context.fileCount ?? results.length;
+  const fileWord = total === 1 ? "file" : "files";
+  if (all.length === 0) {
+    out.push(color.green(`✔ ${total} ${fileWord} checked: no problems`));
+  } else {
+    const counts = countFindings(all);
+    const parts = [plural(counts.errorCount, "error"), plural(counts.warningCount, "warning"), plural(counts.infoCount, "info", "info")].filter(Boolean);
+    const summary = `✖ ${plural(all.length, "problem")} (${parts.join(", ")}) in ${filesWithProblems} of ${total} ${fileWord}`;
+    out.push(counts.errorCount > 0 ? color.red.bold(summary) : color.yellow.bold(summary));
+  }
+  return out.join("\n") + "\n";
+}
+
+function severityLabel(severity: Severity, color: ChalkInstance): string {
+  const label = severity;
+  return severity === "error" ? color.red(label) : severity === "warning" ? color.yellow(label) : color.blue(label);
+}
+
+/** The finding's first source line with its node underlined, as actionlint shows it. */
+export function codeFrame(lines: readonly string[], finding: Finding, color: ChalkInstance): string {
+  const text = lines[finding.line - 1];
+  if (text === undefined) return "";
+  const shown = text.replace(/\t/g, " ");
+  const start = Math.min(finding.column - 1, shown.length);
+  const end = finding.endLine === finding.line ? Math.max(finding.endColumn - 1, start + 1) : Math.max(shown.trimEnd().length, start + 1);
+  const gutter = String(finding.line);
+  const pad = " ".repeat(gutter.length);
+  const marker = "^" + "~".repeat(Math.max(0, end - start - 1));
+  const paint = finding.severity === "error" ? color.red : finding.severity === "warning" ? color.yellow : color.blue;
+  return `  ${color.dim(`${gutter} |`)} ${shown}\n  ${color.dim(`${pad} |`)} ${" ".repeat(start)}${paint(marker)}`;
+}
+
+function plural(count: number, word: string, pluralWord = `${word}s`): string {
+  if (count === 0 && word !== "problem") return "";
+  return `${count} ${count === 1 ? word : pluralWord}`;
+}

@@ -1,0 +1,53 @@
+import { createRequire } from "node:module";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+/** The subset of an ajv error this project reads. */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+  propertyName?: string;
+  /** With ajv's `verbose`: the value that failed and the schema object holding the keyword. */
+  data?: unknown;
+  parentSchema?: { title?: string; properties?: Record<string, unknown> };
+}
+
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+const require = createRequire(import.meta.url);
+// Precompiled by scripts/build-validators.mjs (ajv standalone): no schema compilation at start-up.
+const compiled = require("./generated/journey-validator.cjs") as {
+  validateJourney: CompiledValidator;
+  validateConfig: CompiledValidator;
+};
+
+export const validateJourneySchema = compiled.validateJourney;
+export const validateConfigSchema = compiled.validateConfig;
+
+export const SCHEMA_FILES = {
+  journey: "journey.schema.json",
+  config: "journey-config.schema.json",
+} as const;
+
+/** Folder of the published schemas, in the repository and in the npm package alike. */
+export function schemasDir(): string {
+  return fileURLToPath(new URL("../../schemas/", import.meta.url));
+}
+
+const loaded = new Map<string, Record<string, unknown>>();
+
+/** A published schema as JSON; read on demand (only messages and `journey schema` need it). */
+export function loadSchema(file: string): Record<string, unknown> {
+  let schema = loaded.get(file);
+  if (!schema) {
+    schema = JSON.parse(readFileSync(schemasDir() + file, "utf8")) as Record<string, unknown>;
+    loaded.set(file, schema);
+  }
+  return schema;
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { check } from "../helpers/index.js";
+
+const HEADER = `journey: 1
+id: refs
+title: References
+`;
+
+/** Every structural finding kind, with the exact place it is reported. */
+const cases: { name: string; text: string; config?: object; expected: { ruleId: string; messageId: string; line: number; column: number; message: RegExp }[] }[] = [
+  {
+    name: "duplicate step ids are reported at every later occurrence",
+    text: `${HEADER}goal: { steps: [a] }
+stages:
+  - id: s
+    steps:
+      - { id: a, name: A }
+      - { id: a, name: A again }
+      - { id: a, name: A thrice }
+`,
+    expected: [
+      { ruleId: "duplicate-id", messageId: "step", line: 9, column: 15, message: /step id `a` is already used at line 8/ },
+      { ruleId: "duplicate-id", messageId: "step", line: 10, column: 15, message: /step id `a` is already used at line 8/ },
+    ],
+  },
+  {
+    name: "duplicate stage ids",
+    text: `${HEADER}goal: { steps: [a] }
+stages:
+  - { id: s, steps: [{ id: a, name: A }] }
+  - { id: s }
+`,
+    expected: [{ ruleId: "duplicate-id", messageId: "stage", line: 7, column: 11, message: /stage id `s` is already used by stage 1/ }],
+  },
+  {
+    name: "next to an unknown step, with a suggestion",
+    text: `${HEADER}goal: { steps: [pays] }
+stages:
+  - id: s
+    steps:
+      - { id: adds-to-cart, name: Adds, next: [pay] }
+      - { id: pays, name: Pays }
+`,
+    expected: [{ ruleId: "unknown-reference", messageId: "step", line: 8, column: 48, message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/ }],
+  },
+  {
+    name: "a labelled branch to an unknown step",
+    text: `${HEADER}goal: { steps: [b] }
+stages:
+  - id: s
+    steps:
+      - id: a
+        name: A
+        type: decision
+        next:
+          - { to: b, when: yes }
+          - { to: nowhere, when: no }
+      - { id: b, name: B }
+`,
+    expected: [{ ruleId: "unknown-reference", messageId: "step", line: 13, column: 19, message: /`nowhere`/ }],
+  },
+  {
+    name: "answers naming a missing step, and one that is not a contact",
+    text: `${HEADER}goal: { steps: [c] }
+stages:
+  - id: s
+    steps:
+      - { id: a, name: A }
+      - { id: b, name: B, type: response, answers: a }
+      - { id: c, name: C, type: response, answers: ghost }
+`,
+    expected: [
+      { ruleId: "unknown-reference", messageId: "not-a-contact", line: 9, column: 52, message: /not a contact/ },
+      { ruleId: "unknown-reference", messageId: "step", line: 10, column: 52, message: /`answers` names `ghost`/ },
+    ],
+  },
+  {
+    name: "entry and goal naming missing steps",
+    text: `${HEADER}entry: [a, start]
+goal: { steps: [a, finish] }
+stages: [{ id: s, steps: [{ id: a, name: A }] }]
+`,
+    expected: [
+      { ruleId: "unknown-reference", messageId: "step", line: 4, column: 12, message: /`entry` names `start`/ },
+      { ruleId: "unknown-reference", messageId: "step", line: 5, column: 20, message: /`goal.steps` names `finish`/ },
+    ],
+  },
+  {
+    name: "a persona id missing from the catalog",
+    text: `${HEADER}persona: gym-regular
+goal: { steps: [a] }
+stages: [{ id: s, steps: [{ id: a, name: A }] }]
+`,
+    config: { personas: { "gym-regulars": { name: "Regulars" } } },
+    expected: [{ ruleId: "unknown-reference", messageId: "persona", line: 4, column: 10, message: /did you mean `gym-regulars`\?/ }],
+  },
+  {
+    name: "team names, only when the config keeps a team catalog",
+    text: `${HEADER}owner: cx
+goal: { steps: [a] }
+stages: [{ id: s, steps: [{ id: a, name: A, actor: suport, owner: support }] }]
+`,
+    config: { teams: { support: { name: "Support" }, "cx-team": { name: "CX" } } },
+    expected: [
+      { ruleId: "unknown-reference", messageId: "team", line: 4, column: 8, message: /team `cx`/ },
+      { ruleId: "unknown-reference", messageId: "team", line: 6, column: 52, message: /did you mean `support`\?/ },
+    ],
+  },
+];
+
+describe("structural findings", () => {
+  for (const testCase of cases) {
+    it(testCase.name, () => {
+      const { findings } = check(testCase.text, testCase.config);
+      expect(findings.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column }))).toEqual(
+        testCase.expected.map(({ ruleId, messageId, line, column }) => ({ ruleId, messageId, line, column })),
+      );
+      testCase.expected.forEach((expected, i) => {
+        expect(findings[i].message).toMatch(expected.message);
+        expect(findings[i].severity).toBe("error");
+      });
+    });
+  }
+
+  it("does not check team names when there is no catalog", () => {
+    const text = `${HEADER}goal: { steps: [a] }\nstages: [{ id: s, steps: [{ id: a, name: A, actor: anyone }] }]\n`;
+    expect(check(text).findings).toEqual([]);
+  });
+});
