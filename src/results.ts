@@ -13,6 +13,8 @@ export interface FileResult {
   /** The typed journey, when the file is structurally valid. */
   journey?: Journey;
   graph?: FlowGraph;
+  /** Ids of the lint rules that ran on this file (JUnit lists each as a test case). */
+  rulesChecked?: string[];
   /** Finds the line and column of any node of the file; present when the file parsed. */
   locator?: Locator;
 }

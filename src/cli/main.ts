@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { EXIT, UsageError } from "./errors.js";
-import { runValidate } from "./run-check.js";
+import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { FORMATTERS } from "../report/formatters/index.js";
 
@@ -21,7 +21,8 @@ function buildProgram(setExit: (code: number) => void): Command {
       `
 Examples:
   journey init                      start a project with a config and an example journey
-  journey validate                  check every journey of the project (config include, or this folder)
+  journey lint                      validate and lint every journey of the project (config include, or this folder)
+  journey validate                  structural checks only: syntax, schema, references
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -47,7 +48,33 @@ Examples:
   journey validate examples/ "docs/**/*.journey.yaml"
   journey validate --format json -o report.json`,
     )
-    .action((paths: string[], options) => setExit(runValidate(paths, options)));
+    .action((paths: string[], options) => setExit(runCheck(paths, options, "validate")));
+
+  program
+    .command("lint")
+    .description("validate journey files and run the lint rules: the command for CI")
+    .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
+    .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
+    .addOption(formatOption())
+    .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--quiet", "report errors only")
+    .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
+    .option("--rule <id=severity>", "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
+    .option("--print-config <file>", "print the rules in force for a file, and exit")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey lint
+  journey lint examples/ --max-warnings 0
+  journey lint --format sarif -o journey.sarif
+  journey lint --format github                 annotations in GitHub Actions
+  journey lint --rule path-too-long='["warning",{"max":8}]'
+  journey lint --print-config docs/journeys/checkout.journey.yaml`,
+    )
+    .action((paths: string[], options) => setExit(runCheck(paths, options, "lint")));
 
   program
     .command("init")

@@ -1,11 +1,17 @@
 import { resolve } from "node:path";
 import { checkJourneyFile, duplicateJourneyIds } from "../check.js";
+import type { ProjectConfig } from "../config/types.js";
+import { lintFile } from "../lint/lint-file.js";
+import { effectiveRules } from "../lint/settings.js";
+import type { RuleSetting } from "../model/types.js";
 import { colorFor } from "../report/color.js";
 import type { FormatContext } from "../report/context.js";
 import { FORMATTERS } from "../report/formatters/index.js";
 import { formatStylish } from "../report/formatters/stylish.js";
-import type { FileResult } from "../results.js";
+import { countFindings, type FileResult } from "../results.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import { schemaMessages } from "../validate/schema.js";
+import { validateRulesSchema } from "../validate/schema-validators.js";
 import { EXIT, UsageError } from "./errors.js";
 import { resolveConfig, selectFiles } from "./project.js";
 import { VERSION } from "./version.js";
@@ -15,17 +21,26 @@ export interface CheckCommandOptions {
   format: string;
   outputFile?: string;
   color?: boolean;
+  /** lint only */
+  quiet?: boolean;
+  maxWarnings?: string;
+  rule?: string[];
+  reportUnusedDisableDirectives?: boolean;
+  printConfig?: string;
 }
 
 /**
- * `journey validate`: structural checks of every selected file, reported in the chosen format.
- * Exit 0 when no errors, 1 with errors, 2 when the run cannot be trusted (config errors, paths
- * that match nothing, internal errors).
+ * `journey validate` (structure only) and `journey lint` (structure and rules) over every
+ * selected file, reported in the chosen format. Exit 0 when there are no errors (and, for lint,
+ * no more warnings than --max-warnings), 1 otherwise, 2 when the run cannot be trusted: config
+ * errors, paths that match nothing, internal errors.
  */
-export function runValidate(paths: string[], options: CheckCommandOptions): number {
+export function runCheck(paths: string[], options: CheckCommandOptions, mode: "validate" | "lint"): number {
   const cwd = process.cwd();
   const formatter = FORMATTERS[options.format];
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${Object.keys(FORMATTERS).join(", ")}`);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings);
+  const cliRules = parseRuleOptions(options.rule ?? []);
 
   const resolution = resolveConfig(cwd, options.config);
   if (resolution.problems) {
@@ -33,18 +48,68 @@ export function runValidate(paths: string[], options: CheckCommandOptions): numb
     return EXIT.usage;
   }
   const { config } = resolution;
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, config, cliRules, cwd);
+
   const { files, unmatched } = selectFiles(paths, config, cwd);
   for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
   if (files.length === 0) return EXIT.usage;
 
   const results: FileResult[] = files.map((file) => checkJourneyFile(file, config));
   duplicateJourneyIds(results, cwd);
+  if (mode === "lint") {
+    for (const result of results) lintFile(result, config, { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  }
+  if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
 
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
 
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === "internal"));
   if (internal || unmatched.length > 0) return EXIT.usage;
-  return results.some((r) => r.findings.some((f) => f.severity === "error")) ? EXIT.findings : EXIT.ok;
+  const counts = countFindings(results.flatMap((r) => r.findings));
+  if (counts.errorCount > 0) return EXIT.findings;
+  if (maxWarnings !== undefined && counts.warningCount > maxWarnings) {
+    process.stderr.write(`journey: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+function parseMaxWarnings(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new UsageError(`--max-warnings takes a whole number of 0 or more, not \`${value}\``);
+  return number;
+}
+
+/** `--rule id=severity` or `--rule 'id=["warning",{"max":5}]'`, checked against the rules schema. */
+export function parseRuleOptions(values: string[]): Record<string, RuleSetting> {
+  const rules: Record<string, unknown> = {};
+  for (const value of values) {
+    const match = /^([^=]+)=(.+)$/.exec(value);
+    if (!match) throw new UsageError(`--rule takes id=severity, e.g. --rule path-too-long=error, not \`${value}\``);
+    const [, id, settingText] = match;
+    let setting: unknown = settingText;
+    if (settingText.trim().startsWith("[")) {
+      try {
+        setting = JSON.parse(settingText);
+      } catch {
+        throw new UsageError(`--rule ${id}: \`${settingText}\` is not valid JSON; write e.g. '${id}=["warning",{"max":5}]'`);
+      }
+    }
+    rules[id.trim()] = setting;
+  }
+  const problems = schemaMessages(validateRulesSchema, rules);
+  if (problems.length > 0) throw new UsageError(`--rule: ${problems.join("; ")}`);
+  return rules as Record<string, RuleSetting>;
+}
+
+/** `--print-config <file>`: the rules in force for that file, after config, file and --rule. */
+function printConfig(file: string, config: ProjectConfig, cliRules: Record<string, RuleSetting>, cwd: string): number {
+  const result = checkJourneyFile(resolve(cwd, file), config);
+  const settings = effectiveRules(config, result.journey?.rules, cliRules);
+  const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
+  process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
+  return EXIT.ok;
 }
 
 export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {

@@ -1,4 +1,14 @@
 import { readFileSync } from "node:fs";
 
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; homepage: string };
+
 /** The package version, read from package.json next to the build. */
-export const VERSION: string = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+export const VERSION: string = pkg.version;
+
+/** Where the project lives; rule docs are linked below it (SARIF, Markdown reports). */
+export const HOMEPAGE: string = pkg.homepage.replace(/#.*$/, "");
+
+export function ruleDocsUrl(ruleId: string): string {
+  const page = ["syntax", "schema", "duplicate-id", "unknown-reference"].includes(ruleId) ? "structural" : ruleId;
+  return `${HOMEPAGE}/blob/main/docs/rules/${page}.md`;
+}

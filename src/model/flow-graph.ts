@@ -58,19 +58,26 @@ export function reachable(graph: FlowGraph, starts: readonly number[], direction
 
 /**
  * Shortest paths from `starts` where entering a step costs `weight(step)` (0 or 1): a 0-1 BFS,
- * linear in steps plus transitions. Returns the cost of reaching each step (the start's own
- * weight included; Infinity when unreachable) and the predecessor on one shortest path.
+ * linear in steps plus transitions. Backwards, it gives each step's cost to reach a start
+ * (for example the fewest frontstage steps from a step to a goal). Returns the cost of each
+ * step (the start's own weight included; Infinity when unreachable) and the neighbour it was
+ * reached from on one shortest path.
  */
 export function shortestPaths(
   graph: FlowGraph,
   starts: readonly number[],
   weight: (index: number) => 0 | 1,
+  direction: "forward" | "backward" = "forward",
 ): { cost: number[]; via: number[] } {
+  const edges = direction === "forward" ? graph.successors : graph.predecessors;
   const cost = new Array<number>(graph.size).fill(Infinity);
   const via = new Array<number>(graph.size).fill(-1);
-  // A deque as an array with a moving head; 0-weight moves go to the front.
-  const deque = new Int32Array(2 * (graph.size + graph.successors.reduce((n, s) => n + s.length, 0)) + 2);
-  let head = graph.size + graph.successors.reduce((n, s) => n + s.length, 0) + 1;
+  // A deque in one array. Nodes leave it in order of cost and relax their edges once, so there
+  // are at most starts + transitions pushes, at the front (weight 0) or the back (weight 1).
+  let pushes = starts.length;
+  for (const list of edges) pushes += list.length;
+  const deque = new Int32Array(2 * pushes + 1);
+  let head = pushes;
   let tail = head;
   for (const start of starts) {
     const c = weight(start);
@@ -79,9 +86,12 @@ export function shortestPaths(
       deque[tail++] = start;
     }
   }
+  const done = new Uint8Array(graph.size);
   while (head < tail) {
     const node = deque[head++];
-    for (const next of graph.successors[node]) {
+    if (done[node]) continue; // popped before with its final cost: its edges are relaxed
+    done[node] = 1;
+    for (const next of edges[node]) {
       const w = weight(next);
       const candidate = cost[node] + w;
       if (candidate < cost[next]) {

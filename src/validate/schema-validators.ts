@@ -21,14 +21,17 @@ export interface CompiledValidator {
 }
 
 const require = createRequire(import.meta.url);
-// Precompiled by scripts/build-validators.mjs (ajv standalone): no schema compilation at start-up.
+// Precompiled by scripts/build-schemas.mjs (ajv standalone): no schema compilation at start-up.
 const compiled = require("./generated/journey-validator.cjs") as {
   validateJourney: CompiledValidator;
   validateConfig: CompiledValidator;
+  validateRules: CompiledValidator;
 };
 
 export const validateJourneySchema = compiled.validateJourney;
 export const validateConfigSchema = compiled.validateConfig;
+/** Rule settings alone (`$defs/rules`), for `--rule` on the command line. */
+export const validateRulesSchema = compiled.validateRules;
 
 export const SCHEMA_FILES = {
   journey: "journey.schema.json",

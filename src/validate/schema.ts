@@ -31,6 +31,19 @@ export function schemaFindings(
   return findings;
 }
 
+/** Plain messages for data that has no source positions (command-line values). */
+export function schemaMessages(validator: CompiledValidator, data: unknown): string[] {
+  if (validator(data)) return [];
+  const errors = validator.errors ?? [];
+  const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  const messages = errors
+    .filter((e) => e.keyword === "type" || !wrongType.has(e.instancePath))
+    .map(describe)
+    .filter((d): d is Described => d !== undefined)
+    .map((d) => d.message);
+  return [...new Set(messages)];
+}
+
 interface Described {
   path: YamlPath;
   target: "key" | "value";

@@ -6,6 +6,7 @@ import { execa } from "execa";
 import { checkJourneyText } from "../../src/check.js";
 import { defaultConfig } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
+import { lintFile, type LintOptions } from "../../src/lint/lint-file.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "journey.js");
@@ -53,3 +54,9 @@ stages:
         name: Buys
         channel: web
 `;
+
+/** Structural checks and lint rules over text, as `journey lint` runs them. */
+export function lint(text: string, config: Partial<ProjectConfig> = {}, options: LintOptions = {}) {
+  const full = { ...defaultConfig("/virtual"), ...config };
+  return lintFile(checkJourneyText("/virtual/test.journey.yaml", text, full), full, options);
+}

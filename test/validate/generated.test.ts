@@ -1,12 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { RULES } from "../../src/rules/registry.js";
 import { ROOT } from "../helpers/index.js";
 // @ts-expect-error: a plain ESM build script without types
-import { generateValidators } from "../../scripts/build-validators.mjs";
+import { generateValidators, journeySchemaWithRules } from "../../scripts/build-schemas.mjs";
 
-describe("precompiled schema validators", () => {
-  it("match the published schemas (run `npm run build` after editing schemas/)", () => {
+describe("generated schema parts and validators are current (run `npm run build` after a change)", () => {
+  it("the journey schema lists every rule of the registry with its options", () => {
+    const committed = readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8");
+    expect(committed === journeySchemaWithRules(RULES), "schemas/journey.schema.json is stale").toBe(true);
+    const schema = JSON.parse(committed) as { $defs: { rules: { properties: Record<string, unknown> } } };
+    expect(Object.keys(schema.$defs.rules.properties).sort()).toEqual(RULES.map((r) => r.meta.id).sort());
+  });
+
+  it("the precompiled validators match the schemas", () => {
     const generated = generateValidators() as Record<string, string>;
     for (const [name, code] of Object.entries(generated)) {
       const committed = readFileSync(join(ROOT, "src", "validate", "generated", name), "utf8");

@@ -57,7 +57,7 @@ stages:
       - id: asks-about-delivery
         name: Asks in the chat when the order would arrive
         type: contact              # the customer reaches out...
-        channel: live-chat
+        channel: [live-chat, email]  # alternatives the customer may use
         emotion: -1
         pain_points: [Delivery times are not on the product page]
         opportunities: [Show delivery dates next to the price]

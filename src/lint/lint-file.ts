@@ -1,0 +1,61 @@
+import type { ProjectConfig } from "../config/types.js";
+import { compareFindings, type Finding } from "../finding.js";
+import { FlowAnalysis } from "../model/analysis.js";
+import type { RuleSetting } from "../model/types.js";
+import type { FileResult } from "../results.js";
+import { RULES, RULES_BY_ID } from "../rules/registry.js";
+import type { RuleContext } from "../rules/types.js";
+import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
+import { effectiveRules } from "./settings.js";
+
+export interface LintOptions {
+  cliRules?: Record<string, RuleSetting>;
+  reportUnusedDisableDirectives?: boolean;
+}
+
+const KNOWN_RULES = new Set(RULES.map((r) => r.meta.id));
+
+/**
+ * Runs the enabled rules over a structurally checked file and adds their findings. A file with
+ * structural errors has no flow graph: its rules are skipped (for this file only).
+ */
+export function lintFile(result: FileResult, config: ProjectConfig, options: LintOptions = {}): FileResult {
+  const { journey, graph, locator } = result;
+  if (!journey || !graph || !locator || result.findings.some((f) => f.severity === "error")) return result;
+
+  const settings = effectiveRules(config, journey.rules, options.cliRules);
+  const flow = new FlowAnalysis(journey, graph);
+  const findings: Finding[] = [];
+  result.rulesChecked = [];
+  for (const rule of RULES) {
+    const setting = settings.get(rule.meta.id)!;
+    if (setting.severity === "off") continue;
+    result.rulesChecked.push(rule.meta.id);
+    const severity = setting.severity;
+    const context: RuleContext = {
+      journey,
+      graph,
+      flow,
+      options: setting.options,
+      report({ messageId, data, at, target, step }) {
+        const template = rule.meta.messages[messageId];
+        const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(data?.[key] ?? ""));
+        findings.push({ ruleId: rule.meta.id, messageId, severity, message, ...locator.span(at, target), journeyId: journey.id, ...(step ? { stepId: step.id } : {}) });
+      },
+    };
+    rule.check(context);
+  }
+
+  const directives = result.source ? parseDirectives(result.source) : [];
+  const stepLine = (id: string) => {
+    const step = journey.stepById.get(id);
+    return step ? locator.span(step.path).line : undefined;
+  };
+  const kept = applyDirectives(findings, directives, journey, stepLine);
+  if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveFindings(directives, KNOWN_RULES));
+  result.findings.push(...kept);
+  result.findings.sort(compareFindings);
+  return result;
+}
+
+export { RULES_BY_ID };

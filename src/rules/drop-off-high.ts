@@ -1,0 +1,32 @@
+import type { Rule } from "./types.js";
+
+export const dropOffHigh: Rule = {
+  meta: {
+    id: "drop-off-high",
+    description: "Metrics show more than `max` of customers lost between consecutive steps.",
+    severity: "warning",
+    options: {
+      max: { type: "number", minimum: 0, maximum: 1, default: 0.5, description: "Largest share of customers (0 to 1) that may be lost after one step." },
+    },
+    messages: {
+      high: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on; more than {{max}}%)",
+    },
+  },
+  check({ journey, graph, options, report }) {
+    for (const step of journey.steps) {
+      if (step.reached === undefined || step.reached === 0) continue;
+      // Customers who leave through an abandoned end are lost too, so those ends do not count as going on.
+      const following = graph.successors[step.index].map((i) => journey.steps[i]).filter((s) => !(s.type === "end" && s.outcome === "abandoned"));
+      if (following.length === 0 || following.some((s) => s.reached === undefined)) continue;
+      const kept = following.reduce((sum, s) => sum + s.reached!, 0);
+      const lost = 1 - kept / step.reached;
+      if (lost <= options.max) continue;
+      report({
+        messageId: "high",
+        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100) },
+        at: [...step.path, "metrics"],
+        step,
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import { reachable } from "../model/flow-graph.js";
+import type { Rule } from "./types.js";
+import { stepPath } from "./types.js";
+
+export const touchpointUnanswered: Rule = {
+  meta: {
+    id: "touchpoint-unanswered",
+    description: "A contact with no reachable response that answers it.",
+    severity: "error",
+    messages: {
+      noResponse: "contact `{{step}}` is never answered: add a step with `type: response` and `answers: {{step}}`",
+      unreachable: "contact `{{step}}` is answered by {{responses}}, but the flow never gets there from the contact",
+    },
+  },
+  check({ graph, flow, report }) {
+    for (const contact of flow.contacts) {
+      const responses = flow.responsesByContact.get(contact.id) ?? [];
+      if (responses.length === 0) {
+        report({ messageId: "noResponse", data: { step: contact.id }, at: stepPath(contact), step: contact });
+        continue;
+      }
+      const seen = reachable(graph, [contact.index]);
+      if (responses.some((response) => seen[response.index])) continue;
+      report({
+        messageId: "unreachable",
+        data: { step: contact.id, responses: responses.map((r) => `\`${r.id}\``).join(", ") },
+        at: stepPath(contact),
+        step: contact,
+      });
+    }
+  },
+};
