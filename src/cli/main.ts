@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
+import { IMAGE_FORMATS, runRender } from "./commands/render.js";
 import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
@@ -23,6 +24,7 @@ Examples:
   journey init                      start a project with a config and an example journey
   journey lint                      validate and lint every journey of the project (config include, or this folder)
   journey validate                  structural checks only: syntax, schema, references
+  journey render --check            fail when the rendered reports are not current
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -75,6 +77,28 @@ Examples:
   journey lint --print-config docs/journeys/checkout.journey.yaml`,
     )
     .action((paths: string[], options) => setExit(runCheck(paths, options, "lint")));
+
+  program
+    .command("render")
+    .description("write Markdown reports and Mermaid diagrams (and SVG/PNG images) for journeys")
+    .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
+    .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
+    .option("-o, --out <dir>", "output folder (default: the config's render.out, else journey-docs)")
+    .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
+    .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(IMAGE_FORMATS))
+    .option("--check", "write nothing; exit 1 when the rendered Markdown and Mermaid files are not current")
+    .option("--force", "overwrite files in the output folder that journey did not generate")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey render                               reports for every journey into journey-docs/
+  journey render examples -o docs/journeys --lang pl
+  journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
+  journey render --check                       in CI: fail when the committed reports are out of date`,
+    )
+    .action(async (paths: string[], options) => setExit(await runRender(paths, options)));
 
   program
     .command("init")

@@ -1,0 +1,75 @@
+/** Every piece of text a rendered report or diagram shows that is not the user's own. */
+export interface Labels {
+  /** Language code and writing direction. */
+  lang: string;
+  dir: "ltr" | "rtl";
+  /** Headings */
+  persona: string;
+  goals: string;
+  needs: string;
+  frustrations: string;
+  businessGoal: string;
+  goalReachedAt: string;
+  keyFigures: string;
+  journeyDiagram: string;
+  flowDiagram: string;
+  stageByStage: string;
+  channelCoverage: string;
+  painPointsAndOpportunities: string;
+  funnel: string;
+  findings: string;
+  /** Figure captions */
+  journeyDiagramCaption: string;
+  flowDiagramCaption: string;
+  channelCoverageCaption: string;
+  funnelCaption: string;
+  /** Table headers and labels */
+  figure: string;
+  value: string;
+  stages: string;
+  steps: string;
+  channels: string;
+  shortestPath: string;
+  /** `{count}` is replaced by the number of steps. */
+  shortestPathSteps: string;
+  goalNotReachable: string;
+  contacts: string;
+  answered: string;
+  notAnswered: string;
+  noContacts: string;
+  errors: string;
+  warnings: string;
+  infos: string;
+  stage: string;
+  step: string;
+  actor: string;
+  channel: string;
+  emotion: string;
+  thoughts: string;
+  painPoints: string;
+  opportunities: string;
+  reached: string;
+  dropOff: string;
+  severity: string;
+  rule: string;
+  message: string;
+  line: string;
+  noFindings: string;
+  noPainPoints: string;
+  noMetrics: string;
+  frontstage: string;
+  backstage: string;
+  /** Index page */
+  indexTitle: string;
+  journey: string;
+  health: string;
+  healthy: string;
+  /** Built-in actors */
+  actors: { customer: string; agent: string; system: string };
+  /** Default names of the five classic stages */
+  stageNames: { awareness: string; consideration: string; purchase: string; retention: string; advocacy: string };
+  /** Emotion scale -2..2 */
+  emotions: { "-2": string; "-1": string; "0": string; "1": string; "2": string };
+  outcomes: { success: string; abandoned: string; other: string };
+  severities: { error: string; warning: string; info: string };
+}

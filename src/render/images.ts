@@ -1,0 +1,117 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { crc32 } from "node:zlib";
+import type { Browser, Page } from "puppeteer";
+
+/** Where a Chromium-family browser may be, after PUPPETEER_EXECUTABLE_PATH. */
+const SYSTEM_BROWSERS = [
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable",
+  "/snap/bin/chromium",
+  "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+  "/Applications/Chromium.app/Contents/MacOS/Chromium",
+  "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+];
+
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const configured = env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) return existsSync(configured) ? configured : undefined;
+  return SYSTEM_BROWSERS.find((path) => existsSync(path));
+}
+
+export const BROWSER_HELP =
+  "no Chromium or Chrome found for rendering images. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; macOS: install Google Chrome) or point PUPPETEER_EXECUTABLE_PATH at a Chrome/Chromium binary. The Markdown and .mmd files were written; only the images are missing.";
+
+/**
+ * Renders Mermaid diagrams to SVG or PNG in one headless browser page where Mermaid is loaded
+ * once: each diagram is then one `mermaid.render` call (tens of milliseconds) instead of a new
+ * page and a fresh Mermaid per diagram (most of a second), as mermaid-cli's per-diagram API does.
+ */
+export class MermaidRenderer {
+  private counter = 0;
+
+  private constructor(
+    private readonly browser: Browser,
+    private readonly page: Page,
+  ) {}
+
+  static async open(executablePath: string): Promise<MermaidRenderer> {
+    const { launch } = await import("puppeteer");
+    const browser = await launch({
+      executablePath,
+      headless: true,
+      args: [
+        "--no-sandbox", // root in CI containers has no user namespace sandbox
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-quic",
+        "--no-first-run",
+      ],
+    });
+    try {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
+      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
+      const mermaidBundle = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
+      await page.addScriptTag({ path: mermaidBundle });
+      await page.evaluate(() => {
+        (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default" });
+      });
+      return new MermaidRenderer(browser, page);
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  }
+
+  /** SVG text of a diagram; rejects with Mermaid's own message when the definition does not parse. */
+  async svg(definition: string): Promise<string> {
+    const id = `journey-diagram-${++this.counter}`;
+    return this.page.evaluate(
+      async (id, definition) => {
+        const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
+        const container = document.getElementById("container")!;
+        try {
+          const { svg } = await mermaid.render(id, definition);
+          container.innerHTML = svg;
+          const element = container.querySelector("svg")!;
+          return new XMLSerializer().serializeToString(element);
+        } finally {
+          document.getElementById("d" + id)?.remove(); // Mermaid leaves its scratch element on errors
+        }
+      },
+      id,
+      definition,
+    );
+  }
+
+  /** PNG of a diagram, as the browser draws it. */
+  async png(definition: string): Promise<Uint8Array> {
+    await this.svg(definition); // leaves the drawing in #container
+    const element = await this.page.$("#container svg");
+    if (!element) throw new Error("Mermaid drew nothing");
+    return await element.screenshot({ type: "png" });
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+  }
+}
+
+/** Adds a tEXt chunk right after the PNG header chunk, so the file carries the generated note. */
+export function addPngText(png: Uint8Array, keyword: string, text: string): Uint8Array {
+  const bytes = Buffer.from(png);
+  const ihdrEnd = 8 + 4 + 4 + bytes.readUInt32BE(8) + 4; // signature, length, type, data, crc
+  const data = Buffer.concat([Buffer.from(keyword, "latin1"), Buffer.from([0]), Buffer.from(text, "latin1")]);
+  const type = Buffer.from("tEXt", "latin1");
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([type, data])) >>> 0);
+  return Buffer.concat([bytes.subarray(0, ihdrEnd), length, type, data, crc, bytes.subarray(ihdrEnd)]);
+}

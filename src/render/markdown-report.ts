@@ -1,0 +1,144 @@
+import { markdownCell, markdownText } from "../escape/markdown.js";
+import { shortestPaths } from "../model/flow-graph.js";
+import type { Journey, Step } from "../model/types.js";
+import { ruleInfo } from "../report/rule-info.js";
+import { countFindings, type FileResult } from "../results.js";
+import type { Names } from "./names.js";
+
+export interface ReportInput {
+  result: FileResult & { journey: Journey; graph: NonNullable<FileResult["graph"]> };
+  names: Names;
+  journeyDiagram: string;
+  flowDiagram: string;
+  /** Link from the report to its source file, for the line links of findings. */
+  sourceLink: string;
+}
+
+/**
+ * The Markdown report of one journey: who and what for, key figures, both diagrams, the journey
+ * stage by stage, channel coverage, pain points, funnel, and the lint findings. Every user
+ * string goes through the Markdown escaping functions; labels come from the chosen language.
+ */
+export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagram, sourceLink }: ReportInput): string {
+  const { journey, graph, findings } = result;
+  const t = names.labels;
+  const out: string[] = [`# ${markdownText(journey.title)}`, ""];
+  if (journey.description) out.push(markdownText(journey.description), "");
+
+  // Persona and goal
+  if (journey.persona) {
+    const p = journey.persona;
+    out.push(`## ${t.persona}: ${markdownText(p.name)}`, "");
+    if (p.description) out.push(markdownText(p.description), "");
+    for (const [heading, items] of [
+      [t.goals, p.goals],
+      [t.needs, p.needs],
+      [t.frustrations, p.frustrations],
+    ] as const) {
+      if (!items || items.length === 0) continue;
+      out.push(`**${heading}**`, "", ...items.map((item) => `- ${markdownText(item)}`), "");
+    }
+  }
+  out.push(`## ${t.businessGoal}`, "");
+  if (journey.goal.description) out.push(markdownText(journey.goal.description), "");
+  const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)).filter((s): s is Step => s !== undefined);
+  out.push(`${t.goalReachedAt}: ${goalSteps.map((s) => markdownText(s.name)).join(", ")}`, "");
+
+  // Key figures
+  const frontstage = (i: number) => (journey.steps[i].lane === "frontstage" ? 1 : 0);
+  const { cost } = shortestPaths(graph, graph.entries, frontstage);
+  const shortest = Math.min(...goalSteps.map((s) => cost[s.index]), Infinity);
+  const counts = countFindings(findings);
+  const contacts = journey.steps.filter((s) => s.type === "contact");
+  const unanswered = new Set(findings.filter((f) => f.ruleId === "touchpoint-unanswered").map((f) => f.stepId));
+  const usedChannels = [...new Set(journey.steps.flatMap((s) => s.channels))];
+  out.push(`## ${t.keyFigures}`, "", `| ${t.figure} | ${t.value} |`, "| --- | --- |");
+  out.push(`| ${t.stages} | ${journey.stages.length} |`);
+  out.push(`| ${t.steps} | ${journey.steps.length} |`);
+  out.push(`| ${t.channels} | ${usedChannels.length > 0 ? usedChannels.map((id) => markdownCell(names.channel(id))).join(", ") : "—"} |`);
+  out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : t.shortestPathSteps.replace("{count}", String(shortest))} |`);
+  const contactList = contacts.map((c) => `${markdownCell(c.name)} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
+  out.push(`| ${t.contacts} | ${contactList.length > 0 ? contactList.join("<br>") : t.noContacts} |`);
+  out.push(`| ${t.findings} | ${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount} |`, "");
+
+  // Diagrams
+  out.push(`## ${t.journeyDiagram}`, "", `_${t.journeyDiagramCaption}_`, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
+  out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
+
+  // Stage by stage
+  out.push(`## ${t.stageByStage}`, "");
+  for (const stage of journey.stages) {
+    out.push(`### ${markdownText(names.stage(stage))}`, "");
+    if (stage.description) out.push(markdownText(stage.description), "");
+    if (stage.steps.length === 0) continue;
+    out.push(`| ${t.step} | ${t.actor} | ${t.channel} | ${t.emotion} | ${t.thoughts} | ${t.painPoints} | ${t.opportunities} |`, "| --- | --- | --- | --- | --- | --- | --- |");
+    for (const step of stage.steps) {
+      const cells = [
+        step.name + (step.type === "end" && step.outcome ? ` (${t.outcomes[step.outcome]})` : ""),
+        names.actor(step),
+        names.channels(step),
+        names.emotion(step.emotion),
+        step.thoughts ?? "",
+        step.painPoints.join("\n"),
+        step.opportunities.join("\n"),
+      ];
+      out.push(`| ${cells.map(markdownCell).join(" | ")} |`);
+    }
+    out.push("");
+  }
+
+  // Channel coverage: stages by channels
+  out.push(`## ${t.channelCoverage}`, "", `_${t.channelCoverageCaption}_`, "");
+  if (usedChannels.length > 0) {
+    out.push(`| ${t.stage} | ${usedChannels.map((id) => markdownCell(names.channel(id))).join(" | ")} |`, `| --- |${" ---: |".repeat(usedChannels.length)}`);
+    for (const stage of journey.stages) {
+      const cells = usedChannels.map((id) => {
+        const n = stage.steps.filter((s) => s.channels.includes(id)).length;
+        return n > 0 ? String(n) : "·";
+      });
+      out.push(`| ${markdownCell(names.stage(stage))} | ${cells.join(" | ")} |`);
+    }
+    out.push("");
+  } else {
+    out.push("—", "");
+  }
+
+  // Pain points and opportunities
+  out.push(`## ${t.painPointsAndOpportunities}`, "");
+  const withNotes = journey.steps.filter((s) => s.painPoints.length > 0 || s.opportunities.length > 0);
+  if (withNotes.length === 0) out.push(t.noPainPoints, "");
+  for (const step of withNotes) {
+    out.push(`**${markdownText(step.name)}**`, "");
+    for (const pain of step.painPoints) out.push(`- ${t.painPoints}: ${markdownText(pain)}`);
+    for (const idea of step.opportunities) out.push(`- ${t.opportunities}: ${markdownText(idea)}`);
+    out.push("");
+  }
+
+  // Funnel
+  out.push(`## ${t.funnel}`, "", `_${t.funnelCaption}_`, "");
+  const measured = journey.steps.filter((s) => s.reached !== undefined);
+  if (measured.length === 0) out.push(t.noMetrics, "");
+  else {
+    out.push(`| ${t.step} | ${t.reached} | ${t.dropOff} |`, "| --- | ---: | ---: |");
+    let previous: number | undefined;
+    for (const step of measured) {
+      const reached = step.reached!;
+      const drop = previous !== undefined && previous > 0 ? `${Math.round((1 - reached / previous) * 100)}%` : "—";
+      out.push(`| ${markdownCell(step.name)} | ${reached} | ${drop} |`);
+      previous = reached;
+    }
+    out.push("");
+  }
+
+  // Findings
+  out.push(`## ${t.findings}`, "");
+  if (findings.length === 0) out.push(t.noFindings, "");
+  else {
+    out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
+    for (const f of findings) {
+      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleInfo(f.ruleId).docsUrl}) | ${markdownCell(f.message)} |`);
+    }
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,38 @@
+import type { ProjectConfig } from "../config/types.js";
+import type { Journey, Stage, Step } from "../model/types.js";
+import type { Labels } from "./i18n/types.js";
+
+/** Display names of the things a journey refers to by id, in the report's language. */
+export class Names {
+  constructor(
+    private readonly journey: Journey,
+    private readonly config: ProjectConfig,
+    readonly labels: Labels,
+  ) {}
+
+  stage(stage: Stage): string {
+    if (stage.name) return stage.name;
+    const classic = this.labels.stageNames[stage.id as keyof Labels["stageNames"]];
+    return classic ?? stage.id;
+  }
+
+  actor(step: Step): string {
+    const id = step.actor;
+    if (id === "customer") return this.journey.persona?.name ?? this.labels.actors.customer;
+    if (id === "agent" || id === "system") return this.labels.actors[id];
+    return this.config.teams[id]?.name ?? id;
+  }
+
+  channel(id: string): string {
+    return this.journey.channels.get(id)?.name ?? id;
+  }
+
+  channels(step: Step): string {
+    return step.channels.map((id) => this.channel(id)).join(", ");
+  }
+
+  emotion(value: number | undefined): string {
+    if (value === undefined) return "";
+    return `${value > 0 ? "+" : ""}${value} ${this.labels.emotions[String(value) as keyof Labels["emotions"]] ?? ""}`.trim();
+  }
+}
