@@ -78,7 +78,7 @@ export function planRender(results: readonly FileResult[], options: RenderOption
     plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, options.labels) });
     rendered.push({ result, journey, file: source });
   }
-  plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journeys of the project", options.labels) });
+  plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
 }

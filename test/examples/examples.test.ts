@@ -1,0 +1,42 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { EXAMPLES, ROOT, runCli } from "../helpers/index.js";
+
+const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".journey.yaml")).sort();
+
+describe("bundled examples", () => {
+  it("there are at least six, at least three of them in the articles' languages", () => {
+    expect(files.length).toBeGreaterThanOrEqual(6);
+    const nonLatin = /[\u0400-\u04FF\u0600-\u06FF]|[ąęłńśźżøæå]/i;
+    const translated = files.filter((f) => nonLatin.test(readFileSync(join(EXAMPLES, f), "utf8").split("\n").find((l) => l.startsWith("title:")) ?? ""));
+    expect(translated.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it("validate and lint without errors or warnings with their shared config", async () => {
+    const validate = await runCli(["validate", "--config", "examples/journey.config.yaml", "examples"]);
+    expect(validate.stdout).toBe(`✔ ${files.length} files checked: no problems`);
+    expect(validate.exitCode).toBe(0);
+    const lint = await runCli(["lint", "--config", "examples/journey.config.yaml", "examples", "--max-warnings", "0"]);
+    expect(lint.stdout).toBe(`✔ ${files.length} files checked: no problems`);
+    expect(lint.exitCode).toBe(0);
+  });
+
+  it("are accepted by the published schema used alone with ajv", () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")));
+    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey-config.schema.json"), "utf8")));
+    const journey = ajv.getSchema("https://journey.dev/schemas/journey.schema.json")!;
+    const config = ajv.getSchema("https://journey.dev/schemas/journey-config.schema.json")!;
+    for (const file of files) expect(journey(parse(readFileSync(join(EXAMPLES, file), "utf8"))), `${file}: ${JSON.stringify(journey.errors)}`).toBe(true);
+    expect(config(parse(readFileSync(join(EXAMPLES, "journey.config.yaml"), "utf8"))), JSON.stringify(config.errors)).toBe(true);
+  });
+
+  it("the rendered example docs in examples/docs are current", async () => {
+    const result = await runCli(["render", "--config", "examples/journey.config.yaml", "examples", "--check"]);
+    expect(result.stdout).toMatch(/^✔ \d+ rendered files in examples\/docs are up to date$/);
+    expect(result.exitCode).toBe(0);
+  });
+});
