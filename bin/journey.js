@@ -2,6 +2,14 @@
 // Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through `prepare`).
 import { main } from "../dist/cli/main.js";
 
+// A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
-import { IMAGE_FORMATS, runRender } from "./commands/render.js";
 import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
@@ -85,7 +84,7 @@ Examples:
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .option("-o, --out <dir>", "output folder (default: the config's render.out, else journey-docs)")
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
-    .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(IMAGE_FORMATS))
+    .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(["none", "svg", "png"]))
     .option("--check", "write nothing; exit 1 when the rendered Markdown and Mermaid files are not current")
     .option("--force", "overwrite files in the output folder that journey did not generate")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
@@ -98,7 +97,11 @@ Examples:
   journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
   journey render --check                       in CI: fail when the committed reports are out of date`,
     )
-    .action(async (paths: string[], options) => setExit(await runRender(paths, options)));
+    .action(async (paths: string[], options) => {
+      // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.
+      const { runRender } = await import("./commands/render.js");
+      setExit(await runRender(paths, options));
+    });
 
   program
     .command("init")

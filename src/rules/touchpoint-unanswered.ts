@@ -1,4 +1,3 @@
-import { reachable } from "../model/flow-graph.js";
 import type { Rule } from "./types.js";
 import { stepPath } from "./types.js";
 
@@ -12,15 +11,14 @@ export const touchpointUnanswered: Rule = {
       unreachable: "contact `{{step}}` is answered by {{responses}}, but the flow never gets there from the contact",
     },
   },
-  check({ graph, flow, report }) {
+  check({ flow, report }) {
     for (const contact of flow.contacts) {
       const responses = flow.responsesByContact.get(contact.id) ?? [];
       if (responses.length === 0) {
         report({ messageId: "noResponse", data: { step: contact.id }, at: stepPath(contact), step: contact });
         continue;
       }
-      const seen = reachable(graph, [contact.index]);
-      if (responses.some((response) => seen[response.index])) continue;
+      if (flow.fewestOnPath(contact, responses, () => 0) !== Infinity) continue;
       report({
         messageId: "unreachable",
         data: { step: contact.id, responses: responses.map((r) => `\`${r.id}\``).join(", ") },

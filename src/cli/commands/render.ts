@@ -21,7 +21,7 @@ export interface RenderCommandOptions {
   color?: boolean;
 }
 
-export const IMAGE_FORMATS = ["none", "svg", "png"];
+const IMAGE_FORMATS = ["none", "svg", "png"];
 
 /**
  * `journey render`: Markdown reports, Mermaid files and an index for every journey, optionally
