@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
+import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
@@ -124,6 +125,7 @@ Examples:
 
 /** Runs the CLI and returns the exit code; never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
+  cleanUpOnInterrupt();
   let exitCode: number = EXIT.ok;
   const program = buildProgram((code) => (exitCode = code));
   try {

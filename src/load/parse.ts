@@ -43,7 +43,9 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   ] as const) {
     for (const problem of problems) {
       const span = locator.offsets(problem.pos[0], problem.pos[1]);
-      const message = FRIENDLY[problem.code]?.(problem) ?? firstLine(problem.message);
+      const message = /call stack/i.test(problem.message)
+        ? "YAML is nested too deeply to read; a journey needs only a few levels"
+        : (FRIENDLY[problem.code]?.(problem) ?? firstLine(problem.message));
       const key = `${span.line}:${span.column}:${message}`;
       if (seen.has(key)) continue; // the parser can report one mistake several times
       seen.add(key);

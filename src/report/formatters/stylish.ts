@@ -47,13 +47,24 @@ function severityLabel(severity: Severity, color: ChalkInstance): string {
   return severity === "error" ? color.red(label) : severity === "warning" ? color.yellow(label) : color.blue(label);
 }
 
+const MAX_FRAME = 160;
+
 /** The finding's first source line with its node underlined, as actionlint shows it. */
 export function codeFrame(lines: readonly string[], finding: Finding, color: ChalkInstance): string {
   const text = lines[finding.line - 1];
   if (text === undefined) return "";
-  const shown = text.replace(/\t/g, " ");
-  const start = Math.min(finding.column - 1, shown.length);
-  const end = finding.endLine === finding.line ? Math.max(finding.endColumn - 1, start + 1) : Math.max(shown.trimEnd().length, start + 1);
+  let shown = text.replace(/\t/g, " ");
+  let start = Math.min(finding.column - 1, shown.length);
+  let end = finding.endLine === finding.line ? Math.max(finding.endColumn - 1, start + 1) : Math.max(shown.trimEnd().length, start + 1);
+  // A very long line (minified YAML, a huge string) shows a window around the node.
+  if (shown.length > MAX_FRAME) {
+    const from = Math.max(0, start - 40);
+    const to = Math.min(shown.length, from + MAX_FRAME);
+    shown = (from > 0 ? "…" : "") + shown.slice(from, to) + (to < shown.length ? "…" : "");
+    const shift = from - (from > 0 ? 1 : 0);
+    start -= shift;
+    end = Math.min(end - shift, shown.length);
+  }
   const gutter = String(finding.line);
   const pad = " ".repeat(gutter.length);
   const marker = "^" + "~".repeat(Math.max(0, end - start - 1));
