@@ -39,7 +39,8 @@ export function lintFile(result: FileResult, config: ProjectConfig, options: Lin
       options: setting.options,
       report({ messageId, data, at, target, step }) {
         const template = rule.meta.messages[messageId];
-        const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(data?.[key] ?? ""));
+        // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
+        const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(data?.[key] ?? "").replace(/\s+/g, " "));
         findings.push({ ruleId: rule.meta.id, messageId, severity, message, ...locator.span(at, target), journeyId: journey.id, ...(step ? { stepId: step.id } : {}) });
       },
     };
