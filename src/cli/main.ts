@@ -5,7 +5,7 @@ import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
-import { FORMATTERS } from "../report/formatters/index.js";
+import { FORMAT_NAMES } from "../report/formatters/index.js";
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();
@@ -32,7 +32,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     );
 
   const formatOption = () =>
-    new Option("-f, --format <name>", "output format").choices(Object.keys(FORMATTERS)).default("stylish");
+    new Option("-f, --format <name>", "output format").choices([...FORMAT_NAMES]).default("stylish");
 
   program
     .command("validate")
@@ -50,7 +50,7 @@ Examples:
   journey validate examples/ "docs/**/*.journey.yaml"
   journey validate --format json -o report.json`,
     )
-    .action((paths: string[], options) => setExit(runCheck(paths, options, "validate")));
+    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "validate")));
 
   program
     .command("lint")
@@ -76,7 +76,7 @@ Examples:
   journey lint --rule path-too-long='["warning",{"max":8}]'
   journey lint --print-config docs/journeys/checkout.journey.yaml`,
     )
-    .action((paths: string[], options) => setExit(runCheck(paths, options, "lint")));
+    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "lint")));
 
   program
     .command("render")

@@ -6,8 +6,7 @@ import { effectiveRules } from "../lint/settings.js";
 import type { RuleSetting } from "../model/types.js";
 import { colorFor } from "../report/color.js";
 import type { FormatContext } from "../report/context.js";
-import { FORMATTERS } from "../report/formatters/index.js";
-import { formatStylish } from "../report/formatters/stylish.js";
+import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
 import { countFindings, type FileResult } from "../results.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { schemaMessages } from "../validate/schema.js";
@@ -35,16 +34,16 @@ export interface CheckCommandOptions {
  * no more warnings than --max-warnings), 1 otherwise, 2 when the run cannot be trusted: config
  * errors, paths that match nothing, internal errors.
  */
-export function runCheck(paths: string[], options: CheckCommandOptions, mode: "validate" | "lint"): number {
+export async function runCheck(paths: string[], options: CheckCommandOptions, mode: "validate" | "lint"): Promise<number> {
   const cwd = process.cwd();
-  const formatter = FORMATTERS[options.format];
-  if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${Object.keys(FORMATTERS).join(", ")}`);
+  const formatter = await loadFormatter(options.format);
+  if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${FORMAT_NAMES.join(", ")}`);
   const maxWarnings = parseMaxWarnings(options.maxWarnings);
   const cliRules = parseRuleOptions(options.rule ?? []);
 
   const resolution = resolveConfig(cwd, options.config);
   if (resolution.problems) {
-    reportConfigProblems(resolution.problems, cwd, options);
+    await reportConfigProblems(resolution.problems, cwd, options);
     return EXIT.usage;
   }
   const { config } = resolution;
@@ -121,7 +120,8 @@ export function emit(text: string, outputFile: string | undefined, cwd: string):
   else process.stdout.write(text);
 }
 
-export function reportConfigProblems(problems: FileResult, cwd: string, options: { color?: boolean }): void {
+export async function reportConfigProblems(problems: FileResult, cwd: string, options: { color?: boolean }): Promise<void> {
+  const { formatStylish } = await import("../report/formatters/stylish.js");
   const context = { cwd, color: colorFor(process.stderr, options), version: VERSION, fileCount: 1 };
   process.stderr.write(formatStylish([problems], context));
   process.stderr.write("journey: the config has errors; fix them and run again\n");

@@ -1,6 +1,11 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import picomatch from "picomatch";
+import { createRequire } from "node:module";
+import type picomatchType from "picomatch";
+
+// picomatch loads only when an ignore pattern or a glob needs it: most runs name plain paths.
+let matcher: typeof picomatchType | undefined;
+const picomatch = (): typeof picomatchType => (matcher ??= createRequire(import.meta.url)("picomatch") as typeof picomatchType);
 
 export const JOURNEY_FILE = /\.journey\.ya?ml$/;
 const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
@@ -25,7 +30,7 @@ export interface DiscoveryOptions {
  * never entered, and a symbolic link back into a folder already seen is not followed again.
  */
 export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): Discovery {
-  const isIgnored = options.ignore.length > 0 ? picomatch(options.ignore, { dot: true }) : () => false;
+  const isIgnored = options.ignore.length > 0 ? picomatch()(options.ignore, { dot: true }) : () => false;
   const ignored = (file: string) => isIgnored(toPosix(relative(options.ignoreBase, file)));
   const files = new Set<string>();
   const unmatched: string[] = [];
@@ -37,7 +42,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       found = [absolute];
     } else if (kind === "dir") {
       found = walk(absolute, (file) => JOURNEY_FILE.test(file)).filter((file) => !ignored(file));
-    } else if (picomatch.scan(given).isGlob) {
+    } else if (picomatch().scan(given).isGlob) {
       found = expandGlob(given, options.cwd).filter((file) => !ignored(file));
     } else {
       found = [];
@@ -49,10 +54,10 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
 }
 
 function expandGlob(pattern: string, cwd: string): string[] {
-  const scan = picomatch.scan(pattern);
+  const scan = picomatch().scan(pattern);
   const baseDir = resolve(cwd, scan.base || ".");
   const absolutePattern = toPosix(isAbsolute(pattern) ? pattern : join(cwd, pattern));
-  const matches = picomatch(absolutePattern, { dot: false });
+  const matches = picomatch()(absolutePattern, { dot: false });
   return walk(baseDir, (file) => matches(toPosix(file)));
 }
 

@@ -25,6 +25,7 @@ function journey(args: string[], cwd = CORPUS) {
   });
 }
 
+/** `first` is the first finding expected; a column of 0 accepts any column. */
 type Case = { exit: 0 | 1 | 2; first?: [rule: string, line: number, column: number, message: RegExp]; args?: string[] };
 
 const CASES: Record<string, Case> = {
@@ -41,7 +42,8 @@ const CASES: Record<string, Case> = {
   "duplicate-keys.journey.yaml": { exit: 1, first: ["syntax", 4, 1, /duplicate key/] },
   "multi-document.journey.yaml": { exit: 1, first: ["syntax", 12, 1, /one YAML document/] },
   "alias-bomb.journey.yaml": { exit: 1, first: ["syntax", 2, 8, /aliases expand too much/] },
-  "deep-nesting.journey.yaml": { exit: 1, first: ["syntax", 3, 790, /nested too deeply/] },
+  // Where the parser gives up depends on the stack the platform gives it: any column on line 3.
+  "deep-nesting.journey.yaml": { exit: 1, first: ["syntax", 3, 0, /nested too deeply/] },
   "over-size-limit.journey.yaml": { exit: 1, first: ["syntax", 1, 1, /over the limit of 64 KB/], args: ["--config", "small-limit.config.yaml"] },
   "nan-emotion.journey.yaml": { exit: 1, first: ["schema", 10, 45, /`emotion` must be an integer, not NaN/] },
   "inf-emotion.journey.yaml": { exit: 1, first: ["schema", 10, 45, /not Infinity/] },
@@ -83,7 +85,7 @@ describe("hostile input corpus (test/fixtures/hostile)", () => {
         return;
       }
       const [rule, line, column, message] = expected.first;
-      expect(report.messages[0]).toMatchObject({ ruleId: rule, line, column });
+      expect(report.messages[0]).toMatchObject({ ruleId: rule, line, ...(column > 0 ? { column } : {}) });
       expect(report.messages[0].message).toMatch(message);
     });
   }

@@ -33,7 +33,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const cwd = process.cwd();
   const resolution = resolveConfig(cwd, options.config);
   if (resolution.problems) {
-    reportConfigProblems(resolution.problems, cwd, options);
+    await reportConfigProblems(resolution.problems, cwd, options);
     return EXIT.usage;
   }
   const { config } = resolution;

@@ -1,20 +1,20 @@
 import type { FileResult } from "../../results.js";
 import type { FormatContext } from "../context.js";
-import { formatGithub } from "./github.js";
-import { formatJson } from "./json.js";
-import { formatJunit } from "./junit.js";
-import { formatMarkdown } from "./markdown.js";
-import { formatSarif } from "./sarif.js";
-import { formatStylish } from "./stylish.js";
 
 export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
 
-/** Every output format, by the name given to `--format`. */
-export const FORMATTERS: Record<string, Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
-  sarif: formatSarif,
-  junit: formatJunit,
-  github: formatGithub,
-  markdown: formatMarkdown,
+/** Every output format, by the name given to `--format`; each module loads only when chosen. */
+const LOADERS: Record<string, () => Promise<Formatter>> = {
+  stylish: async () => (await import("./stylish.js")).formatStylish,
+  json: async () => (await import("./json.js")).formatJson,
+  sarif: async () => (await import("./sarif.js")).formatSarif,
+  junit: async () => (await import("./junit.js")).formatJunit,
+  github: async () => (await import("./github.js")).formatGithub,
+  markdown: async () => (await import("./markdown.js")).formatMarkdown,
 };
+
+export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
+
+export function loadFormatter(name: string): Promise<Formatter> | undefined {
+  return LOADERS[name]?.();
+}

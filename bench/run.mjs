@@ -1,0 +1,182 @@
+// `npm run bench`: journey measured side by side with its baselines and peers in one run.
+// Every measurement alternates with its baseline (A B A B ...) after a warm-up, so both see the
+// same machine load; figures are medians, with min and max; memory is the peak RSS the OS
+// reports. `--quick` runs a small version. See bench/README.md.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const quick = process.argv.includes("--quick");
+const BIN = join(root, "bin", "journey.js");
+const MEASURE = join(root, "bench", "measure.py");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+
+const settings = quick
+  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, imageJourneys: 5, imageRuns: 1 }
+  : { journeys: 500, scale: [20000, 40000, 80000], runs: 10, imageJourneys: 25, imageRuns: 3 };
+
+if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+  console.error("bench: run `npm run build` first");
+  process.exit(2);
+}
+
+function run(command, args, cwd) {
+  const out = execFileSync("python3", [MEASURE, command, ...args], { cwd, encoding: "utf8", maxBuffer: 1 << 26 });
+  const result = JSON.parse(out);
+  if (result.exitCode !== 0 && result.exitCode !== 1) throw new Error(`${command} ${args.join(" ")} exited ${result.exitCode}: ${result.stderr}`);
+  return result;
+}
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { min: sorted[0], median, max: sorted[sorted.length - 1], runs: sorted.length };
+};
+
+/** Runs the commands interleaved (A B C A B C ...) after one warm-up round. */
+function interleaved(commands, runs) {
+  for (const c of commands) run(c.command, c.args, c.cwd); // warm-up: file cache, JIT of npm's shims
+  const samples = commands.map(() => ({ ms: [], rssKB: [] }));
+  for (let i = 0; i < runs; i++) {
+    commands.forEach((c, k) => {
+      const r = run(c.command, c.args, c.cwd);
+      samples[k].ms.push(r.ms);
+      samples[k].rssKB.push(r.rssKB);
+    });
+    process.stderr.write(".");
+  }
+  process.stderr.write("\n");
+  return samples.map((s) => ({ ms: stats(s.ms), rssMB: stats(s.rssKB.map((kb) => kb / 1024)) }));
+}
+
+const work = mkdtempSync(join(tmpdir(), "journey-bench-"));
+const results = { date: new Date().toISOString(), quick, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) }, node: process.version, figures: [] };
+const figure = (entry) => {
+  results.figures.push(entry);
+  console.log(`${entry.name}: ${entry.summary}`);
+};
+
+try {
+  // Corpora
+  const corpusA = join(work, "corpus-a");
+  writeCorpusA(corpusA, settings.journeys);
+  const small = join(work, "small");
+  mkdirSync(small);
+  writeFileSync(join(small, "journey.config.yaml"), configText());
+  writeFileSync(join(small, "one.journey.yaml"), readFileSync(join(corpusA, "teams", "support", "area-0", "journey-0.journey.yaml")));
+  const scaleDir = join(work, "scale");
+  mkdirSync(scaleDir);
+  writeFileSync(join(scaleDir, "journey.config.yaml"), configText());
+  for (const n of settings.scale) writeLongJourney(join(scaleDir, `long-${n}.journey.yaml`), n);
+
+  // 1. Cold start
+  console.error("cold start");
+  const [cold, nodeZero] = interleaved(
+    [
+      { command: "node", args: [BIN, "lint", "one.journey.yaml"], cwd: small },
+      { command: "node", args: ["-e", "0"], cwd: small },
+    ],
+    settings.runs * 2,
+  );
+  figure({ name: "cold start", target: "at most 2.0x node -e 0", a: { what: "journey lint, one small file", ...cold }, b: { what: "node -e 0", ...nodeZero }, ratio: cold.ms.median / nodeZero.ms.median, met: cold.ms.median / nodeZero.ms.median <= 2.0, summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)` });
+
+  // 2. Throughput and 3. the peer, 6. memory
+  console.error("throughput, peer and memory on corpus (a)");
+  const schema = JSON.parse(readFileSync(join(root, "schemas", "journey.schema.json"), "utf8"));
+  const ruleset = join(work, "spectral-ruleset.json");
+  writeFileSync(
+    ruleset,
+    JSON.stringify({
+      rules: {
+        "journey-schema": { severity: "error", given: "$", then: { function: "schema", functionOptions: { dialect: "draft2020-12", schema } } },
+        "channel-missing": { severity: "error", given: "$.stages[*].steps[?(@.lane != 'backstage' && @.type != 'handoff' && @.type != 'end')]", then: { field: "channel", function: "truthy" } },
+        "response-missing": { severity: "error", given: "$.stages[*].steps[?(@.type == 'response')]", then: { field: "answers", function: "truthy" } },
+        "persona-missing": { severity: "warn", given: "$", then: { field: "persona", function: "truthy" } },
+      },
+    }),
+  );
+  const [lint, parseOnly, spectral] = interleaved(
+    [
+      { command: "node", args: [BIN, "lint"], cwd: corpusA },
+      { command: "node", args: [join(root, "bench", "parse-only.mjs"), "."], cwd: corpusA },
+      { command: bin("spectral"), args: ["lint", "teams/**/*.journey.yaml", "--ruleset", ruleset, "--quiet"], cwd: corpusA },
+    ],
+    settings.runs,
+  );
+  const bytes = Number(execFileSync("du", ["-sb", corpusA], { encoding: "utf8" }).split("\t")[0]);
+  figure({ name: "throughput", target: "at most 1.3x parse-only", a: { what: `journey lint, ${settings.journeys} journeys`, ...lint }, b: { what: "yaml.parseDocument + LineCounter only", ...parseOnly }, ratio: lint.ms.median / parseOnly.ms.median, met: lint.ms.median / parseOnly.ms.median <= 1.3, summary: `${lint.ms.median.toFixed(0)} ms vs ${parseOnly.ms.median.toFixed(0)} ms = ${(lint.ms.median / parseOnly.ms.median).toFixed(2)}x (target <= 1.3x); ${(bytes / 1e6 / (lint.ms.median / 1000)).toFixed(2)} MB/s` });
+  figure({ name: "peer (Spectral)", target: "journey at least 3x faster", a: { what: "journey lint", ...lint }, b: { what: "spectral lint, journey schema + 3 JSONPath rules", ...spectral }, ratio: spectral.ms.median / lint.ms.median, met: spectral.ms.median / lint.ms.median >= 3, summary: `${spectral.ms.median.toFixed(0)} ms vs ${lint.ms.median.toFixed(0)} ms: journey ${(spectral.ms.median / lint.ms.median).toFixed(1)}x faster (target >= 3x)` });
+  figure({ name: "memory", target: "peak RSS at most 250 MB", a: { what: "journey lint, corpus (a)", ...lint }, ratio: lint.rssMB.median / 250, met: lint.rssMB.max <= 250, summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 250 MB)` });
+
+  // 4. Scale
+  console.error("scale");
+  const scale = interleaved(
+    settings.scale.map((n) => ({ command: "node", args: [BIN, "lint", `long-${n}.journey.yaml`], cwd: scaleDir })),
+    settings.runs,
+  );
+  const growth = scale.slice(1).map((s, i) => s.ms.median / scale[i].ms.median);
+  figure({ name: "scale", target: "at most 2.2x per doubling", points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+
+  // 5. Images
+  const browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
+  if (!browser) {
+    console.error("images: skipped, no Chromium found (apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH)");
+    results.figures.push({ name: "images", skipped: "no Chromium found" });
+  } else {
+    console.error("images");
+    const images = join(work, "images");
+    mkdirSync(images);
+    writeFileSync(join(images, "journey.config.yaml"), configText());
+    for (let i = 0; i < settings.imageJourneys; i++) writeFileSync(join(images, `j${i}.journey.yaml`), readFileSync(join(corpusA, "teams", ["support", "billing", "logistics", "sales", "tech"][i % 5], "area-0", `journey-${i}.journey.yaml`)));
+    // The same diagrams as .mmd files, for mmdc.
+    execFileSync("node", [BIN, "render", "-o", join(images, "mmd")], { cwd: images });
+    const diagrams = settings.imageJourneys * 2;
+    const puppeteerConfig = join(images, "puppeteer.json");
+    writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: browser, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] }));
+    const mmdcScript = join(images, "mmdc-each.sh");
+    writeFileSync(mmdcScript, `#!/bin/sh\nset -e\nfor f in mmd/*.mmd; do "${bin("mmdc")}" -q -p "${puppeteerConfig}" -i "$f" -o "out/$(basename "$f" .mmd).svg"; done\n`);
+    mkdirSync(join(images, "out"));
+    const [ours, mmdc] = interleaved(
+      [
+        { command: "node", args: [BIN, "render", "-o", "svg", "--image", "svg", "--force"], cwd: images },
+        { command: "sh", args: [mmdcScript], cwd: images },
+      ],
+      settings.imageRuns,
+    );
+    const ratio = mmdc.ms.median / ours.ms.median;
+    figure({ name: "images", target: "at least 10x faster than one mmdc run per diagram", diagrams, a: { what: `journey render --image svg, ${settings.imageJourneys} journeys`, ...ours }, b: { what: `${diagrams} mmdc runs`, ...mmdc }, ratio, msPerDiagram: ours.ms.median / diagrams, met: ratio >= 10, summary: `${ours.ms.median.toFixed(0)} ms vs ${mmdc.ms.median.toFixed(0)} ms for ${diagrams} diagrams: ${ratio.toFixed(1)}x faster, ${(ours.ms.median / diagrams).toFixed(0)} ms per diagram including browser start (target >= 10x)` });
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+// Reports
+const out = join(root, "bench");
+writeFileSync(join(out, quick ? "results.quick.json" : "results.json"), JSON.stringify(results, null, 2) + "\n");
+const fmt = (s) => (s ? `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)}` : "");
+const lines = [
+  `# Benchmark results${quick ? " (quick)" : ""}`,
+  "",
+  `Measured ${results.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.node}. Each figure interleaves journey with its baseline (A B A B ...) after a warm-up; times are min / median / max in ms over the runs shown; memory is peak RSS from the OS. Produced by \`npm run bench${quick ? " -- --quick" : ""}\`.`,
+  "",
+  "| Figure | Target | Result | Met |",
+  "| --- | --- | --- | --- |",
+  ...results.figures.map((f) => `| ${f.name} | ${f.target ?? ""} | ${f.skipped ? `skipped: ${f.skipped}` : f.summary} | ${f.skipped ? "—" : f.met ? "yes" : "**no**"} |`),
+  "",
+  "## Details",
+  "",
+  "| Figure | Command | Runs | ms (min / median / max) | Peak RSS MB (min / median / max) |",
+  "| --- | --- | ---: | --- | --- |",
+];
+for (const f of results.figures) {
+  if (f.skipped) continue;
+  for (const side of [f.a, f.b].filter(Boolean)) lines.push(`| ${f.name} | ${side.what} | ${side.ms.runs} | ${fmt(side.ms)} | ${fmt(side.rssMB)} |`);
+  for (const p of f.points ?? []) lines.push(`| ${f.name} | journey lint, ${p.steps} steps, 60 chained decisions | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
+}
+writeFileSync(join(out, quick ? "RESULTS.quick.md" : "RESULTS.md"), lines.join("\n") + "\n");
+console.log(`\nwrote bench/${quick ? "RESULTS.quick.md" : "RESULTS.md"} and bench/${quick ? "results.quick.json" : "results.json"}`);
