@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through `prepare`).
-import { main } from "../dist/cli/main.js";
+import module from "node:module";
+
+// Node 22.1+ keeps compiled code between runs (faster start-up); older Node has no such cache.
+module.enableCompileCache?.();
+const { main } = await import("../dist/cli/main.js");
 
 // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {

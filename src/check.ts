@@ -47,6 +47,8 @@ export function checkJourneyText(filePath: string, text: string, config: Project
 
   const file = parsed.data as JourneyFile;
   const journey = buildJourney(file, config);
+  result.journeyId = journey.id;
+  result.idSpan = parsed.locator.span(["id"]);
   const references = referenceFindings(journey, file, config, parsed.locator);
   result.findings.push(...references.map((f) => ({ ...f, journeyId: journey.id })));
   result.journey = journey;
@@ -58,7 +60,7 @@ export function checkJourneyText(filePath: string, text: string, config: Project
 export function duplicateJourneyIds(results: FileResult[], cwd: string): void {
   const first = new Map<string, string>();
   for (const result of results) {
-    const id = result.journey?.id;
+    const id = result.journeyId;
     if (id === undefined) continue;
     const earlier = first.get(id);
     if (earlier === undefined) {
@@ -70,7 +72,7 @@ export function duplicateJourneyIds(results: FileResult[], cwd: string): void {
       messageId: "journey",
       severity: "error",
       message: `journey id \`${id}\` is already used by ${toPosix(relative(cwd, earlier))}; journey ids must be unique in a project`,
-      ...(result.locator?.span(["id"]) ?? FILE_START),
+      ...(result.idSpan ?? FILE_START),
       journeyId: id,
     });
     result.findings.sort(compareFindings);

@@ -21,9 +21,6 @@ export interface Finding extends Span {
 
 /** Structural findings are always errors and can never be switched off. */
 export const STRUCTURAL_RULES = ["syntax", "schema", "duplicate-id", "unknown-reference"] as const;
-export type StructuralRuleId = (typeof STRUCTURAL_RULES)[number];
-
-export const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);

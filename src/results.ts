@@ -1,4 +1,4 @@
-import type { Finding } from "./finding.js";
+import type { Finding, Span } from "./finding.js";
 import type { FlowGraph } from "./model/flow-graph.js";
 import type { Journey } from "./model/types.js";
 import type { Locator } from "./load/locator.js";
@@ -10,6 +10,9 @@ export interface FileResult {
   /** The text of the file, for code frames; absent when it could not be read. */
   source?: string;
   findings: Finding[];
+  /** The journey's id and where it is written, when the file matches the schema. */
+  journeyId?: string;
+  idSpan?: Span;
   /** The typed journey, when the file is structurally valid. */
   journey?: Journey;
   graph?: FlowGraph;

@@ -41,6 +41,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .addOption(formatOption())
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core), off, or a number", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -64,6 +65,7 @@ Examples:
     .option("--rule <id=severity>", "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core), off, or a number", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",

@@ -29,3 +29,8 @@ export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd
   if (config.include.length > 0) return discoverFiles(config.include, { ...options, cwd: config.dir });
   return discoverFiles(["."], { ...options, cwd });
 }
+
+/** Paths given that matched no journey file: named on stderr; the run then exits 2. */
+export function reportUnmatched(unmatched: readonly string[]): void {
+  for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
+}

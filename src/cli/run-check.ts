@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import { checkJourneyFile, duplicateJourneyIds } from "../check.js";
+import { checkJourneyFile } from "../check.js";
+import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig } from "../config/types.js";
-import { lintFile } from "../lint/lint-file.js";
 import { effectiveRules } from "../lint/settings.js";
 import type { RuleSetting } from "../model/types.js";
 import { colorFor } from "../report/color.js";
@@ -12,7 +12,7 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
 import { EXIT, UsageError } from "./errors.js";
-import { resolveConfig, selectFiles } from "./project.js";
+import { reportUnmatched, resolveConfig, selectFiles } from "./project.js";
 import { VERSION } from "./version.js";
 
 export interface CheckCommandOptions {
@@ -26,6 +26,7 @@ export interface CheckCommandOptions {
   rule?: string[];
   reportUnusedDisableDirectives?: boolean;
   printConfig?: string;
+  concurrency?: string;
 }
 
 /**
@@ -50,14 +51,10 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   if (options.printConfig !== undefined) return printConfig(options.printConfig, config, cliRules, cwd);
 
   const { files, unmatched } = selectFiles(paths, config, cwd);
-  for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
+  reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
 
-  const results: FileResult[] = files.map((file) => checkJourneyFile(file, config));
-  duplicateJourneyIds(results, cwd);
-  if (mode === "lint") {
-    for (const result of results) lintFile(result, config, { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
-  }
+  const results = await checkFiles(files, config, { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) }, cwd);
   if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
 
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
@@ -71,6 +68,15 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/** `--concurrency auto|off|<n>`: threads for checking files (as ESLint's option of that name). */
+function parseConcurrency(value: string | undefined): number | undefined {
+  if (value === undefined || value === "auto") return undefined;
+  if (value === "off") return 1;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`--concurrency takes auto, off or a whole number of 1 or more, not \`${value}\``);
+  return number;
 }
 
 function parseMaxWarnings(value: string | undefined): number | undefined {

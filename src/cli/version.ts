@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { STRUCTURAL_RULES } from "../finding.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; homepage: string };
 
@@ -9,6 +10,6 @@ export const VERSION: string = pkg.version;
 export const HOMEPAGE: string = pkg.homepage.replace(/#.*$/, "");
 
 export function ruleDocsUrl(ruleId: string): string {
-  const page = ["syntax", "schema", "duplicate-id", "unknown-reference"].includes(ruleId) ? "structural" : ruleId;
+  const page = (STRUCTURAL_RULES as readonly string[]).includes(ruleId) ? "structural" : ruleId;
   return `${HOMEPAGE}/blob/main/docs/rules/${page}.md`;
 }

@@ -3,7 +3,7 @@ import { compareFindings, type Finding } from "../finding.js";
 import { FlowAnalysis } from "../model/analysis.js";
 import type { RuleSetting } from "../model/types.js";
 import type { FileResult } from "../results.js";
-import { RULES, RULES_BY_ID } from "../rules/registry.js";
+import { RULES } from "../rules/registry.js";
 import type { RuleContext } from "../rules/types.js";
 import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
 import { effectiveRules } from "./settings.js";
@@ -58,5 +58,3 @@ export function lintFile(result: FileResult, config: ProjectConfig, options: Lin
   result.findings.sort(compareFindings);
   return result;
 }
-
-export { RULES_BY_ID };

@@ -48,13 +48,10 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     lines.push("  end");
   }
   for (const step of journey.steps) {
-    const seen = new Set<number>();
-    for (const transition of step.next) {
-      const target = journey.stepById.get(transition.to);
-      if (!target || seen.has(target.index)) continue;
-      seen.add(target.index);
-      const edge = transition.when ? ` -->|"${mermaidText(transition.when, 40)}"| ` : " --> ";
-      lines.push(`  ${nodeId(step)}${edge}${nodeId(target)}`);
+    for (const target of graph.successors[step.index]) {
+      const when = step.next.find((t) => journey.stepById.get(t.to)?.index === target)?.when;
+      const edge = when ? ` -->|"${mermaidText(when, 40)}"| ` : " --> ";
+      lines.push(`  ${nodeId(step)}${edge}${nodeId(journey.steps[target])}`);
     }
   }
   for (const step of journey.steps) {

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import type { ProjectConfig } from "../config/types.js";
 import { toPosix } from "../discover/files.js";
+import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
 import { countFindings, type FileResult } from "../results.js";
@@ -52,7 +53,7 @@ export function planRender(results: readonly FileResult[], options: RenderOption
   const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
   for (const result of results) {
     const { journey, graph } = result;
-    if (!journey || !graph || result.findings.some((f) => ["syntax", "schema", "duplicate-id", "unknown-reference", "internal"].includes(f.ruleId))) {
+    if (!journey || !graph || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
     }

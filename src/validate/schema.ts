@@ -15,11 +15,7 @@ export function schemaFindings(
   if (validator(data)) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
-  const errors = validator.errors ?? [];
-  // A value of the wrong type fails its other keywords too; the type error alone says it.
-  const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  for (const error of errors) {
-    if (error.keyword !== "type" && wrongType.has(error.instancePath)) continue;
+  for (const error of relevantErrors(validator.errors ?? [])) {
     const described = describe(error);
     if (!described) continue;
     const span = locator.span(described.path, described.target);
@@ -34,14 +30,17 @@ export function schemaFindings(
 /** Plain messages for data that has no source positions (command-line values). */
 export function schemaMessages(validator: CompiledValidator, data: unknown): string[] {
   if (validator(data)) return [];
-  const errors = validator.errors ?? [];
-  const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
-  const messages = errors
-    .filter((e) => e.keyword === "type" || !wrongType.has(e.instancePath))
+  const messages = relevantErrors(validator.errors ?? [])
     .map(describe)
     .filter((d): d is Described => d !== undefined)
     .map((d) => d.message);
   return [...new Set(messages)];
+}
+
+/** A value of the wrong type fails its other keywords too; the type error alone says it. */
+function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
+  const wrongType = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === "type" || !wrongType.has(e.instancePath));
 }
 
 interface Described {

@@ -187,3 +187,33 @@ describe("journey lint: options and exit codes", () => {
     expect(result.exitCode).toBe(1);
   });
 });
+
+describe("journey lint: many files in worker threads", () => {
+  it("gives exactly the same report with threads as on one thread", async () => {
+    const files: Record<string, string> = {};
+    const examples = ["cat-fountain-purchase", "saas-trial", "support-case-handoffs"].map((name) => readFileSync(join(ROOT, "examples", `${name}.journey.yaml`), "utf8"));
+    for (let i = 0; i < 60; i++) {
+      const text = examples[i % 3].replace(/^id: .*$/m, `id: copy-${i}`);
+      // every fifth file broken, every seventh with a duplicate id, to exercise every path
+      files[`maps/${i % 4}/j${i}.journey.yaml`] = i % 5 === 0 ? text.replace("stages:", "stages: [") : i % 7 === 0 ? text.replace(`id: copy-${i}`, "id: copy-1") : text;
+    }
+    files["journey.config.yaml"] = readFileSync(join(ROOT, "examples", "journey.config.yaml"), "utf8");
+    const dir = tempProject(files);
+    const serial = await runCli(["lint", "-f", "json", "--concurrency", "off"], { cwd: dir });
+    const threaded = await runCli(["lint", "-f", "json", "--concurrency", "2"], { cwd: dir });
+    expect(threaded.exitCode).toBe(serial.exitCode);
+    expect(threaded.stdout).toBe(serial.stdout);
+    const report = JSON.parse(serial.stdout) as { messages: { ruleId: string }[] }[];
+    expect(report).toHaveLength(60);
+    expect(report.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(expect.arrayContaining(["syntax", "duplicate-id"]));
+    const stylishSerial = await runCli(["lint", "--concurrency", "off"], { cwd: dir });
+    const stylishThreaded = await runCli(["lint"], { cwd: dir });
+    expect(stylishThreaded.stdout).toBe(stylishSerial.stdout);
+  });
+
+  it("rejects a bad --concurrency", async () => {
+    const result = await runCli(["lint", "--concurrency", "zero"], { cwd: MIXED });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("--concurrency takes auto, off or a whole number");
+  });
+});

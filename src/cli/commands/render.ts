@@ -8,7 +8,7 @@ import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer } from "../../re
 import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
 import { GENERATED_MARK, planRender, type Diagram } from "../../render/plan.js";
 import { EXIT, UsageError } from "../errors.js";
-import { resolveConfig, selectFiles } from "../project.js";
+import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 
 export interface RenderCommandOptions {
@@ -48,14 +48,14 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const color = colorFor(process.stdout, options);
 
   const { files, unmatched } = selectFiles(paths, config, cwd);
-  for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
+  reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
   duplicateJourneyIds(results, cwd);
 
   const plan = planRender(results, { config, labels, outDir, projectRoot });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
-  let exitCode: number = plan.refused.length > 0 || unmatched.length > 0 ? (unmatched.length > 0 ? EXIT.usage : EXIT.findings) : EXIT.ok;
+  let exitCode: number = unmatched.length > 0 ? EXIT.usage : plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
     const report = compareOutputs(outDir, plan.files);
@@ -69,7 +69,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
       return exitCode;
     }
     process.stdout.write(`${lines.join("\n")}\n${color.red(`✖ ${lines.length} rendered file${lines.length === 1 ? " is" : "s are"} out of date: run \`journey render\` and commit the result`)}\n`);
-    return EXIT.findings;
+    return Math.max(exitCode, EXIT.findings);
   }
 
   const written = writeOutputs(outDir, plan.files, options.force ?? false);

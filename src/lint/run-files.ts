@@ -1,0 +1,62 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
+import type { ProjectConfig } from "../config/types.js";
+import type { RuleSetting } from "../model/types.js";
+import type { FileResult } from "../results.js";
+import { lintFile } from "./lint-file.js";
+
+export interface RunOptions {
+  lint: boolean;
+  cliRules?: Record<string, RuleSetting>;
+  reportUnusedDisableDirectives?: boolean;
+  /** Threads to use; 1 checks every file on the main thread. Default: one per core. */
+  concurrency?: number;
+}
+
+/** Below this many files, starting a worker costs more than it saves. */
+const PARALLEL_FROM_FILES = 40;
+
+/**
+ * Checks (and lints) files and returns what formatters need: findings, the source of files with
+ * findings (for code frames), the rules that ran, and the journey id. Parsed documents and
+ * models are dropped as soon as a file is done, so memory stays flat over many files. Many files
+ * are split between the main thread and worker threads, one per core.
+ */
+export async function checkFiles(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<FileResult[]> {
+  const threads = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), Math.ceil(files.length / (PARALLEL_FROM_FILES / 2))));
+  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
+  duplicateJourneyIds(results, cwd);
+  return results;
+}
+
+/** One file through the pipeline, reduced to what reports need. */
+export function checkOne(file: string, config: ProjectConfig, options: RunOptions): FileResult {
+  const result = checkJourneyFile(file, config);
+  if (options.lint) lintFile(result, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  return {
+    filePath: result.filePath,
+    findings: result.findings,
+    ...(result.findings.length > 0 && result.source !== undefined ? { source: result.source } : {}),
+    ...(result.rulesChecked ? { rulesChecked: result.rulesChecked } : {}),
+    ...(result.journeyId !== undefined ? { journeyId: result.journeyId, idSpan: result.idSpan } : {}),
+  };
+}
+
+async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<FileResult[]> {
+  // Contiguous chunks keep the output in file order; the main thread takes the first.
+  const size = Math.ceil(files.length / threads);
+  const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const workerData = { config, options: { ...options, concurrency: 1 } };
+  const pending = chunks.slice(1).map(
+    (chunk) =>
+      new Promise<FileResult[]>((resolve) => {
+        const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { ...workerData, files: chunk } });
+        worker.once("message", (results: FileResult[]) => resolve(results));
+        // A worker that dies reports every file of its chunk, so none is silently skipped.
+        worker.once("error", (error) => resolve(chunk.map((filePath) => ({ filePath, findings: [internalFinding(error)] }))));
+      }),
+  );
+  const first = chunks[0].map((file) => checkOne(file, config, options));
+  return [first, ...(await Promise.all(pending))].flat();
+}
