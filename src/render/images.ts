@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { crc32 } from "node:zlib";
 import type { Browser, Page } from "puppeteer";
 
@@ -31,13 +32,21 @@ export const BROWSER_HELP =
  */
 export class MermaidRenderer {
   private counter = 0;
+  private readonly idle: Page[];
+  private readonly waiting: ((page: Page) => void)[] = [];
 
   private constructor(
     private readonly browser: Browser,
-    private readonly page: Page,
-  ) {}
+    pages: Page[],
+  ) {
+    this.idle = [...pages];
+  }
 
-  static async open(executablePath: string): Promise<MermaidRenderer> {
+  /**
+   * Opens the browser with `pages` pages (default: one per core, at most 4), each with Mermaid
+   * loaded once; diagrams are spread over them, since each page draws in its own process.
+   */
+  static async open(executablePath: string, pages = Math.min(4, availableParallelism())): Promise<MermaidRenderer> {
     const { launch } = await import("puppeteer");
     const browser = await launch({
       executablePath,
@@ -54,25 +63,43 @@ export class MermaidRenderer {
       ],
     });
     try {
-      const page = await browser.newPage();
-      await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
-      await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
       const mermaidBundle = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
-      await page.addScriptTag({ path: mermaidBundle });
-      await page.evaluate(() => {
-        (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default" });
-      });
-      return new MermaidRenderer(browser, page);
+      const open = async () => {
+        const page = await browser.newPage();
+        await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
+        await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
+        await page.addScriptTag({ path: mermaidBundle });
+        await page.evaluate(() => {
+          (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default" });
+        });
+        return page;
+      };
+      return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(1, pages) }, open)));
     } catch (error) {
       await browser.close();
       throw error;
     }
   }
 
+  private async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await work(page);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(page);
+      else this.idle.push(page);
+    }
+  }
+
   /** SVG text of a diagram; rejects with Mermaid's own message when the definition does not parse. */
-  async svg(definition: string): Promise<string> {
+  svg(definition: string): Promise<string> {
+    return this.withPage((page) => this.svgOn(page, definition));
+  }
+
+  private svgOn(page: Page, definition: string): Promise<string> {
     const id = `journey-diagram-${++this.counter}`;
-    return this.page.evaluate(
+    return page.evaluate(
       async (id, definition) => {
         const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
         const container = document.getElementById("container")!;
@@ -91,11 +118,13 @@ export class MermaidRenderer {
   }
 
   /** PNG of a diagram, as the browser draws it. */
-  async png(definition: string): Promise<Uint8Array> {
-    await this.svg(definition); // leaves the drawing in #container
-    const element = await this.page.$("#container svg");
-    if (!element) throw new Error("Mermaid drew nothing");
-    return await element.screenshot({ type: "png" });
+  png(definition: string): Promise<Uint8Array> {
+    return this.withPage(async (page) => {
+      await this.svgOn(page, definition); // leaves the drawing in #container
+      const element = await page.$("#container svg");
+      if (!element) throw new Error("Mermaid drew nothing");
+      return await element.screenshot({ type: "png" });
+    });
   }
 
   async close(): Promise<void> {

@@ -112,20 +112,26 @@ async function renderImages(diagrams: readonly Diagram[], format: "svg" | "png",
   const progress = new Progress(diagrams.length);
   const renderer = await MermaidRenderer.open(browser);
   try {
-    for (const diagram of diagrams) {
-      try {
-        if (format === "svg") {
-          const svg = await renderer.svg(diagram.definition);
-          result.files.push({ name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` });
-        } else {
+    // All diagrams are queued at once; the renderer spreads them over its pages.
+    const files = await Promise.all(
+      diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+        try {
+          if (format === "svg") {
+            const svg = await renderer.svg(diagram.definition);
+            return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
+          }
           const png = await renderer.png(diagram.definition);
-          result.files.push({ name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) });
+          return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+        } catch (error) {
+          result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
+          return undefined;
+        } finally {
+          progress.tick();
         }
-      } catch (error) {
-        result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
-      }
-      progress.tick();
-    }
+      }),
+    );
+    result.files = files.filter((f): f is OutputFile => f !== undefined);
+    result.failures.sort();
   } finally {
     progress.done();
     await renderer.close();
