@@ -64,8 +64,10 @@ export class MermaidRenderer {
     });
     try {
       const mermaidBundle = createRequire(import.meta.url).resolve("mermaid/dist/mermaid.min.js");
-      const open = async () => {
-        const page = await browser.newPage();
+      const open = async (first: boolean) => {
+        // Each page after the first gets a browser context, hence a window, of its own: a
+        // background tab draws no frames, so a screenshot taken in it would never complete.
+        const page = first ? await browser.newPage() : await (await browser.createBrowserContext()).newPage();
         await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
         await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
         await page.addScriptTag({ path: mermaidBundle });
@@ -74,7 +76,7 @@ export class MermaidRenderer {
         });
         return page;
       };
-      return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(1, pages) }, open)));
+      return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(1, pages) }, (_, i) => open(i === 0))));
     } catch (error) {
       await browser.close();
       throw error;
