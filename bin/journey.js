@@ -1,10 +1,59 @@
 #!/usr/bin/env node
-// Runs the compiled CLI (dist/, built by `npm run build`, which `npm ci` runs through `prepare`).
-import module from "node:module";
+// Runs the CLI that `npm run build` (run by `npm ci` through `prepare`) bundles into
+// dist/cli/journey.cjs. A short run such as `journey lint` on one file is mostly start-up, so
+// V8's compiled code is kept between runs: Node 22.1+ does it itself (module.enableCompileCache);
+// on older Node the bundle is compiled with the code cache kept beside it, when that folder is
+// writable (a read-only install simply runs without it).
+import module, { createRequire } from "node:module";
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import vm from "node:vm";
 
-// Node 22.1+ keeps compiled code between runs (faster start-up); older Node has no such cache.
-module.enableCompileCache?.();
-const { main } = await import("../dist/cli/main.js");
+const bundle = fileURLToPath(new URL("../dist/cli/journey.cjs", import.meta.url));
+
+/** Runs the bundle as CommonJS; `save` keeps its compiled code (with what ran) for next time. */
+function loadWithCodeCache(file) {
+  const source = readFileSync(file, "utf8");
+  const { size, mtimeMs } = statSync(file);
+  // Named after the bundle's size and time, so a rebuilt bundle never meets an old cache.
+  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`;
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // no cache yet
+  }
+  const script = new vm.Script(module.wrap(source), { filename: file, cachedData });
+  const loaded = { exports: {} };
+  script.runInThisContext()(loaded.exports, createRequire(file), loaded, file, dirname(file));
+  const save = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    try {
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+    } catch {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // read-only install: run without a cache
+      }
+    }
+  };
+  return { exports: loaded.exports, save };
+}
+
+let main;
+let saveCache = () => {};
+if (module.enableCompileCache) {
+  module.enableCompileCache();
+  ({ main } = createRequire(import.meta.url)(bundle));
+} else {
+  const loaded = loadWithCodeCache(bundle);
+  ({ main } = loaded.exports);
+  saveCache = loaded.save;
+}
 
 // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,6 +66,7 @@ for (const stream of [process.stdout, process.stderr]) {
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    saveCache();
   },
   (error) => {
     process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);

@@ -51,7 +51,8 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
   const pending = chunks.slice(1).map(
     (chunk) =>
       new Promise<FileResult[]>((resolve) => {
-        const worker = new Worker(new URL("./worker.js", import.meta.url), { workerData: { ...workerData, files: chunk } });
+        // Spelt from the parent folder so it holds in dist/lint/ and in the bundle in dist/cli/.
+        const worker = new Worker(new URL("../lint/worker.js", import.meta.url), { workerData: { ...workerData, files: chunk } });
         worker.once("message", (results: FileResult[]) => resolve(results));
         // A worker that dies reports every file of its chunk, so none is silently skipped.
         worker.once("error", (error) => resolve(chunk.map((filePath) => ({ filePath, findings: [internalFinding(error)] }))));

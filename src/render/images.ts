@@ -47,7 +47,9 @@ export class MermaidRenderer {
    * loaded once; diagrams are spread over them, since each page draws in its own process.
    */
   static async open(executablePath: string, pages = Math.min(4, availableParallelism())): Promise<MermaidRenderer> {
-    const { launch } = await import("puppeteer");
+    // Loaded on demand, and by require: the bundled CLI (dist/cli/journey.cjs) runs as a classic
+    // script, where a dynamic import() has no loader.
+    const { launch } = createRequire(import.meta.url)("puppeteer") as typeof import("puppeteer");
     const browser = await launch({
       executablePath,
       headless: true,

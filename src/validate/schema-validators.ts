@@ -22,7 +22,8 @@ export interface CompiledValidator {
 
 const require = createRequire(import.meta.url);
 // Precompiled by scripts/build-schemas.mjs (ajv standalone): no schema compilation at start-up.
-const compiled = require("./generated/journey-validator.cjs") as {
+// Spelt from the parent folder so it holds in dist/validate/ and in the bundle in dist/cli/.
+const compiled = require("../validate/generated/journey-validator.cjs") as {
   validateJourney: CompiledValidator;
   validateConfig: CompiledValidator;
   validateRules: CompiledValidator;

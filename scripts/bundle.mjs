@@ -1,0 +1,50 @@
+// Build step after `tsc` and the schemas: bundles the CLI into one CommonJS file,
+// dist/cli/journey.cjs, which bin/journey.js loads with a V8 code cache.
+// Why: most of a short run (`journey lint` on one file) was spent resolving and compiling about
+// a hundred ES modules; one script is read once, and on Node 20 only a classic script can reuse
+// V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules too).
+// The bundle sits in dist/cli/ so that the paths it resolves relative to itself (package.json,
+// schemas/, the generated validator, the lint worker) are the same as for dist/cli/main.js.
+// Puppeteer and Mermaid, loaded only to draw images, stay outside it.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { build } from "esbuild";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "dist", "cli");
+
+// Code caches of earlier bundles (bin/journey.js names them after the bundle) are dead weight.
+for (const name of readdirSync(out)) if (name.endsWith(".v8cache")) rmSync(join(out, name), { force: true });
+
+const result = await build({
+  entryPoints: [join(root, "dist", "cli", "main.js")],
+  outfile: join(out, "journey.cjs"),
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  external: ["puppeteer", "mermaid", "../validate/generated/*"],
+  // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
+  define: { "import.meta.url": "__journeyModuleUrl" },
+  banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  legalComments: "none",
+  logLevel: "warning",
+  write: false,
+});
+// bin/journey.js runs the bundle through vm.Script, where import() has no loader: fail the build
+// rather than the user's render.
+const [bundle] = result.outputFiles;
+if (/\bimport\(/.test(bundle.text)) throw new Error("scripts/bundle.mjs: the bundle still has a dynamic import(); load that module with require");
+writeFileSync(bundle.path, bundle.contents);
+
+// One lint of the examples leaves a code cache that covers loading, checking and reporting, so
+// the first real run is already fast.
+if (existsSync(join(root, "examples", "journey.config.yaml"))) {
+  try {
+    execFileSync(process.execPath, [join(root, "bin", "journey.js"), "lint", "--config", "examples/journey.config.yaml", "examples"], { cwd: root, stdio: "ignore" });
+  } catch {
+    // findings or a read-only folder: the cache is an optimisation, never a build failure
+  }
+}

@@ -1,0 +1,48 @@
+import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import module from "node:module";
+import { join } from "node:path";
+import { execa } from "execa";
+import { describe, expect, it } from "vitest";
+import { ROOT, tempProject } from "../helpers/index.js";
+
+// bin/journey.js keeps V8's compiled code of the bundled CLI beside the bundle on Node before
+// 22.1 (newer Node has module.enableCompileCache and needs none of this). A cache is only an
+// optimisation: a stale, foreign or corrupt one must never change what the CLI does.
+describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)("bin/journey.js: the code cache", () => {
+  const caches = (dir: string) => readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".v8cache"));
+  /** A copy of the installed package, so the test owns its dist/ and cache. */
+  function install(): string {
+    const dir = tempProject({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n" });
+    for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+    symlinkSync(join(ROOT, "schemas"), join(dir, "schemas"));
+    for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
+    return dir;
+  }
+  const lint = (dir: string) => execa("node", [join(dir, "bin", "journey.js"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1" } });
+
+  it("is written on the first run, used after, and a corrupt one is replaced without changing the result", async () => {
+    const dir = install();
+    expect(caches(dir)).toEqual([]);
+
+    const first = await lint(dir);
+    expect(first.exitCode).toBe(1);
+    expect(first.stderr).toBe("");
+    expect(JSON.parse(first.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain("schema");
+    const [cache] = caches(dir);
+    expect(cache).toMatch(/^journey\.cjs\.\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    const good = readFileSync(join(dir, "dist", "cli", cache));
+    expect(good.length).toBeGreaterThan(10_000);
+
+    const written = statSync(join(dir, "dist", "cli", cache)).ino;
+    const second = await lint(dir);
+    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
+    expect(statSync(join(dir, "dist", "cli", cache)).ino).toBe(written); // accepted, so not written again
+
+    writeFileSync(join(dir, "dist", "cli", cache), Buffer.from("not a V8 code cache at all"));
+    const corrupt = await lint(dir);
+    expect([corrupt.exitCode, corrupt.stdout, corrupt.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
+    expect(readFileSync(join(dir, "dist", "cli", cache)).length).toBeGreaterThan(10_000);
+    expect(caches(dir)).toEqual([cache]); // no temporary files left behind
+  });
+});
