@@ -11,6 +11,16 @@ import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
+/** `--only cold-start,corpus,scale,images`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "corpus", "scale", "images"];
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
+for (const group of only) {
+  if (!GROUPS.includes(group)) {
+    console.error(`bench: unknown group \`${group}\` for --only; use ${GROUPS.join(", ")}`);
+    process.exit(2);
+  }
+}
 const BIN = join(root, "bin", "journey.js");
 const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
@@ -65,7 +75,7 @@ function interleaved(commands, runs) {
 const work = mkdtempSync(join(tmpdir(), "journey-bench-"));
 const results = { date: new Date().toISOString(), quick, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) }, node: process.version, figures: [] };
 const figure = (entry) => {
-  results.figures.push(entry);
+  results.figures.push({ ...entry, date: results.date });
   console.log(`${entry.name}: ${entry.summary}`);
 };
 
@@ -83,65 +93,73 @@ try {
   for (const n of settings.scale) writeLongJourney(join(scaleDir, `long-${n}.journey.yaml`), n);
 
   // 1. Cold start
-  console.error("cold start");
-  const [cold, nodeZero] = interleaved(
-    [
-      { command: "node", args: [BIN, "lint", "one.journey.yaml"], cwd: small },
-      { command: "node", args: ["-e", "0"], cwd: small },
-    ],
-    settings.runs * 2,
-  );
-  figure({ name: "cold start", target: "at most 2.0x node -e 0", a: { what: "journey lint, one small file", ...cold }, b: { what: "node -e 0", ...nodeZero }, ratio: cold.ms.median / nodeZero.ms.median, met: cold.ms.median / nodeZero.ms.median <= 2.0, summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)` });
+  if (only.has("cold-start")) {
+    console.error("cold start");
+    const [cold, nodeZero] = interleaved(
+      [
+        { command: "node", args: [BIN, "lint", "one.journey.yaml"], cwd: small },
+        { command: "node", args: ["-e", "0"], cwd: small },
+      ],
+      settings.runs * 2,
+    );
+    figure({ name: "cold start", target: "at most 2.0x node -e 0", a: { what: "journey lint, one small file", ...cold }, b: { what: "node -e 0", ...nodeZero }, ratio: cold.ms.median / nodeZero.ms.median, met: cold.ms.median / nodeZero.ms.median <= 2.0, summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)` });
+  }
 
   // 2. Throughput and 3. the peer, 6. memory
-  console.error("throughput, peer and memory on corpus (a)");
-  const schema = JSON.parse(readFileSync(join(root, "schemas", "journey.schema.json"), "utf8"));
-  const ruleset = join(work, "spectral-ruleset.json");
-  writeFileSync(
-    ruleset,
-    JSON.stringify({
-      rules: {
-        "journey-schema": { severity: "error", given: "$", then: { function: "schema", functionOptions: { dialect: "draft2020-12", schema } } },
-        "channel-missing": { severity: "error", given: "$.stages[*].steps[?(@.lane != 'backstage' && @.type != 'handoff' && @.type != 'end')]", then: { field: "channel", function: "truthy" } },
-        "response-missing": { severity: "error", given: "$.stages[*].steps[?(@.type == 'response')]", then: { field: "answers", function: "truthy" } },
-        "persona-missing": { severity: "warn", given: "$", then: { field: "persona", function: "truthy" } },
-      },
-    }),
-  );
-  const [lint, parseOnly, lintOneThread] = interleaved(
-    [
-      { command: "node", args: [BIN, "lint"], cwd: corpusA },
-      { command: "node", args: [join(root, "bench", "parse-only.mjs"), "."], cwd: corpusA },
-      { command: "node", args: [BIN, "lint", "--concurrency", "off"], cwd: corpusA },
-    ],
-    settings.runs,
-  );
-  // Spectral takes about a minute over 2,000 files, so it gets a group of its own (3 runs).
-  const [lintBesideSpectral, spectral] = interleaved(
-    [
-      { command: "node", args: [BIN, "lint"], cwd: corpusA },
-      { command: bin("spectral"), args: ["lint", "teams/**/*.journey.yaml", "--ruleset", ruleset, "--quiet"], cwd: corpusA },
-    ],
-    settings.runs,
-  );
-  const bytes = Number(execFileSync("du", ["-sb", corpusA], { encoding: "utf8" }).split("\t")[0]);
-  const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
-  figure({ name: "throughput", target: "at most 1.3x parse-only", a: { what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), one worker per core`, ...lint }, b: { what: "yaml.parseDocument + LineCounter only, one thread", ...parseOnly }, c: { what: "journey lint --concurrency off (one thread)", ...lintOneThread }, ratio: lint.ms.median / parseOnly.ms.median, met: lint.ms.median / parseOnly.ms.median <= 1.3, summary: `${lint.ms.median.toFixed(0)} ms vs ${parseOnly.ms.median.toFixed(0)} ms = ${(lint.ms.median / parseOnly.ms.median).toFixed(2)}x (target <= 1.3x), ${mbps(lint.ms.median)} MB/s; on one thread ${lintOneThread.ms.median.toFixed(0)} ms = ${(lintOneThread.ms.median / parseOnly.ms.median).toFixed(2)}x, ${mbps(lintOneThread.ms.median)} MB/s against the parser's ${mbps(parseOnly.ms.median)} MB/s` });
-  figure({ name: "peer (Spectral)", target: "journey at least 3x faster", a: { what: "journey lint", ...lintBesideSpectral }, b: { what: "spectral lint, journey schema + 3 JSONPath rules", ...spectral }, ratio: spectral.ms.median / lintBesideSpectral.ms.median, met: spectral.ms.median / lintBesideSpectral.ms.median >= 3, summary: `${spectral.ms.median.toFixed(0)} ms vs ${lintBesideSpectral.ms.median.toFixed(0)} ms: journey ${(spectral.ms.median / lintBesideSpectral.ms.median).toFixed(1)}x faster (target >= 3x)` });
-  figure({ name: "memory", target: "peak RSS at most 250 MB", a: { what: "journey lint, corpus (a)", ...lint }, ratio: lint.rssMB.median / 250, met: lint.rssMB.max <= 250, summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 250 MB)` });
+  if (only.has("corpus")) {
+    console.error("throughput, peer and memory on corpus (a)");
+    const schema = JSON.parse(readFileSync(join(root, "schemas", "journey.schema.json"), "utf8"));
+    const ruleset = join(work, "spectral-ruleset.json");
+    writeFileSync(
+      ruleset,
+      JSON.stringify({
+        rules: {
+          "journey-schema": { severity: "error", given: "$", then: { function: "schema", functionOptions: { dialect: "draft2020-12", schema } } },
+          "channel-missing": { severity: "error", given: "$.stages[*].steps[?(@.lane != 'backstage' && @.type != 'handoff' && @.type != 'end')]", then: { field: "channel", function: "truthy" } },
+          "response-missing": { severity: "error", given: "$.stages[*].steps[?(@.type == 'response')]", then: { field: "answers", function: "truthy" } },
+          "persona-missing": { severity: "warn", given: "$", then: { field: "persona", function: "truthy" } },
+        },
+      }),
+    );
+    const [lint, parseOnly, lintOneThread] = interleaved(
+      [
+        { command: "node", args: [BIN, "lint"], cwd: corpusA },
+        { command: "node", args: [join(root, "bench", "parse-only.mjs"), "."], cwd: corpusA },
+        { command: "node", args: [BIN, "lint", "--concurrency", "off"], cwd: corpusA },
+      ],
+      settings.runs,
+    );
+    // Spectral takes about a minute over 2,000 files, so it gets a group of its own (3 runs).
+    const [lintBesideSpectral, spectral] = interleaved(
+      [
+        { command: "node", args: [BIN, "lint"], cwd: corpusA },
+        { command: bin("spectral"), args: ["lint", "teams/**/*.journey.yaml", "--ruleset", ruleset, "--quiet"], cwd: corpusA },
+      ],
+      settings.runs,
+    );
+    const bytes = Number(execFileSync("du", ["-sb", corpusA], { encoding: "utf8" }).split("\t")[0]);
+    const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+    figure({ name: "throughput", target: "at most 1.3x parse-only", a: { what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), one worker per core`, ...lint }, b: { what: "yaml.parseDocument + LineCounter only, one thread", ...parseOnly }, c: { what: "journey lint --concurrency off (one thread)", ...lintOneThread }, ratio: lint.ms.median / parseOnly.ms.median, met: lint.ms.median / parseOnly.ms.median <= 1.3, summary: `${lint.ms.median.toFixed(0)} ms vs ${parseOnly.ms.median.toFixed(0)} ms = ${(lint.ms.median / parseOnly.ms.median).toFixed(2)}x (target <= 1.3x), ${mbps(lint.ms.median)} MB/s; on one thread ${lintOneThread.ms.median.toFixed(0)} ms = ${(lintOneThread.ms.median / parseOnly.ms.median).toFixed(2)}x, ${mbps(lintOneThread.ms.median)} MB/s against the parser's ${mbps(parseOnly.ms.median)} MB/s` });
+    figure({ name: "peer (Spectral)", target: "journey at least 3x faster", a: { what: "journey lint", ...lintBesideSpectral }, b: { what: "spectral lint, journey schema + 3 JSONPath rules", ...spectral }, ratio: spectral.ms.median / lintBesideSpectral.ms.median, met: spectral.ms.median / lintBesideSpectral.ms.median >= 3, summary: `${spectral.ms.median.toFixed(0)} ms vs ${lintBesideSpectral.ms.median.toFixed(0)} ms: journey ${(spectral.ms.median / lintBesideSpectral.ms.median).toFixed(1)}x faster (target >= 3x)` });
+    figure({ name: "memory", target: "peak RSS at most 250 MB", a: { what: "journey lint, corpus (a)", ...lint }, ratio: lint.rssMB.median / 250, met: lint.rssMB.max <= 250, summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 250 MB)` });
+  }
 
   // 4. Scale
-  console.error("scale");
-  const scale = interleaved(
-    settings.scale.map((n) => ({ command: "node", args: [BIN, "lint", `long-${n}.journey.yaml`], cwd: scaleDir })),
-    settings.runs,
-  );
-  const growth = scale.slice(1).map((s, i) => s.ms.median / scale[i].ms.median);
-  figure({ name: "scale", target: "at most 2.2x per doubling", points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+  if (only.has("scale")) {
+    console.error("scale");
+    const scale = interleaved(
+      settings.scale.map((n) => ({ command: "node", args: [BIN, "lint", `long-${n}.journey.yaml`], cwd: scaleDir })),
+      settings.runs,
+    );
+    const growth = scale.slice(1).map((s, i) => s.ms.median / scale[i].ms.median);
+    figure({ name: "scale", target: "at most 2.2x per doubling", points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+  }
 
   // 5. Images
   const browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
-  if (!browser) {
+  if (!only.has("images")) {
+    // not measured this time
+  } else if (!browser) {
     console.error("images: skipped, no Chromium found (apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH)");
     results.figures.push({ name: "images", skipped: "no Chromium found" });
   } else {
@@ -173,14 +191,21 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
-// Reports
+// Reports: with --only, the figures measured now replace theirs in the last results.
 const out = join(root, "bench");
-writeFileSync(join(out, quick ? "results.quick.json" : "results.json"), JSON.stringify(results, null, 2) + "\n");
+const resultsFile = join(out, quick ? "results.quick.json" : "results.json");
+if (only.size < GROUPS.length && existsSync(resultsFile)) {
+  const earlier = JSON.parse(readFileSync(resultsFile, "utf8"));
+  const fresh = new Map(results.figures.map((f) => [f.name, f]));
+  const names = [...new Set([...earlier.figures.map((f) => f.name), ...fresh.keys()])];
+  results.figures = names.map((name) => fresh.get(name) ?? { date: earlier.date, ...earlier.figures.find((f) => f.name === name) });
+}
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + "\n");
 const fmt = (s) => (s ? `${s.min.toFixed(0)} / ${s.median.toFixed(0)} / ${s.max.toFixed(0)}` : "");
 const lines = [
   `# Benchmark results${quick ? " (quick)" : ""}`,
   "",
-  `Measured ${results.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.node}. Each figure interleaves journey with its baseline (A B A B ...) after a warm-up; times are min / median / max in ms over the runs shown; memory is peak RSS from the OS. Produced by \`npm run bench${quick ? " -- --quick" : ""}\`.`,
+  `Measured ${[...new Set(results.figures.map((f) => f.date?.slice(0, 10)).filter(Boolean))].join(" and ") || results.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memoryGB} GB, Node ${results.node}. Each figure interleaves journey with its baseline (A B A B ...) after a warm-up; times are min / median / max in ms over the runs shown; memory is peak RSS from the OS. Produced by \`npm run bench${quick ? " -- --quick" : ""}\`.`,
   "",
   "| Figure | Target | Result | Met |",
   "| --- | --- | --- | --- |",
