@@ -1,8 +1,9 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/load.js";
-import { MermaidRenderer, findBrowser } from "../../src/render/images.js";
+import { MermaidRenderer, findBrowser, pagesFor } from "../../src/render/images.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { planRender } from "../../src/render/plan.js";
 import { chromiumAvailable, lint, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
@@ -162,6 +163,14 @@ describe("render: writes and --check", () => {
     expect(result.stderr).toContain("no Chromium or Chrome found");
     expect(result.stderr).toContain("apt-get install chromium");
     expect(existsSync(join(dir, "journey-docs", "minimal.md"))).toBe(true);
+  });
+
+  it("opens one browser page per 30 diagrams, at most one per core and 4", () => {
+    const cores = availableParallelism();
+    expect([0, 1, 12, 30].map(pagesFor)).toEqual([1, 1, 1, 1]);
+    expect(pagesFor(31)).toBe(Math.min(2, cores));
+    expect(pagesFor(100)).toBe(Math.min(4, cores));
+    expect(pagesFor(10_000)).toBe(Math.min(4, cores));
   });
 
   it("rejects an unknown language", async () => {

@@ -1,11 +1,10 @@
-import { availableParallelism } from "node:os";
 import { relative, resolve } from "node:path";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../discover/files.js";
 import { lintFile } from "../../lint/lint-file.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
-import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer } from "../../render/images.js";
+import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
 import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
 import { GENERATED_MARK, planRender, type Diagram } from "../../render/plan.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -111,9 +110,7 @@ async function renderImages(diagrams: readonly Diagram[], format: "svg" | "png",
     return firstLine;
   };
   const progress = new Progress(diagrams.length);
-  // Each page costs a Mermaid start-up (about 2 s here) and saves about half the drawing time
-  // on two cores, which pays off from a few dozen diagrams on: one page per 30 diagrams.
-  const renderer = await MermaidRenderer.open(browser, Math.min(4, availableParallelism(), Math.ceil(diagrams.length / 30)));
+  const renderer = await MermaidRenderer.open(browser, pagesFor(diagrams.length));
   try {
     // All diagrams are queued at once; the renderer spreads them over its pages.
     const files = await Promise.all(
