@@ -44,14 +44,14 @@ function loadWithCodeCache(file) {
   return { exports: loaded.exports, save };
 }
 
-let main;
+let cli;
 let saveCache = () => {};
 if (module.enableCompileCache) {
   module.enableCompileCache();
-  ({ main } = createRequire(import.meta.url)(bundle));
+  cli = createRequire(import.meta.url)(bundle);
 } else {
   const loaded = loadWithCodeCache(bundle);
-  ({ main } = loaded.exports);
+  cli = loaded.exports;
   saveCache = loaded.save;
 }
 
@@ -63,9 +63,15 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-main(process.argv.slice(2)).then(
+// A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts); V8's
+// default is back before any code cache is written (Node 22 writes its own at exit).
+cli.holdOptimizer();
+process.once("exit", cli.releaseOptimizer);
+
+cli.main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    cli.releaseOptimizer();
     saveCache();
   },
   (error) => {

@@ -9,6 +9,7 @@ import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
 import { countFindings, type FileResult } from "../results.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -53,6 +54,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const { files, unmatched } = selectFiles(paths, config, cwd);
   reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
+  releaseOptimizerFor(files);
 
   const results = await checkFiles(files, config, { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) }, cwd);
   if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");

@@ -10,6 +10,7 @@ import { GENERATED_MARK, planRender, type Diagram } from "../../render/plan.js";
 import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
+import { releaseOptimizerFor } from "../../util/tiering.js";
 
 export interface RenderCommandOptions {
   config?: string;
@@ -50,6 +51,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const { files, unmatched } = selectFiles(paths, config, cwd);
   reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
+  releaseOptimizerFor(files);
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
   duplicateJourneyIds(results, cwd);
 

@@ -1,0 +1,48 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { execa } from "execa";
+import { afterEach, describe, expect, it } from "vitest";
+import { holdOptimizer, optimizerHeld, releaseOptimizer, releaseOptimizerFor, SHORT_RUN } from "../../src/util/tiering.js";
+import { BIN, EXAMPLES, tempProject } from "../helpers/index.js";
+
+// A short run holds V8 at its baseline tier; a long one lets it optimise (src/util/tiering.ts).
+describe("tiering: when V8 may optimise", () => {
+  afterEach(() => releaseOptimizer());
+
+  it("stays held for a short run and is released by a long one, by file count or by size", () => {
+    const journey = readFileSync(join(EXAMPLES, "saas-trial.journey.yaml"));
+    const few = Array.from({ length: SHORT_RUN.files }, (_, i) => `${i}.journey.yaml`);
+    const dir = tempProject(Object.fromEntries(few.map((name) => [name, journey])));
+    const files = few.map((name) => join(dir, name));
+    expect(journey.length * files.length).toBeLessThan(SHORT_RUN.bytes);
+
+    holdOptimizer();
+    releaseOptimizerFor(files);
+    releaseOptimizerFor([join(dir, "missing.journey.yaml")]); // unreadable counts as nothing
+    expect(optimizerHeld()).toBe(true);
+    releaseOptimizerFor([...files, join(dir, "one-more.journey.yaml")]);
+    expect(optimizerHeld()).toBe(false);
+
+    const big = join(tempProject({ "big.journey.yaml": Buffer.alloc(SHORT_RUN.bytes + 1, "#") }), "big.journey.yaml");
+    holdOptimizer();
+    releaseOptimizerFor([big]);
+    expect(optimizerHeld()).toBe(false);
+  });
+
+  // V8 reports the functions it optimises with --trace-opt: none in a short run, the YAML lexer
+  // and more in a long one. (V8 turns down a code cache made under other flags, so these runs
+  // rewrite the launcher's cache, and the next plain run rewrites it back: slower, not wrong.)
+  const optimised = async (cwd: string, args: string[]) => {
+    const run = await execa("node", ["--trace-opt", BIN, "lint", ...args, "-f", "json"], { cwd, reject: false, env: { NO_COLOR: "1" } });
+    expect(run.stderr).toBe("");
+    return run.stdout.split("\n").filter((line) => /^\[completed optimizing .*TURBOFAN/.test(line)).length;
+  };
+
+  it("the CLI optimises nothing in a short run and optimises a long one", async () => {
+    const journey = readFileSync(join(EXAMPLES, "saas-trial.journey.yaml"), "utf8");
+    const files = Object.fromEntries(Array.from({ length: 3 * SHORT_RUN.files }, (_, i) => [`j${i}.journey.yaml`, journey.replace(/^id: .*$/m, `id: j${i}`)]));
+    const dir = tempProject(files);
+    expect(await optimised(dir, ["j0.journey.yaml"])).toBe(0);
+    expect(await optimised(dir, ["--concurrency", "off", "."])).toBeGreaterThan(0);
+  }, 30_000);
+});
