@@ -14,7 +14,7 @@ const bundle = fileURLToPath(new URL("../dist/cli/journey.cjs", import.meta.url)
 
 /** Runs the bundle as CommonJS; `save` keeps its compiled code (with what ran) for next time. */
 function loadWithCodeCache(file) {
-  const source = readFileSync(file, "utf8");
+  const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
   const { size, mtimeMs } = statSync(file);
   // Named after the bundle's size and time, so a rebuilt bundle never meets an old cache.
   const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`;

@@ -37,6 +37,9 @@ const result = await build({
 // rather than the user's render.
 const [bundle] = result.outputFiles;
 if (/\bimport\(/.test(bundle.text)) throw new Error("scripts/bundle.mjs: the bundle still has a dynamic import(); load that module with require");
+// esbuild writes ASCII (it escapes other characters), so bin/journey.js reads the bundle as
+// Latin-1, which skips UTF-8 decoding; make sure that stays true.
+if (bundle.contents.some((byte) => byte > 0x7f)) throw new Error("scripts/bundle.mjs: the bundle is not ASCII; bin/journey.js reads it as Latin-1");
 writeFileSync(bundle.path, bundle.contents);
 
 // One lint of the examples leaves a code cache that covers loading, checking and reporting, so

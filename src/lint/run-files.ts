@@ -1,5 +1,5 @@
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
 import type { RuleSetting } from "../model/types.js";
@@ -13,6 +13,8 @@ export interface RunOptions {
   /** Threads to use; 1 checks every file on the main thread. Default: one per core. */
   concurrency?: number;
 }
+
+const require = createRequire(import.meta.url);
 
 /** Below this many files, starting a worker costs more than it saves. */
 const PARALLEL_FROM_FILES = 40;
@@ -48,6 +50,8 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
   const workerData = { config, options: { ...options, concurrency: 1 } };
+  // Loaded here: most runs are too small for threads, and a short run is mostly start-up.
+  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const pending = chunks.slice(1).map(
     (chunk) =>
       new Promise<FileResult[]>((resolve) => {
