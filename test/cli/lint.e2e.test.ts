@@ -207,7 +207,7 @@ describe("journey lint: many files in worker threads", () => {
     expect(report).toHaveLength(60);
     expect(report.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(expect.arrayContaining(["syntax", "duplicate-id"]));
     const stylishSerial = await runCli(["lint", "--concurrency", "off"], { cwd: dir });
-    const stylishThreaded = await runCli(["lint"], { cwd: dir });
+    const stylishThreaded = await runCli(["lint", "--concurrency", "3"], { cwd: dir });
     expect(stylishThreaded.stdout).toBe(stylishSerial.stdout);
   });
 
