@@ -21,7 +21,7 @@ for (const group of only) {
     process.exit(2);
   }
 }
-const BIN = join(root, "bin", "journey.js");
+const BIN = join(root, "bin", "journey.cjs");
 const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 

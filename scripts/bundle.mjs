@@ -1,5 +1,5 @@
 // Build step after `tsc` and the schemas: bundles the CLI into one CommonJS file,
-// dist/cli/journey.cjs, which bin/journey.js loads with a V8 code cache.
+// dist/cli/journey.cjs, which bin/journey.cjs loads with a V8 code cache.
 // Why: most of a short run (`journey lint` on one file) was spent resolving and compiling about
 // a hundred ES modules; one script is read once, and on Node 20 only a classic script can reuse
 // V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules too).
@@ -15,7 +15,7 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "cli");
 
-// Code caches of earlier bundles (bin/journey.js names them after the bundle) are dead weight.
+// Code caches of earlier bundles (bin/journey.cjs names them after the bundle) are dead weight.
 for (const name of readdirSync(out)) if (name.endsWith(".v8cache")) rmSync(join(out, name), { force: true });
 
 const result = await build({
@@ -33,20 +33,20 @@ const result = await build({
   logLevel: "warning",
   write: false,
 });
-// bin/journey.js runs the bundle through vm.Script, where import() has no loader: fail the build
+// bin/journey.cjs runs the bundle through vm.Script, where import() has no loader: fail the build
 // rather than the user's render.
 const [bundle] = result.outputFiles;
 if (/\bimport\(/.test(bundle.text)) throw new Error("scripts/bundle.mjs: the bundle still has a dynamic import(); load that module with require");
-// esbuild writes ASCII (it escapes other characters), so bin/journey.js reads the bundle as
+// esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
 // Latin-1, which skips UTF-8 decoding; make sure that stays true.
-if (bundle.contents.some((byte) => byte > 0x7f)) throw new Error("scripts/bundle.mjs: the bundle is not ASCII; bin/journey.js reads it as Latin-1");
+if (bundle.contents.some((byte) => byte > 0x7f)) throw new Error("scripts/bundle.mjs: the bundle is not ASCII; bin/journey.cjs reads it as Latin-1");
 writeFileSync(bundle.path, bundle.contents);
 
 // One lint of the examples leaves a code cache that covers loading, checking and reporting, so
 // the first real run is already fast.
 if (existsSync(join(root, "examples", "journey.config.yaml"))) {
   try {
-    execFileSync(process.execPath, [join(root, "bin", "journey.js"), "lint", "--config", "examples/journey.config.yaml", "examples"], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), "lint", "--config", "examples/journey.config.yaml", "examples"], { cwd: root, stdio: "ignore" });
   } catch {
     // findings or a read-only folder: the cache is an optimisation, never a build failure
   }

@@ -7,7 +7,7 @@ import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
-// For bin/journey.js, which runs the CLI in a process of its own.
+// For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
 
 function buildProgram(setExit: (code: number) => void): Command {

@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 // check. In such a run V8's optimising compilers cost more than they save: the YAML lexer turns
 // hot within a few kilobytes, and the background threads then spend ~100 ms of CPU (on two cores,
 // beside the main thread) compiling code that has little left to run, while the process waits for
-// them before it may exit. So bin/journey.js holds V8 at its baseline tier (Sparkplug) for the
+// them before it may exit. So bin/journey.cjs holds V8 at its baseline tier (Sparkplug) for the
 // start of a run and the commands release it as soon as they see real work.
 //
 // V8 flags are process-wide, and V8 stamps them into code caches: the flag is held only around

@@ -5,10 +5,10 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { MINIMAL, ROOT, tempProject } from "../helpers/index.js";
 
-// bin/journey.js keeps V8's compiled code of the bundled CLI beside the bundle on Node before
+// bin/journey.cjs keeps V8's compiled code of the bundled CLI beside the bundle on Node before
 // 22.1 (newer Node has module.enableCompileCache and needs none of this). A cache is only an
 // optimisation: a stale, foreign or corrupt one must never change what the CLI does.
-describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)("bin/journey.js: the code cache", () => {
+describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)("bin/journey.cjs: the code cache", () => {
   const caches = (dir: string) => readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".v8cache"));
   /** A copy of the installed package, so the test owns its dist/ and cache. */
   function install(): string {
@@ -20,7 +20,7 @@ describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)
     for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
     return dir;
   }
-  const lint = (dir: string) => execa("node", [join(dir, "bin", "journey.js"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1" } });
+  const lint = (dir: string) => execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1" } });
 
   it("is written on the first run, used after, and a corrupt one is replaced without changing the result", async () => {
     const dir = install();
@@ -40,7 +40,7 @@ describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)
     expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
     expect(statSync(join(dir, "dist", "cli", cache)).ino).toBe(written); // accepted, so not written again
     // A run long enough to let V8 optimise (src/util/tiering.ts) leaves V8's flags as the cache wants them.
-    const long = await execa("node", [join(dir, "bin", "journey.js"), "lint", "."], { cwd: join(dir, "many"), reject: false });
+    const long = await execa("node", [join(dir, "bin", "journey.cjs"), "lint", "."], { cwd: join(dir, "many"), reject: false });
     expect([long.exitCode < 2, long.stderr]).toEqual([true, ""]);
     expect((await lint(dir)).stdout).toBe(first.stdout);
     expect(statSync(join(dir, "dist", "cli", cache)).ino).toBe(written);

@@ -11,7 +11,7 @@ import { lintFile, type LintOptions } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const BIN = join(ROOT, "bin", "journey.js");
+export const BIN = join(ROOT, "bin", "journey.cjs");
 export const EXAMPLES = join(ROOT, "examples");
 
 const tempProjects: string[] = [];
