@@ -56,27 +56,36 @@ if (Module.enableCompileCache) {
   saveCache = loaded.save;
 }
 
-// A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (error) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+if (process.argv[2] === cli.LINT_WORKER_ARG && !require("node:worker_threads").isMainThread) {
+  // A worker thread of a long lint run (src/lint/run-files.ts), loaded the same fast way.
+  cli.runLintWorker();
+} else {
+  runCli();
 }
 
-// A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts); V8's
-// default is back before any code cache is written (Node 22 writes its own at exit).
-cli.holdOptimizer();
-process.once("exit", cli.releaseOptimizer);
+function runCli() {
+  // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 
-cli.main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    cli.releaseOptimizer();
-    saveCache();
-  },
-  (error) => {
-    process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);
-    process.exitCode = 2;
-  },
-);
+  // A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts);
+  // V8's default is back before any code cache is written (Node 22 writes its own at exit).
+  cli.holdOptimizer();
+  process.once("exit", cli.releaseOptimizer);
+
+  cli.main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      cli.releaseOptimizer();
+      saveCache();
+    },
+    (error) => {
+      process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -7,8 +7,9 @@ import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
-// For bin/journey.cjs, which runs the CLI in a process of its own.
+// For bin/journey.cjs, which runs the CLI in a process of its own, and the lint's worker threads.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
+export { LINT_WORKER_ARG, runLintWorker } from "../lint/run-files.js";
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();
@@ -44,7 +45,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .addOption(formatOption())
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core), off, or a number", "auto")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -68,7 +69,7 @@ Examples:
     .option("--rule <id=severity>", "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core), off, or a number", "auto")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
