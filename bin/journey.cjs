@@ -48,7 +48,9 @@ function loadWithCodeCache(file) {
 let cli;
 let saveCache = () => {};
 if (Module.enableCompileCache) {
-  Module.enableCompileCache();
+  // Kept in journey's own folder, as on older Node (docs/security.md), not in the shared temporary
+  // folder Node picks by default; NODE_COMPILE_CACHE still chooses another. Never throws.
+  Module.enableCompileCache(process.env.NODE_COMPILE_CACHE ? undefined : join(__dirname, "..", "dist", "cli", "compile-cache"));
   cli = require(bundle);
 } else {
   const loaded = loadWithCodeCache(bundle);

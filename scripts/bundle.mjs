@@ -15,8 +15,9 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "cli");
 
-// Code caches of earlier bundles (bin/journey.cjs names them after the bundle) are dead weight.
-for (const name of readdirSync(out)) if (name.endsWith(".v8cache")) rmSync(join(out, name), { force: true });
+// Code caches of earlier bundles (bin/journey.cjs names them after the bundle) are dead weight
+// (as is Node 22's compile cache of them, which bin/journey.cjs keeps in compile-cache/).
+for (const name of readdirSync(out)) if (name.endsWith(".v8cache") || name === "compile-cache") rmSync(join(out, name), { recursive: true, force: true });
 
 const result = await build({
   entryPoints: [join(root, "dist", "cli", "main.js")],

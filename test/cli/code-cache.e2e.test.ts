@@ -5,23 +5,27 @@ import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { MINIMAL, ROOT, tempProject } from "../helpers/index.js";
 
+const hasCompileCache = Boolean((module as { enableCompileCache?: unknown }).enableCompileCache);
+const caches = (dir: string) => readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".v8cache"));
+
+/** A copy of the installed package, so the test owns its dist/ and cache. */
+function install(): string {
+  const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/j${i}.journey.yaml`, MINIMAL.replace("id: minimal", `id: j${i}`)]));
+  const dir = tempProject({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n", ...many });
+  for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  symlinkSync(join(ROOT, "schemas"), join(dir, "schemas"));
+  for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
+  rmSync(join(dir, "dist", "cli", "compile-cache"), { recursive: true, force: true });
+  return dir;
+}
+const lint = (dir: string) =>
+  execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1", NODE_COMPILE_CACHE: "" } });
+
 // bin/journey.cjs keeps V8's compiled code of the bundled CLI beside the bundle on Node before
 // 22.1 (newer Node has module.enableCompileCache and needs none of this). A cache is only an
 // optimisation: a stale, foreign or corrupt one must never change what the CLI does.
-describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)("bin/journey.cjs: the code cache", () => {
-  const caches = (dir: string) => readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".v8cache"));
-  /** A copy of the installed package, so the test owns its dist/ and cache. */
-  function install(): string {
-    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/j${i}.journey.yaml`, MINIMAL.replace("id: minimal", `id: j${i}`)]));
-    const dir = tempProject({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n", ...many });
-    for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-    symlinkSync(join(ROOT, "schemas"), join(dir, "schemas"));
-    for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
-    return dir;
-  }
-  const lint = (dir: string) => execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1" } });
-
+describe.runIf(!hasCompileCache)("bin/journey.cjs: the code cache", () => {
   it("is written on the first run, used after, and a corrupt one is replaced without changing the result", async () => {
     const dir = install();
     expect(caches(dir)).toEqual([]);
@@ -50,5 +54,19 @@ describe.runIf(!(module as { enableCompileCache?: unknown }).enableCompileCache)
     expect([corrupt.exitCode, corrupt.stdout, corrupt.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
     expect(readFileSync(join(dir, "dist", "cli", cache)).length).toBeGreaterThan(10_000);
     expect(caches(dir)).toEqual([cache]); // no temporary files left behind
+  });
+});
+
+// Node 22.1 and later keep the cache themselves; journey keeps it in its own folder all the same
+// (docs/security.md), not in the shared temporary folder Node would pick.
+describe.runIf(hasCompileCache)("bin/journey.cjs: Node's compile cache", () => {
+  it("is kept in dist/cli/compile-cache of the install, and does not change the result", async () => {
+    const dir = install();
+    const first = await lint(dir);
+    expect([first.exitCode, first.stderr]).toEqual([1, ""]);
+    expect(readdirSync(join(dir, "dist", "cli", "compile-cache"), { recursive: true }).length).toBeGreaterThan(0);
+    expect(caches(dir)).toEqual([]);
+    const second = await lint(dir);
+    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
   });
 });
