@@ -31,7 +31,7 @@ const settings = quick
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
 
-if (!existsSync(join(root, "dist", "cli", "main.js"))) {
+if (!existsSync(join(root, "dist", "cli", "journey.cjs"))) {
   console.error("bench: run `npm run build` first");
   process.exit(2);
 }

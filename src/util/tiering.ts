@@ -15,29 +15,29 @@ import { setFlagsFromString } from "node:v8";
 // cache written under the hold is accepted by the next run (test/cli/code-cache.e2e.test.ts).
 
 /** V8's TurboFan, its optimising compiler (a plain switch: set back, V8's flags are as before). */
-const BASELINE_TIER = "--no-turbofan";
-const ANY_TIER = "--turbofan";
+const TURBOFAN_OFF = "--no-turbofan";
+const TURBOFAN_ON = "--turbofan";
 
 /** A run over more than this many files, or bytes, is worth optimising. */
 export const SHORT_RUN = { files: 8, bytes: 64 * 1024 } as const;
 
 let held = false;
 
-/** Keeps V8 from optimising until `releaseOptimizer`; for the process's own entry point only. */
+/** Keeps TurboFan off until `releaseOptimizer`; for the process's own entry point only. */
 export function holdOptimizer(): void {
   if (held) return;
-  setFlagsFromString(BASELINE_TIER);
+  setFlagsFromString(TURBOFAN_OFF);
   held = true;
 }
 
-/** Lets V8 optimise again, as by default. */
+/** Turns TurboFan back on, as by default. */
 export function releaseOptimizer(): void {
   if (!held) return;
-  setFlagsFromString(ANY_TIER);
+  setFlagsFromString(TURBOFAN_ON);
   held = false;
 }
 
-/** Whether V8 is being held at its baseline tier. */
+/** Whether TurboFan is being held off. */
 export function optimizerHeld(): boolean {
   return held;
 }

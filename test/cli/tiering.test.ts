@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { holdOptimizer, optimizerHeld, releaseOptimizer, releaseOptimizerFor, SHORT_RUN } from "../../src/util/tiering.js";
 import { BIN, EXAMPLES, tempProject } from "../helpers/index.js";
 
-// A short run holds V8 at its baseline tier; a long one lets it optimise (src/util/tiering.ts).
+// A short run keeps TurboFan off; a long one turns it back on (src/util/tiering.ts).
 describe("tiering: when V8 may optimise", () => {
   afterEach(() => releaseOptimizer());
 
