@@ -28,7 +28,7 @@ const result = await build({
   platform: "node",
   format: "cjs",
   target: "node20",
-  external: ["puppeteer", "mermaid"],
+  external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client"],
   // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
   define: { "import.meta.url": "__journeyModuleUrl" },
   banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { crc32 } from "node:zlib";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer-core";
 
 /** Where a Chromium-family browser may be, after PUPPETEER_EXECUTABLE_PATH. */
 const SYSTEM_BROWSERS = [
@@ -63,7 +63,7 @@ export class MermaidRenderer {
   static async open(executablePath: string, pages = pagesFor(Infinity)): Promise<MermaidRenderer> {
     // Loaded on demand, and by require: the bundled CLI (dist/cli/journey.cjs) runs as a classic
     // script, where a dynamic import() has no loader.
-    const { launch } = require("puppeteer") as typeof import("puppeteer");
+    const { launch } = require("puppeteer-core") as typeof import("puppeteer-core");
     const browser = await launch({
       executablePath,
       headless: true,

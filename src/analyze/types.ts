@@ -1,0 +1,86 @@
+/**
+ * The contract between `journey analyze` and its engines (one module per engine under
+ * `src/analyze/engines/`). The journey side is reduced to step indexes (file order) before it
+ * reaches an engine, so SQL works on small integers; the only user text an engine handles is
+ * activity names and column/table identifiers, which go in as bound parameters (DuckDB) or
+ * through the one escaping function (ClickHouse), and identifiers only after validation.
+ * Definitions of every figure: docs/analyze.md (the contract is the analyze spec).
+ */
+
+/** The journey as an engine needs it. Index `i` is `journey.steps[i]` (file order). */
+export interface AnalysisPlan {
+  journeyId: string;
+  /** Step ids by index, in file order. */
+  stepIds: readonly string[];
+  /**
+   * Activity name -> step index: every step's own id and every name in its `events:`.
+   * One activity maps to at most one step (`duplicate-event-mapping` guarantees it).
+   */
+  activities: ReadonlyMap<string, number>;
+  /** Flow-graph edges [from, to] (step indexes), each once. */
+  edges: readonly (readonly [number, number])[];
+  /** Entry step indexes. */
+  entries: readonly number[];
+  /** Goal step indexes. */
+  goals: readonly number[];
+  /** Bound on variants and unmapped activities returned (`--top`, default 10). */
+  top: number;
+}
+
+/** Names of the three columns in the log (flags, config `analyze.columns`, or defaults). */
+export interface ColumnNames {
+  caseId: string;
+  activity: string;
+  timestamp: string;
+}
+
+export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet";
+
+/** A local log file that `journey` has already checked is a regular file. */
+export interface LogFile {
+  path: string;
+  format: LogFormat;
+  gzip: boolean;
+}
+
+export type EventSource =
+  | { kind: "files"; files: readonly LogFile[] }
+  | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
+
+/**
+ * What an engine computes; `src/analyze/result.ts` turns it into the spec's JSON. All counts are
+ * exact integers; lists that are bounded by `top` are already ordered as the spec says.
+ */
+export interface EngineFigures {
+  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** Earliest and latest timestamp of the rows not skipped, epoch milliseconds (floored); null when none. */
+  period: { from: number; to: number } | null;
+  /** Cases with at least one mapped event. */
+  cases: number;
+  /** Cases whose path contains a goal step. */
+  converted: number;
+  /** Cases whose path starts at an entry step and whose every transition is a flow-graph edge. */
+  fit: number;
+  /** By step index: cases whose path contains the step, and cases whose path ends there. */
+  steps: readonly { reached: number; endedHere: number }[];
+  /** Every observed transition once (any order): occurrences and the lower median of time(b) - time(a), in whole seconds rounded down. */
+  transitions: readonly { from: number; to: number; count: number; medianSeconds: number }[];
+  /** Top `plan.top` distinct paths, most cases first, ties by the step ids joined with a space (code-point order). */
+  variants: readonly { path: readonly number[]; cases: number }[];
+  /** Top `plan.top` unmapped activities (not skipped), most rows first, ties by name (code-point order). */
+  unmappedActivities: readonly { activity: string; count: number }[];
+  /** Step indexes whose own id occurs as an activity of a mapped row (for `--write`: instrumented steps). */
+  stepIdsSeen: readonly number[];
+}
+
+export interface AnalysisEngine {
+  readonly name: "duckdb" | "clickhouse";
+  /** Computes the figures; throws `AnalyzeError` for what the user must fix (missing column, unreachable server, ...). */
+  analyze(plan: AnalysisPlan, columns: ColumnNames, source: EventSource, progress?: (message: string) => void): Promise<EngineFigures>;
+  close(): Promise<void>;
+}
+
+/** A problem the user must fix (exit 2, message only, no stack trace). */
+export class AnalyzeError extends Error {
+  override name = "AnalyzeError";
+}
