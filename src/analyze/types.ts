@@ -84,3 +84,25 @@ export interface AnalysisEngine {
 export class AnalyzeError extends Error {
   override name = "AnalyzeError";
 }
+
+/** The result as `journey analyze --format json` prints it (the spec's JSON shape, field for field). */
+export interface AnalysisResult {
+  journey: string;
+  engine: "duckdb" | "clickhouse";
+  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero; null when no row was read. */
+  period: { from: string; to: string } | null;
+  cases: number;
+  conversion: number;
+  fitness: number;
+  /** Every step of the journey in file order (0 where never reached). */
+  steps: { id: string; reached: number; ended_here: number }[];
+  /** Every observed transition, ordered by `from`, then `to` (code-point order). */
+  transitions: { from: string; to: string; count: number; in_map: boolean; median_seconds: number }[];
+  /** Transitions not in the map, most frequent first (ties by from, then to); at most `top`. */
+  deviations: { from: string; to: string; count: number }[];
+  /** At most `top`. */
+  variants: { path: string[]; cases: number }[];
+  /** At most `top`. */
+  unmapped_activities: { activity: string; count: number }[];
+}
