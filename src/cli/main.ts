@@ -5,6 +5,7 @@ import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
+import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own, and the lint's worker threads.
@@ -142,7 +143,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof MissingPackageError) {
       process.stderr.write(`journey: ${error.message}\n`);
       return EXIT.usage;
     }

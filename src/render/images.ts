@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { crc32 } from "node:zlib";
 import type { Browser, Page } from "puppeteer-core";
+import { loadOptional } from "../util/optional-package.js";
 
 /** Where a Chromium-family browser may be, after PUPPETEER_EXECUTABLE_PATH. */
 const SYSTEM_BROWSERS = [
@@ -63,7 +64,7 @@ export class MermaidRenderer {
   static async open(executablePath: string, pages = pagesFor(Infinity)): Promise<MermaidRenderer> {
     // Loaded on demand, and by require: the bundled CLI (dist/cli/journey.cjs) runs as a classic
     // script, where a dynamic import() has no loader.
-    const { launch } = require("puppeteer-core") as typeof import("puppeteer-core");
+    const { launch } = loadOptional<typeof import("puppeteer-core")>("puppeteer-core", "Rendering images");
     const browser = await launch({
       executablePath,
       headless: true,

@@ -11,6 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
+import { requireInstalled } from "../../util/optional-package.js";
 
 export interface RenderCommandOptions {
   config?: string;
@@ -43,6 +44,8 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   if (!labels) throw new UsageError(`unknown language \`${lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const image = options.image ?? config.render.image ?? "none";
   if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
+  // Before anything is written: images need the optional browser packages.
+  if (image !== "none" && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${image}\``);
   const projectRoot = config.path ? config.dir : cwd;
   const outDir = options.out !== undefined ? resolve(cwd, options.out) : resolve(projectRoot, config.render.out ?? "journey-docs");
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
