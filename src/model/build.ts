@@ -55,6 +55,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
     description: file.description,
     owner: file.owner,
     tags: file.tags ?? [],
+    lang: file.lang,
     persona,
     goal: { description: file.goal.description, steps: file.goal.steps },
     entries,

@@ -38,6 +38,7 @@ export interface JourneyFile {
   description?: string;
   owner?: string;
   tags?: string[];
+  lang?: string;
   persona?: string | PersonaSpec;
   goal: { description?: string; steps: string[] };
   entry?: string | string[];
@@ -137,6 +138,8 @@ export interface Journey {
   description?: string;
   owner?: string;
   tags: string[];
+  /** Language of the rendered report, when the journey names one (`lang:`). */
+  lang?: string;
   /** The persona, resolved from the catalog when the file names one by id. */
   persona?: PersonaSpec & { id?: string };
   goal: { description?: string; steps: string[] };

@@ -5,6 +5,7 @@ import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
 import { countFindings, type FileResult } from "../results.js";
+import { LANGUAGES } from "./i18n/index.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
@@ -35,7 +36,10 @@ export interface RenderPlan {
 
 export interface RenderOptions {
   config: ProjectConfig;
+  /** Labels of the index, and of every report whose journey names no `lang:` (or all, with `forceLabels`). */
   labels: Labels;
+  /** `--lang` was given: it wins over each journey's own `lang:`. */
+  forceLabels?: boolean;
   /** Absolute output folder. */
   outDir: string;
   /** Paths in generated notes are relative to this folder (the project root), so they do not depend on where journey runs. */
@@ -62,7 +66,8 @@ export function planRender(results: readonly FileResult[], options: RenderOption
       continue;
     }
     const source = toPosix(relative(options.projectRoot, result.filePath));
-    const names = new Names(journey, options.config, options.labels);
+    const labels = (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
+    const names = new Names(journey, options.config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
     const mmdNote = `%% ${GENERATED_MARK} from ${source}; do not edit\n`;
@@ -76,7 +81,7 @@ export function planRender(results: readonly FileResult[], options: RenderOption
       flowDiagram,
       sourceLink: toPosix(relative(options.outDir, result.filePath)),
     });
-    plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, options.labels) });
+    plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, labels) });
     rendered.push({ result, journey, file: source });
   }
   plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });

@@ -37,6 +37,27 @@ describe("render: golden reports of the examples", () => {
     expect(ar).toContain("## أرقام رئيسية");
   });
 
+  it("renders each journey in its own `lang:`, the index in the run's language, and --lang over both", async () => {
+    const polish = MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: pl");
+    const config = defaultConfig("/virtual");
+    const plan = (forceLabels: boolean) => planRender([lint(polish)], { config, labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual" }).files;
+    const report = (files: { name: string; content: string }[], name: string) => files.find((f) => f.name === name)!.content;
+    expect(report(plan(false), "minimal.md")).toContain(`## ${LANGUAGES.pl.businessGoal}`);
+    expect(report(plan(false), "index.md")).toContain(`# ${LANGUAGES.en.indexTitle}`);
+    expect(report(plan(true), "minimal.md")).toContain(`## ${LANGUAGES.en.businessGoal}`);
+    // The examples carry their own language, and the committed reports are current.
+    const docs = readFileSync(join(ROOT, "examples", "docs", "porzucony-koszyk.md"), "utf8");
+    expect(docs).toContain(`## ${LANGUAGES.pl.businessGoal}`);
+    const check = await runCli(["render", ...EXAMPLES_CONFIG, "--check"]);
+    expect(check.exitCode, check.stdout).toBe(0);
+  });
+
+  it("the schema's `lang` values are exactly the report languages", () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8"));
+    expect([...schema.properties.lang.enum].sort()).toEqual(Object.keys(LANGUAGES).sort());
+    expect(lint(MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: xx")).findings.map((f) => f.ruleId)).toContain("schema");
+  });
+
   it("is deterministic: the same input gives the same bytes", () => {
     const first = planFor(HOSTILE).files;
     const second = planFor(HOSTILE).files;

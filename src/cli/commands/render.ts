@@ -58,7 +58,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
   duplicateJourneyIds(results, cwd);
 
-  const plan = planRender(results, { config, labels, outDir, projectRoot });
+  const plan = planRender(results, { config, labels, forceLabels: options.lang !== undefined, outDir, projectRoot });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = unmatched.length > 0 ? EXIT.usage : plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
