@@ -89,3 +89,8 @@ export function xmllintAvailable(): boolean {
   const found = spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0;
   return toolAvailable(found, "xmllint", "apt-get install libxml2-utils");
 }
+
+export function preCommitAvailable(): boolean {
+  const found = spawnSync("pre-commit", ["--version"], { stdio: "ignore" }).status === 0;
+  return toolAvailable(found, "pre-commit", "apt-get install pre-commit");
+}

@@ -5,6 +5,7 @@ import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPTIONAL_PACKAGES } from "../../src/util/optional-package.js";
 import { chromiumAvailable, ROOT, tempProject } from "../helpers/index.js";
+import { npm, packTarball } from "../helpers/package.js";
 
 /**
  * The package as users get it: `npm pack`, then `npm install <tarball>` into an empty project
@@ -16,12 +17,6 @@ const MAX_INSTALL_KB = 15 * 1024;
 /** Scripts npm runs when it installs a package from the registry (`prepare` runs only for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall"];
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-
-function npm(args: string[], cwd: string) {
-  // A clean environment for npm: nothing from the test run (npm_config_* of `npm test`) leaks in.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/PUPPETEER/i.test(key)));
-  return execa("npm", args, { cwd, env: { ...env, NO_COLOR: "1" }, extendEnv: false, reject: false, stdin: "ignore" });
-}
 
 function journey(args: string[], cwd: string) {
   return execa("npx", ["--no-install", "journey", ...args], { cwd, reject: false, stdin: "ignore", env: { NO_COLOR: "1" } });
@@ -63,11 +58,7 @@ describe("the packed package, installed as a user installs it", () => {
   let install: Awaited<ReturnType<typeof npm>>;
 
   beforeAll(async () => {
-    const packDir = tempProject();
-    // `npm test` has just built dist/; --ignore-scripts skips the prepack build that would repeat it.
-    const packed = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], ROOT);
-    expect(packed.exitCode, packed.stderr).toBe(0);
-    tarball = join(packDir, JSON.parse(packed.stdout)[0].filename);
+    tarball = await packTarball();
     project = tempProject({ "package.json": JSON.stringify({ name: "user-project", version: "1.0.0", private: true }) });
     install = await npm(["install", tarball], project);
   }, 240_000);

@@ -1,0 +1,17 @@
+import { join } from "node:path";
+import { execa } from "execa";
+import { ROOT, tempProject } from "./index.js";
+
+/** npm with a clean environment: nothing of the test run (npm_config_* of `npm test`) leaks in. */
+export function npm(args: string[], cwd: string) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key) && !/PUPPETEER/i.test(key)));
+  return execa("npm", args, { cwd, env: { ...env, NO_COLOR: "1" }, extendEnv: false, reject: false, stdin: "ignore" });
+}
+
+/** Packs the project as `npm publish` would and returns the tarball's path. `npm test` has just built dist/. */
+export async function packTarball(): Promise<string> {
+  const dir = tempProject();
+  const packed = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], ROOT);
+  if (packed.exitCode !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
+  return join(dir, JSON.parse(packed.stdout)[0].filename);
+}
