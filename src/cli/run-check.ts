@@ -12,6 +12,7 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
+import { groupByConfig } from "../config/resolve.js";
 import { EXIT, UsageError } from "./errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "./project.js";
 import { VERSION } from "./version.js";
@@ -49,14 +50,26 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     return EXIT.usage;
   }
   const { config } = resolution;
-  if (options.printConfig !== undefined) return printConfig(options.printConfig, config, cliRules, cwd);
+  // --config applies one config to every file; otherwise each file gets its nearest config.
+  const fixed = options.config !== undefined ? config : undefined;
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, fixed, cliRules, cwd, options);
 
   const { files, unmatched } = selectFiles(paths, config, cwd);
   reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
+  const grouping = groupByConfig(files, cwd, fixed);
+  if (grouping.problems) {
+    for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
+    return EXIT.usage;
+  }
   releaseOptimizerFor(files);
 
-  const results = await checkFiles(files, config, { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) }, cwd);
+  const runOptions = { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) };
+  const byFile = new Map<string, FileResult>();
+  for (const group of grouping.groups) {
+    for (const result of await checkFiles(group.files, group.config, runOptions, cwd)) byFile.set(result.filePath, result);
+  }
+  const results = files.map((file) => byFile.get(file)!);
   if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
 
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
@@ -111,9 +124,16 @@ export function parseRuleOptions(values: string[]): Record<string, RuleSetting> 
   return rules as Record<string, RuleSetting>;
 }
 
-/** `--print-config <file>`: the rules in force for that file, after config, file and --rule. */
-function printConfig(file: string, config: ProjectConfig, cliRules: Record<string, RuleSetting>, cwd: string): number {
-  const result = checkJourneyFile(resolve(cwd, file), config);
+/** `--print-config <file>`: the config file that file gets, and the rules in force for it after config, file and --rule. */
+async function printConfig(file: string, fixed: ProjectConfig | undefined, cliRules: Record<string, RuleSetting>, cwd: string, options: { color?: boolean }): Promise<number> {
+  const path = resolve(cwd, file);
+  const grouping = groupByConfig([path], cwd, fixed);
+  if (grouping.problems) {
+    await reportConfigProblems(grouping.problems[0], cwd, options);
+    return EXIT.usage;
+  }
+  const { config } = grouping.groups[0];
+  const result = checkJourneyFile(path, config);
   const settings = effectiveRules(config, result.journey?.rules, cliRules);
   const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
   process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");

@@ -34,15 +34,23 @@ export interface RenderPlan {
   refused: { filePath: string; reason: string }[];
 }
 
-export interface RenderOptions {
+/** A checked journey file and the config it was checked with (its catalogs name channels and personas). */
+export interface RenderEntry {
+  result: FileResult;
   config: ProjectConfig;
+}
+
+export interface RenderOptions {
   /** Labels of the index, and of every report whose journey names no `lang:` (or all, with `forceLabels`). */
   labels: Labels;
   /** `--lang` was given: it wins over each journey's own `lang:`. */
   forceLabels?: boolean;
   /** Absolute output folder. */
   outDir: string;
-  /** Paths in generated notes are relative to this folder (the project root), so they do not depend on where journey runs. */
+  /**
+   * Paths in generated notes are relative to the folder of the journey's config (the project root),
+   * or to this folder for a journey without one, so they do not depend on where journey runs.
+   */
   projectRoot: string;
 }
 
@@ -52,10 +60,10 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
  * journey, and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
-export function planRender(results: readonly FileResult[], options: RenderOptions): RenderPlan {
+export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
   const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
-  for (const result of results) {
+  for (const { result, config } of entries) {
     const { journey, graph } = result;
     if (!journey || !graph || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
@@ -65,9 +73,9 @@ export function planRender(results: readonly FileResult[], options: RenderOption
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;
     }
-    const source = toPosix(relative(options.projectRoot, result.filePath));
+    const source = toPosix(relative(config.path ? config.dir : options.projectRoot, result.filePath));
     const labels = (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
-    const names = new Names(journey, options.config, labels);
+    const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
     const mmdNote = `%% ${GENERATED_MARK} from ${source}; do not edit\n`;

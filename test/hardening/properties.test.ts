@@ -126,7 +126,7 @@ describe("property: random valid journeys", () => {
   it("render is deterministic: the same journey twice gives byte-identical files", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), fc.constantFrom(...Object.keys(LANGUAGES)), (text, lang) => {
-        const plan = () => planRender([lint(text)], { config, labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual" }).files;
+        const plan = () => planRender([{ result: lint(text), config }], { labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual" }).files;
         expect(plan()).toEqual(plan());
       }),
       { numRuns: 60 },
@@ -158,7 +158,7 @@ describe("property: random text in every field", () => {
   it("every generated diagram line is Mermaid syntax around escaped text, and Markdown tables keep their columns", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), (text) => {
-        const { files } = planRender([lint(text)], { config, labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
+        const { files } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
         for (const line of files.find((f) => f.name === "prop.journey.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(JOURNEY_LINE);
         for (const line of files.find((f) => f.name === "prop.flow.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(FLOW_LINE);
         const report = files.find((f) => f.name === "prop.md")!.content;
@@ -182,7 +182,7 @@ describe("property: random text in every field", () => {
     const renderer = await MermaidRenderer.open(findBrowser()!);
     try {
       for (const text of samples) {
-        const { diagrams } = planRender([lint(text)], { config, labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
+        const { diagrams } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
         for (const diagram of diagrams) expect(await renderer.svg(diagram.definition)).toMatch(/^<svg/);
       }
     } finally {

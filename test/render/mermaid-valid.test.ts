@@ -13,7 +13,7 @@ import { chromiumAvailable, EXAMPLES, ROOT } from "../helpers/index.js";
 
 function diagramsOf(files: string[], config: ProjectConfig, lang: string): Diagram[] {
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  return planRender(results, { config, labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir }).diagrams;
+  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir }).diagrams;
 }
 
 const exampleConfig = loadConfigFile(join(EXAMPLES, "journey.config.yaml")).config!;

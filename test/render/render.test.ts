@@ -14,7 +14,7 @@ const EXAMPLES_CONFIG = ["--config", "examples/journey.config.yaml", "examples"]
 function planFor(text: string, lang = "en") {
   const config = defaultConfig("/virtual");
   const result = lint(text);
-  return planRender([result], { config, labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual" });
+  return planRender([{ result, config }], { labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual" });
 }
 
 describe("render: golden reports of the examples", () => {
@@ -40,7 +40,7 @@ describe("render: golden reports of the examples", () => {
   it("renders each journey in its own `lang:`, the index in the run's language, and --lang over both", async () => {
     const polish = MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: pl");
     const config = defaultConfig("/virtual");
-    const plan = (forceLabels: boolean) => planRender([lint(polish)], { config, labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual" }).files;
+    const plan = (forceLabels: boolean) => planRender([{ result: lint(polish), config }], { labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual" }).files;
     const report = (files: { name: string; content: string }[], name: string) => files.find((f) => f.name === name)!.content;
     expect(report(plan(false), "minimal.md")).toContain(`## ${LANGUAGES.pl.businessGoal}`);
     expect(report(plan(false), "index.md")).toContain(`# ${LANGUAGES.en.indexTitle}`);

@@ -6,7 +6,9 @@ import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
 import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
 import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
-import { GENERATED_MARK, planRender, type Diagram } from "../../render/plan.js";
+import { GENERATED_MARK, planRender, type Diagram, type RenderEntry } from "../../render/plan.js";
+import type { Labels } from "../../render/i18n/types.js";
+import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
@@ -39,28 +41,72 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     return EXIT.usage;
   }
   const { config } = resolution;
-  const lang = options.lang ?? config.render.lang ?? "en";
-  const labels = LANGUAGES[lang];
-  if (!labels) throw new UsageError(`unknown language \`${lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
-  const image = options.image ?? config.render.image ?? "none";
-  if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
-  // Before anything is written: images need the optional browser packages.
-  if (image !== "none" && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${image}\``);
-  const projectRoot = config.path ? config.dir : cwd;
-  const outDir = options.out !== undefined ? resolve(cwd, options.out) : resolve(projectRoot, config.render.out ?? "journey-docs");
-  const shownOut = toPosix(relative(cwd, outDir)) || ".";
+  if (options.lang !== undefined && !LANGUAGES[options.lang]) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const color = colorFor(process.stdout, options);
 
   const { files, unmatched } = selectFiles(paths, config, cwd);
   reportUnmatched(unmatched);
   if (files.length === 0) return EXIT.usage;
+  const grouping = groupByConfig(files, cwd, options.config !== undefined ? config : undefined);
+  if (grouping.problems) {
+    for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
+    return EXIT.usage;
+  }
+  const folders = outputFolders(grouping.groups, options, cwd);
+  // Before anything is written: images need the optional browser packages.
+  const imageFormats = [...new Set(folders.map((folder) => folder.image))].filter((image) => image !== "none");
+  if (imageFormats.length > 0 && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${imageFormats.join("/")}\``);
   releaseOptimizerFor(files);
-  const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  duplicateJourneyIds(results, cwd);
 
-  const plan = planRender(results, { config, labels, forceLabels: options.lang !== undefined, outDir, projectRoot });
+  let exitCode: number = unmatched.length > 0 ? EXIT.usage : EXIT.ok;
+  for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color));
+  return exitCode;
+}
+
+/** One output folder: the journeys rendered into it, with their configs, its labels and image format. */
+interface OutputFolder {
+  outDir: string;
+  entries: RenderEntry[];
+  labels: Labels;
+  image: string;
+}
+
+/**
+ * Each journey goes into its config's `render.out` (relative to that config's folder; the defaults
+ * relative to the working directory), or into `-o` for all of them. The folder's labels and image
+ * format come from the flags, else from the config of the first journey rendered into it.
+ */
+function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOptions, cwd: string): OutputFolder[] {
+  const folders = new Map<string, OutputFolder>();
+  for (const { config, files } of groups) {
+    const projectRoot = config.path ? config.dir : cwd;
+    const outDir = options.out !== undefined ? resolve(cwd, options.out) : resolve(projectRoot, config.render.out ?? "journey-docs");
+    let folder = folders.get(outDir);
+    if (!folder) {
+      const lang = options.lang ?? config.render.lang ?? "en";
+      const labels = LANGUAGES[lang];
+      if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
+      const image = options.image ?? config.render.image ?? "none";
+      if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
+      folder = { outDir, entries: [], labels, image };
+      folders.set(outDir, folder);
+    }
+    for (const file of files) folder.entries.push({ result: lintFile(checkJourneyFile(file, config), config), config });
+  }
+  return [...folders.values()];
+}
+
+async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>): Promise<number> {
+  const { outDir, entries, labels, image } = folder;
+  const shownOut = toPosix(relative(cwd, outDir)) || ".";
+  // Journey ids name the rendered files, so they must be unique within one output folder.
+  duplicateJourneyIds(
+    entries.map((entry) => entry.result),
+    cwd,
+  );
+  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
-  let exitCode: number = unmatched.length > 0 ? EXIT.usage : plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
+  let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
     const report = compareOutputs(outDir, plan.files);
