@@ -57,6 +57,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
     tags: file.tags ?? [],
     persona,
     goal: { description: file.goal.description, steps: file.goal.steps },
+    measured: file.measured,
     entries,
     channels,
     stages,
