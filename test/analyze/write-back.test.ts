@@ -1,0 +1,218 @@
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { describe, expect, it } from "vitest";
+import { applyMeasurement, writeMeasurement } from "../../src/analyze/write-back.js";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
+import { check, EXAMPLES, tempProject } from "../helpers/index.js";
+
+/** A result for the journey with the given step ids; `reached` falls by a known rule. */
+function resultFor(journey: string, stepIds: string[], overrides: Partial<AnalysisResult> = {}): AnalysisResult {
+  return {
+    journey,
+    engine: "duckdb",
+    events: { read: 100, mapped: 90, unmapped: 5, skipped: 5 },
+    period: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z" },
+    cases: 5000,
+    conversion: 0.123456,
+    fitness: 2 / 3,
+    steps: stepIds.map((id, i) => ({ id, reached: 5000 - 311 * i, ended_here: 0 })),
+    transitions: [],
+    deviations: [],
+    variants: [],
+    unmapped_activities: [],
+    ...overrides,
+  };
+}
+
+/** Lines removed from `before` and added in `after`, by a longest common subsequence of lines. */
+function lineDiff(before: string, after: string): { removed: string[]; added: string[] } {
+  const a = before.split("\n");
+  const b = after.split("\n");
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  const removed: string[] = [];
+  const added: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) (i++, j++);
+    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
+    else removed.push(a[i++]);
+  }
+  return { removed, added };
+}
+
+interface StepData {
+  id: string;
+  metrics?: { reached?: number };
+}
+const stepsOf = (data: { stages: { steps?: StepData[] }[] }) => data.stages.flatMap((s) => s.steps ?? []);
+
+const MEASURED_LINES = /^(measured:|  from: "2026-01-01T00:00:00Z"|  to: "2026-01-31T23:59:59.250Z"|  cases: 5000|  conversion: 0.1235|  fitness: 0.6667)\r?$/;
+const METRICS_LINE = /^\s+(- )?(metrics: \{ reached: \d+ \}|reached: \d+)\r?$/;
+
+describe("analyze --write on every bundled example", () => {
+  const { config } = loadConfigFile(join(EXAMPLES, "journey.config.yaml"));
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".journey.yaml")).sort();
+  for (const file of files) {
+    const original = readFileSync(join(EXAMPLES, file), "utf8");
+    for (const variant of ["as bundled", "with CRLF and a BOM"] as const) {
+      it(`${file} ${variant}: only metrics.reached and measured change, and twice is once`, () => {
+        const text = variant === "as bundled" ? original : "\uFEFF" + original.replace(/\n/g, "\r\n");
+        const data = parse(original) as { id: string; stages: { steps?: StepData[] }[] };
+        const steps = stepsOf(data);
+        // Every other step is instrumented, so some keep their hand-typed figures.
+        const instrumented = new Set(steps.filter((_, i) => i % 2 === 0).map((s) => s.id));
+        const result = resultFor(data.id, steps.map((s) => s.id));
+        const after = applyMeasurement(text, result, instrumented);
+
+        const { removed, added } = lineDiff(text, after);
+        for (const line of removed) expect(line).toMatch(METRICS_LINE);
+        for (const line of added) expect(line, JSON.stringify(added)).toSatisfy((l: string) => METRICS_LINE.test(l) || MEASURED_LINES.test(l));
+        expect(added.filter((l) => MEASURED_LINES.test(l))).toHaveLength(6);
+        const changedSteps = steps.filter((s) => instrumented.has(s.id) && s.metrics?.reached !== result.steps.find((r) => r.id === s.id)!.reached);
+        expect(added.filter((l) => METRICS_LINE.test(l))).toHaveLength(changedSteps.length);
+        if (variant !== "as bundled") {
+          expect(after.startsWith("\uFEFF")).toBe(true);
+          expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+        }
+
+        const written = parse(after.replace(/^\uFEFF/, "")) as typeof data & { measured: unknown };
+        expect(written.measured).toEqual({ from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 });
+        stepsOf(written).forEach((step, i) => {
+          const expected = instrumented.has(step.id) ? result.steps[i].reached : steps[i].metrics?.reached;
+          expect(step.metrics?.reached, step.id).toBe(expected);
+        });
+        expect(check(after.replace(/^\uFEFF/, ""), config).findings.filter((f) => f.severity === "error")).toEqual([]);
+        expect(applyMeasurement(after, result, instrumented)).toBe(after);
+      });
+    }
+  }
+});
+
+const R = resultFor("j", ["a", "b", "c"]);
+const MEASURED = `measured:
+  from: "2026-01-01T00:00:00Z"
+  to: "2026-01-31T23:59:59.250Z"
+  cases: 5000
+  conversion: 0.1235
+  fitness: 0.6667
+`;
+
+/** Each shape: the file before, the steps instrumented, and the exact file after. */
+const SHAPES: { name: string; before: string; instrumented: string[]; after: string }[] = [
+  {
+    name: "a step without metrics gets them before `next:`, and `measured` goes after `goal`",
+    before: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        # the way on\n        next: [b]\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
+    instrumented: ["a", "c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000 }\n        # the way on\n        next: [b]\n      - id: b\n        name: B\n      - id: c\n        name: C\n        metrics: { reached: 4378 }\n`,
+  },
+  {
+    name: "flow-style metrics keep their style; other keys stay",
+    before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5 }\n      - id: b\n        name: B\n        metrics: { x-source: crm }\n      - id: c\n        name: C\n        metrics: {}\n`,
+    instrumented: ["a", "b", "c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000 }\n      - id: b\n        name: B\n        metrics: { x-source: crm, reached: 4689 }\n      - id: c\n        name: C\n        metrics: { reached: 4378 }\n`,
+  },
+  {
+    name: "block metrics with comments and x- keys; a missing reached goes last in the block",
+    before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics:\n          # typed from the CRM export\n          reached: 5  # March\n          x-source: crm\n      - id: b\n        name: B\n        metrics:\n          x-source: crm # only this\n      - id: c\n        name: C\n`,
+    instrumented: ["a", "b"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics:\n          # typed from the CRM export\n          reached: 5000  # March\n          x-source: crm\n      - id: b\n        name: B\n        metrics:\n          x-source: crm # only this\n          reached: 4689\n      - id: c\n        name: C\n`,
+  },
+  {
+    name: "an existing measured block keeps its place, comments, quoting and extra keys",
+    before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n      - { id: b, name: B, next: [c] }\n      - { id: c, name: C, metrics: { reached: 4378 } }\n# from the January export\nmeasured:\n  from: '2026-01-01T00:00:00Z'   # kept: the same value\n  to: "2025-12-31T00:00:00Z"\n  x-note: by hand\n  cases: 3\n  conversion: 1\n  fitness: 0.5\n`,
+    instrumented: ["a", "b", "c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A, metrics: { reached: 5000 } }\n      - { id: b, name: B, metrics: { reached: 4689 }, next: [c] }\n      - { id: c, name: C, metrics: { reached: 4378 } }\n# from the January export\nmeasured:\n  from: '2026-01-01T00:00:00Z'   # kept: the same value\n  to: "2026-01-31T23:59:59.250Z"\n  x-note: by hand\n  cases: 5000\n  conversion: 0.1235\n  fitness: 0.6667\n`,
+  },
+  {
+    name: "indentation of 4 and a flow-style measured with a key missing",
+    before: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nmeasured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 1 }\nstages:\n    -   id: s\n        steps:\n            -   id: a\n                name: A\n            -   id: b\n                name: B\n            -   id: c\n                name: C\n                next: []`,
+    instrumented: ["a", "b", "c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nmeasured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }\nstages:\n    -   id: s\n        steps:\n            -   id: a\n                name: A\n                metrics: { reached: 5000 }\n            -   id: b\n                name: B\n                metrics: { reached: 4689 }\n            -   id: c\n                name: C\n                metrics: { reached: 4378 }\n                next: []`,
+  },
+  {
+    name: "indentation of 4 with no measured: the new block uses it; a file without a final newline",
+    before: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nstages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C }`,
+    instrumented: ["c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\n${MEASURED.replace(/^  /gm, "    ")}stages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C, metrics: { reached: 4378 } }`,
+  },
+  {
+    name: "`next:` as the first key of a step, and a long folded name that stays folded",
+    before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
+    instrumented: ["a"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - metrics: { reached: 5000 }\n        next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
+  },
+];
+
+describe("analyze --write: shapes of a journey file", () => {
+  for (const shape of SHAPES) {
+    it(shape.name, () => {
+      const after = applyMeasurement(shape.before, R, new Set(shape.instrumented));
+      expect(after).toBe(shape.after);
+      expect(check(after).findings.filter((f) => f.severity === "error")).toEqual([]);
+      expect(applyMeasurement(after, R, new Set(shape.instrumented))).toBe(after);
+    });
+    it(`${shape.name} (CRLF and a BOM)`, () => {
+      const crlf = (t: string) => "\uFEFF" + t.replace(/\n/g, "\r\n");
+      const after = applyMeasurement(crlf(shape.before), R, new Set(shape.instrumented));
+      expect(after).toBe(crlf(shape.after));
+    });
+  }
+
+  it("refuses a result of another journey, and a file whose YAML does not parse", () => {
+    expect(() => applyMeasurement(SHAPES[0].before, { ...R, journey: "other" }, new Set())).toThrow("the analysis is of journey `other`, but the file is journey `j`");
+    expect(() => applyMeasurement("id: j\nid: j\n", R, new Set())).toThrow(/does not parse as YAML/);
+    expect(() => applyMeasurement(SHAPES[0].before, { ...R, period: null }, new Set())).toThrow(/no readable rows/);
+  });
+});
+
+describe("writeMeasurement", () => {
+  const config = defaultConfig("/virtual");
+
+  it("writes the file in place, and a second run leaves it untouched", () => {
+    const dir = tempProject({ "j.journey.yaml": SHAPES[0].before });
+    const path = join(dir, "j.journey.yaml");
+    writeMeasurement(path, R, new Set(SHAPES[0].instrumented), config);
+    expect(readFileSync(path, "utf8")).toBe(SHAPES[0].after);
+    writeMeasurement(path, R, new Set(SHAPES[0].instrumented), config);
+    expect(readFileSync(path, "utf8")).toBe(SHAPES[0].after);
+    expect(readdirSync(dir)).toEqual(["j.journey.yaml"]);
+  });
+
+  it("writes nothing when the new text would not validate, and says where", () => {
+    const before = SHAPES[0].before.replace("title: T\n", "title: T\nmeasured:\n  cases: 1\n  x-y: 2\n  from: yesterday\n");
+    const dir = tempProject({ "j.journey.yaml": before });
+    const path = join(dir, "j.journey.yaml");
+    // A negative count cannot come from an engine, but shows that the written text is checked.
+    expect(() => writeMeasurement(path, { ...R, cases: -1 }, new Set(), config)).toThrow(/j\.journey\.yaml:\d+:\d+: `cases` must be at least 0, not -1\); nothing was written/);
+    expect(readFileSync(path, "utf8")).toBe(before);
+    expect(readdirSync(dir)).toEqual(["j.journey.yaml"]);
+  });
+
+  it("names a file it cannot read", () => {
+    const dir = tempProject();
+    expect(() => writeMeasurement(join(dir, "missing.journey.yaml"), R, new Set(), config)).toThrow(/missing\.journey\.yaml: file not found/);
+    writeFileSync(join(dir, "latin1.journey.yaml"), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]));
+    expect(() => writeMeasurement(join(dir, "latin1.journey.yaml"), R, new Set(), config)).toThrow(/not valid UTF-8/);
+  });
+});
+
+describe("the measured block in the schema", () => {
+  const base = SHAPES[0].after;
+  it.each([
+    ["from: yesterday", "`from` must look like `2026-01-01T00:00:00Z`, not text `yesterday`"],
+    ["cases: 1.5", "`cases` must be an integer, not 1.5"],
+    ["conversion: 1.2", "`conversion` must be at most 1, not 1.2"],
+    ["fitness: -0.1", "`fitness` must be at least 0, not -0.1"],
+  ])("rejects %s", (line, message) => {
+    const key = line.split(":")[0];
+    const text = base.replace(new RegExp(`^  ${key}: .*$`, "m"), `  ${line}`);
+    expect(check(text).findings.map((f) => f.message)).toEqual([message]);
+  });
+  it("requires every figure", () => {
+    expect(check(base.replace(/^ {2}fitness: .*\n/m, "")).findings.map((f) => f.message)).toEqual(["this measured is missing the required key `fitness`"]);
+  });
+});
