@@ -1,3 +1,4 @@
+import { wentOn } from "../model/analysis.js";
 import type { Rule } from "./types.js";
 
 export const dropOffHigh: Rule = {
@@ -15,10 +16,8 @@ export const dropOffHigh: Rule = {
   check({ journey, graph, options, report }) {
     for (const step of journey.steps) {
       if (step.reached === undefined || step.reached === 0) continue;
-      // Customers who leave through an abandoned end are lost too, so those ends do not count as going on.
-      const following = graph.successors[step.index].map((i) => journey.steps[i]).filter((s) => !(s.type === "end" && s.outcome === "abandoned"));
-      if (following.length === 0 || following.some((s) => s.reached === undefined)) continue;
-      const kept = following.reduce((sum, s) => sum + s.reached!, 0);
+      const kept = wentOn(journey, graph, step);
+      if (kept === undefined) continue;
       const lost = 1 - kept / step.reached;
       if (lost <= options.max) continue;
       report({
