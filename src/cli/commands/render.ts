@@ -1,4 +1,6 @@
 import { relative, resolve } from "node:path";
+import { readAnalysesFor } from "../../analyze/read-result.js";
+import { AnalyzeError } from "../../analyze/types.js";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../discover/files.js";
 import { lintFile } from "../../lint/lint-file.js";
@@ -19,6 +21,7 @@ export interface RenderCommandOptions {
   image?: string;
   check?: boolean;
   force?: boolean;
+  analysis?: string[];
   color?: boolean;
 }
 
@@ -55,7 +58,15 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
   duplicateJourneyIds(results, cwd);
 
-  const plan = planRender(results, { config, labels, outDir, projectRoot });
+  let analyses;
+  try {
+    analyses = readAnalysesFor(options.analysis ?? [], results.flatMap((r) => (r.journey ? [r.journey] : [])));
+  } catch (error) {
+    if (error instanceof AnalyzeError) throw new UsageError(error.message);
+    throw error;
+  }
+
+  const plan = planRender(results, { config, labels, outDir, projectRoot, analyses });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = unmatched.length > 0 ? EXIT.usage : plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
