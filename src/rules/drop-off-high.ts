@@ -11,6 +11,7 @@ export const dropOffHigh: Rule = {
     },
     messages: {
       high: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on; more than {{max}}%)",
+      highMeasured: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on, measured in the event log from {{since}} to {{until}}; more than {{max}}%)",
     },
   },
   check({ journey, graph, options, report }) {
@@ -20,9 +21,11 @@ export const dropOffHigh: Rule = {
       if (kept === undefined) continue;
       const lost = 1 - kept / step.reached;
       if (lost <= options.max) continue;
+      // With `measured:` the figures come from `journey analyze --write`: say so, and for when.
+      const measured = journey.measured;
       report({
-        messageId: "high",
-        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100) },
+        messageId: measured ? "highMeasured" : "high",
+        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100), ...(measured && { since: measured.from, until: measured.to }) },
         at: [...step.path, "metrics"],
         step,
       });
