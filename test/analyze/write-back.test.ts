@@ -145,6 +145,18 @@ const SHAPES: { name: string; before: string; instrumented: string[]; after: str
     instrumented: ["a"],
     after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - metrics: { reached: 5000 }\n        next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
   },
+  {
+    name: "a flow-style step over several lines, a kept block scalar last in a step, a comment after `goal`",
+    before: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n# the stages follow\nstages:\n  - id: s\n    steps:\n      - {\n          id: a,\n          name: A,\n        }\n      - id: b\n        name: B\n        thoughts: |+\n          kept\n\n      - id: c\n        name: C\n`,
+    instrumented: ["a", "b"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}# the stages follow\nstages:\n  - id: s\n    steps:\n      - {\n          id: a,\n          name: A, metrics: { reached: 5000 },\n        }\n      - id: b\n        name: B\n        thoughts: |+\n          kept\n\n        metrics: { reached: 4689 }\n      - id: c\n        name: C\n`,
+  },
+  {
+    name: "a journey written wholly in flow style",
+    before: `{ journey: 1, id: j, title: T, goal: { steps: [c] }, stages: [{ id: s, steps: [{ id: a, name: A }, { id: b, name: B }, { id: c, name: C }] }] }\n`,
+    instrumented: ["b"],
+    after: `{ journey: 1, id: j, title: T, goal: { steps: [c] }, measured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }, stages: [{ id: s, steps: [{ id: a, name: A }, { id: b, name: B, metrics: { reached: 4689 } }, { id: c, name: C }] }] }\n`,
+  },
 ];
 
 describe("analyze --write: shapes of a journey file", () => {
@@ -153,6 +165,11 @@ describe("analyze --write: shapes of a journey file", () => {
       const after = applyMeasurement(shape.before, R, new Set(shape.instrumented));
       expect(after).toBe(shape.after);
       expect(check(after).findings.filter((f) => f.severity === "error")).toEqual([]);
+      // As data: the old document with exactly the intended keys set, nothing else.
+      const expected = parse(shape.before) as { measured?: unknown; stages: { steps?: (StepData & Record<string, unknown>)[] }[] };
+      expected.measured = { ...(expected.measured as object), from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 };
+      for (const step of stepsOf(expected)) if (shape.instrumented.includes(step.id)) step.metrics = { ...step.metrics, reached: R.steps.find((r) => r.id === step.id)!.reached };
+      expect(parse(after)).toEqual(expected);
       expect(applyMeasurement(after, R, new Set(shape.instrumented))).toBe(after);
     });
     it(`${shape.name} (CRLF and a BOM)`, () => {
