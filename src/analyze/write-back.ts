@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { checkJourneyText } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
 import type { MeasuredSpec } from "../model/types.js";
@@ -60,6 +60,7 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
     const reached = reachedById.get(id);
     if (reached === undefined) throw new Error(`internal: step ${id} is instrumented but missing from the analysis result`);
     const metrics = step.get("metrics", true) as Node | undefined;
+    shared(metrics, `\`metrics\` of step \`${id}\``);
     const entry: Entry = { key: "reached", value: reached, flow: String(reached) };
     if (metrics === undefined) {
       // New metrics go where the bundled examples keep them: before `next:`, else last.
@@ -77,6 +78,7 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
   const m = measuredBlock(result);
   const entries: Entry[] = (Object.keys(m) as (keyof MeasuredSpec)[]).map((key) => ({ key, value: m[key], flow: typeof m[key] === "string" ? JSON.stringify(m[key]) : String(m[key]) }));
   const measured = root.get("measured", true) as Node | undefined;
+  shared(measured, "`measured`");
   if (measured === undefined) {
     const flow = `{ ${entries.map((e) => `${e.key}: ${e.flow}`).join(", ")} }`;
     const block = (indent: string, eol: string) => entries.map((e) => `${eol}${indent}${style.unit}${e.key}: ${e.flow}`).join("");
@@ -114,6 +116,12 @@ export function writeMeasurement(path: string, result: AnalysisResult, instrumen
     throw new AnalyzeError(`the measured file would not validate (${path}:${first.line}:${first.column}: ${first.message}); nothing was written`);
   }
   writeFileAtomic(path, updated);
+}
+
+/** An anchored or aliased value is shared with another place: editing it would change both. */
+function shared(node: Node | undefined, what: string): void {
+  if (isAlias(node)) throw new AnalyzeError(`${what} is an alias (\`*${node.source}\`); write its value out so the measurement can be recorded`);
+  if (node?.anchor) throw new AnalyzeError(`${what} has an anchor (\`&${node.anchor}\`) that other places may share; write those values out so the measurement can be recorded`);
 }
 
 /** Steps of the document by id, in file order. */
@@ -155,6 +163,7 @@ function setKeys(style: Style, map: YAMLMap, entries: Entry[], edits: Edit[], af
       continue;
     }
     const value = pair.value as Node | null;
+    shared(value ?? undefined, `\`${entry.key}\``);
     if (isScalar(value) && value.value === entry.value) continue;
     if (value?.range) edits.push({ start: value.range[0], end: value.range[1], text: entry.flow });
     else {

@@ -183,6 +183,10 @@ describe("analyze --write: shapes of a journey file", () => {
     expect(() => applyMeasurement(SHAPES[0].before, { ...R, journey: "other" }, new Set())).toThrow("the analysis is of journey `other`, but the file is journey `j`");
     expect(() => applyMeasurement("id: j\nid: j\n", R, new Set())).toThrow(/does not parse as YAML/);
     expect(() => applyMeasurement(SHAPES[0].before, { ...R, period: null }, new Set())).toThrow(/no readable rows/);
+    // Editing a shared (anchored or aliased) value would change another step too.
+    const anchored = SHAPES[1].before.replace("metrics: { reached: 5 }", "metrics: &m { reached: 5 }").replace("metrics: { x-source: crm }", "metrics: *m");
+    expect(() => applyMeasurement(anchored, R, new Set(["a"]))).toThrow("`metrics` of step `a` has an anchor (`&m`) that other places may share; write those values out so the measurement can be recorded");
+    expect(() => applyMeasurement(anchored, R, new Set(["b"]))).toThrow("`metrics` of step `b` is an alias (`*m`); write its value out so the measurement can be recorded");
   });
 });
 
