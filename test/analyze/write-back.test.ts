@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyMeasurement, writeMeasurement } from "../../src/analyze/write-back.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
 import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
+import type { ProjectConfig } from "../../src/config/types.js";
 import { check, EXAMPLES, tempProject } from "../helpers/index.js";
 
 /** A result for the journey with the given step ids; `reached` falls by a known rule. */
@@ -50,45 +52,75 @@ interface StepData {
 }
 const stepsOf = (data: { stages: { steps?: StepData[] }[] }) => data.stages.flatMap((s) => s.steps ?? []);
 
-const MEASURED_LINES = /^(measured:|  from: "2026-01-01T00:00:00Z"|  to: "2026-01-31T23:59:59.250Z"|  cases: 5000|  conversion: 0.1235|  fitness: 0.6667)\r?$/;
+const MEASURED_LINES = /^(measured:|  from: "[^"]+"|  to: "[^"]+"|  cases: \d+|  conversion: [\d.]+|  fitness: [\d.]+)\r?$/;
 const METRICS_LINE = /^\s+(- )?(metrics: \{ reached: \d+ \}|reached: \d+)\r?$/;
+
+/**
+ * Applies `result` to an example's text and checks the contract: the line diff holds only
+ * `metrics.reached` lines and the new `measured` block, the data is the old data with exactly
+ * those keys set, the file still validates, and a second application changes nothing.
+ */
+function expectOnlyMeasurementChanges(text: string, result: AnalysisResult, instrumented: ReadonlySet<string>, config: ProjectConfig): void {
+  const before = parse(text.replace(/^\uFEFF/, "")) as { measured?: unknown; stages: { steps?: StepData[] }[] };
+  const after = applyMeasurement(text, result, instrumented);
+
+  const { removed, added } = lineDiff(text, after);
+  for (const line of removed) expect(line).toMatch(METRICS_LINE);
+  for (const line of added) expect(line, JSON.stringify(added)).toSatisfy((l: string) => METRICS_LINE.test(l) || MEASURED_LINES.test(l));
+  expect(added.filter((l) => MEASURED_LINES.test(l))).toHaveLength(6);
+  const reached = new Map(result.steps.map((s) => [s.id, s.reached]));
+  const changed = stepsOf(before).filter((s) => instrumented.has(s.id) && s.metrics?.reached !== reached.get(s.id));
+  expect(added.filter((l) => METRICS_LINE.test(l))).toHaveLength(changed.length);
+  expect(after.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
+  if (text.includes("\r\n")) expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  before.measured = { from: result.period!.from, to: result.period!.to, cases: result.cases, conversion: round(result.conversion), fitness: round(result.fitness) };
+  for (const step of stepsOf(before)) if (instrumented.has(step.id)) step.metrics = { ...step.metrics, reached: reached.get(step.id) };
+  expect(parse(after.replace(/^\uFEFF/, ""))).toEqual(before);
+  expect(check(after.replace(/^\uFEFF/, ""), config).findings.filter((f) => f.severity === "error")).toEqual([]);
+  expect(applyMeasurement(after, result, instrumented)).toBe(after);
+}
 
 describe("analyze --write on every bundled example", () => {
   const { config } = loadConfigFile(join(EXAMPLES, "journey.config.yaml"));
   const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".journey.yaml")).sort();
   for (const file of files) {
     const original = readFileSync(join(EXAMPLES, file), "utf8");
-    for (const variant of ["as bundled", "with CRLF and a BOM"] as const) {
+    const data = parse(original) as { id: string; stages: { steps?: StepData[] }[] };
+    const ids = stepsOf(data).map((s) => s.id);
+    const variants = { "as bundled": original, "with CRLF and a BOM": "\uFEFF" + original.replace(/\n/g, "\r\n") };
+    for (const [variant, text] of Object.entries(variants)) {
       it(`${file} ${variant}: only metrics.reached and measured change, and twice is once`, () => {
-        const text = variant === "as bundled" ? original : "\uFEFF" + original.replace(/\n/g, "\r\n");
-        const data = parse(original) as { id: string; stages: { steps?: StepData[] }[] };
-        const steps = stepsOf(data);
         // Every other step is instrumented, so some keep their hand-typed figures.
-        const instrumented = new Set(steps.filter((_, i) => i % 2 === 0).map((s) => s.id));
-        const result = resultFor(data.id, steps.map((s) => s.id));
-        const after = applyMeasurement(text, result, instrumented);
-
-        const { removed, added } = lineDiff(text, after);
-        for (const line of removed) expect(line).toMatch(METRICS_LINE);
-        for (const line of added) expect(line, JSON.stringify(added)).toSatisfy((l: string) => METRICS_LINE.test(l) || MEASURED_LINES.test(l));
-        expect(added.filter((l) => MEASURED_LINES.test(l))).toHaveLength(6);
-        const changedSteps = steps.filter((s) => instrumented.has(s.id) && s.metrics?.reached !== result.steps.find((r) => r.id === s.id)!.reached);
-        expect(added.filter((l) => METRICS_LINE.test(l))).toHaveLength(changedSteps.length);
-        if (variant !== "as bundled") {
-          expect(after.startsWith("\uFEFF")).toBe(true);
-          expect(after.replace(/\r\n/g, "")).not.toContain("\n");
-        }
-
-        const written = parse(after.replace(/^\uFEFF/, "")) as typeof data & { measured: unknown };
-        expect(written.measured).toEqual({ from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 });
-        stepsOf(written).forEach((step, i) => {
-          const expected = instrumented.has(step.id) ? result.steps[i].reached : steps[i].metrics?.reached;
-          expect(step.metrics?.reached, step.id).toBe(expected);
-        });
-        expect(check(after.replace(/^\uFEFF/, ""), config).findings.filter((f) => f.severity === "error")).toEqual([]);
-        expect(applyMeasurement(after, result, instrumented)).toBe(after);
+        expectOnlyMeasurementChanges(text, resultFor(data.id, ids), new Set(ids.filter((_, i) => i % 2 === 0)), config!);
       });
     }
+    it(`${file}: the same for any instrumented steps and figures (property)`, () => {
+      const figures = fc.record({
+        instrumented: fc.array(fc.boolean(), { minLength: ids.length, maxLength: ids.length }),
+        reached: fc.array(fc.nat({ max: 1_000_000 }), { minLength: ids.length, maxLength: ids.length }),
+        cases: fc.nat({ max: 10_000_000 }),
+        conversion: fc.double({ min: 0, max: 1, noNaN: true }),
+        fitness: fc.double({ min: 0, max: 1, noNaN: true }),
+        from: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        crlf: fc.boolean(),
+      });
+      fc.assert(
+        fc.property(figures, (f) => {
+          const time = (ms: number) => new Date(ms).toISOString().replace(".000Z", "Z");
+          const result = resultFor(data.id, ids, {
+            cases: f.cases,
+            conversion: f.conversion,
+            fitness: f.fitness,
+            period: { from: time(f.from), to: time(f.from + 86_400_123) },
+            steps: ids.map((id, i) => ({ id, reached: f.reached[i], ended_here: 0 })),
+          });
+          expectOnlyMeasurementChanges(f.crlf ? original.replace(/\n/g, "\r\n") : original, result, new Set(ids.filter((_, i) => f.instrumented[i])), config!);
+        }),
+        { numRuns: 40 },
+      );
+    });
   }
 });
 
