@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { checkJourneyText } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
@@ -98,12 +98,18 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
 
 /**
  * Reads the journey file, applies the measurement, checks that the new text still passes the
- * structural pipeline, and replaces the file atomically. Nothing is written when any step fails.
+ * structural pipeline, and replaces the file atomically, with its permissions. Nothing is written
+ * when any step fails.
  */
 export function writeMeasurement(path: string, result: AnalysisResult, instrumented: ReadonlySet<string>, config: ProjectConfig): void {
   let text: string;
+  let target: string;
+  let mode: number;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(path));
+    // Through a symbolic link, the file it points to is the journey: edit that, keep the link.
+    target = realpathSync(path);
+    mode = statSync(target).mode & 0o7777;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(target));
   } catch (error) {
     throw new AnalyzeError(`cannot write the measurement to ${path}: ${error instanceof TypeError ? "the file is not valid UTF-8" : describeIoError(error)}`);
   }
@@ -115,7 +121,7 @@ export function writeMeasurement(path: string, result: AnalysisResult, instrumen
     const first = errors[0];
     throw new AnalyzeError(`the measured file would not validate (${path}:${first.line}:${first.column}: ${first.message}); nothing was written`);
   }
-  writeFileAtomic(path, updated);
+  writeFileAtomic(target, updated, { mode });
 }
 
 /** An anchored or aliased value is shared with another place: editing it would change both. */

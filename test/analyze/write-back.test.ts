@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import fc from "fast-check";
@@ -233,6 +233,17 @@ describe("writeMeasurement", () => {
     writeMeasurement(path, R, new Set(SHAPES[0].instrumented), config);
     expect(readFileSync(path, "utf8")).toBe(SHAPES[0].after);
     expect(readdirSync(dir)).toEqual(["j.journey.yaml"]);
+  });
+
+  it("keeps the file's permissions, and through a symbolic link edits the file it points to", () => {
+    const dir = tempProject({ "real/j.journey.yaml": SHAPES[0].before });
+    const real = join(dir, "real", "j.journey.yaml");
+    chmodSync(real, 0o640);
+    symlinkSync(real, join(dir, "link.journey.yaml"));
+    writeMeasurement(join(dir, "link.journey.yaml"), R, new Set(SHAPES[0].instrumented), config);
+    expect(lstatSync(join(dir, "link.journey.yaml")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(real, "utf8")).toBe(SHAPES[0].after);
+    expect(statSync(real).mode & 0o777).toBe(0o640);
   });
 
   it("writes nothing when the new text would not validate, and says where", () => {
