@@ -31,8 +31,9 @@ interface Edit {
 interface Entry {
   key: string;
   value: unknown;
-  /** The value's text when the mapping is written in flow style, and in block style (one line each, or a nested block). */
+  /** The value as YAML text on one line; it serves block mappings too unless `block` is given. */
   flow: string;
+  /** The value as a nested block under a key indented by `indent` (starting with a line break). */
   block?: (indent: string, eol: string) => string;
 }
 
@@ -40,7 +41,8 @@ interface Entry {
  * Returns `text` with `metrics.reached` of every step in `instrumented` set to its `reached` in
  * `result.steps`, and the journey-level `measured:` set from the result. Applying it again with
  * the same result returns the text unchanged. Throws `AnalyzeError` when the file is not the
- * journey the result measures or cannot be edited (its YAML does not parse).
+ * journey the result measures or cannot be edited (its YAML does not parse, or a value to change
+ * is shared through an anchor).
  */
 export function applyMeasurement(text: string, result: AnalysisResult, instrumented: ReadonlySet<string>): string {
   const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
@@ -66,8 +68,7 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
       // New metrics go where the bundled examples keep them: before `next:`, else last.
       const nextIndex = step.items.findIndex((p) => keyOf(p) === "next");
       const after = nextIndex > 0 ? nextIndex - 1 : nextIndex === 0 ? -1 : step.items.length - 1;
-      const value = `{ reached: ${reached} }`;
-      setKeys(style, step, [{ key: "metrics", value: undefined, flow: value, block: () => value }], edits, after);
+      setKeys(style, step, [{ key: "metrics", value: undefined, flow: `{ reached: ${reached} }` }], edits, after);
     } else if (isMap(metrics)) {
       setKeys(style, metrics, [entry], edits);
     } else {
