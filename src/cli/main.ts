@@ -94,6 +94,7 @@ Examples:
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
     .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(["none", "svg", "png"]))
     .option("--check", "write nothing; exit 1 when the rendered Markdown and Mermaid files are not current")
+    .option("--analysis <file>", "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--force", "overwrite files in the output folder that journey did not generate")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
@@ -103,7 +104,8 @@ Examples:
   journey render                               reports for every journey into journey-docs/
   journey render examples -o docs/journeys --lang pl
   journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
-  journey render --check                       in CI: fail when the committed reports are out of date`,
+  journey render --check                       in CI: fail when the committed reports are out of date
+  journey render --analysis checkout.analysis.json   with what the event log shows (journey analyze --format json)`,
     )
     .action(async (paths: string[], options) => {
       // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.

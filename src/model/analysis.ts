@@ -89,3 +89,14 @@ export class FlowAnalysis {
     return Infinity;
   }
 }
+
+/**
+ * Customers who went on from `step` by its `metrics.reached` figures: the sum over the steps it
+ * leads to. Customers who leave through an abandoned end are lost too, so those ends do not count
+ * as going on. Undefined when it leads nowhere else or a following step has no figure.
+ */
+export function wentOn(journey: Journey, graph: FlowGraph, step: Step): number | undefined {
+  const following = graph.successors[step.index].map((i) => journey.steps[i]).filter((s) => !(s.type === "end" && s.outcome === "abandoned"));
+  if (following.length === 0 || following.some((s) => s.reached === undefined)) return undefined;
+  return following.reduce((sum, s) => sum + s.reached!, 0);
+}

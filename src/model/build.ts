@@ -58,6 +58,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
     lang: file.lang,
     persona,
     goal: { description: file.goal.description, steps: file.goal.steps },
+    measured: file.measured,
     entries,
     channels,
     stages,

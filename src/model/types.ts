@@ -25,6 +25,17 @@ export interface PersonaSpec {
   frustrations?: string[];
 }
 
+/** What `journey analyze --write` measured (the journey-level `measured:` block; docs/analyze.md). */
+export interface MeasuredSpec {
+  /** Earliest and latest event timestamp read, `YYYY-MM-DDTHH:MM:SS[.sss]Z`. */
+  from: string;
+  to: string;
+  cases: number;
+  /** Shares 0..1, kept to 4 decimals. */
+  conversion: number;
+  fitness: number;
+}
+
 export interface TeamSpec {
   name: string;
   description?: string;
@@ -41,6 +52,7 @@ export interface JourneyFile {
   lang?: string;
   persona?: string | PersonaSpec;
   goal: { description?: string; steps: string[] };
+  measured?: MeasuredSpec;
   entry?: string | string[];
   channels?: Record<string, ChannelSpec>;
   rules?: Record<string, RuleSetting>;
@@ -143,6 +155,8 @@ export interface Journey {
   /** The persona, resolved from the catalog when the file names one by id. */
   persona?: PersonaSpec & { id?: string };
   goal: { description?: string; steps: string[] };
+  /** Set when the step figures (`metrics.reached`) were measured from an event log. */
+  measured?: MeasuredSpec;
   /** Entry step ids: `entry:` or the first step. */
   entries: string[];
   channels: Map<string, Channel>;

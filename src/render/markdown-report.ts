@@ -1,8 +1,10 @@
+import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import { ruleInfo } from "../report/rule-info.js";
 import { countFindings, type FileResult } from "../results.js";
+import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
 export interface ReportInput {
@@ -12,14 +14,18 @@ export interface ReportInput {
   flowDiagram: string;
   /** Link from the report to its source file, for the line links of findings. */
   sourceLink: string;
+  /** `render --analysis`: the analysis of this journey, and its observed flowchart. */
+  analysis?: AnalysisResult;
+  observedDiagram?: string;
 }
 
 /**
  * The Markdown report of one journey: who and what for, key figures, both diagrams, the journey
- * stage by stage, channel coverage, pain points, funnel, and the lint findings. Every user
+ * stage by stage, channel coverage, pain points, funnel, what was measured in an event log, and
+ * the lint findings. Every user
  * string goes through the Markdown escaping functions; labels come from the chosen language.
  */
-export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagram, sourceLink }: ReportInput): string {
+export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
   const { journey, graph, findings } = result;
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
@@ -129,6 +135,8 @@ export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagra
     }
     out.push("");
   }
+
+  out.push(...renderMeasuredSection(journey, graph, t, analysis, observedDiagram));
 
   // Findings
   out.push(`## ${t.findings}`, "");

@@ -7,7 +7,7 @@ import type { Names } from "./names.js";
 const MAX_LABEL = 48;
 
 /** Node shapes by step type: the reader sees at a glance where the customer reaches out or decides. */
-function node(id: string, step: Step, label: string): string {
+export function flowNode(id: string, step: Step, label: string): string {
   switch (step.type) {
     case "decision":
       return `${id}{"${label}"}`;
@@ -24,6 +24,9 @@ function node(id: string, step: Step, label: string): string {
   }
 }
 
+/** Generated node ids (n1, n2, ...), shared by the flowcharts: user ids such as `end` would be Mermaid keywords. */
+export const nodeId = (step: Step) => `n${step.index + 1}`;
+
 /**
  * A Mermaid flowchart of the flow graph: frontstage and backstage as separate lanes, decisions
  * as diamonds with their `when` labels on the edges, contacts linked to their responses, goal
@@ -31,7 +34,6 @@ function node(id: string, step: Step, label: string): string {
  * Node ids are generated (n1, n2, ...): user ids such as `end` would be Mermaid keywords.
  */
 export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names): string {
-  const nodeId = (step: Step) => `n${step.index + 1}`;
   const withErrors = new Set(findings.filter((f) => f.severity === "error" && f.stepId).map((f) => f.stepId));
   const label = (step: Step) => {
     const name = mermaidText(step.name, MAX_LABEL);
@@ -44,7 +46,7 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     const steps = journey.steps.filter((step) => step.lane === lane);
     if (steps.length === 0) continue;
     lines.push(`  subgraph ${lane}["${mermaidText(lane === "frontstage" ? names.labels.frontstage : names.labels.backstage)}"]`, "    direction LR");
-    for (const step of steps) lines.push(`    ${node(nodeId(step), step, label(step))}`);
+    for (const step of steps) lines.push(`    ${flowNode(nodeId(step), step, label(step))}`);
     lines.push("  end");
   }
   for (const step of journey.steps) {

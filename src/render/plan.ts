@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import type { AnalysisResult } from "../analyze/types.js";
 import type { ProjectConfig } from "../config/types.js";
 import { toPosix } from "../discover/files.js";
 import { STRUCTURAL_RULES } from "../finding.js";
@@ -10,6 +11,7 @@ import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
+import { renderObservedDiagram } from "./mermaid-observed.js";
 import { Names } from "./names.js";
 
 /** Marks every file render writes; a file without it is the user's and is never overwritten without --force. */
@@ -52,13 +54,15 @@ export interface RenderOptions {
    * or to this folder for a journey without one, so they do not depend on where journey runs.
    */
   projectRoot: string;
+  /** `render --analysis`: analyses by journey id (already checked against their journeys). */
+  analyses?: ReadonlyMap<string, AnalysisResult>;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /**
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
- * journey, and the index. Deterministic: the same input gives the same bytes, in a stable order.
+ * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
@@ -82,12 +86,20 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     plan.files.push({ name: `${journey.id}.journey.mmd`, content: mmdNote + journeyDiagram });
     plan.files.push({ name: `${journey.id}.flow.mmd`, content: mmdNote + flowDiagram });
     plan.diagrams.push({ baseName: `${journey.id}.journey`, definition: journeyDiagram }, { baseName: `${journey.id}.flow`, definition: flowDiagram });
+    const analysis = options.analyses?.get(journey.id);
+    const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis);
+    if (observedDiagram) {
+      plan.files.push({ name: `${journey.id}.observed.mmd`, content: mmdNote + observedDiagram });
+      plan.diagrams.push({ baseName: `${journey.id}.observed`, definition: observedDiagram });
+    }
     const report = renderMarkdownReport({
       result: { ...result, journey, graph },
       names,
       journeyDiagram,
       flowDiagram,
       sourceLink: toPosix(relative(options.outDir, result.filePath)),
+      analysis,
+      observedDiagram,
     });
     plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, labels) });
     rendered.push({ result, journey, file: source });

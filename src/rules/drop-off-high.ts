@@ -1,3 +1,4 @@
+import { wentOn } from "../model/analysis.js";
 import type { Rule } from "./types.js";
 
 export const dropOffHigh: Rule = {
@@ -10,20 +11,21 @@ export const dropOffHigh: Rule = {
     },
     messages: {
       high: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on; more than {{max}}%)",
+      highMeasured: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on, measured in the event log from {{since}} to {{until}}; more than {{max}}%)",
     },
   },
   check({ journey, graph, options, report }) {
     for (const step of journey.steps) {
       if (step.reached === undefined || step.reached === 0) continue;
-      // Customers who leave through an abandoned end are lost too, so those ends do not count as going on.
-      const following = graph.successors[step.index].map((i) => journey.steps[i]).filter((s) => !(s.type === "end" && s.outcome === "abandoned"));
-      if (following.length === 0 || following.some((s) => s.reached === undefined)) continue;
-      const kept = following.reduce((sum, s) => sum + s.reached!, 0);
+      const kept = wentOn(journey, graph, step);
+      if (kept === undefined) continue;
       const lost = 1 - kept / step.reached;
       if (lost <= options.max) continue;
+      // With `measured:` the figures come from `journey analyze --write`: say so, and for when.
+      const measured = journey.measured;
       report({
-        messageId: "high",
-        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100) },
+        messageId: measured ? "highMeasured" : "high",
+        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100), ...(measured && { since: measured.from, until: measured.to }) },
         at: [...step.path, "metrics"],
         step,
       });

@@ -12,7 +12,7 @@ export interface SchemaError {
   propertyName?: string;
   /** With ajv's `verbose`: the value that failed and the schema object holding the keyword. */
   data?: unknown;
-  parentSchema?: { title?: string; properties?: Record<string, unknown> };
+  parentSchema?: { title?: string; properties?: Record<string, unknown>; examples?: unknown[] };
 }
 
 export interface CompiledValidator {

@@ -104,7 +104,12 @@ function describe(error: SchemaError): Described | undefined {
           message: `\`${shown}\` is not a valid id${what}: use lowercase letters or digits joined by single hyphens${example}`,
         };
       }
-      return { path, target: "value", message: `${field} ${error.message ?? "is not valid"}` };
+      {
+        // A raw regular expression tells a user little; the schema's example shows the form.
+        const example = error.parentSchema?.examples?.[0];
+        const expected = typeof example === "string" ? `must look like \`${example}\`` : (error.message ?? "is not valid");
+        return { path, target: "value", message: `${field} ${expected}, not ${describeValue(value)}` };
+      }
     case "minimum":
     case "maximum": {
       const bound = params.limit as number;

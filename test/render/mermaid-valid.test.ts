@@ -9,11 +9,35 @@ import { lintFile } from "../../src/lint/lint-file.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender, type Diagram } from "../../src/render/plan.js";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import type { FlowGraph } from "../../src/model/flow-graph.js";
+import type { Journey } from "../../src/model/types.js";
 import { chromiumAvailable, EXAMPLES, ROOT } from "../helpers/index.js";
 
-function diagramsOf(files: string[], config: ProjectConfig, lang: string): Diagram[] {
+function diagramsOf(files: string[], config: ProjectConfig, lang: string, withAnalyses = false): Diagram[] {
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir }).diagrams;
+  const analyses = withAnalyses ? new Map(results.filter((r) => r.journey && r.graph).map((r) => [r.journey!.id, syntheticAnalysis(r.journey!, r.graph!)])) : undefined;
+  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, analyses }).diagrams;
+}
+
+/** Every mapped edge observed, one never taken, and a deviation back to the first step: all three edge styles. */
+function syntheticAnalysis(journey: Journey, graph: FlowGraph): AnalysisResult {
+  const edges = journey.steps.flatMap((s) => graph.successors[s.index].map((t) => [s.id, journey.steps[t].id] as const));
+  const last = journey.steps[journey.steps.length - 1].id;
+  return {
+    journey: journey.id,
+    engine: "duckdb",
+    events: { read: 10, mapped: 10, unmapped: 0, skipped: 0 },
+    period: { from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" },
+    cases: 10,
+    conversion: 0.5,
+    fitness: 0.5,
+    steps: journey.steps.map((s, i) => ({ id: s.id, reached: 10 - (i % 10), ended_here: 0 })),
+    transitions: [...edges.slice(1).map(([from, to], i) => ({ from, to, count: i + 1, in_map: true, median_seconds: 60 })), { from: last, to: journey.steps[0].id, count: 3, in_map: false, median_seconds: 5 }],
+    deviations: [{ from: last, to: journey.steps[0].id, count: 3 }],
+    variants: [{ path: journey.steps.map((s) => s.id), cases: 10 }],
+    unmapped_activities: [],
+  };
 }
 
 const exampleConfig = loadConfigFile(join(EXAMPLES, "journey.config.yaml")).config!;
@@ -25,12 +49,15 @@ const fixtureFiles = [
 ];
 
 describe.runIf(chromiumAvailable())("every generated diagram parses and draws in real Mermaid", () => {
-  it("examples in all six languages, every rule fixture and the hostile names", async () => {
+  it("examples in all six languages, every rule fixture, the hostile names, and the observed flows", async () => {
     const diagrams = [
       ...Object.keys(LANGUAGES).flatMap((lang) => diagramsOf(exampleFiles, exampleConfig, lang).map((d) => ({ ...d, baseName: `${lang}/${d.baseName}` }))),
       ...diagramsOf(fixtureFiles, defaultConfig(fixtureDir), "en"),
+      ...diagramsOf([...exampleFiles, join(fixtureDir, "analyze", "checkout.journey.yaml")], exampleConfig, "en", true).filter((d) => d.baseName.endsWith(".observed")),
+      ...diagramsOf([join(fixtureDir, "hostile-names.journey.yaml")], defaultConfig(fixtureDir), "en", true).filter((d) => d.baseName.endsWith(".observed")),
     ];
     expect(diagrams.length).toBeGreaterThan(150);
+    expect(diagrams.filter((d) => d.baseName.endsWith(".observed"))).toHaveLength(exampleFiles.length + 2);
     const renderer = await MermaidRenderer.open(findBrowser()!);
     const failures: string[] = [];
     try {

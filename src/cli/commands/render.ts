@@ -1,4 +1,6 @@
 import { relative, resolve } from "node:path";
+import { readAnalysesFor } from "../../analyze/read-result.js";
+import { AnalyzeError } from "../../analyze/types.js";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../discover/files.js";
 import { lintFile } from "../../lint/lint-file.js";
@@ -6,7 +8,7 @@ import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
 import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
 import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
-import { GENERATED_MARK, planRender, type Diagram, type RenderEntry } from "../../render/plan.js";
+import { GENERATED_MARK, planRender, type Diagram, type RenderEntry, type RenderOptions } from "../../render/plan.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -22,6 +24,7 @@ export interface RenderCommandOptions {
   image?: string;
   check?: boolean;
   force?: boolean;
+  analysis?: string[];
   color?: boolean;
 }
 
@@ -58,8 +61,16 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   if (imageFormats.length > 0 && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${imageFormats.join("/")}\``);
   releaseOptimizerFor(files);
 
+  let analyses;
+  try {
+    analyses = readAnalysesFor(options.analysis ?? [], folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.journey ? [result.journey] : []))));
+  } catch (error) {
+    if (error instanceof AnalyzeError) throw new UsageError(error.message);
+    throw error;
+  }
+
   let exitCode: number = unmatched.length > 0 ? EXIT.usage : EXIT.ok;
-  for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color));
+  for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color, analyses));
   return exitCode;
 }
 
@@ -96,7 +107,7 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
   return [...folders.values()];
 }
 
-async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>): Promise<number> {
+async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>, analyses: RenderOptions["analyses"]): Promise<number> {
   const { outDir, entries, labels, image } = folder;
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
   // Journey ids name the rendered files, so they must be unique within one output folder.
@@ -104,7 +115,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd });
+  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 

@@ -72,4 +72,37 @@ export interface Labels {
   emotions: { "-2": string; "-1": string; "0": string; "1": string; "2": string };
   outcomes: { success: string; abandoned: string; other: string };
   severities: { error: string; warning: string; info: string };
+  /** The "Measured" section: figures from an event log (`journey analyze`). */
+  measured: MeasuredLabels;
+}
+
+export interface MeasuredLabels {
+  heading: string;
+  caption: string;
+  period: string;
+  cases: string;
+  conversion: string;
+  fitness: string;
+  funnelCaption: string;
+  shareOfFirst: string;
+  /** Without an analysis file: reached minus the reached of the steps it leads to (as `drop-off-high` counts). */
+  lostAfter: string;
+  /** With an analysis file: cases whose path ends at the step. */
+  endedHere: string;
+  timeBetweenSteps: string;
+  timeCaption: string;
+  from: string;
+  to: string;
+  transitions: string;
+  inMap: string;
+  median: string;
+  deviations: string;
+  noDeviations: string;
+  variants: string;
+  path: string;
+  share: string;
+  observedFlow: string;
+  observedFlowCaption: string;
+  /** Abbreviated units of a duration. */
+  units: { d: string; h: string; min: string; s: string };
 }

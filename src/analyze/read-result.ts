@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { describeIoError } from "../load/source.js";
+import type { Journey } from "../model/types.js";
+import { AnalyzeError, type AnalysisResult } from "./types.js";
+
+/**
+ * Reads the JSON that `journey analyze --format json` printed, for `journey render --analysis`.
+ * The file comes from outside (another machine, an old run, a hand edit), so its shape is
+ * checked field by field and the first problem is named with its JSON path.
+ */
+export function readAnalysisFile(path: string): AnalysisResult {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new AnalyzeError(`${path}: ${describeIoError(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new AnalyzeError(`${path}: not JSON (${(error as Error).message}); give the output of \`journey analyze --format json\``);
+  }
+  const problem = shapeProblem(data);
+  if (problem) throw new AnalyzeError(`${path}: not the output of \`journey analyze --format json\`: ${problem}`);
+  return data as AnalysisResult;
+}
+
+/**
+ * `render --analysis`: reads each file and pairs it with the journey it analyses, which must be
+ * one of `journeys` (the ones being rendered) and fit it; one analysis per journey.
+ */
+export function readAnalysesFor(paths: readonly string[], journeys: readonly Journey[]): Map<string, AnalysisResult> {
+  const analyses = new Map<string, AnalysisResult>();
+  for (const path of paths) {
+    const analysis = readAnalysisFile(path);
+    const journey = journeys.find((j) => j.id === analysis.journey);
+    if (!journey) {
+      const ids = journeys.map((j) => `\`${j.id}\``).join(", ") || "none";
+      throw new AnalyzeError(`${path}: the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered (${ids}); render its file too`);
+    }
+    if (analyses.has(journey.id)) throw new AnalyzeError(`${path}: journey \`${journey.id}\` already has an analysis; give one per journey`);
+    const mismatch = analysisMismatch(journey, analysis);
+    if (mismatch) throw new AnalyzeError(`${path}: ${mismatch}`);
+    analyses.set(journey.id, analysis);
+  }
+  return analyses;
+}
+
+/** Why the analysis does not fit the journey (steps renamed or removed since the analysis), or undefined. */
+export function analysisMismatch(journey: Journey, analysis: AnalysisResult): string | undefined {
+  const unknown = [
+    ...analysis.steps.map((s) => s.id),
+    ...analysis.transitions.flatMap((t) => [t.from, t.to]),
+    ...analysis.variants.flatMap((v) => v.path),
+  ].find((id) => !journey.stepById.has(id));
+  if (unknown !== undefined) return `it names step \`${unknown}\`, which journey \`${journey.id}\` does not have; run \`journey analyze\` again on the current file`;
+  return undefined;
+}
+
+type Check = (value: unknown, at: string) => string | undefined;
+
+const count: Check = (v, at) => (Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : `\`${at}\` must be a whole number, 0 or more`);
+const share: Check = (v, at) => (typeof v === "number" && v >= 0 && v <= 1 ? undefined : `\`${at}\` must be a number from 0 to 1`);
+const text: Check = (v, at) => (typeof v === "string" && v.length > 0 ? undefined : `\`${at}\` must be a non-empty string`);
+const bool: Check = (v, at) => (typeof v === "boolean" ? undefined : `\`${at}\` must be true or false`);
+const time: Check = (v, at) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? undefined : `\`${at}\` must be a UTC time like 2026-01-31T23:59:59Z`);
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, at) =>
+    allowed.includes(v as string) ? undefined : `\`${at}\` must be one of ${allowed.join(", ")}`;
+
+function object(fields: Record<string, Check>, nullable = false): Check {
+  return (value, at) => {
+    if (value === null && nullable) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return `\`${at || "the file"}\` must be an object`;
+    for (const [key, check] of Object.entries(fields)) {
+      const problem = check((value as Record<string, unknown>)[key], at ? `${at}.${key}` : key);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+function list(item: Check): Check {
+  return (value, at) => {
+    if (!Array.isArray(value)) return `\`${at}\` must be a list`;
+    for (let i = 0; i < value.length; i++) {
+      const problem = item(value[i], `${at}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
+  };
+}
+
+/** The spec's JSON shape (src/analyze/types.ts, AnalysisResult). */
+const shapeProblem = (data: unknown) =>
+  object({
+    journey: text,
+    engine: oneOf("duckdb", "clickhouse"),
+    events: object({ read: count, mapped: count, unmapped: count, skipped: count }),
+    period: object({ from: time, to: time }, true),
+    cases: count,
+    conversion: share,
+    fitness: share,
+    steps: list(object({ id: text, reached: count, ended_here: count })),
+    transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count })),
+    deviations: list(object({ from: text, to: text, count })),
+    variants: list(object({ path: list(text), cases: count })),
+    unmapped_activities: list(object({ activity: text, count })),
+  })(data, "");

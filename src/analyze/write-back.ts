@@ -1,0 +1,261 @@
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { checkJourneyText } from "../check.js";
+import type { ProjectConfig } from "../config/types.js";
+import type { MeasuredSpec } from "../model/types.js";
+import { describeIoError } from "../load/source.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import { AnalyzeError, type AnalysisResult } from "./types.js";
+
+/**
+ * `journey analyze --write`: records a measurement in the journey file by editing the source
+ * text at the ranges of the nodes it changes. Re-stringifying the parsed document would reformat
+ * flow lists and fold long lines, so everything outside the written keys stays byte for byte:
+ * comments, key order, quoting, line endings and a byte order mark.
+ */
+
+/** `conversion` and `fitness` are kept to 4 decimals in the file (the JSON has them unrounded). */
+export function measuredBlock(result: AnalysisResult): MeasuredSpec {
+  if (result.period === null) throw new AnalyzeError("the log has no readable rows, so there is no measurement to write");
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  return { from: result.period.from, to: result.period.to, cases: result.cases, conversion: round(result.conversion), fitness: round(result.fitness) };
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A key to set in a mapping: the value as data (to see whether it changed) and as YAML text. */
+interface Entry {
+  key: string;
+  value: unknown;
+  /** The value as YAML text on one line; it serves block mappings too unless `block` is given. */
+  flow: string;
+  /** The value as a nested block under a key indented by `indent` (starting with a line break). */
+  block?: (indent: string, eol: string) => string;
+}
+
+/**
+ * Returns `text` with `metrics.reached` of every step in `instrumented` set to its `reached` in
+ * `result.steps`, and the journey-level `measured:` set from the result. Applying it again with
+ * the same result returns the text unchanged. Throws `AnalyzeError` when the file is not the
+ * journey the result measures or cannot be edited (its YAML does not parse, or a value to change
+ * is shared through an anchor).
+ */
+export function applyMeasurement(text: string, result: AnalysisResult, instrumented: ReadonlySet<string>): string {
+  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (doc.errors.length > 0) throw new AnalyzeError(`the journey file does not parse as YAML (${doc.errors[0].message.split("\n")[0]}); fix it before writing a measurement`);
+  const root = doc.contents;
+  if (!isMap(root)) throw new AnalyzeError("the journey file is not a mapping of keys; fix it before writing a measurement");
+  const journeyId = scalarValue(root, "id");
+  if (journeyId !== result.journey) {
+    throw new AnalyzeError(`the analysis is of journey \`${result.journey}\`, but the file is journey \`${String(journeyId)}\``);
+  }
+
+  const style = new Style(text, root);
+  const edits: Edit[] = [];
+  const reachedById = new Map(result.steps.map((s) => [s.id, s.reached]));
+  for (const [id, step] of stepMaps(root)) {
+    if (!instrumented.has(id)) continue;
+    const reached = reachedById.get(id);
+    if (reached === undefined) throw new Error(`internal: step ${id} is instrumented but missing from the analysis result`);
+    const metrics = step.get("metrics", true) as Node | undefined;
+    shared(metrics, `\`metrics\` of step \`${id}\``);
+    const entry: Entry = { key: "reached", value: reached, flow: String(reached) };
+    if (metrics === undefined) {
+      // New metrics go where the bundled examples keep them: before `next:`, else last.
+      const nextIndex = step.items.findIndex((p) => keyOf(p) === "next");
+      const after = nextIndex > 0 ? nextIndex - 1 : nextIndex === 0 ? -1 : step.items.length - 1;
+      setKeys(style, step, [{ key: "metrics", value: undefined, flow: `{ reached: ${reached} }` }], edits, after);
+    } else if (isMap(metrics)) {
+      setKeys(style, metrics, [entry], edits);
+    } else {
+      throw new AnalyzeError(`\`metrics\` of step \`${id}\` is not a mapping; write it as \`metrics: { reached: ${reached} }\` or remove it`);
+    }
+  }
+
+  const m = measuredBlock(result);
+  const entries: Entry[] = (Object.keys(m) as (keyof MeasuredSpec)[]).map((key) => ({ key, value: m[key], flow: typeof m[key] === "string" ? JSON.stringify(m[key]) : String(m[key]) }));
+  const measured = root.get("measured", true) as Node | undefined;
+  shared(measured, "`measured`");
+  if (measured === undefined) {
+    const flow = `{ ${entries.map((e) => `${e.key}: ${e.flow}`).join(", ")} }`;
+    const block = (indent: string, eol: string) => entries.map((e) => `${eol}${indent}${style.unit}${e.key}: ${e.flow}`).join("");
+    const goal = root.items.findIndex((p) => keyOf(p) === "goal");
+    setKeys(style, root, [{ key: "measured", value: undefined, flow, block }], edits, goal >= 0 ? goal : root.items.length - 1);
+  } else if (isMap(measured)) {
+    setKeys(style, measured, entries, edits);
+  } else {
+    throw new AnalyzeError("`measured` in the journey file is not a mapping; remove it and write the measurement again");
+  }
+
+  edits.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/**
+ * Reads the journey file, applies the measurement, checks that the new text still passes the
+ * structural pipeline, and replaces the file atomically, with its permissions. Nothing is written
+ * when any step fails.
+ */
+export function writeMeasurement(path: string, result: AnalysisResult, instrumented: ReadonlySet<string>, config: ProjectConfig): void {
+  let text: string;
+  let target: string;
+  let mode: number;
+  try {
+    // Through a symbolic link, the file it points to is the journey: edit that, keep the link.
+    target = realpathSync(path);
+    mode = statSync(target).mode & 0o7777;
+    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(target));
+  } catch (error) {
+    throw new AnalyzeError(`cannot write the measurement to ${path}: ${error instanceof TypeError ? "the file is not valid UTF-8" : describeIoError(error)}`);
+  }
+  const updated = applyMeasurement(text, result, instrumented);
+  if (updated === text) return;
+  const checked = checkJourneyText(path, updated.replace(/^\uFEFF/, ""), config);
+  const errors = checked.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    const first = errors[0];
+    throw new AnalyzeError(`the measured file would not validate (${path}:${first.line}:${first.column}: ${first.message}); nothing was written`);
+  }
+  writeFileAtomic(target, updated, { mode });
+}
+
+/** An anchored or aliased value is shared with another place: editing it would change both. */
+function shared(node: Node | undefined, what: string): void {
+  if (isAlias(node)) throw new AnalyzeError(`${what} is an alias (\`*${node.source}\`); write its value out so the measurement can be recorded`);
+  if (node?.anchor) throw new AnalyzeError(`${what} has an anchor (\`&${node.anchor}\`) that other places may share; write those values out so the measurement can be recorded`);
+}
+
+/** Steps of the document by id, in file order. */
+function* stepMaps(root: YAMLMap): Generator<[string, YAMLMap]> {
+  const stages = root.get("stages", true);
+  if (!isSeq(stages)) return;
+  for (const stage of stages.items) {
+    if (!isMap(stage)) continue;
+    const steps = stage.get("steps", true);
+    if (!isSeq(steps)) continue;
+    for (const step of steps.items) {
+      const id = isMap(step) ? scalarValue(step, "id") : undefined;
+      if (typeof id === "string") yield [id, step as YAMLMap];
+    }
+  }
+}
+
+function keyOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key.value : undefined;
+}
+
+function scalarValue(map: YAMLMap, key: string): unknown {
+  const node = map.get(key, true);
+  return isScalar(node) ? node.value : undefined;
+}
+
+/**
+ * Sets `entries` in `map`: an existing scalar that already holds the value is left as written
+ * (so its quoting survives and a second run changes nothing); another existing value is replaced
+ * at its range; missing keys are inserted after the pair at index `after` (default: the last),
+ * in the mapping's own style.
+ */
+function setKeys(style: Style, map: YAMLMap, entries: Entry[], edits: Edit[], after = map.items.length - 1): void {
+  const missing: Entry[] = [];
+  for (const entry of entries) {
+    const pair = map.items.find((p) => keyOf(p) === entry.key);
+    if (!pair) {
+      missing.push(entry);
+      continue;
+    }
+    const value = pair.value as Node | null;
+    shared(value ?? undefined, `\`${entry.key}\``);
+    if (isScalar(value) && value.value === entry.value) continue;
+    if (value?.range) edits.push({ start: value.range[0], end: value.range[1], text: entry.flow });
+    else {
+      const end = (pair.key as Node).range![1];
+      const colon = style.text.indexOf(":", end);
+      edits.push({ start: colon + 1, end: colon + 1, text: ` ${entry.flow}` });
+    }
+  }
+  if (missing.length === 0) return;
+
+  if (map.flow) {
+    if (map.items.length === 0) {
+      edits.push({ start: map.range![0], end: map.range![1], text: `{ ${missing.map((e) => `${e.key}: ${e.flow}`).join(", ")} }` });
+      return;
+    }
+    const text = missing.map((e) => `${e.key}: ${e.flow}`).join(", ");
+    if (after < 0) edits.push({ start: nodeStart(map.items[0]), end: nodeStart(map.items[0]), text: `${text}, ` });
+    else edits.push({ start: pairEnd(map.items[after]), end: pairEnd(map.items[after]), text: `, ${text}` });
+    return;
+  }
+
+  const indent = " ".repeat(style.column(nodeStart(map.items[0])));
+  const lines = missing.map((e) => `${indent}${e.key}:${e.block ? withSpace(e.block(indent, style.eol)) : ` ${e.flow}`}${style.eol}`).join("");
+  if (after < 0) {
+    // Before the first key, on its line (after a `- ` of a sequence item): the key moves down.
+    const start = nodeStart(map.items[0]);
+    edits.push({ start, end: start, text: lines.slice(indent.length) + indent });
+    return;
+  }
+  const end = style.lineEnd(pairEnd(map.items[after]));
+  edits.push({ start: end, end, text: end === style.text.length && !/\n$/.test(style.text) ? style.eol + lines.slice(0, -style.eol.length) : lines });
+}
+
+/** A nested block starts on the next line; an inline value after one space. */
+function withSpace(value: string): string {
+  return value.startsWith("\n") || value.startsWith("\r\n") ? value : ` ${value}`;
+}
+
+function nodeStart(pair: Pair): number {
+  return (pair.key as Node).range![0];
+}
+
+function pairEnd(pair: Pair): number {
+  const value = pair.value as Node | null;
+  return (value?.range ?? (pair.key as Node).range!)[1];
+}
+
+/** How the file is written: its line break, and the indentation step of nested mappings. */
+class Style {
+  readonly eol: string;
+  readonly unit: string;
+
+  constructor(
+    readonly text: string,
+    root: YAMLMap,
+  ) {
+    const firstBreak = text.indexOf("\n");
+    this.eol = firstBreak > 0 && text[firstBreak - 1] === "\r" ? "\r\n" : "\n";
+    this.unit = " ".repeat(this.indentStep(root) ?? 2);
+  }
+
+  /** Column (0-based) of an offset; a byte order mark at the start of the file takes none. */
+  column(offset: number): number {
+    const lineStart = this.text.lastIndexOf("\n", offset - 1) + 1;
+    return offset - lineStart - (lineStart === 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  }
+
+  /** The offset after the line break that ends the line holding `offset - 1` (past a trailing comment). */
+  lineEnd(offset: number): number {
+    if (offset > 0 && this.text[offset - 1] === "\n") return offset;
+    const found = this.text.indexOf("\n", offset);
+    return found < 0 ? this.text.length : found + 1;
+  }
+
+  /** The smallest indentation of a block mapping nested in a block mapping, as the file writes it. */
+  private indentStep(map: YAMLMap): number | undefined {
+    let step: number | undefined;
+    const visit = (node: unknown, parentColumn: number | undefined) => {
+      if (isSeq(node)) for (const item of node.items) visit(item, undefined);
+      if (!isMap(node) || node.items.length === 0) return;
+      const column = node.flow ? undefined : this.column(nodeStart(node.items[0]));
+      if (column !== undefined && parentColumn !== undefined && column > parentColumn) step = Math.min(step ?? Infinity, column - parentColumn);
+      for (const pair of node.items) visit(pair.value, column);
+    };
+    visit(map, undefined);
+    return step;
+  }
+}

@@ -1,0 +1,95 @@
+import type { AnalysisResult } from "../analyze/types.js";
+import { markdownCell } from "../escape/markdown.js";
+import { wentOn } from "../model/analysis.js";
+import type { FlowGraph } from "../model/flow-graph.js";
+import type { Journey } from "../model/types.js";
+import type { Labels, MeasuredLabels } from "./i18n/types.js";
+
+/**
+ * The report's "Measured" section: the funnel, period, cases, conversion and fitness that
+ * `journey analyze --write` recorded in the journey file (`measured:` and `metrics.reached`). With
+ * the analysis JSON (`render --analysis`) it shows that analysis instead, and adds what the file
+ * does not keep: time between steps, the main deviations and variants, and the observed flow.
+ * Empty when there is neither.
+ */
+export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels: Labels, analysis?: AnalysisResult, observedDiagram?: string): string[] {
+  const t = labels.measured;
+  const figures = analysis
+    ? analysis.period && { from: analysis.period.from, to: analysis.period.to, cases: analysis.cases, conversion: analysis.conversion, fitness: analysis.fitness }
+    : journey.measured;
+  if (!figures && !analysis) return [];
+  const name = (id: string) => markdownCell(journey.stepById.get(id)?.name ?? id);
+  const out = [`## ${t.heading}`, "", `_${t.caption}_`, ""];
+
+  out.push(`| ${t.period} | ${t.cases} | ${t.conversion} | ${t.fitness} |`, "| --- | ---: | ---: | ---: |");
+  out.push(figures ? `| ${figures.from} – ${figures.to} | ${figures.cases} | ${percent(figures.conversion)} | ${percent(figures.fitness)} |` : "| — | 0 | — | — |", "");
+
+  // The funnel: with the analysis every step (0 is a measurement there) and the cases whose path
+  // ended at it; from the file the steps with `metrics.reached`, and those lost after each as
+  // `drop-off-high` counts them.
+  const rows = analysis
+    ? analysis.steps.map((s) => ({ id: s.id, reached: s.reached, lost: s.ended_here as number | undefined }))
+    : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(s.reached!, wentOn(journey, graph, s)) }));
+  if (rows.length > 0) {
+    const first = rows[0].reached;
+    out.push(`_${t.funnelCaption}_`, "", `| # | ${labels.step} | ${labels.reached} | ${t.shareOfFirst} | ${analysis ? t.endedHere : t.lostAfter} |`, "| ---: | --- | ---: | ---: | ---: |");
+    rows.forEach((row, i) => out.push(`| ${i + 1} | ${name(row.id)} | ${row.reached} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost ?? "—"} |`));
+    out.push("");
+  }
+  if (!analysis) return out;
+
+  const index = (id: string) => journey.stepById.get(id)?.index ?? -1;
+  out.push(`### ${t.timeBetweenSteps}`, "", `_${t.timeCaption}_`, "");
+  if (analysis.transitions.length === 0) out.push("—", "");
+  else {
+    out.push(`| ${t.from} | ${t.to} | ${t.transitions} | ${t.inMap} | ${t.median} |`, "| --- | --- | ---: | :---: | ---: |");
+    const moves = [...analysis.transitions].sort((a, b) => index(a.from) - index(b.from) || index(a.to) - index(b.to));
+    for (const m of moves) out.push(`| ${name(m.from)} | ${name(m.to)} | ${m.count} | ${m.in_map ? "✅" : "❌"} | ${duration(m.median_seconds, t.units)} |`);
+    out.push("");
+  }
+
+  out.push(`### ${t.deviations}`, "");
+  if (analysis.deviations.length === 0) out.push(t.noDeviations, "");
+  else {
+    out.push(`| ${t.from} | ${t.to} | ${t.transitions} |`, "| --- | --- | ---: |");
+    for (const d of analysis.deviations) out.push(`| ${name(d.from)} | ${name(d.to)} | ${d.count} |`);
+    out.push("");
+  }
+
+  out.push(`### ${t.variants}`, "");
+  if (analysis.variants.length === 0) out.push("—", "");
+  else {
+    out.push(`| ${t.path} | ${t.cases} | ${t.share} |`, "| --- | ---: | ---: |");
+    for (const v of analysis.variants) out.push(`| ${v.path.map(name).join(" → ")} | ${v.cases} | ${analysis.cases > 0 ? percent(v.cases / analysis.cases) : "—"} |`);
+    out.push("");
+  }
+
+  if (observedDiagram) out.push(`### ${t.observedFlow}`, "", `_${t.observedFlowCaption}_`, "", "```mermaid", observedDiagram.trimEnd(), "```", "");
+  return out;
+}
+
+/** A negative loss means the following steps are also entered some other way: no figure then. */
+function lostAfter(reached: number, kept: number | undefined): number | undefined {
+  return kept !== undefined && kept <= reached ? reached - kept : undefined;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** `2 d 3 h`, `4 min 10 s`: the two largest units, which is as precise as a median of people's time needs. */
+export function duration(seconds: number, units: MeasuredLabels["units"]): string {
+  const parts: [number, string][] = [
+    [Math.floor(seconds / 86_400), units.d],
+    [Math.floor(seconds / 3_600) % 24, units.h],
+    [Math.floor(seconds / 60) % 60, units.min],
+    [seconds % 60, units.s],
+  ];
+  const first = parts.findIndex(([value]) => value > 0);
+  if (first < 0) return `0 ${units.s}`;
+  return parts
+    .slice(first, first + 2)
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => `${value} ${unit}`)
+    .join(" ");
+}

@@ -1,0 +1,46 @@
+import type { AnalysisResult } from "../analyze/types.js";
+import { mermaidText } from "../escape/mermaid.js";
+import type { FlowGraph } from "../model/flow-graph.js";
+import type { Journey } from "../model/types.js";
+import { flowNode, nodeId } from "./mermaid-flow.js";
+
+const MAX_LABEL = 48;
+
+/**
+ * A Mermaid flowchart of what the event log shows (`render --analysis`): every step with the
+ * cases that reached it, every observed move with its count on the edge. Moves the map has are
+ * solid; moves it does not have (deviations) are dashed and red; mapped moves nobody took are
+ * grey, so the map's shape stays visible.
+ */
+export function renderObservedDiagram(journey: Journey, graph: FlowGraph, analysis: AnalysisResult): string {
+  const reached = new Map(analysis.steps.map((s) => [s.id, s.reached]));
+  const lines = ["flowchart LR"];
+  for (const step of journey.steps) {
+    lines.push(`  ${flowNode(nodeId(step), step, `${mermaidText(step.name, MAX_LABEL)}<br/><small>${reached.get(step.id) ?? 0}</small>`)}`);
+  }
+  const deviations: number[] = [];
+  const unused: number[] = [];
+  const observed = new Set<string>();
+  let link = 0;
+  for (const t of analysis.transitions) {
+    const from = journey.stepById.get(t.from)!;
+    const to = journey.stepById.get(t.to)!;
+    observed.add(`${from.index} ${to.index}`);
+    if (!t.in_map) deviations.push(link);
+    lines.push(`  ${nodeId(from)} ${t.in_map ? "-->" : "-.->"}|"${t.count}"| ${nodeId(to)}`);
+    link++;
+  }
+  for (const step of journey.steps) {
+    for (const target of graph.successors[step.index]) {
+      if (observed.has(`${step.index} ${target}`)) continue;
+      unused.push(link++);
+      lines.push(`  ${nodeId(step)} --> ${nodeId(journey.steps[target])}`);
+    }
+  }
+  const goals = journey.steps.filter((s) => graph.isGoal[s.index]).map(nodeId);
+  lines.push("  classDef goal fill:#d9f2dc,stroke:#2e7d32,stroke-width:2px");
+  if (goals.length > 0) lines.push(`  class ${goals.join(",")} goal`);
+  if (deviations.length > 0) lines.push(`  linkStyle ${deviations.join(",")} stroke:#d32f2f,stroke-width:2px,color:#d32f2f`);
+  if (unused.length > 0) lines.push(`  linkStyle ${unused.join(",")} stroke:#bdbdbd`);
+  return lines.join("\n") + "\n";
+}

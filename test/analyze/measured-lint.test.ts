@@ -1,0 +1,43 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import { applyMeasurement } from "../../src/analyze/write-back.js";
+import { lint, ROOT } from "../helpers/index.js";
+
+const FIXTURES = join(ROOT, "test", "fixtures", "analyze");
+const JOURNEY = readFileSync(join(FIXTURES, "checkout.journey.yaml"), "utf8");
+const ANALYSIS = JSON.parse(readFileSync(join(FIXTURES, "checkout.analysis.json"), "utf8")) as AnalysisResult;
+
+/** The fixture's analysis with other `reached` figures. */
+function measuredWith(reached: Record<string, number>): AnalysisResult {
+  return { ...ANALYSIS, steps: ANALYSIS.steps.map((s) => ({ ...s, reached: reached[s.id] ?? s.reached })) };
+}
+
+const dropOffs = (text: string) => lint(text).findings.filter((f) => f.ruleId === "drop-off-high");
+
+describe("drop-off-high on measured figures", () => {
+  it("the fixture as measured loses no more than half after any step", () => {
+    expect(dropOffs(JOURNEY)).toEqual([]);
+  });
+
+  it("a steep measured drop is found, with the measured numbers and period in the message", () => {
+    const text = applyMeasurement(JOURNEY, measuredWith({ "views-product": 980, "adds-to-cart": 196 }), new Set(["views-product", "adds-to-cart"]));
+    const findings = dropOffs(text);
+    expect(findings.map((f) => [f.messageId, f.stepId, f.message])).toEqual([
+      [
+        "highMeasured",
+        "views-product",
+        "80% of customers are lost after `views-product` (980 reached it, 196 went on, measured in the event log from 2026-03-01T00:00:00Z to 2026-03-31T23:58:12.500Z; more than 50%)",
+      ],
+    ]);
+    // The finding points at the step's metrics, where --write put the number.
+    expect(text.split(/\r?\n/)[findings[0].line - 1]).toMatch(/^\s+metrics: \{ reached: 980 \}$/);
+  });
+
+  it("figures typed by hand (no measured block) keep the plain message", () => {
+    const text = applyMeasurement(JOURNEY, measuredWith({ "views-product": 980, "adds-to-cart": 196 }), new Set(["views-product", "adds-to-cart"])).replace(/^measured:\n(  .*\n)+/m, "");
+    expect(dropOffs(text).map((f) => f.messageId)).toEqual(["high"]);
+    expect(dropOffs(text)[0].message).toBe("80% of customers are lost after `views-product` (980 reached it, 196 went on; more than 50%)");
+  });
+});

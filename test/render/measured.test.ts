@@ -1,0 +1,168 @@
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import { applyMeasurement } from "../../src/analyze/write-back.js";
+import { defaultConfig } from "../../src/config/load.js";
+import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { duration } from "../../src/render/measured-report.js";
+import { planRender } from "../../src/render/plan.js";
+import { lint, ROOT, runCli, tempProject } from "../helpers/index.js";
+
+const FIXTURES = join(ROOT, "test", "fixtures", "analyze");
+const JOURNEY = readFileSync(join(FIXTURES, "checkout.journey.yaml"), "utf8");
+const ANALYSIS_TEXT = readFileSync(join(FIXTURES, "checkout.analysis.json"), "utf8");
+const ANALYSIS = JSON.parse(ANALYSIS_TEXT) as AnalysisResult;
+
+function report(text: string, lang = "en", analysis?: AnalysisResult): string {
+  const result = lint(text);
+  const plan = planRender([{ result, config: defaultConfig("/virtual") }], {
+    labels: LANGUAGES[lang],
+    outDir: "/virtual/out",
+    projectRoot: "/virtual",
+    analyses: analysis ? new Map([[analysis.journey, analysis]]) : undefined,
+  });
+  return plan.files.find((f) => f.name === `${result.journeyId}.md`)!.content as string;
+}
+
+const section = (md: string, heading: string) => md.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0];
+const rows = (md: string) => md.split("\n").filter((l) => l.startsWith("| ") && !l.startsWith("| ---"));
+
+describe("render: the Measured section", () => {
+  it("--analysis: matches test/golden/render-measured (also what --check compares, the observed flow included)", async () => {
+    const result = await runCli(["render", "test/fixtures/analyze", "--analysis", "test/fixtures/analyze/checkout.analysis.json", "-o", "test/golden/render-measured", "--check"]);
+    expect(result.stdout).toBe("✔ 5 rendered files in test/golden/render-measured are up to date");
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(join(ROOT, "test", "golden", "render-measured")).sort()).toEqual(["checkout.flow.mmd", "checkout.journey.mmd", "checkout.md", "checkout.observed.mmd", "index.md"]);
+  });
+
+  it("from the file alone: period, cases, conversion, fitness and the funnel of the measured steps", () => {
+    const measured = section(report(JOURNEY), "Measured")!;
+    expect(rows(measured)).toEqual([
+      "| Period | Cases | Conversion (reached a goal step) | Fitness (followed the mapped flow) |",
+      "| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 1000 | 53.0% | 87.0% |",
+      "| # | Step | Reached | Share of the first | Lost after the step |",
+      // 980 - 720 went on; the address step leads to an unmeasured decision; the invoice branch's
+      // hand-typed 25 is below the 530 confirmations that also come from the card branch.
+      "| 1 | Views the lamp's product page | 980 | 100.0% | 260 |",
+      "| 2 | Adds the lamp to the cart | 720 | 73.5% | 120 |",
+      "| 3 | Enters the delivery address | 600 | 61.2% | — |",
+      "| 4 | Pays by card | 530 | 54.1% | 0 |",
+      "| 5 | Asks for an invoice | 25 | 2.6% | — |",
+      "| 6 | Sees the order confirmation | 530 | 54.1% | — |",
+    ]);
+    expect(measured).not.toContain("### ");
+  });
+
+  it("with the analysis: every step with the cases that ended there, times, deviations, variants and the observed flow", () => {
+    const measured = section(report(JOURNEY, "en", ANALYSIS), "Measured")!;
+    expect(rows(measured)).toContain("| 6 | Asks for an invoice | 0 | 0.0% | 0 |");
+    expect(rows(measured)).toContain("| Views the lamp's product page | Enters the delivery address | 30 | ❌ | 2 d 4 h |");
+    expect(measured).toContain("### Main deviations\n\n| From | To | Moves |\n| --- | --- | ---: |\n| Adds the lamp to the cart | Views the lamp's product page | 80 |\n");
+    expect(rows(measured)).toContain("| Views the lamp's product page → Adds the lamp to the cart | 150 | 15.0% |");
+    const diagram = /### Observed flow\n\n_.*_\n\n```mermaid\n([\s\S]*?)```/.exec(measured)![1];
+    expect(diagram).toContain('  n2 -.->|"80"| n1\n');
+    expect(diagram).toContain('  n1 -->|"780"| n2\n');
+    expect(diagram).toContain("  n4 --> n6\n"); // mapped, never taken: drawn grey
+    expect(diagram).toMatch(/linkStyle 1,6 stroke:#d32f2f/);
+    expect(diagram).toMatch(/linkStyle 7,8 stroke:#bdbdbd/);
+  });
+
+  it("is absent when the journey has no measured block and no analysis is given", () => {
+    const plain = JOURNEY.replace(/^measured:\n(  .*\n)+/m, "");
+    expect(plain).not.toContain("measured:");
+    expect(report(plain)).not.toContain("## Measured");
+  });
+
+  it("follows a fresh applyMeasurement of the file", () => {
+    const remeasured = applyMeasurement(JOURNEY, { ...ANALYSIS, cases: 2000, conversion: 0.25, fitness: 0.123456 }, new Set(["views-product"]));
+    expect(rows(section(report(remeasured), "Measured")!)[1]).toBe("| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 2000 | 25.0% | 12.3% |");
+  });
+
+  it("is translated in every report language: no English label is left", () => {
+    const english = LANGUAGES.en.measured as unknown as Record<string, unknown>;
+    for (const [lang, labels] of Object.entries(LANGUAGES)) {
+      expect(Object.keys(labels.measured).sort(), lang).toEqual(Object.keys(english).sort());
+      if (lang === "en") continue;
+      const md = report(JOURNEY, lang, ANALYSIS);
+      expect(md, lang).toContain(`## ${labels.measured.heading}\n`);
+      expect(md, lang).toContain(`### ${labels.measured.observedFlow}\n`);
+      for (const [key, value] of Object.entries(labels.measured)) {
+        if (typeof value !== "string") continue;
+        expect(value.trim(), `${lang}.${key}`).not.toBe("");
+        expect(value, `${lang}.${key}`).not.toBe(english[key]);
+        // As a whole table cell, heading or caption (Danish "Periode" holds "Period").
+        expect(md, lang).not.toMatch(new RegExp(`(\\| |# |_)${(english[key] as string).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}( \\||\\n|_)`));
+      }
+    }
+  });
+
+  it.each([
+    [0, "0 s"],
+    [59, "59 s"],
+    [95, "1 min 35 s"],
+    [180, "3 min"],
+    [3725, "1 h 2 min"],
+    [86_400, "1 d"],
+    [190_000, "2 d 4 h"],
+    [90_061, "1 d 1 h"],
+  ])("shows %i seconds as %s", (seconds, shown) => {
+    expect(duration(seconds, LANGUAGES.en.measured.units)).toBe(shown);
+  });
+});
+
+describe("render --analysis: files it refuses", () => {
+  function project(analysis: string | undefined) {
+    const files: Record<string, string> = { "checkout.journey.yaml": JOURNEY };
+    if (analysis !== undefined) files["a.json"] = analysis;
+    return tempProject(files);
+  }
+  const mutate = (change: (a: Record<string, unknown>) => void) => {
+    const data = JSON.parse(ANALYSIS_TEXT) as Record<string, unknown>;
+    change(data);
+    return JSON.stringify(data);
+  };
+
+  it.each([
+    ["not JSON", "{ journey: checkout", /^journey: a\.json: not JSON \(.*\); give the output of `journey analyze --format json`$/],
+    ["a list", "[]", /a\.json: not the output of `journey analyze --format json`: `the file` must be an object$/],
+    ["a count that is not whole", mutate((a) => ((a.steps as { reached: number }[])[1].reached = 1.5)), /`steps\[1\]\.reached` must be a whole number, 0 or more$/],
+    ["a share above 1", mutate((a) => (a.fitness = 87)), /`fitness` must be a number from 0 to 1$/],
+    ["a missing list", mutate((a) => delete a.variants), /`variants` must be a list$/],
+    ["a bad period", mutate((a) => (a.period = { from: "March", to: "April" })), /`period\.from` must be a UTC time like 2026-01-31T23:59:59Z$/],
+    ["another journey", mutate((a) => (a.journey = "returns")), /a\.json: the analysis is of journey `returns`, which is not among the journeys rendered \(`checkout`\); render its file too$/],
+    ["a step the journey no longer has", mutate((a) => ((a.variants as { path: string[] }[])[0].path[1] = "adds-to-basket")), /a\.json: it names step `adds-to-basket`, which journey `checkout` does not have; run `journey analyze` again on the current file$/],
+  ])("%s: exit 2, a clear message, nothing written", async (_what, content, message) => {
+    const dir = project(content);
+    const result = await runCli(["render", ".", "--analysis", "a.json", "-o", "out"], { cwd: dir });
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.exitCode).toBe(2);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("a missing file and a second analysis of the same journey", async () => {
+    const dir = project(ANALYSIS_TEXT);
+    const missing = await runCli(["render", ".", "--analysis", "gone.json", "-o", "out"], { cwd: dir });
+    expect(missing.stderr).toBe("journey: gone.json: file not found");
+    expect(missing.exitCode).toBe(2);
+    copyFileSync(join(dir, "a.json"), join(dir, "b.json"));
+    const twice = await runCli(["render", ".", "--analysis", "a.json", "--analysis", "b.json", "-o", "out"], { cwd: dir });
+    expect(twice.stderr).toBe("journey: b.json: journey `checkout` already has an analysis; give one per journey");
+    expect(twice.exitCode).toBe(2);
+  });
+
+  it("--check sees a stale observed flow, and an orphaned one once --analysis is dropped", async () => {
+    const dir = project(ANALYSIS_TEXT);
+    expect((await runCli(["render", ".", "--analysis", "a.json", "-o", "out"], { cwd: dir })).exitCode).toBe(0);
+    const observed = join(dir, "out", "checkout.observed.mmd");
+    writeFileSync(observed, readFileSync(observed, "utf8").replace('"780"', '"781"'));
+    const stale = await runCli(["render", ".", "--analysis", "a.json", "-o", "out", "--check"], { cwd: dir });
+    expect(stale.stdout).toContain("stale     out/checkout.observed.mmd");
+    expect(stale.exitCode).toBe(1);
+    const dropped = await runCli(["render", ".", "-o", "out", "--check"], { cwd: dir });
+    expect(dropped.stdout).toContain("orphaned  out/checkout.observed.mmd");
+    expect(dropped.stdout).toContain("stale     out/checkout.md");
+    expect(dropped.exitCode).toBe(1);
+  });
+});
