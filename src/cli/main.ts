@@ -7,9 +7,8 @@ import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
-// For bin/journey.cjs, which runs the CLI in a process of its own, and the lint's worker threads.
+// For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
-export { LINT_WORKER_ARG, runLintWorker } from "../lint/run-files.js";
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();

@@ -1,20 +1,20 @@
 import { resolve } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import { checkFiles } from "../lint/run-files.js";
-import type { ProjectConfig } from "../config/types.js";
+import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
-import type { RuleSetting } from "../model/types.js";
 import { colorFor } from "../report/color.js";
 import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
-import { countFindings, type FileResult } from "../results.js";
+import { countFindings, type FileReport } from "../results.js";
+import { rulesMeta } from "../lint/rules-meta.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
 import { EXIT, UsageError } from "./errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "./project.js";
-import { VERSION } from "./version.js";
+import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "./version.js";
 
 export interface CheckCommandOptions {
   config?: string;
@@ -114,14 +114,14 @@ export function parseRuleOptions(values: string[]): Record<string, RuleSetting> 
 /** `--print-config <file>`: the rules in force for that file, after config, file and --rule. */
 function printConfig(file: string, config: ProjectConfig, cliRules: Record<string, RuleSetting>, cwd: string): number {
   const result = checkJourneyFile(resolve(cwd, file), config);
-  const settings = effectiveRules(config, result.journey?.rules, cliRules);
+  const settings = effectiveRules(config, result.model?.journey.rules, cliRules);
   const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
   process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
   return EXIT.ok;
 }
 
 export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {
-  return { cwd, color: colorFor(toTerminal ? process.stdout : {}, options), version: VERSION, fileCount };
+  return { cwd, color: colorFor(toTerminal ? process.stdout : {}, options), version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE), fileCount };
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
@@ -129,9 +129,8 @@ export function emit(text: string, outputFile: string | undefined, cwd: string):
   else process.stdout.write(text);
 }
 
-export async function reportConfigProblems(problems: FileResult, cwd: string, options: { color?: boolean }): Promise<void> {
+export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {
   const { formatStylish } = await import("../report/formatters/stylish.js");
-  const context = { cwd, color: colorFor(process.stderr, options), version: VERSION, fileCount: 1 };
-  process.stderr.write(formatStylish([problems], context));
+  process.stderr.write(formatStylish([problems], { ...contextFor(cwd, options, 1, false), color: colorFor(process.stderr, options) }));
   process.stderr.write("journey: the config has errors; fix them and run again\n");
 }

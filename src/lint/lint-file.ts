@@ -1,8 +1,7 @@
-import type { ProjectConfig } from "../config/types.js";
+import type { CheckedFile } from "../check.js";
+import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { compareFindings, type Finding } from "../finding.js";
 import { FlowAnalysis } from "../model/analysis.js";
-import type { RuleSetting } from "../model/types.js";
-import type { FileResult } from "../results.js";
 import { RULES } from "../rules/registry.js";
 import type { RuleContext } from "../rules/types.js";
 import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
@@ -19,9 +18,9 @@ const KNOWN_RULES = new Set(RULES.map((r) => r.meta.id));
  * Runs the enabled rules over a structurally checked file and adds their findings. A file with
  * structural errors has no flow graph: its rules are skipped (for this file only).
  */
-export function lintFile(result: FileResult, config: ProjectConfig, options: LintOptions = {}): FileResult {
-  const { journey, graph, locator } = result;
-  if (!journey || !graph || !locator || result.findings.some((f) => f.severity === "error")) return result;
+export function lintFile(result: CheckedFile, config: ProjectConfig, options: LintOptions = {}): CheckedFile {
+  if (!result.model || result.findings.some((f) => f.severity === "error")) return result;
+  const { journey, graph, locator } = result.model;
 
   const settings = effectiveRules(config, journey.rules, options.cliRules);
   const flow = new FlowAnalysis(journey, graph);

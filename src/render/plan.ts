@@ -1,10 +1,11 @@
 import { relative } from "node:path";
 import type { ProjectConfig } from "../config/types.js";
-import { toPosix } from "../discover/files.js";
+import { toPosix } from "../util/paths.js";
 import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
-import { countFindings, type FileResult } from "../results.js";
+import type { CheckedFile } from "../check.js";
+import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
@@ -40,6 +41,10 @@ export interface RenderOptions {
   outDir: string;
   /** Paths in generated notes are relative to this folder (the project root), so they do not depend on where journey runs. */
   projectRoot: string;
+  /** Rule metadata, for the documentation links of findings. */
+  rulesMeta: RulesMeta;
+  /** Link for a finding whose rule has no metadata. */
+  homepage: string;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -48,15 +53,15 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
  * journey, and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
-export function planRender(results: readonly FileResult[], options: RenderOptions): RenderPlan {
+export function planRender(results: readonly CheckedFile[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
-  const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
+  const rendered: { result: FileReport; journey: Journey; file: string }[] = [];
   for (const result of results) {
-    const { journey, graph } = result;
-    if (!journey || !graph || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
+    if (!result.model || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
     }
+    const { journey, graph } = result.model;
     if (RESERVED_NAMES.test(journey.id)) {
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;
@@ -70,7 +75,10 @@ export function planRender(results: readonly FileResult[], options: RenderOption
     plan.files.push({ name: `${journey.id}.flow.mmd`, content: mmdNote + flowDiagram });
     plan.diagrams.push({ baseName: `${journey.id}.journey`, definition: journeyDiagram }, { baseName: `${journey.id}.flow`, definition: flowDiagram });
     const report = renderMarkdownReport({
-      result: { ...result, journey, graph },
+      journey,
+      graph,
+      findings: result.findings,
+      ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
       names,
       journeyDiagram,
       flowDiagram,
@@ -90,7 +98,7 @@ function markdownFile(body: string, source: string, labels: Labels): string {
   return `${note}${body.trimEnd()}\n`;
 }
 
-function renderIndex(rendered: { result: FileResult; journey: Journey }[], options: RenderOptions): string {
+function renderIndex(rendered: { result: FileReport; journey: Journey }[], options: RenderOptions): string {
   const t = options.labels;
   const out = [`# ${t.indexTitle}`, "", `| ${t.journey} | ${t.persona} | ${t.businessGoal} | ${t.health} |`, "| --- | --- | --- | --- |"];
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));

@@ -9,6 +9,10 @@ import { defaultConfig } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
 import { lintFile, type LintOptions } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
+import { rulesMeta } from "../../src/lint/rules-meta.js";
+import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../../src/cli/version.js";
+import type { FormatContext } from "../../src/report/context.js";
+import { Chalk } from "chalk";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "journey.cjs");
@@ -49,6 +53,14 @@ export function check(text: string, config: Partial<ProjectConfig> = {}) {
 /** Findings reduced to what tests compare: rule, position and message id. */
 export function brief(text: string, config: Partial<ProjectConfig> = {}) {
   return check(text, config).findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn }));
+}
+
+/** What the CLI hands formatters and the renderer about the rules, as a run builds it. */
+export const RUN_META = { rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE };
+
+/** A formatter's context as `journey lint` builds it, without colours. */
+export function formatContext(overrides: Partial<FormatContext> = {}): FormatContext {
+  return { cwd: "/virtual", color: new Chalk({ level: 0 }), version: VERSION, ...RUN_META, ...overrides };
 }
 
 /** A minimal valid journey, to which tests append or change lines. */

@@ -9,11 +9,11 @@ import { lintFile } from "../../src/lint/lint-file.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender, type Diagram } from "../../src/render/plan.js";
-import { chromiumAvailable, EXAMPLES, ROOT } from "../helpers/index.js";
+import { chromiumAvailable, EXAMPLES, ROOT, RUN_META } from "../helpers/index.js";
 
 function diagramsOf(files: string[], config: ProjectConfig, lang: string): Diagram[] {
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  return planRender(results, { config, labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir }).diagrams;
+  return planRender(results, { config, labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, ...RUN_META }).diagrams;
 }
 
 const exampleConfig = loadConfigFile(join(EXAMPLES, "journey.config.yaml")).config!;

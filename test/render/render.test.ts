@@ -6,7 +6,7 @@ import { defaultConfig } from "../../src/config/load.js";
 import { MermaidRenderer, findBrowser, pagesFor } from "../../src/render/images.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { planRender } from "../../src/render/plan.js";
-import { chromiumAvailable, lint, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, lint, MINIMAL, ROOT, runCli, tempProject, RUN_META } from "../helpers/index.js";
 
 const HOSTILE = readFileSync(join(ROOT, "test", "fixtures", "hostile-names.journey.yaml"), "utf8");
 const EXAMPLES_CONFIG = ["--config", "examples/journey.config.yaml", "examples"];
@@ -14,7 +14,7 @@ const EXAMPLES_CONFIG = ["--config", "examples/journey.config.yaml", "examples"]
 function planFor(text: string, lang = "en") {
   const config = defaultConfig("/virtual");
   const result = lint(text);
-  return planRender([result], { config, labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual" });
+  return planRender([result], { config, labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META });
 }
 
 describe("render: golden reports of the examples", () => {

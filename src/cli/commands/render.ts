@@ -1,6 +1,6 @@
 import { relative, resolve } from "node:path";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import { lintFile } from "../../lint/lint-file.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
@@ -11,6 +11,8 @@ import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
+import { rulesMeta } from "../../lint/rules-meta.js";
+import { HOMEPAGE, RULE_DOCS_BASE } from "../version.js";
 
 export interface RenderCommandOptions {
   config?: string;
@@ -55,7 +57,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
   duplicateJourneyIds(results, cwd);
 
-  const plan = planRender(results, { config, labels, outDir, projectRoot });
+  const plan = planRender(results, { config, labels, outDir, projectRoot, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = unmatched.length > 0 ? EXIT.usage : plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
