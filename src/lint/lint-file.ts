@@ -1,4 +1,4 @@
-import type { CheckedFile } from "../check.js";
+import { internalFinding, type CheckedFile } from "../check.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { compareFindings, type Finding } from "../finding.js";
 import { FlowAnalysis } from "../model/analysis.js";
@@ -38,12 +38,17 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
       options: setting.options,
       report({ messageId, data, at, target, step }) {
         const template = rule.meta.messages[messageId];
-        // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
-        const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(data?.[key] ?? "").replace(/\s+/g, " "));
+        if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
+        const message = renderMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
         findings.push({ ruleId: rule.meta.id, messageId, severity, message, ...locator.span(at, target), journeyId: journey.id, ...(step ? { stepId: step.id } : {}) });
       },
     };
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule that fails stops only itself, and the file says so rather than passing silently.
+      findings.push({ ...internalFinding(error), journeyId: journey.id });
+    }
   }
 
   const directives = result.source ? parseDirectives(result.source) : [];
@@ -56,4 +61,18 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
   result.findings.push(...kept);
   result.findings.sort(compareFindings);
   return result;
+}
+
+/**
+ * A rule's message with its `{{placeholders}}` filled from the report's data. A placeholder
+ * without data is a bug in the rule (a misspelt name would otherwise print as nothing and pass
+ * every test), so it throws; the file then gets an `internal` finding.
+ */
+export function renderMessage(template: string, data: Readonly<Record<string, string | number>> | undefined, what: string): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = data?.[key];
+    if (value === undefined) throw new Error(`${what}: no data for {{${key}}}`);
+    // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
+    return String(value).replace(/\s+/g, " ");
+  });
 }
