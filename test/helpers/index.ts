@@ -36,9 +36,13 @@ export function removeTempProjects(): void {
   for (const dir of tempProjects.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the built CLI the way a user does; never throws on a non-zero exit. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa("node", [BIN, ...args], {
+/**
+ * Runs the built CLI the way a user does; never throws on a non-zero exit. `as` is a command
+ * prefix that runs it as another user (`unprivileged()`).
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; as?: readonly string[] } = {}) {
+  const [command, ...rest] = [...(options.as ?? []), "node", BIN, ...args];
+  return execa(command, rest, {
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: "", FORCE_COLOR: "", ...options.env },
     reject: false,
@@ -95,6 +99,26 @@ function toolAvailable(found: boolean, what: string, install: string): boolean {
 
 export function chromiumAvailable(): boolean {
   return toolAvailable(findBrowser() !== undefined, "Chromium", "apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH");
+}
+
+/**
+ * A command prefix that runs a command as a user who cannot read a file of mode 000, or undefined
+ * (with the reason printed) where no such user exists. Root reads everything, and CI runs as root:
+ * there the command runs as `nobody` through setpriv or runuser (util-linux), so permission tests
+ * test something. Windows has no mode 000 at all. Files the command must read have to be readable
+ * by others (tempProject's folder is not: chmod it 0o755).
+ */
+export function unprivileged(): string[] | undefined {
+  if (process.platform === "win32") {
+    console.warn("Skipping a permission test: Windows has no unreadable file mode.");
+    return undefined;
+  }
+  if (process.getuid?.() !== 0) return [];
+  const has = (tool: string) => spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0;
+  // 65534 is nobody (and nogroup) on Debian, Ubuntu, Alpine and Fedora alike.
+  if (has("setpriv")) return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+  if (has("runuser")) return ["runuser", "-u", "nobody", "--"];
+  return toolAvailable(false, "setpriv or runuser (to run as nobody, since the tests run as root)", "apt-get install util-linux") ? [] : undefined;
 }
 
 export function xmllintAvailable(): boolean {
