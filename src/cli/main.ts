@@ -3,7 +3,8 @@ import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
-import { runCheck } from "./run-check.js";
+import { runCheck, type CheckCommandOptions } from "./run-check.js";
+import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
@@ -54,7 +55,7 @@ Examples:
   journey validate examples/ "docs/**/*.journey.yaml"
   journey validate --format json -o report.json`,
     )
-    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "validate")));
+    .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "validate")));
 
   program
     .command("lint")
@@ -81,7 +82,7 @@ Examples:
   journey lint --rule path-too-long='["warning",{"max":8}]'
   journey lint --print-config docs/journeys/checkout.journey.yaml`,
     )
-    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "lint")));
+    .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "lint")));
 
   program
     .command("render")
@@ -103,7 +104,7 @@ Examples:
   journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
   journey render --check                       in CI: fail when the committed reports are out of date`,
     )
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: RenderCommandOptions) => {
       // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.
       const { runRender } = await import("./commands/render.js");
       setExit(await runRender(paths, options));

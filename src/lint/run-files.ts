@@ -89,7 +89,8 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
 
 /** A worker thread of checkFiles: checks its chunk of files and sends back the slim results. */
 export function runLintWorker(): void {
-  const { parentPort, workerData } = require("node:worker_threads") as typeof import("node:worker_threads");
-  const { files, config, options } = workerData as { files: string[]; config: ProjectConfig; options: RunOptions };
+  const threads = require("node:worker_threads") as typeof import("node:worker_threads");
+  const { files, config, options } = threads.workerData as { files: string[]; config: ProjectConfig; options: RunOptions };
+  const { parentPort } = threads;
   parentPort!.postMessage(files.map((file) => checkOne(file, config, options)));
 }

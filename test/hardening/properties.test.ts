@@ -10,7 +10,7 @@ import { formatSarif } from "../../src/report/formatters/sarif.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
-import { chromiumAvailable, lint, RUN_META, formatContext } from "../helpers/index.js";
+import { chromiumAvailable, lint, RUN_META, formatContext, parseJson, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const TYPES = ["action", "contact", "response", "handoff", "decision", "end"] as const;
 const CHANNELS = { web: { name: "Web", mode: "async" }, chat: { name: "Chat", mode: "sync" }, phone: { name: "Phone", mode: "sync" }, faq: { name: "FAQ", mode: "async", self_service: true } };
@@ -96,11 +96,9 @@ describe("property: random valid journeys", () => {
         const result = lint(text);
         expect(result.findings.filter((f) => ["syntax", "schema", "unknown-reference", "duplicate-id", "internal"].includes(f.ruleId))).toEqual([]);
         const key = (rule: string, line: number, column: number) => `${rule}@${line}:${column}`;
-        const fromJson = JSON.parse(formatJson([result], context))[0].messages.map((m: { ruleId: string; line: number; column: number }) => key(m.ruleId, m.line, m.column)).sort();
-        const fromSarif = JSON.parse(formatSarif([result], context))
-          .runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) =>
-            key(r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn),
-          )
+        const fromJson = parseJson<JsonReport>(formatJson([result], context))[0].messages.map((m) => key(m.ruleId, m.line, m.column)).sort();
+        const fromSarif = parseJson<SarifLog>(formatSarif([result], context))
+          .runs[0].results.map((r) => key(r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn))
           .sort();
         const fromGithub = formatGithub([result], context)
           .split("\n")

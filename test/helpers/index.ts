@@ -67,6 +67,23 @@ export function formatContext(overrides: Partial<FormatContext> = {}): FormatCon
   return { cwd: "/virtual", color: new Chalk({ level: 0 }), version: VERSION, ...RUN_META, ...overrides };
 }
 
+/** JSON.parse typed as the test expects it (its own `any` is what the type-checked lint refuses). */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** `--format json`: one entry per file. */
+export type JsonReport = { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number }[]; errorCount: number; warningCount: number; infoCount: number }[];
+
+/** The parts of a SARIF log the tests read. */
+export interface SarifLog {
+  runs: {
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri: string }[] } };
+    results: { ruleId: string; ruleIndex: number; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
+    originalUriBaseIds: Record<string, { uri: string }>;
+  }[];
+}
+
 /** A minimal valid journey, to which tests append or change lines. */
 export const MINIMAL = `journey: 1
 id: minimal

@@ -26,7 +26,7 @@ describe("render: golden reports of the examples", () => {
     });
   }
 
-  it("translates labels and default stage names, never the user's text, and wraps Arabic right to left", async () => {
+  it("translates labels and default stage names, never the user's text, and wraps Arabic right to left", () => {
     const ru = readFileSync(join(ROOT, "test", "golden", "render-ru", "cat-fountain-purchase.md"), "utf8");
     expect(ru).toContain("## Ключевые показатели");
     expect(ru).toContain("section Осведомлённость");

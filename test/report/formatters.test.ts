@@ -5,7 +5,7 @@ import { formatJunit } from "../../src/report/formatters/junit.js";
 import { formatMarkdown } from "../../src/report/formatters/markdown.js";
 import { formatSarif } from "../../src/report/formatters/sarif.js";
 import type { FileReport } from "../../src/results.js";
-import { formatContext } from "../helpers/index.js";
+import { formatContext, parseJson, type SarifLog } from "../helpers/index.js";
 
 const context = formatContext({ cwd: "/repo", version: "1.2.3" });
 const hostile: Finding = {
@@ -41,7 +41,7 @@ describe("formatters escape what their target would misread", () => {
   });
 
   it("sarif encodes artifact URIs and ends messages with a period", () => {
-    const log = JSON.parse(formatSarif(results, context));
+    const log = parseJson<SarifLog>(formatSarif(results, context));
     const location = log.runs[0].results[0].locations[0].physicalLocation;
     expect(location.artifactLocation.uri).toBe("dir%2C%20with%3A%20comma/a%20b.journey.yaml");
     expect(log.runs[0].results[0].message.text.endsWith(".")).toBe(true);
