@@ -43,8 +43,7 @@ export function formatStylish(results: readonly FileReport[], context: FormatCon
 }
 
 function severityLabel(severity: Severity, color: ChalkInstance): string {
-  const label = severity;
-  return severity === "error" ? color.red(label) : severity === "warning" ? color.yellow(label) : color.blue(label);
+  return severity === "error" ? color.red(severity) : severity === "warning" ? color.yellow(severity) : color.blue(severity);
 }
 
 const MAX_FRAME = 160;
