@@ -11,8 +11,8 @@ import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,corpus,scale,images`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "corpus", "scale", "images"];
+/** `--only cold-start,tiering,corpus,scale,images`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -103,6 +103,44 @@ try {
       settings.runs * 2,
     );
     figure({ name: "cold start", target: "at most 2.0x node -e 0", a: { what: "journey lint, one small file", ...cold }, b: { what: "node -e 0", ...nodeZero }, ratio: cold.ms.median / nodeZero.ms.median, met: cold.ms.median / nodeZero.ms.median <= 2.0, summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)` });
+  }
+
+  // 1b. The TurboFan hold (src/util/tiering.ts): short runs with and without it, interleaved.
+  // Without it is bin/journey.cjs minus its holdOptimizer() call, run on the same bundle.
+  if (only.has("tiering")) {
+    console.error("TurboFan hold");
+    const launcher = readFileSync(BIN, "utf8");
+    if (!launcher.includes("cli.holdOptimizer();")) throw new Error("bench: bin/journey.cjs no longer calls cli.holdOptimizer(); update the tiering group");
+    const noHold = join(work, "journey-no-hold.cjs");
+    writeFileSync(noHold, launcher.replace("cli.holdOptimizer();", "").replaceAll("__dirname", JSON.stringify(join(root, "bin"))));
+    const five = join(work, "five");
+    mkdirSync(five);
+    writeFileSync(join(five, "journey.config.yaml"), configText());
+    corpusFiles.slice(0, 5).forEach((file, i) => writeFileSync(join(five, `j${i}.journey.yaml`), readFileSync(file)));
+    const points = [
+      { files: 1, cwd: small, args: ["lint", "one.journey.yaml"] },
+      { files: 5, cwd: five, args: ["lint", "."] },
+    ].map(({ files, cwd, args }) => {
+      const [held, free] = interleaved(
+        [
+          { command: "node", args: [BIN, ...args], cwd },
+          { command: "node", args: [noHold, ...args], cwd },
+        ],
+        settings.runs * 2,
+      );
+      return { files, held, free, gain: 1 - held.ms.median / free.ms.median };
+    });
+    figure({
+      name: "TurboFan hold",
+      target: "kept only where it wins",
+      a: { what: "journey lint, one file, TurboFan held", ...points[0].held },
+      b: { what: "journey lint, one file, without the hold", ...points[0].free },
+      c: { what: "journey lint, 5 files, TurboFan held", ...points[1].held },
+      d: { what: "journey lint, 5 files, without the hold", ...points[1].free },
+      ratio: points[0].held.ms.median / points[0].free.ms.median,
+      met: points.every((p) => p.gain > 0),
+      summary: points.map((p) => `${p.files} file${p.files === 1 ? "" : "s"}: ${p.held.ms.median.toFixed(0)} ms held vs ${p.free.ms.median.toFixed(0)} ms without (${(p.gain * 100).toFixed(1)}% ${p.gain >= 0 ? "faster" : "slower"})`).join("; "),
+    });
   }
 
   // 2. Throughput and 3. the peer, 6. memory
@@ -218,7 +256,7 @@ const lines = [
 ];
 for (const f of results.figures) {
   if (f.skipped) continue;
-  for (const side of [f.a, f.b, f.c].filter(Boolean)) lines.push(`| ${f.name} | ${side.what} | ${side.ms.runs} | ${fmt(side.ms)} | ${fmt(side.rssMB)} |`);
+  for (const side of [f.a, f.b, f.c, f.d].filter(Boolean)) lines.push(`| ${f.name} | ${side.what} | ${side.ms.runs} | ${fmt(side.ms)} | ${fmt(side.rssMB)} |`);
   for (const p of f.points ?? []) lines.push(`| ${f.name} | journey lint, ${p.steps} steps, 60 chained decisions | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
 }
 writeFileSync(join(out, quick ? "RESULTS.quick.md" : "RESULTS.md"), lines.join("\n") + "\n");

@@ -58,12 +58,7 @@ if (Module.enableCompileCache) {
   saveCache = loaded.save;
 }
 
-if (process.argv[2] === cli.LINT_WORKER_ARG && !require("node:worker_threads").isMainThread) {
-  // A worker thread of a long lint run (src/lint/run-files.ts), loaded the same fast way.
-  cli.runLintWorker();
-} else {
-  runCli();
-}
+runCli();
 
 function runCli() {
   // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.

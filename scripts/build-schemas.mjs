@@ -87,7 +87,7 @@ export function generateValidators(journeySchemaText = readFileSync(JOURNEY_SCHE
  * and identifiers alike.
  */
 function asciiOnly(code) {
-  return code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 function writeIfChanged(path, text) {

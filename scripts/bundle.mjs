@@ -4,7 +4,8 @@
 // a hundred ES modules; one script is read once, and on Node 20 only a classic script can reuse
 // V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules too).
 // The bundle sits in dist/cli/ so that the paths it resolves relative to itself (package.json,
-// schemas/, the generated validator, the lint worker) are the same as for dist/cli/main.js.
+// schemas/, the generated validator) are the same as for dist/cli/main.js. The lint's worker
+// threads get a bundle of their own, dist/cli/lint-worker.cjs.
 // Puppeteer and Mermaid, loaded only to draw images, stay outside it, and so does the generated
 // validator: it is loaded through createRequire, which esbuild leaves alone (bundling it too was
 // measured no faster).
@@ -21,29 +22,36 @@ const out = join(root, "dist", "cli");
 // (as is Node 22's compile cache of them, which bin/journey.cjs keeps in compile-cache/).
 for (const name of readdirSync(out)) if (name.endsWith(".v8cache") || name === "compile-cache") rmSync(join(out, name), { recursive: true, force: true });
 
-const result = await build({
-  entryPoints: [join(root, "dist", "cli", "main.js")],
-  outfile: join(out, "journey.cjs"),
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client"],
-  // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
-  define: { "import.meta.url": "__journeyModuleUrl" },
-  banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  legalComments: "none",
-  logLevel: "warning",
-  write: false,
-});
-// bin/journey.cjs runs the bundle through vm.Script, where import() has no loader: fail the build
-// rather than the user's render.
-const [bundle] = result.outputFiles;
-if (/\bimport\(/.test(bundle.text)) throw new Error("scripts/bundle.mjs: the bundle still has a dynamic import(); load that module with require");
-// esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
-// Latin-1, which skips UTF-8 decoding; make sure that stays true.
-if (bundle.contents.some((byte) => byte > 0x7f)) throw new Error("scripts/bundle.mjs: the bundle is not ASCII; bin/journey.cjs reads it as Latin-1");
-writeFileSync(bundle.path, bundle.contents);
+/** Bundles one entry of dist/ into dist/cli/<name>. */
+async function bundle(entry, name) {
+  const result = await build({
+    entryPoints: [join(root, "dist", ...entry.split("/"))],
+    outfile: join(out, name),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client"],
+    // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
+    define: { "import.meta.url": "__journeyModuleUrl" },
+    banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    legalComments: "none",
+    logLevel: "warning",
+    write: false,
+  });
+  // bin/journey.cjs runs the bundle through vm.Script, where import() has no loader: fail the
+  // build rather than the user's render.
+  const [file] = result.outputFiles;
+  if (/\bimport\(/.test(file.text)) throw new Error(`scripts/bundle.mjs: ${name} still has a dynamic import(); load that module with require`);
+  // esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
+  // Latin-1, which skips UTF-8 decoding; make sure that stays true.
+  if (file.contents.some((byte) => byte > 0x7f)) throw new Error(`scripts/bundle.mjs: ${name} is not ASCII; bin/journey.cjs reads it as Latin-1`);
+  writeFileSync(file.path, file.contents);
+}
+
+await bundle("cli/main.js", "journey.cjs");
+// The lint's worker threads start from their own, smaller bundle: the checking stages only.
+await bundle("lint/worker.js", "lint-worker.cjs");
 
 // One lint of the examples leaves a code cache that covers loading, checking and reporting, so
 // the first real run is already fast.

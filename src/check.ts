@@ -1,24 +1,43 @@
 import { relative } from "node:path";
-import { toPosix } from "./discover/files.js";
+import { toPosix } from "./util/paths.js";
 import type { ProjectConfig } from "./config/types.js";
-import { compareFindings, FILE_START, type Finding } from "./finding.js";
+import { compareFindings, FILE_START, type Finding, type Span } from "./finding.js";
 import { parseYaml } from "./load/parse.js";
 import { readSource } from "./load/source.js";
 import { buildJourney } from "./model/build.js";
-import { buildFlowGraph } from "./model/flow-graph.js";
-import type { JourneyFile } from "./model/types.js";
-import type { FileResult } from "./results.js";
+import { buildFlowGraph, type FlowGraph } from "./model/flow-graph.js";
+import type { Journey, JourneyFile } from "./model/types.js";
+import type { Locator } from "./load/locator.js";
+import type { FileReport } from "./results.js";
 import { referenceFindings } from "./validate/references.js";
 import { schemaFindings } from "./validate/schema.js";
 import { validateJourneySchema } from "./validate/schema-validators.js";
 
+/** The model of a structurally valid file: what lint rules, render and the new commands work on. */
+export interface JourneyModel {
+  journey: Journey;
+  /** The flow graph, built once and shared by every rule. */
+  graph: FlowGraph;
+  /** Finds the line and column of any node of the file. */
+  locator: Locator;
+}
+
+/** A checked file: its report, and its model when the file is structurally valid. */
+export interface CheckedFile extends FileReport {
+  /** The journey's id and where it is written, when the document has one (for duplicate ids). */
+  journeyId?: string;
+  idSpan?: Span;
+  /** Absent when the file has structural errors. */
+  model?: JourneyModel;
+}
+
 /**
- * The structural pipeline for one file: read -> parse -> schema -> model -> references -> flow
- * graph. Stops at the first stage that fails, so later stages only ever see well-formed input.
- * Never throws for bad input; an unexpected exception becomes an `internal` finding for this
- * file alone, so one bad file never stops the others from being checked.
+ * The structural pipeline for one file: read -> parse -> schema and references (both on the
+ * document, so their problems are reported together) -> model and flow graph, built only from a
+ * structurally valid document. Never throws for bad input; an unexpected exception becomes an
+ * `internal` finding for this file alone, so one bad file never stops the others from being checked.
  */
-export function checkJourneyFile(filePath: string, config: ProjectConfig): FileResult {
+export function checkJourneyFile(filePath: string, config: ProjectConfig): CheckedFile {
   try {
     return checkStructure(filePath, config);
   } catch (error) {
@@ -26,38 +45,39 @@ export function checkJourneyFile(filePath: string, config: ProjectConfig): FileR
   }
 }
 
-function checkStructure(filePath: string, config: ProjectConfig): FileResult {
+function checkStructure(filePath: string, config: ProjectConfig): CheckedFile {
   const source = readSource(filePath, { maxFileSize: config.limits.maxFileSize });
   if (source.finding) return { filePath, findings: [source.finding] };
   return checkJourneyText(filePath, source.text, config);
 }
 
 /** The pipeline after reading: for text that is already in memory (tests, editors, stdin). */
-export function checkJourneyText(filePath: string, text: string, config: ProjectConfig): FileResult {
-  const result: FileResult = { filePath, source: text, findings: [] };
+export function checkJourneyText(filePath: string, text: string, config: ProjectConfig): CheckedFile {
+  const result: CheckedFile = { filePath, source: text, findings: [] };
 
   const parsed = parseYaml(text, { maxAliases: config.limits.maxAliases });
   result.findings.push(...parsed.findings);
-  result.locator = parsed.locator;
   if (parsed.data === undefined) return sorted(result);
 
   const schema = schemaFindings(validateJourneySchema, parsed.data, parsed.locator);
-  result.findings.push(...schema);
+  // A node the schema rejects (`next: [Pay Now]`) is the schema's to report, once.
+  const rejected = new Set(schema.map((f) => `${f.line}:${f.column}`));
+  const references = referenceFindings(parsed.data, config, parsed.locator).filter((f) => !rejected.has(`${f.line}:${f.column}`));
+  result.findings.push(...schema, ...references);
   if (schema.length > 0) return sorted(result);
-
+  // Only a schema-valid id takes part in the project-wide duplicate check.
   const file = parsed.data as JourneyFile;
-  const journey = buildJourney(file, config);
-  result.journeyId = journey.id;
+  result.journeyId = file.id;
   result.idSpan = parsed.locator.span(["id"]);
-  const references = referenceFindings(journey, file, config, parsed.locator);
-  result.findings.push(...references.map((f) => ({ ...f, journeyId: journey.id })));
-  result.journey = journey;
-  if (references.length === 0) result.graph = buildFlowGraph(journey);
+  if (references.length === 0) {
+    const journey = buildJourney(file, config);
+    result.model = { journey, graph: buildFlowGraph(journey), locator: parsed.locator };
+  }
   return sorted(result);
 }
 
 /** Journey ids are unique within a run: they name rendered files. Reported on every later file. */
-export function duplicateJourneyIds(results: FileResult[], cwd: string): void {
+export function duplicateJourneyIds(results: CheckedFile[], cwd: string): void {
   const first = new Map<string, string>();
   for (const result of results) {
     const id = result.journeyId;
@@ -79,7 +99,7 @@ export function duplicateJourneyIds(results: FileResult[], cwd: string): void {
   }
 }
 
-function sorted(result: FileResult): FileResult {
+function sorted(result: CheckedFile): CheckedFile {
   result.findings.sort(compareFindings);
   return result;
 }

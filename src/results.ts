@@ -1,25 +1,18 @@
-import type { Finding, Span } from "./finding.js";
-import type { FlowGraph } from "./model/flow-graph.js";
-import type { Journey } from "./model/types.js";
-import type { Locator } from "./load/locator.js";
+import type { Finding, Severity } from "./finding.js";
 
-/** Everything learnt about one checked file; formatters and renderers read these. */
-export interface FileResult {
+/**
+ * What a report says about one file, and all a formatter receives: the file, its text for code
+ * frames, its findings and the rules that ran. The model built from the file never reaches a
+ * formatter (render and the other commands get it through `CheckedFile` in check.ts).
+ */
+export interface FileReport {
   /** Absolute path. Formatters show it relative to the working directory. */
   filePath: string;
   /** The text of the file, for code frames; absent when it could not be read. */
   source?: string;
   findings: Finding[];
-  /** The journey's id and where it is written, when the file matches the schema. */
-  journeyId?: string;
-  idSpan?: Span;
-  /** The typed journey, when the file is structurally valid. */
-  journey?: Journey;
-  graph?: FlowGraph;
   /** Ids of the lint rules that ran on this file (JUnit lists each as a test case). */
   rulesChecked?: string[];
-  /** Finds the line and column of any node of the file; present when the file parsed. */
-  locator?: Locator;
 }
 
 export interface Counts {
@@ -36,4 +29,23 @@ export function countFindings(findings: readonly Finding[]): Counts {
     else counts.infoCount++;
   }
   return counts;
+}
+
+/** What reports say about a rule id, lint rule or structural check alike (ESLint's `rulesMeta`). */
+export interface RuleInfo {
+  id: string;
+  /** Readable name: `ChannelMissing` for `channel-missing`. */
+  name: string;
+  description: string;
+  /** Severity by default (structural checks are always errors). */
+  severity: Severity;
+  docsUrl: string;
+}
+
+/** Rule metadata by id, handed to formatters and renderers by the run that made the findings. */
+export type RulesMeta = ReadonlyMap<string, RuleInfo>;
+
+/** The metadata of `ruleId`, or a plain description for an id the run did not know. */
+export function ruleInfoOf(rulesMeta: RulesMeta, ruleId: string, fallbackUrl: string): RuleInfo {
+  return rulesMeta.get(ruleId) ?? { id: ruleId, name: ruleId, description: ruleId, severity: "error", docsUrl: fallbackUrl };
 }

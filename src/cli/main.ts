@@ -3,14 +3,14 @@ import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
-import { runCheck } from "./run-check.js";
+import { runCheck, type CheckCommandOptions } from "./run-check.js";
+import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
-// For bin/journey.cjs, which runs the CLI in a process of its own, and the lint's worker threads.
+// For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
-export { LINT_WORKER_ARG, runLintWorker } from "../lint/run-files.js";
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();
@@ -56,7 +56,7 @@ Examples:
   journey validate examples/ "docs/**/*.journey.yaml"
   journey validate --format json -o report.json`,
     )
-    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "validate")));
+    .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "validate")));
 
   program
     .command("lint")
@@ -83,7 +83,7 @@ Examples:
   journey lint --rule path-too-long='["warning",{"max":8}]'
   journey lint --print-config docs/journeys/checkout.journey.yaml`,
     )
-    .action(async (paths: string[], options) => setExit(await runCheck(paths, options, "lint")));
+    .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "lint")));
 
   program
     .command("render")
@@ -107,7 +107,7 @@ Examples:
   journey render --check                       in CI: fail when the committed reports are out of date
   journey render --analysis checkout.analysis.json   with what the event log shows (journey analyze --format json)`,
     )
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: RenderCommandOptions) => {
       // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.
       const { runRender } = await import("./commands/render.js");
       setExit(await runRender(paths, options));

@@ -3,10 +3,10 @@ import { resolve } from "node:path";
 import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
 import type { ProjectConfig } from "../config/types.js";
 import { discoverFiles } from "../discover/files.js";
-import type { FileResult } from "../results.js";
+import type { FileReport } from "../results.js";
 import { UsageError } from "./errors.js";
 
-export type ConfigResolution = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileResult };
+export type ConfigResolution = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileReport };
 
 /** The config named by `--config`, else the nearest journey.config.yaml, else the defaults. */
 export function resolveConfig(cwd: string, configOption: string | undefined): ConfigResolution {

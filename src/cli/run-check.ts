@@ -1,13 +1,13 @@
 import { resolve } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import { checkFiles } from "../lint/run-files.js";
-import type { ProjectConfig } from "../config/types.js";
+import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
-import type { RuleSetting } from "../model/types.js";
 import { colorFor } from "../report/color.js";
 import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
-import { countFindings, type FileResult } from "../results.js";
+import { countFindings, type FileReport } from "../results.js";
+import { rulesMeta } from "../lint/rules-meta.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
@@ -15,7 +15,7 @@ import { validateRulesSchema } from "../validate/schema-validators.js";
 import { groupByConfig } from "../config/resolve.js";
 import { EXIT, UsageError } from "./errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "./project.js";
-import { VERSION } from "./version.js";
+import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "./version.js";
 
 export interface CheckCommandOptions {
   config?: string;
@@ -65,7 +65,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   releaseOptimizerFor(files);
 
   const runOptions = { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) };
-  const byFile = new Map<string, FileResult>();
+  const byFile = new Map<string, FileReport>();
   for (const group of grouping.groups) {
     for (const result of await checkFiles(group.files, group.config, runOptions, cwd)) byFile.set(result.filePath, result);
   }
@@ -134,14 +134,14 @@ async function printConfig(file: string, fixed: ProjectConfig | undefined, cliRu
   }
   const { config } = grouping.groups[0];
   const result = checkJourneyFile(path, config);
-  const settings = effectiveRules(config, result.journey?.rules, cliRules);
+  const settings = effectiveRules(config, result.model?.journey.rules, cliRules);
   const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
   process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
   return EXIT.ok;
 }
 
 export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {
-  return { cwd, color: colorFor(toTerminal ? process.stdout : {}, options), version: VERSION, fileCount };
+  return { cwd, color: colorFor(toTerminal ? process.stdout : {}, options), version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE), fileCount };
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
@@ -149,9 +149,8 @@ export function emit(text: string, outputFile: string | undefined, cwd: string):
   else process.stdout.write(text);
 }
 
-export async function reportConfigProblems(problems: FileResult, cwd: string, options: { color?: boolean }): Promise<void> {
+export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {
   const { formatStylish } = await import("../report/formatters/stylish.js");
-  const context = { cwd, color: colorFor(process.stderr, options), version: VERSION, fileCount: 1 };
-  process.stderr.write(formatStylish([problems], context));
+  process.stderr.write(formatStylish([problems], { ...contextFor(cwd, options, 1, false), color: colorFor(process.stderr, options) }));
   process.stderr.write("journey: the config has errors; fix them and run again\n");
 }

@@ -4,7 +4,7 @@ import { readSource, DEFAULT_MAX_FILE_SIZE } from "../load/source.js";
 import { parseYaml, DEFAULT_MAX_ALIASES } from "../load/parse.js";
 import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
-import type { FileResult } from "../results.js";
+import type { FileReport } from "../results.js";
 import type { ConfigFile, ProjectConfig } from "./types.js";
 
 export const CONFIG_FILE_NAMES = ["journey.config.yaml", "journey.config.yml"];
@@ -38,7 +38,7 @@ export function defaultConfig(dir: string): ProjectConfig {
   };
 }
 
-export type ConfigLoad = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileResult };
+export type ConfigLoad = { config: ProjectConfig; problems?: undefined } | { config?: undefined; problems: FileReport };
 
 /**
  * Reads and validates a config file. A config with any error is not used: the run cannot be

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { FileResult } from "../results.js";
+import type { FileReport } from "../results.js";
 import { CONFIG_FILE_NAMES, defaultConfig, loadConfigFile, type ConfigLoad } from "./load.js";
 import type { ProjectConfig } from "./types.js";
 
@@ -28,7 +28,7 @@ export interface ConfigGroup {
   files: string[];
 }
 
-export type Grouping = { groups: ConfigGroup[]; problems?: undefined } | { groups?: undefined; problems: FileResult[] };
+export type Grouping = { groups: ConfigGroup[]; problems?: undefined } | { groups?: undefined; problems: FileReport[] };
 
 /**
  * Splits journey files by the config each one gets: `fixed` (from --config) for all of them, else
@@ -40,7 +40,7 @@ export function groupByConfig(files: readonly string[], cwd: string, fixed?: Pro
   if (fixed) return { groups: files.length > 0 ? [{ config: fixed, files: [...files] }] : [] };
   const loads = new Map<string, ConfigLoad>();
   const groups = new Map<string, ConfigGroup>();
-  const problems: FileResult[] = [];
+  const problems: FileReport[] = [];
   const nearestByDir = new Map<string, string | undefined>();
   for (const file of files) {
     const dir = dirname(file);

@@ -1,4 +1,9 @@
-import type { ChannelSpec, PersonaSpec, RuleSetting, TeamSpec } from "../model/types.js";
+import type { ChannelSpec, PersonaSpec, TeamSpec } from "../model/types.js";
+
+/** A rule's severity as written in a config, a journey's `rules` or `--rule`. */
+export type SeverityName = "off" | "info" | "warning" | "error";
+/** A rule's setting as written: a severity, or a severity with options. */
+export type RuleSetting = SeverityName | [SeverityName] | [SeverityName, Record<string, unknown>];
 
 export type Preset = "recommended" | "strict" | "none";
 

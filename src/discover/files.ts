@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { toPosix } from "../util/paths.js";
 import { createRequire } from "node:module";
 import type picomatchType from "picomatch";
 
@@ -115,8 +116,4 @@ function walk(root: string, accept: (file: string) => boolean): string[] {
 
 function comparePaths(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }

@@ -1,8 +1,7 @@
-import type { ProjectConfig } from "../config/types.js";
+import { internalFinding, type CheckedFile } from "../check.js";
+import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { compareFindings, type Finding } from "../finding.js";
 import { FlowAnalysis } from "../model/analysis.js";
-import type { RuleSetting } from "../model/types.js";
-import type { FileResult } from "../results.js";
 import { RULES } from "../rules/registry.js";
 import type { RuleContext } from "../rules/types.js";
 import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
@@ -19,9 +18,9 @@ const KNOWN_RULES = new Set(RULES.map((r) => r.meta.id));
  * Runs the enabled rules over a structurally checked file and adds their findings. A file with
  * structural errors has no flow graph: its rules are skipped (for this file only).
  */
-export function lintFile(result: FileResult, config: ProjectConfig, options: LintOptions = {}): FileResult {
-  const { journey, graph, locator } = result;
-  if (!journey || !graph || !locator || result.findings.some((f) => f.severity === "error")) return result;
+export function lintFile(result: CheckedFile, config: ProjectConfig, options: LintOptions = {}): CheckedFile {
+  if (!result.model || result.findings.some((f) => f.severity === "error")) return result;
+  const { journey, graph, locator } = result.model;
 
   const settings = effectiveRules(config, journey.rules, options.cliRules);
   const flow = new FlowAnalysis(journey, graph);
@@ -39,12 +38,17 @@ export function lintFile(result: FileResult, config: ProjectConfig, options: Lin
       options: setting.options,
       report({ messageId, data, at, target, step }) {
         const template = rule.meta.messages[messageId];
-        // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
-        const message = template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(data?.[key] ?? "").replace(/\s+/g, " "));
+        if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
+        const message = renderMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
         findings.push({ ruleId: rule.meta.id, messageId, severity, message, ...locator.span(at, target), journeyId: journey.id, ...(step ? { stepId: step.id } : {}) });
       },
     };
-    rule.check(context);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // A rule that fails stops only itself, and the file says so rather than passing silently.
+      findings.push({ ...internalFinding(error), journeyId: journey.id });
+    }
   }
 
   const directives = result.source ? parseDirectives(result.source) : [];
@@ -57,4 +61,18 @@ export function lintFile(result: FileResult, config: ProjectConfig, options: Lin
   result.findings.push(...kept);
   result.findings.sort(compareFindings);
   return result;
+}
+
+/**
+ * A rule's message with its `{{placeholders}}` filled from the report's data. A placeholder
+ * without data is a bug in the rule (a misspelt name would otherwise print as nothing and pass
+ * every test), so it throws; the file then gets an `internal` finding.
+ */
+export function renderMessage(template: string, data: Readonly<Record<string, string | number>> | undefined, what: string): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = data?.[key];
+    if (value === undefined) throw new Error(`${what}: no data for {{${key}}}`);
+    // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
+    return String(value).replace(/\s+/g, " ");
+  });
 }

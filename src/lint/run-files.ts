@@ -1,9 +1,8 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
-import type { ProjectConfig } from "../config/types.js";
-import type { RuleSetting } from "../model/types.js";
-import type { FileResult } from "../results.js";
+import { checkJourneyFile, duplicateJourneyIds, internalFinding, type CheckedFile } from "../check.js";
+import type { ProjectConfig, RuleSetting } from "../config/types.js";
+import type { FileReport } from "../results.js";
 import { lintFile } from "./lint-file.js";
 
 export interface RunOptions {
@@ -17,13 +16,11 @@ export interface RunOptions {
 const require = createRequire(import.meta.url);
 
 /**
- * Worker threads run bin/journey.cjs, which loads the bundled CLI with its code cache as the main
- * thread does (a worker starts in ~120 ms so, against ~170 ms with the unbundled modules) and,
- * given this first argument in a worker thread, runs `runLintWorker` instead of the CLI.
+ * A worker thread runs its own bundle (src/lint/worker.ts, built by scripts/bundle.mjs): only the
+ * checking stages, without the CLI and its formatters. Spelt from two folders up so the path holds
+ * in dist/lint/, in the CLI's bundle in dist/cli/ and in src/lint/ under the tests.
  */
-export const LINT_WORKER_ARG = "--journey-lint-worker";
-// Spelt from two folders up so it holds in dist/lint/, in the bundle in dist/cli/ and in src/lint/.
-const LAUNCHER = new URL("../../bin/journey.cjs", import.meta.url);
+const WORKER = new URL("../../dist/cli/lint-worker.cjs", import.meta.url);
 
 /**
  * With `--concurrency auto`, each thread gets at least this many files. On two cores a worker
@@ -45,27 +42,32 @@ export function threadsFor(files: number, concurrency?: number): number {
  * models are dropped as soon as a file is done, so memory stays flat over many files. Many files
  * are split between the main thread and worker threads, one per core.
  */
-export async function checkFiles(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<FileResult[]> {
+export async function checkFiles(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<FileReport[]> {
   const threads = threadsFor(files.length, options.concurrency);
   const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
   duplicateJourneyIds(results, cwd);
-  return results;
+  // Formatters get reports only: what they show, nothing of the journey's model or ids.
+  return results.map(({ filePath, source, findings, rulesChecked }) => ({ filePath, findings, ...(source !== undefined ? { source } : {}), ...(rulesChecked ? { rulesChecked } : {}) }));
 }
 
-/** One file through the pipeline, reduced to what reports need. */
-export function checkOne(file: string, config: ProjectConfig, options: RunOptions): FileResult {
-  const result = checkJourneyFile(file, config);
-  if (options.lint) lintFile(result, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+/**
+ * One file through the pipeline, reduced to what reports and the duplicate-id check need: the
+ * model is dropped, and so is the text of a file without findings (no code frame to show).
+ */
+export function checkOne(file: string, config: ProjectConfig, options: RunOptions): CheckedFile {
+  const checked = checkJourneyFile(file, config);
+  if (options.lint) lintFile(checked, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  const { filePath, source, findings, rulesChecked, journeyId, idSpan } = checked;
   return {
-    filePath: result.filePath,
-    findings: result.findings,
-    ...(result.findings.length > 0 && result.source !== undefined ? { source: result.source } : {}),
-    ...(result.rulesChecked ? { rulesChecked: result.rulesChecked } : {}),
-    ...(result.journeyId !== undefined ? { journeyId: result.journeyId, idSpan: result.idSpan } : {}),
+    filePath,
+    findings,
+    ...(findings.length > 0 && source !== undefined ? { source } : {}),
+    ...(rulesChecked ? { rulesChecked } : {}),
+    ...(journeyId !== undefined ? { journeyId, idSpan } : {}),
   };
 }
 
-async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<FileResult[]> {
+async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<CheckedFile[]> {
   // Contiguous chunks keep the output in file order; the main thread takes the first.
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
@@ -74,9 +76,9 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
   const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const pending = chunks.slice(1).map(
     (chunk) =>
-      new Promise<FileResult[]>((resolve) => {
-        const worker = new Worker(LAUNCHER, { argv: [LINT_WORKER_ARG], workerData: { ...workerData, files: chunk } });
-        worker.once("message", (results: FileResult[]) => resolve(results));
+      new Promise<CheckedFile[]>((resolve) => {
+        const worker = new Worker(WORKER, { workerData: { ...workerData, files: chunk } });
+        worker.once("message", (results: CheckedFile[]) => resolve(results));
         // A worker that dies reports every file of its chunk, so none is silently skipped.
         worker.once("error", (error) => resolve(chunk.map((filePath) => ({ filePath, findings: [internalFinding(error)] }))));
       }),
@@ -87,7 +89,8 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
 
 /** A worker thread of checkFiles: checks its chunk of files and sends back the slim results. */
 export function runLintWorker(): void {
-  const { parentPort, workerData } = require("node:worker_threads") as typeof import("node:worker_threads");
-  const { files, config, options } = workerData as { files: string[]; config: ProjectConfig; options: RunOptions };
+  const threads = require("node:worker_threads") as typeof import("node:worker_threads");
+  const { files, config, options } = threads.workerData as { files: string[]; config: ProjectConfig; options: RunOptions };
+  const { parentPort } = threads;
   parentPort!.postMessage(files.map((file) => checkOne(file, config, options)));
 }

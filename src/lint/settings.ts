@@ -1,6 +1,5 @@
-import type { Preset, ProjectConfig } from "../config/types.js";
+import type { Preset, ProjectConfig, RuleSetting, SeverityName } from "../config/types.js";
 import type { Severity } from "../finding.js";
-import type { RuleSetting, SeverityName } from "../model/types.js";
 import { RULES } from "../rules/registry.js";
 import type { Rule } from "../rules/types.js";
 

@@ -66,7 +66,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   }
 
   try {
-    const data = doc.toJS({ maxAliasCount: limits.maxAliases });
+    const data = doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown;
     return { doc, locator, data, findings };
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error)?.message))) {

@@ -1,4 +1,4 @@
-import { reachable, stronglyConnectedComponents, type FlowGraph } from "./flow-graph.js";
+import { reachable, shortestPaths, stronglyConnectedComponents, type FlowGraph } from "./flow-graph.js";
 import type { Journey, Step } from "./types.js";
 
 /**
@@ -59,34 +59,14 @@ export class FlowAnalysis {
 
   /**
    * Fewest steps of a kind (weight 1; the start's own weight excluded) on a path from `from` to
-   * any of `targets`, or Infinity when none is reachable. A 0-1 BFS that stops at the first
-   * target it settles: a contact is usually answered a few steps later, so this touches a small
-   * part of the flow even in a huge journey.
+   * any of `targets`, or Infinity when none is reachable.
    */
   fewestOnPath(from: Step, targets: readonly Step[], weight: (step: Step) => 0 | 1): number {
     if (targets.length === 0) return Infinity;
     const isTarget = new Set(targets.map((t) => t.index));
-    const cost = new Map<number, number>([[from.index, 0]]);
-    const done = new Set<number>();
-    const deque: number[] = [from.index];
-    let head = 0;
-    const front: number[] = []; // weight-0 moves, taken before the next item of `deque`
-    while (front.length > 0 || head < deque.length) {
-      const node = front.length > 0 ? front.pop()! : deque[head++];
-      if (done.has(node)) continue;
-      done.add(node);
-      if (isTarget.has(node) && node !== from.index) return cost.get(node)!;
-      for (const next of this.graph.successors[node]) {
-        const w = weight(this.journey.steps[next]);
-        const candidate = cost.get(node)! + w;
-        if (candidate < (cost.get(next) ?? Infinity)) {
-          cost.set(next, candidate);
-          if (w === 0) front.push(next);
-          else deque.push(next);
-        }
-      }
-    }
-    return Infinity;
+    const stepWeight = (index: number) => weight(this.journey.steps[index]);
+    const { cost, stoppedAt } = shortestPaths(this.graph, [from.index], stepWeight, { until: (index) => isTarget.has(index) });
+    return stoppedAt === undefined ? Infinity : cost.get(stoppedAt)! - stepWeight(from.index);
   }
 }
 

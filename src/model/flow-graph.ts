@@ -56,53 +56,58 @@ export function reachable(graph: FlowGraph, starts: readonly number[], direction
   return seen;
 }
 
+export interface ShortestPathOptions {
+  direction?: "forward" | "backward";
+  /** Stop at the first step settled for which this holds (the starts never count). */
+  until?: (index: number) => boolean;
+}
+
+export interface ShortestPaths {
+  /** Fewest weight to each settled step, the start's own weight included; absent when unreached. */
+  cost: Map<number, number>;
+  /** With `until`: the step the search stopped at, or undefined when none was reachable. */
+  stoppedAt?: number;
+}
+
 /**
  * Shortest paths from `starts` where entering a step costs `weight(step)` (0 or 1): a 0-1 BFS,
- * linear in steps plus transitions. Backwards, it gives each step's cost to reach a start
- * (for example the fewest frontstage steps from a step to a goal). Returns the cost of each
- * step (the start's own weight included; Infinity when unreachable) and the neighbour it was
- * reached from on one shortest path.
+ * linear in steps plus transitions. Backwards, it gives each step's cost to reach a start (the
+ * fewest frontstage steps from a step to a goal). With `until` it stops at the first match: a
+ * contact is usually answered a few steps later, so that search touches a small part of even a
+ * huge flow, which is why costs are kept in a Map rather than an array per search.
  */
-export function shortestPaths(
-  graph: FlowGraph,
-  starts: readonly number[],
-  weight: (index: number) => 0 | 1,
-  direction: "forward" | "backward" = "forward",
-): { cost: number[]; via: number[] } {
-  const edges = direction === "forward" ? graph.successors : graph.predecessors;
-  const cost = new Array<number>(graph.size).fill(Infinity);
-  const via = new Array<number>(graph.size).fill(-1);
-  // A deque in one array. Nodes leave it in order of cost and relax their edges once, so there
-  // are at most starts + transitions pushes, at the front (weight 0) or the back (weight 1).
-  let pushes = starts.length;
-  for (const list of edges) pushes += list.length;
-  const deque = new Int32Array(2 * pushes + 1);
-  let head = pushes;
-  let tail = head;
+export function shortestPaths(graph: FlowGraph, starts: readonly number[], weight: (index: number) => 0 | 1, options: ShortestPathOptions = {}): ShortestPaths {
+  const edges = options.direction === "backward" ? graph.predecessors : graph.successors;
+  const cost = new Map<number, number>();
+  // Weight-0 moves go on `front` (a stack, taken first), weight-1 moves at the back of `queue`:
+  // nodes leave in order of cost, and each relaxes its edges once.
+  const front: number[] = [];
+  const queue: number[] = [];
+  let head = 0;
   for (const start of starts) {
     const c = weight(start);
-    if (c < cost[start]) {
-      cost[start] = c;
-      deque[tail++] = start;
+    if (c < (cost.get(start) ?? Infinity)) {
+      cost.set(start, c);
+      (c === 0 ? front : queue).push(start);
     }
   }
-  const done = new Uint8Array(graph.size);
-  while (head < tail) {
-    const node = deque[head++];
-    if (done[node]) continue; // popped before with its final cost: its edges are relaxed
-    done[node] = 1;
+  const isStart = new Set(starts);
+  const done = new Set<number>();
+  while (front.length > 0 || head < queue.length) {
+    const node = front.length > 0 ? front.pop()! : queue[head++];
+    if (done.has(node)) continue; // popped before with its final cost: its edges are relaxed
+    done.add(node);
+    if (options.until && !isStart.has(node) && options.until(node)) return { cost, stoppedAt: node };
+    const base = cost.get(node)!;
     for (const next of edges[node]) {
       const w = weight(next);
-      const candidate = cost[node] + w;
-      if (candidate < cost[next]) {
-        cost[next] = candidate;
-        via[next] = node;
-        if (w === 0) deque[--head] = next;
-        else deque[tail++] = next;
+      if (base + w < (cost.get(next) ?? Infinity)) {
+        cost.set(next, base + w);
+        (w === 0 ? front : queue).push(next);
       }
     }
   }
-  return { cost, via };
+  return { cost };
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RuleSetting } from "../config/types.js";
 import type { YamlPath } from "../load/locator.js";
 
 /** Types of the journey format (docs/format.md), as written in files and after defaults. */
@@ -6,8 +7,9 @@ export type StepType = "action" | "contact" | "response" | "handoff" | "decision
 export type Lane = "frontstage" | "backstage";
 export type Outcome = "success" | "abandoned" | "other";
 export type ChannelMode = "sync" | "async";
-export type SeverityName = "off" | "info" | "warning" | "error";
-export type RuleSetting = SeverityName | [SeverityName] | [SeverityName, Record<string, unknown>];
+
+/** Actors every journey may name without a teams catalog; a step's actor defaults to one of them. */
+export const BUILTIN_ACTORS: readonly string[] = ["customer", "agent", "system"];
 
 export interface ChannelSpec {
   name: string;

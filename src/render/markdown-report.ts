@@ -2,13 +2,18 @@ import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
-import { ruleInfo } from "../report/rule-info.js";
-import { countFindings, type FileResult } from "../results.js";
+import type { Finding } from "../finding.js";
+import type { FlowGraph } from "../model/flow-graph.js";
+import { countFindings } from "../results.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
 export interface ReportInput {
-  result: FileResult & { journey: Journey; graph: NonNullable<FileResult["graph"]> };
+  journey: Journey;
+  graph: FlowGraph;
+  findings: readonly Finding[];
+  /** Where the documentation of a rule is, for the links of findings. */
+  ruleDocsUrl: (ruleId: string) => string;
   names: Names;
   journeyDiagram: string;
   flowDiagram: string;
@@ -25,8 +30,7 @@ export interface ReportInput {
  * the lint findings. Every user
  * string goes through the Markdown escaping functions; labels come from the chosen language.
  */
-export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
-  const { journey, graph, findings } = result;
+export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
   if (journey.description) out.push(markdownText(journey.description), "");
@@ -53,7 +57,7 @@ export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagra
   // Key figures
   const frontstage = (i: number) => (journey.steps[i].lane === "frontstage" ? 1 : 0);
   const { cost } = shortestPaths(graph, graph.entries, frontstage);
-  const shortest = Math.min(...goalSteps.map((s) => cost[s.index]), Infinity);
+  const shortest = Math.min(...goalSteps.map((s) => cost.get(s.index) ?? Infinity), Infinity);
   const counts = countFindings(findings);
   const contacts = journey.steps.filter((s) => s.type === "contact");
   const unanswered = new Set(findings.filter((f) => f.ruleId === "touchpoint-unanswered").map((f) => f.stepId));
@@ -144,7 +148,7 @@ export function renderMarkdownReport({ result, names, journeyDiagram, flowDiagra
   else {
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of findings) {
-      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleInfo(f.ruleId).docsUrl}) | ${markdownCell(f.message)} |`);
+      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message)} |`);
     }
     out.push("");
   }

@@ -28,7 +28,7 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
   // ended at it; from the file the steps with `metrics.reached`, and those lost after each as
   // `drop-off-high` counts them.
   const rows = analysis
-    ? analysis.steps.map((s) => ({ id: s.id, reached: s.reached, lost: s.ended_here as number | undefined }))
+    ? analysis.steps.map((s) => ({ id: s.id, reached: s.reached, lost: s.ended_here }))
     : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(s.reached!, wentOn(journey, graph, s)) }));
   if (rows.length > 0) {
     const first = rows[0].reached;

@@ -1,11 +1,12 @@
 import { relative } from "node:path";
 import type { AnalysisResult } from "../analyze/types.js";
 import type { ProjectConfig } from "../config/types.js";
-import { toPosix } from "../discover/files.js";
+import { toPosix } from "../util/paths.js";
 import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
-import { countFindings, type FileResult } from "../results.js";
+import type { CheckedFile } from "../check.js";
+import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport } from "./markdown-report.js";
@@ -38,7 +39,7 @@ export interface RenderPlan {
 
 /** A checked journey file and the config it was checked with (its catalogs name channels and personas). */
 export interface RenderEntry {
-  result: FileResult;
+  result: CheckedFile;
   config: ProjectConfig;
 }
 
@@ -56,6 +57,10 @@ export interface RenderOptions {
   projectRoot: string;
   /** `render --analysis`: analyses by journey id (already checked against their journeys). */
   analyses?: ReadonlyMap<string, AnalysisResult>;
+  /** Rule metadata, for the documentation links of findings. */
+  rulesMeta: RulesMeta;
+  /** Link for a finding whose rule has no metadata. */
+  homepage: string;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -66,13 +71,13 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
-  const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
+  const rendered: { result: FileReport; journey: Journey; file: string }[] = [];
   for (const { result, config } of entries) {
-    const { journey, graph } = result;
-    if (!journey || !graph || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
+    if (!result.model || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
     }
+    const { journey, graph } = result.model;
     if (RESERVED_NAMES.test(journey.id)) {
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;
@@ -93,7 +98,10 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       plan.diagrams.push({ baseName: `${journey.id}.observed`, definition: observedDiagram });
     }
     const report = renderMarkdownReport({
-      result: { ...result, journey, graph },
+      journey,
+      graph,
+      findings: result.findings,
+      ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
       names,
       journeyDiagram,
       flowDiagram,
@@ -115,7 +123,7 @@ function markdownFile(body: string, source: string, labels: Labels): string {
   return `${note}${body.trimEnd()}\n`;
 }
 
-function renderIndex(rendered: { result: FileResult; journey: Journey }[], options: RenderOptions): string {
+function renderIndex(rendered: { result: FileReport; journey: Journey }[], options: RenderOptions): string {
   const t = options.labels;
   const out = [`# ${t.indexTitle}`, "", `| ${t.journey} | ${t.persona} | ${t.businessGoal} | ${t.health} |`, "| --- | --- | --- | --- |"];
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
+import type { RulesMeta } from "../results.js";
 
-/** What every formatter gets besides the results. */
+/** What every formatter gets besides the results; formatters import nothing above src/report/. */
 export interface FormatContext {
   /** Paths are shown relative to this folder. */
   cwd: string;
@@ -8,6 +9,10 @@ export interface FormatContext {
   color: ChalkInstance;
   /** Tool version, for formats that carry it (SARIF). */
   version: string;
+  /** The tool's home page, for formats that link it (SARIF). */
+  homepage: string;
+  /** Every rule and structural check of the run, with its description and documentation link. */
+  rulesMeta: RulesMeta;
   /** Number of files checked, including those without findings. */
   fileCount?: number;
 }

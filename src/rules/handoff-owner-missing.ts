@@ -1,4 +1,4 @@
-import { BUILTIN_ACTORS } from "../validate/references.js";
+import { BUILTIN_ACTORS } from "../model/types.js";
 import type { Rule } from "./types.js";
 import { stepPath } from "./types.js";
 

@@ -17,9 +17,9 @@ export const pathTooLong: Rule = {
   check({ journey, graph, flow, options, report }) {
     // One backward BFS from all goals gives every step's fewest frontstage steps to a goal.
     const frontstage = (i: number) => (journey.steps[i].lane === "frontstage" ? 1 : 0);
-    const { cost } = shortestPaths(graph, flow.goals, frontstage, "backward");
+    const { cost } = shortestPaths(graph, flow.goals, frontstage, { direction: "backward" });
     for (const entry of graph.entries) {
-      const length = cost[entry];
+      const length = cost.get(entry) ?? Infinity;
       if (length === Infinity || length <= options.max) continue;
       const step = journey.steps[entry];
       report({ messageId: "tooLong", data: { step: step.id, length, max: options.max }, at: stepPath(step), step });

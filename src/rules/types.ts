@@ -40,7 +40,8 @@ export interface RuleContext {
   flow: FlowAnalysis;
   /** The rule's options, with defaults filled in. */
   options: Record<string, number>;
-  report(report: Report): void;
+  /** A function, not a method: rules take it out of the context (`check({ report })`). */
+  report: (report: Report) => void;
 }
 
 /** A lint rule: metadata plus a check over one journey. One rule per file, named by its id. */

@@ -39,7 +39,10 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) (i++, j++);
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    }
     else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
     else removed.push(a[i++]);
   }
@@ -52,7 +55,7 @@ interface StepData {
 }
 const stepsOf = (data: { stages: { steps?: StepData[] }[] }) => data.stages.flatMap((s) => s.steps ?? []);
 
-const MEASURED_LINES = /^(measured:|  from: "[^"]+"|  to: "[^"]+"|  cases: \d+|  conversion: [\d.]+|  fitness: [\d.]+)\r?$/;
+const MEASURED_LINES = /^(measured:| {2}from: "[^"]+"| {2}to: "[^"]+"| {2}cases: \d+| {2}conversion: [\d.]+| {2}fitness: [\d.]+)\r?$/;
 const METRICS_LINE = /^\s+(- )?(metrics: \{ reached: \d+ \}|reached: \d+)\r?$/;
 
 /**
@@ -169,7 +172,7 @@ const SHAPES: { name: string; before: string; instrumented: string[]; after: str
     name: "indentation of 4 with no measured: the new block uses it; a file without a final newline",
     before: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nstages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C }`,
     instrumented: ["c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\n${MEASURED.replace(/^  /gm, "    ")}stages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C, metrics: { reached: 4378 } }`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\n${MEASURED.replace(/^ {2}/gm, "    ")}stages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C, metrics: { reached: 4378 } }`,
   },
   {
     name: "`next:` as the first key of a step, and a long folded name that stays folded",

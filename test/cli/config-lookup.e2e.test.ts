@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MINIMAL, runCli, tempProject } from "../helpers/index.js";
+import { MINIMAL, parseJson, runCli, tempProject } from "../helpers/index.js";
+
+type Report = { filePath: string; messages: { ruleId: string; message: string }[] }[];
 
 /**
  * Config lookup as Prettier and ESLint's flat config do it: each journey file gets the nearest
@@ -27,7 +29,7 @@ describe("config lookup per journey file", () => {
   it("checks each file with its nearest config in one run, and a file with none with the defaults", async () => {
     const dir = project();
     const run = await runCli(["lint", "--format", "json", "team-a", "team-b", "loose"], { cwd: dir });
-    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    const results = parseJson<Report>(run.stdout);
     const rules = (name: string) => results.find((r) => r.filePath.endsWith(name))!.messages.map((m) => m.ruleId);
     expect(rules("a.journey.yaml")).not.toContain("unknown-reference");
     expect(rules("b.journey.yaml")).not.toContain("unknown-reference");
@@ -38,7 +40,7 @@ describe("config lookup per journey file", () => {
   it("--config applies one config to every file", async () => {
     const dir = project();
     const run = await runCli(["lint", "--format", "json", "--config", "team-a/journey.config.yaml", "team-a", "team-b"], { cwd: dir });
-    const results = JSON.parse(run.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+    const results = parseJson<Report>(run.stdout);
     const b = results.find((r) => r.filePath.endsWith("b.journey.yaml"))!;
     expect(b.messages.find((m) => m.ruleId === "unknown-reference")?.message).toContain("persona `bob`");
   });
@@ -47,14 +49,14 @@ describe("config lookup per journey file", () => {
     const dir = tempProject({ "journey.config.yaml": config("dora", "docs"), "repo/d.journey.yaml": persona("dora") });
     mkdirSync(join(dir, "repo", ".git"));
     const inside = await runCli(["lint", "--format", "json", "d.journey.yaml"], { cwd: join(dir, "repo") });
-    expect(JSON.parse(inside.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain("unknown-reference");
+    expect(parseJson<Report>(inside.stdout)[0].messages.map((m) => m.ruleId)).toContain("unknown-reference");
   });
 
   it("--print-config names the config a file gets", async () => {
     const dir = project();
-    const a = JSON.parse((await runCli(["lint", "--print-config", "team-a/flows/a.journey.yaml"], { cwd: dir })).stdout);
+    const a = parseJson<{ config: string | null }>((await runCli(["lint", "--print-config", "team-a/flows/a.journey.yaml"], { cwd: dir })).stdout);
     expect(a.config).toBe(join(dir, "team-a", "journey.config.yaml"));
-    const c = JSON.parse((await runCli(["lint", "--print-config", "loose/c.journey.yaml"], { cwd: dir })).stdout);
+    const c = parseJson<{ config: string | null }>((await runCli(["lint", "--print-config", "loose/c.journey.yaml"], { cwd: dir })).stdout);
     expect(c.config).toBeNull();
   });
 

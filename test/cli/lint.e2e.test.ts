@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
+import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
-import { MINIMAL, ROOT, runCli, tempProject, xmllintAvailable } from "../helpers/index.js";
+import { STRUCTURAL_RULES } from "../../src/finding.js";
+import { RULES } from "../../src/rules/registry.js";
+import { MINIMAL, parseJson, ROOT, runCli, tempProject, xmllintAvailable, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const MIXED = join(ROOT, "test", "fixtures", "cli", "mixed");
 const golden = (name: string) => readFileSync(join(ROOT, "test", "golden", name), "utf8");
@@ -48,12 +50,13 @@ describe("journey lint: formats", () => {
     const out = join(dir, "out.sarif");
     const result = await runCli(["lint", "-f", "sarif", "-o", out], { cwd: MIXED });
     expect(result.exitCode).toBe(1);
-    const log = JSON.parse(readFileSync(out, "utf8"));
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    const validate = ajv.compile(JSON.parse(readFileSync(join(ROOT, "test", "schemas", "sarif-schema-2.1.0.json"), "utf8")));
+    const log = parseJson<SarifLog>(readFileSync(out, "utf8"));
+    const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
+    const validate = ajv.compile(parseJson<object>(readFileSync(join(ROOT, "test", "schemas", "sarif-schema-2.1.0.json"), "utf8")));
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     const run = log.runs[0];
-    expect(run.tool.driver).toMatchObject({ name: "journey", informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(run.tool.driver.name).toBe("journey");
+    expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
     expect(run.results).toHaveLength(7);
     expect(run.results[5]).toMatchObject({
       ruleId: "channel-unknown",
@@ -65,12 +68,11 @@ describe("journey lint: formats", () => {
     expect(rule.helpUri).toMatch(/docs\/rules\/channel-unknown\.md$/);
 
     const multitool = join(ROOT, "node_modules", ".bin", "sarif-multitool");
-    let output = "";
+    let output: string;
     try {
       output = execFileSync(multitool, ["validate", out], { encoding: "utf8", env: { ...process.env, DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: "1" } });
     } catch (error) {
-      output = String((error as { stdout?: string }).stdout ?? error);
-      throw new Error(`sarif-multitool failed:\n${output}`);
+      throw new Error(`sarif-multitool failed:\n${String((error as { stdout?: string }).stdout ?? error)}`, { cause: error });
     }
     expect(output).toContain("Analysis completed successfully");
     expect(output).not.toMatch(/: (error|warning) /);
@@ -83,8 +85,9 @@ describe("journey lint: formats", () => {
     const xml = readFileSync(out, "utf8");
     expect(xml).toContain('<testsuite name="broken.journey.yaml"');
     expect(xml).toContain('<testcase name="touchpoint-unanswered" classname="broken.journey.yaml" time="0">');
-    // 4 structural checks + 19 enabled rules (feedback-missing is off in the config)
-    expect(xml).toMatch(/<testsuite name="clean.journey.yaml" file="clean.journey.yaml" tests="23" failures="0"/);
+    // the structural checks and every rule but feedback-missing, which the config turns off
+    const checks = STRUCTURAL_RULES.length + RULES.filter((rule) => rule.meta.id !== "feedback-missing").length;
+    expect(xml).toContain(`<testsuite name="clean.journey.yaml" file="clean.journey.yaml" tests="${checks}" failures="0"`);
     const xsd = join(ROOT, "test", "schemas", "junit-10.xsd");
     const check = () => execFileSync("xmllint", ["--noout", "--schema", xsd, out], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     expect(check).not.toThrow();
@@ -172,7 +175,7 @@ describe("journey lint: options and exit codes", () => {
     const text = WARN_ONLY.replace("      - id: buys", "      # journey-disable-next-line stage-empty -- nothing to silence\n      - id: buys");
     const dir = tempProject({ "a.journey.yaml": text });
     const plain = await runCli(["lint", "-f", "json"], { cwd: dir });
-    expect(JSON.parse(plain.stdout)[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(["emotion-unaddressed"]);
+    expect(parseJson<JsonReport>(plain.stdout)[0].messages.map((m) => m.ruleId)).toEqual(["emotion-unaddressed"]);
     const reported = await runCli(["lint", "--report-unused-disable-directives"], { cwd: dir });
     expect(reported.exitCode).toBe(1);
     expect(reported.stdout).toContain("a.journey.yaml:10:7  error  unused journey-disable-next-line directive: no `stage-empty` finding to silence here  unused-disable-directive");

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, symlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { MINIMAL, runCli, tempProject } from "../helpers/index.js";
+import { MINIMAL, runCli, tempProject, parseJson, type JsonReport } from "../helpers/index.js";
 
 const BROKEN = MINIMAL.replace("        channel: web\n", "        chanel: web\n");
 
@@ -110,7 +110,7 @@ describe("journey validate (end to end, built binary)", () => {
     const result = await runCli(["validate", "-f", "json", "-o", "out/report.json"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe("");
-    expect(JSON.parse(readFileSync(join(dir, "out", "report.json"), "utf8"))[0].messages[0].ruleId).toBe("schema");
+    expect(parseJson<JsonReport>(readFileSync(join(dir, "out", "report.json"), "utf8"))[0].messages[0].ruleId).toBe("schema");
   });
 
   it("colours output only when asked", async () => {
@@ -142,9 +142,9 @@ describe("journey init, schema, help and version", () => {
   it("schema prints the journey schema, or the config schema", async () => {
     const journey = await runCli(["schema"]);
     expect(journey.exitCode).toBe(0);
-    expect(JSON.parse(journey.stdout).title).toBe("Customer journey");
+    expect(parseJson<{ title: string }>(journey.stdout).title).toBe("Customer journey");
     const config = await runCli(["schema", "--config"]);
-    expect(JSON.parse(config.stdout).title).toBe("journey project config");
+    expect(parseJson<{ title: string }>(config.stdout).title).toBe("journey project config");
   });
 
   it("--help lists the commands with examples; command help has examples", async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES, ROOT, runCli } from "../helpers/index.js";
@@ -26,8 +26,8 @@ describe("bundled examples", () => {
 
   it("are accepted by the published schema used alone with ajv", () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")));
-    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey-config.schema.json"), "utf8")));
+    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")) as object);
+    ajv.addSchema(JSON.parse(readFileSync(join(ROOT, "schemas", "journey-config.schema.json"), "utf8")) as object);
     const journey = ajv.getSchema("https://journey.dev/schemas/journey.schema.json")!;
     const config = ajv.getSchema("https://journey.dev/schemas/journey-config.schema.json")!;
     for (const file of files) expect(journey(parse(readFileSync(join(EXAMPLES, file), "utf8"))), `${file}: ${JSON.stringify(journey.errors)}`).toBe(true);

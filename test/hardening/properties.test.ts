@@ -1,4 +1,3 @@
-import { Chalk } from "chalk";
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -11,7 +10,7 @@ import { formatSarif } from "../../src/report/formatters/sarif.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
-import { chromiumAvailable, lint } from "../helpers/index.js";
+import { chromiumAvailable, lint, RUN_META, formatContext, parseJson, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const TYPES = ["action", "contact", "response", "handoff", "decision", "end"] as const;
 const CHANNELS = { web: { name: "Web", mode: "async" }, chat: { name: "Chat", mode: "sync" }, phone: { name: "Phone", mode: "sync" }, faq: { name: "FAQ", mode: "async", self_service: true } };
@@ -87,7 +86,7 @@ const journeyArb = (text: fc.Arbitrary<string>) =>
     .filter(({ hasSteps }) => hasSteps)
     .map(({ doc }) => stringify(doc, { lineWidth: 0 }));
 
-const context = { cwd: "/virtual", color: new Chalk({ level: 0 }), version: "0.0.0" };
+const context = formatContext({ version: "0.0.0" });
 const config = defaultConfig("/virtual");
 
 describe("property: random valid journeys", () => {
@@ -97,11 +96,9 @@ describe("property: random valid journeys", () => {
         const result = lint(text);
         expect(result.findings.filter((f) => ["syntax", "schema", "unknown-reference", "duplicate-id", "internal"].includes(f.ruleId))).toEqual([]);
         const key = (rule: string, line: number, column: number) => `${rule}@${line}:${column}`;
-        const fromJson = JSON.parse(formatJson([result], context))[0].messages.map((m: { ruleId: string; line: number; column: number }) => key(m.ruleId, m.line, m.column)).sort();
-        const fromSarif = JSON.parse(formatSarif([result], context))
-          .runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) =>
-            key(r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn),
-          )
+        const fromJson = parseJson<JsonReport>(formatJson([result], context))[0].messages.map((m) => key(m.ruleId, m.line, m.column)).sort();
+        const fromSarif = parseJson<SarifLog>(formatSarif([result], context))
+          .runs[0].results.map((r) => key(r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn))
           .sort();
         const fromGithub = formatGithub([result], context)
           .split("\n")
@@ -126,7 +123,7 @@ describe("property: random valid journeys", () => {
   it("render is deterministic: the same journey twice gives byte-identical files", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), fc.constantFrom(...Object.keys(LANGUAGES)), (text, lang) => {
-        const plan = () => planRender([{ result: lint(text), config }], { labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual" }).files;
+        const plan = () => planRender([{ result: lint(text), config }], { labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual", ...RUN_META }).files;
         expect(plan()).toEqual(plan());
       }),
       { numRuns: 60 },
@@ -158,7 +155,7 @@ describe("property: random text in every field", () => {
   it("every generated diagram line is Mermaid syntax around escaped text, and Markdown tables keep their columns", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), (text) => {
-        const { files } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
+        const { files } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual", ...RUN_META });
         for (const line of files.find((f) => f.name === "prop.journey.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(JOURNEY_LINE);
         for (const line of files.find((f) => f.name === "prop.flow.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(FLOW_LINE);
         const report = files.find((f) => f.name === "prop.md")!.content;
@@ -182,7 +179,7 @@ describe("property: random text in every field", () => {
     const renderer = await MermaidRenderer.open(findBrowser()!);
     try {
       for (const text of samples) {
-        const { diagrams } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual" });
+        const { diagrams } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual", ...RUN_META });
         for (const diagram of diagrams) expect(await renderer.svg(diagram.definition)).toMatch(/^<svg/);
       }
     } finally {

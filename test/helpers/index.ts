@@ -9,6 +9,10 @@ import { defaultConfig } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
 import { lintFile, type LintOptions } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
+import { rulesMeta } from "../../src/lint/rules-meta.js";
+import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../../src/cli/version.js";
+import type { FormatContext } from "../../src/report/context.js";
+import { Chalk } from "chalk";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "journey.cjs");
@@ -32,9 +36,13 @@ export function removeTempProjects(): void {
   for (const dir of tempProjects.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-/** Runs the built CLI the way a user does; never throws on a non-zero exit. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  return execa("node", [BIN, ...args], {
+/**
+ * Runs the built CLI the way a user does; never throws on a non-zero exit. `as` is a command
+ * prefix that runs it as another user (`unprivileged()`).
+ */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; as?: readonly string[] } = {}) {
+  const [command, ...rest] = [...(options.as ?? []), "node", BIN, ...args];
+  return execa(command, rest, {
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: "", FORCE_COLOR: "", ...options.env },
     reject: false,
@@ -49,6 +57,31 @@ export function check(text: string, config: Partial<ProjectConfig> = {}) {
 /** Findings reduced to what tests compare: rule, position and message id. */
 export function brief(text: string, config: Partial<ProjectConfig> = {}) {
   return check(text, config).findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn }));
+}
+
+/** What the CLI hands formatters and the renderer about the rules, as a run builds it. */
+export const RUN_META = { rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE };
+
+/** A formatter's context as `journey lint` builds it, without colours. */
+export function formatContext(overrides: Partial<FormatContext> = {}): FormatContext {
+  return { cwd: "/virtual", color: new Chalk({ level: 0 }), version: VERSION, ...RUN_META, ...overrides };
+}
+
+/** JSON.parse typed as the test expects it (its own `any` is what the type-checked lint refuses). */
+export function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** `--format json`: one entry per file. */
+export type JsonReport = { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number }[]; errorCount: number; warningCount: number; infoCount: number }[];
+
+/** The parts of a SARIF log the tests read. */
+export interface SarifLog {
+  runs: {
+    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri: string }[] } };
+    results: { ruleId: string; ruleIndex: number; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
+    originalUriBaseIds: Record<string, { uri: string }>;
+  }[];
 }
 
 /** A minimal valid journey, to which tests append or change lines. */
@@ -83,6 +116,26 @@ function toolAvailable(found: boolean, what: string, install: string): boolean {
 
 export function chromiumAvailable(): boolean {
   return toolAvailable(findBrowser() !== undefined, "Chromium", "apt-get install chromium, or set PUPPETEER_EXECUTABLE_PATH");
+}
+
+/**
+ * A command prefix that runs a command as a user who cannot read a file of mode 000, or undefined
+ * (with the reason printed) where no such user exists. Root reads everything, and CI runs as root:
+ * there the command runs as `nobody` through setpriv or runuser (util-linux), so permission tests
+ * test something. Windows has no mode 000 at all. Files the command must read have to be readable
+ * by others (tempProject's folder is not: chmod it 0o755).
+ */
+export function unprivileged(): string[] | undefined {
+  if (process.platform === "win32") {
+    console.warn("Skipping a permission test: Windows has no unreadable file mode.");
+    return undefined;
+  }
+  if (process.getuid?.() !== 0) return [];
+  const has = (tool: string) => spawnSync(tool, ["--version"], { stdio: "ignore" }).status === 0;
+  // 65534 is nobody (and nogroup) on Debian, Ubuntu, Alpine and Fedora alike.
+  if (has("setpriv")) return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
+  if (has("runuser")) return ["runuser", "-u", "nobody", "--"];
+  return toolAvailable(false, "setpriv or runuser (to run as nobody, since the tests run as root)", "apt-get install util-linux") ? [] : undefined;
 }
 
 export function xmllintAvailable(): boolean {

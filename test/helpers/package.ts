@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { execa } from "execa";
-import { ROOT, tempProject } from "./index.js";
+import { parseJson, ROOT, tempProject } from "./index.js";
 
 /** npm with a clean environment: nothing of the test run (npm_config_* of `npm test`) leaks in. */
 export function npm(args: string[], cwd: string) {
@@ -13,5 +13,5 @@ export async function packTarball(): Promise<string> {
   const dir = tempProject();
   const packed = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", dir], ROOT);
   if (packed.exitCode !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
-  return join(dir, JSON.parse(packed.stdout)[0].filename);
+  return join(dir, parseJson<{ filename: string }[]>(packed.stdout)[0].filename);
 }

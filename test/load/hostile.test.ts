@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { writeFileSync } from "node:fs";
+import { chmodSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { execa } from "execa";
 import { checkJourneyFile } from "../../src/check.js";
 import { defaultConfig } from "../../src/config/load.js";
-import { MINIMAL, tempProject } from "../helpers/index.js";
+import { MINIMAL, ROOT, tempProject, unprivileged } from "../helpers/index.js";
 
 function checkBytes(content: string | Buffer, limits?: { maxFileSize?: number; maxAliases?: number }) {
   const dir = tempProject({ "f.journey.yaml": content });
@@ -66,11 +68,23 @@ describe("hostile and unusual input never crashes and is reported plainly", () =
     expect(result.findings[0].message).toBe("file not found");
   });
 
-  it("reports a file it may not read", () => {
-    if (process.getuid?.() === 0) return; // root reads everything; permissions cannot be tested as root
+  // Root reads files of mode 000: as root (CI), the same call runs in a child process as nobody.
+  const as = unprivileged();
+  it.runIf(as)("reports a file it may not read", async () => {
     const dir = tempProject({ "f.journey.yaml": MINIMAL });
     const path = join(dir, "f.journey.yaml");
-    writeFileSync(path, MINIMAL, { mode: 0o000 });
-    expect(checkJourneyFile(path, defaultConfig(dir)).findings[0].message).toMatch(/permission denied/);
+    chmodSync(dir, 0o755);
+    chmodSync(path, 0o000);
+    const call = `checkJourneyFile(${JSON.stringify(path)}, defaultConfig(${JSON.stringify(dir)})).findings[0].message`;
+    if (as!.length === 0) {
+      expect(checkJourneyFile(path, defaultConfig(dir)).findings[0].message).toMatch(/permission denied/);
+      return;
+    }
+    const script = `import { checkJourneyFile } from ${JSON.stringify(pathToFileURL(join(ROOT, "dist", "check.js")).href)};
+import { defaultConfig } from ${JSON.stringify(pathToFileURL(join(ROOT, "dist", "config", "load.js")).href)};
+process.stdout.write(${call});`;
+    const [command, ...prefix] = as!;
+    const child = await execa(command, [...prefix, "node", "--input-type=module", "-e", script], { reject: false });
+    expect([child.stderr, child.stdout]).toEqual(["", expect.stringMatching(/permission denied/)]);
   });
 });

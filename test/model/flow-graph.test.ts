@@ -26,7 +26,8 @@ stages:
 `;
 
 describe("the typed model applies the format's defaults", () => {
-  const { journey, graph, findings } = check(JOURNEY);
+  const { model, findings } = check(JOURNEY);
+  const { journey, graph } = model ?? {};
   it("is built for a structurally valid file", () => {
     expect(findings).toEqual([]);
     expect(journey).toBeDefined();
@@ -53,7 +54,7 @@ describe("the typed model applies the format's defaults", () => {
     expect(reachable(graph!, graph!.entries)[journey!.stepById.get("never")!.index]).toBe(false);
   });
   it("merges the config's channel catalog under the journey's own", () => {
-    const { journey: merged } = check(JOURNEY, { channels: { web: { name: "Old", mode: "sync" }, email: { name: "Email", mode: "async" } } });
+    const { model: { journey: merged } = {} } = check(JOURNEY, { channels: { web: { name: "Old", mode: "sync" }, email: { name: "Email", mode: "async" } } });
     expect(merged!.channels.get("web")).toMatchObject({ name: "Web", declaredInJourney: true });
     expect(merged!.channels.get("email")).toMatchObject({ name: "Email", declaredInJourney: false });
   });
@@ -79,16 +80,25 @@ describe("graph algorithms run without recursion on long flows", () => {
     // 0 -> 1 -> 2 -> 3 and a shortcut 0 -> 3; step 1 and 2 weigh nothing (backstage).
     const graph = chain(4, [[0, 3]]);
     const { cost } = shortestPaths(graph, [0], (i) => (i === 1 || i === 2 ? 0 : 1));
-    expect(cost).toEqual([1, 1, 1, 2]);
+    expect([0, 1, 2, 3].map((i) => cost.get(i))).toEqual([1, 1, 1, 2]);
     const unweighted = shortestPaths(chain(100_000), [0], () => 1);
-    expect(unweighted.cost[99_999]).toBe(100_000);
+    expect(unweighted.cost.get(99_999)).toBe(100_000);
+  });
+  it("stops a 0-1 BFS at the first step that matches, never at a start", () => {
+    // 0 -> 1 -> ... -> 5 and 0 -> 3: the search from 0 for 0 or 3 settles 3 at cost 2 (1 and 2 weigh nothing), and goes no further.
+    const graph = chain(6, [[0, 3]]);
+    const { cost, stoppedAt } = shortestPaths(graph, [0], (i) => (i === 1 || i === 2 ? 0 : 1), { until: (i) => i === 0 || i === 3 });
+    expect(stoppedAt).toBe(3);
+    expect(cost.get(3)).toBe(2);
+    expect(cost.has(4)).toBe(false);
+    expect(shortestPaths(graph, [3], () => 1, { until: (i) => i === 0 }).stoppedAt).toBeUndefined();
   });
   it("reaches backwards from goals", () => {
     const graph = chain(5);
     expect(reachable(graph, [2], "backward")).toEqual([true, true, true, false, false]);
   });
   it("builds the graph from a journey once, without edges to unknown steps", () => {
-    const { journey } = check(JOURNEY);
+    const journey = check(JOURNEY).model?.journey;
     const graph = buildFlowGraph(journey!);
     expect(graph.successors[journey!.stepById.get("chooses")!.index].length).toBe(2);
   });

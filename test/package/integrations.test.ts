@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { MINIMAL, preCommitAvailable, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { MINIMAL, parseJson, preCommitAvailable, ROOT, runCli, tempProject } from "../helpers/index.js";
 import { packTarball } from "../helpers/package.js";
 
 /**
@@ -18,6 +18,12 @@ const WITH_ERROR = CLEAN.replace("channel: web", "channel: web\n        next: [n
 const WITH_WARNING = CLEAN.replace("channel: web", "channel: web\n        emotion: -1"); // emotion-unaddressed
 let tarball: string;
 
+interface Action {
+  inputs: Record<string, { description: string; default?: string }>;
+  runs: { steps: { run: string; env: Record<string, string> }[] };
+}
+const readYaml = <T>(...path: string[]) => parse(readFileSync(join(ROOT, ...path), "utf8")) as T;
+
 beforeAll(async () => {
   tarball = await packTarball();
 }, 120_000);
@@ -26,7 +32,7 @@ function runAction(project: string, inputs: Record<string, string>) {
   const summary = join(project, "summary.md");
   const env: Record<string, string> = { GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: join(project, ".runner"), GITHUB_STEP_SUMMARY: summary, JOURNEY_PACKAGE: tarball, NO_COLOR: "1" };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] = value;
-  const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
+  const action = readYaml<Action>("action.yml");
   // The one step of the composite action: the same command line, with the inputs as its env.
   const step = action.runs.steps[0];
   expect(Object.keys(step.env).sort()).toEqual(Object.keys(action.inputs).map((name: string) => `INPUT_${name.toUpperCase().replace(/-/g, "_")}`).sort());
@@ -40,9 +46,9 @@ describe("the GitHub Action", () => {
     expect(run.exitCode, run.stderr).toBe(1);
     expect(run.stdout).toMatch(/^::error file=journeys\/broken\.journey\.yaml,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=unknown-reference::/m);
     expect(run.summary).toContain("unknown-reference");
-    const sarif = JSON.parse(readFileSync(join(project, "journey.sarif"), "utf8"));
+    const sarif = parseJson<{ version: string; runs: { results: { ruleId: string }[] }[] }>(readFileSync(join(project, "journey.sarif"), "utf8"));
     expect(sarif.version).toBe("2.1.0");
-    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toContain("unknown-reference");
+    expect(sarif.runs[0].results.map((r) => r.ruleId)).toContain("unknown-reference");
   }, 120_000);
 
   it("passes a clean project, honours max-warnings, and checks the rendered reports", async () => {
@@ -86,13 +92,15 @@ describe("the pre-commit hooks", () => {
 
 describe("the examples of both", () => {
   it("use only inputs the action has and hooks the repository defines", () => {
-    const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8"));
-    const workflow = parse(readFileSync(join(ROOT, "examples", "ci", "github-workflow.yml"), "utf8"));
-    const uses = Object.values<{ steps: { uses?: string; with?: object }[] }>(workflow.jobs).flatMap((job) => job.steps).filter((step) => step.uses?.startsWith("journey-maps/journey@"));
+    const action = readYaml<Action>("action.yml");
+    const workflow = readYaml<{ jobs: Record<string, { steps: { uses?: string; with?: object }[] }> }>("examples", "ci", "github-workflow.yml");
+    const uses = Object.values(workflow.jobs)
+      .flatMap((job) => job.steps)
+      .filter((step) => step.uses?.startsWith("journey-maps/journey@"));
     expect(uses).toHaveLength(1);
     for (const input of Object.keys(uses[0].with ?? {})) expect(Object.keys(action.inputs)).toContain(input);
-    const hooks = parse(readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8")).map((hook: { id: string }) => hook.id);
-    const config = parse(readFileSync(join(ROOT, "examples", "ci", "pre-commit-config.yaml"), "utf8"));
-    expect(config.repos[0].hooks.map((hook: { id: string }) => hook.id)).toEqual(hooks);
+    const hooks = readYaml<{ id: string }[]>(".pre-commit-hooks.yaml").map((hook) => hook.id);
+    const config = readYaml<{ repos: { hooks: { id: string }[] }[] }>("examples", "ci", "pre-commit-config.yaml");
+    expect(config.repos[0].hooks.map((hook) => hook.id)).toEqual(hooks);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { beforeAll, describe, expect, it } from "vitest";
 import { OPTIONAL_PACKAGES } from "../../src/util/optional-package.js";
-import { chromiumAvailable, ROOT, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, parseJson, ROOT, tempProject } from "../helpers/index.js";
 import { npm, packTarball } from "../helpers/package.js";
 
 /**
@@ -16,7 +16,8 @@ import { npm, packTarball } from "../helpers/package.js";
 const MAX_INSTALL_KB = 15 * 1024;
 /** Scripts npm runs when it installs a package from the registry (`prepare` runs only for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall"];
-const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+type Manifest = { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, object>; optionalDependencies?: object };
+const pkg = parseJson<Manifest>(readFileSync(join(ROOT, "package.json"), "utf8"));
 
 function journey(args: string[], cwd: string) {
   return execa("npx", ["--no-install", "journey", ...args], { cwd, reject: false, stdin: "ignore", env: { NO_COLOR: "1" } });
@@ -41,7 +42,7 @@ function packagesWithInstallScripts(nodeModules: string): string[] {
       }
       const manifest = join(path, "package.json");
       if (existsSync(manifest)) {
-        const scripts = JSON.parse(readFileSync(manifest, "utf8")).scripts ?? {};
+        const scripts = parseJson<{ scripts?: Record<string, string> }>(readFileSync(manifest, "utf8")).scripts ?? {};
         const hooks = INSTALL_SCRIPTS.filter((name) => scripts[name] !== undefined);
         if (hooks.length > 0 || existsSync(join(path, "binding.gyp"))) found.push(`${entry} (${hooks.join(", ") || "binding.gyp"})`);
       }

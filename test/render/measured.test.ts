@@ -7,7 +7,7 @@ import { defaultConfig } from "../../src/config/load.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { duration } from "../../src/render/measured-report.js";
 import { planRender } from "../../src/render/plan.js";
-import { lint, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { lint, ROOT, runCli, RUN_META, tempProject } from "../helpers/index.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "analyze");
 const JOURNEY = readFileSync(join(FIXTURES, "checkout.journey.yaml"), "utf8");
@@ -21,8 +21,9 @@ function report(text: string, lang = "en", analysis?: AnalysisResult): string {
     outDir: "/virtual/out",
     projectRoot: "/virtual",
     analyses: analysis ? new Map([[analysis.journey, analysis]]) : undefined,
+    ...RUN_META,
   });
-  return plan.files.find((f) => f.name === `${result.journeyId}.md`)!.content as string;
+  return plan.files.find((f) => f.name === `${result.journeyId}.md`)!.content;
 }
 
 const section = (md: string, heading: string) => md.split(`\n## ${heading}\n`)[1]?.split("\n## ")[0];
@@ -37,7 +38,7 @@ describe("render: the Measured section", () => {
   });
 
   it("from the file alone: period, cases, conversion, fitness and the funnel of the measured steps", () => {
-    const measured = section(report(JOURNEY), "Measured")!;
+    const measured = section(report(JOURNEY), "Measured");
     expect(rows(measured)).toEqual([
       "| Period | Cases | Conversion (reached a goal step) | Fitness (followed the mapped flow) |",
       "| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 1000 | 53.0% | 87.0% |",
@@ -55,7 +56,7 @@ describe("render: the Measured section", () => {
   });
 
   it("with the analysis: every step with the cases that ended there, times, deviations, variants and the observed flow", () => {
-    const measured = section(report(JOURNEY, "en", ANALYSIS), "Measured")!;
+    const measured = section(report(JOURNEY, "en", ANALYSIS), "Measured");
     expect(rows(measured)).toContain("| 6 | Asks for an invoice | 0 | 0.0% | 0 |");
     expect(rows(measured)).toContain("| Views the lamp's product page | Enters the delivery address | 30 | ❌ | 2 d 4 h |");
     expect(measured).toContain("### Main deviations\n\n| From | To | Moves |\n| --- | --- | ---: |\n| Adds the lamp to the cart | Views the lamp's product page | 80 |\n");
@@ -69,14 +70,14 @@ describe("render: the Measured section", () => {
   });
 
   it("is absent when the journey has no measured block and no analysis is given", () => {
-    const plain = JOURNEY.replace(/^measured:\n(  .*\n)+/m, "");
+    const plain = JOURNEY.replace(/^measured:\n( {2}.*\n)+/m, "");
     expect(plain).not.toContain("measured:");
     expect(report(plain)).not.toContain("## Measured");
   });
 
   it("follows a fresh applyMeasurement of the file", () => {
     const remeasured = applyMeasurement(JOURNEY, { ...ANALYSIS, cases: 2000, conversion: 0.25, fitness: 0.123456 }, new Set(["views-product"]));
-    expect(rows(section(report(remeasured), "Measured")!)[1]).toBe("| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 2000 | 25.0% | 12.3% |");
+    expect(rows(section(report(remeasured), "Measured"))[1]).toBe("| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 2000 | 25.0% | 12.3% |");
   });
 
   it("is translated in every report language: no English label is left", () => {

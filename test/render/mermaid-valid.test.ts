@@ -12,12 +12,12 @@ import { planRender, type Diagram } from "../../src/render/plan.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
 import type { FlowGraph } from "../../src/model/flow-graph.js";
 import type { Journey } from "../../src/model/types.js";
-import { chromiumAvailable, EXAMPLES, ROOT } from "../helpers/index.js";
+import { chromiumAvailable, EXAMPLES, ROOT, RUN_META } from "../helpers/index.js";
 
 function diagramsOf(files: string[], config: ProjectConfig, lang: string, withAnalyses = false): Diagram[] {
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  const analyses = withAnalyses ? new Map(results.filter((r) => r.journey && r.graph).map((r) => [r.journey!.id, syntheticAnalysis(r.journey!, r.graph!)])) : undefined;
-  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, analyses }).diagrams;
+  const analyses = withAnalyses ? new Map(results.flatMap((r) => (r.model ? [[r.model.journey.id, syntheticAnalysis(r.model.journey, r.model.graph)] as const] : []))) : undefined;
+  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, analyses, ...RUN_META }).diagrams;
 }
 
 /** Every mapped edge observed, one never taken, and a deviation back to the first step: all three edge styles. */

@@ -6,7 +6,7 @@ import { defaultConfig } from "../../src/config/load.js";
 import { MermaidRenderer, findBrowser, pagesFor } from "../../src/render/images.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { planRender } from "../../src/render/plan.js";
-import { chromiumAvailable, lint, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, lint, MINIMAL, parseJson, ROOT, runCli, tempProject, RUN_META } from "../helpers/index.js";
 
 const HOSTILE = readFileSync(join(ROOT, "test", "fixtures", "hostile-names.journey.yaml"), "utf8");
 const EXAMPLES_CONFIG = ["--config", "examples/journey.config.yaml", "examples"];
@@ -14,7 +14,7 @@ const EXAMPLES_CONFIG = ["--config", "examples/journey.config.yaml", "examples"]
 function planFor(text: string, lang = "en") {
   const config = defaultConfig("/virtual");
   const result = lint(text);
-  return planRender([{ result, config }], { labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual" });
+  return planRender([{ result, config }], { labels: LANGUAGES[lang], outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META });
 }
 
 describe("render: golden reports of the examples", () => {
@@ -26,7 +26,7 @@ describe("render: golden reports of the examples", () => {
     });
   }
 
-  it("translates labels and default stage names, never the user's text, and wraps Arabic right to left", async () => {
+  it("translates labels and default stage names, never the user's text, and wraps Arabic right to left", () => {
     const ru = readFileSync(join(ROOT, "test", "golden", "render-ru", "cat-fountain-purchase.md"), "utf8");
     expect(ru).toContain("## Ключевые показатели");
     expect(ru).toContain("section Осведомлённость");
@@ -40,7 +40,7 @@ describe("render: golden reports of the examples", () => {
   it("renders each journey in its own `lang:`, the index in the run's language, and --lang over both", async () => {
     const polish = MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: pl");
     const config = defaultConfig("/virtual");
-    const plan = (forceLabels: boolean) => planRender([{ result: lint(polish), config }], { labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual" }).files;
+    const plan = (forceLabels: boolean) => planRender([{ result: lint(polish), config }], { labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META }).files;
     const report = (files: { name: string; content: string }[], name: string) => files.find((f) => f.name === name)!.content;
     expect(report(plan(false), "minimal.md")).toContain(`## ${LANGUAGES.pl.businessGoal}`);
     expect(report(plan(false), "index.md")).toContain(`# ${LANGUAGES.en.indexTitle}`);
@@ -53,7 +53,7 @@ describe("render: golden reports of the examples", () => {
   });
 
   it("the schema's `lang` values are exactly the report languages", () => {
-    const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8"));
+    const schema = parseJson<{ properties: { lang: { enum: string[] } } }>(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8"));
     expect([...schema.properties.lang.enum].sort()).toEqual(Object.keys(LANGUAGES).sort());
     expect(lint(MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: xx")).findings.map((f) => f.ruleId)).toContain("schema");
   });

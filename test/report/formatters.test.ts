@@ -1,13 +1,13 @@
-import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import type { Finding } from "../../src/finding.js";
 import { formatGithub } from "../../src/report/formatters/github.js";
 import { formatJunit } from "../../src/report/formatters/junit.js";
 import { formatMarkdown } from "../../src/report/formatters/markdown.js";
 import { formatSarif } from "../../src/report/formatters/sarif.js";
-import type { FileResult } from "../../src/results.js";
+import type { FileReport } from "../../src/results.js";
+import { formatContext, parseJson, type SarifLog } from "../helpers/index.js";
 
-const context = { cwd: "/repo", color: new Chalk({ level: 0 }), version: "1.2.3" };
+const context = formatContext({ cwd: "/repo", version: "1.2.3" });
 const hostile: Finding = {
   ruleId: "channel-unknown",
   severity: "warning",
@@ -17,7 +17,7 @@ const hostile: Finding = {
   endLine: 3,
   endColumn: 9,
 };
-const results: FileResult[] = [{ filePath: "/repo/dir, with: comma/a b.journey.yaml", findings: [hostile] }];
+const results: FileReport[] = [{ filePath: "/repo/dir, with: comma/a b.journey.yaml", findings: [hostile] }];
 
 describe("formatters escape what their target would misread", () => {
   it("github escapes %, CR and LF in messages, and : and , in properties", () => {
@@ -41,7 +41,7 @@ describe("formatters escape what their target would misread", () => {
   });
 
   it("sarif encodes artifact URIs and ends messages with a period", () => {
-    const log = JSON.parse(formatSarif(results, context));
+    const log = parseJson<SarifLog>(formatSarif(results, context));
     const location = log.runs[0].results[0].locations[0].physicalLocation;
     expect(location.artifactLocation.uri).toBe("dir%2C%20with%3A%20comma/a%20b.journey.yaml");
     expect(log.runs[0].results[0].message.text.endsWith(".")).toBe(true);

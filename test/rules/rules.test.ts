@@ -1,44 +1,62 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { RULES } from "../../src/rules/registry.js";
-import { lint, ROOT } from "../helpers/index.js";
+import { STRUCTURAL_RULES } from "../../src/finding.js";
+import { renderMessage } from "../../src/lint/lint-file.js";
+import { RULES, RULES_BY_ID } from "../../src/rules/registry.js";
+import type { Rule } from "../../src/rules/types.js";
+import { lint, MINIMAL, ROOT } from "../helpers/index.js";
 
 /**
- * Data-driven rule tests, as markdownlint does them: every rule has a folder
- * test/fixtures/rules/<rule-id>/ with journeys named invalid-*.journey.yaml (the rule must fire)
- * and valid-*.journey.yaml (it must not). The expected findings are written inside the fixture,
- * on the line they are reported at: `# expect: <rule-id>:<column>` (several separated by commas).
+ * Data-driven rule tests, as markdownlint does them, asserting what ESLint's RuleTester asserts:
+ * every rule has a folder test/fixtures/rules/<rule-id>/ with journeys named
+ * invalid-*.journey.yaml (the rule must fire) and valid-*.journey.yaml (it must not). The expected
+ * findings are written inside the fixture, on the line they are reported at:
+ * `# expect: <rule-id>:<column>:<messageId> {"data": "as JSON"}` (several separated by commas;
+ * the data is left out for a message without placeholders). The message is rendered from the
+ * rule's template with that data and compared whole, so a wrong count or step fails the test.
  */
 const FIXTURES = join(ROOT, "test", "fixtures", "rules");
 const MARKER = /#\s*expect:\s*(.+)$/;
+const ITEM = /^([a-z][a-z0-9-]*):(\d+)(?::(\w+))?(?:\s+(\{.*\}))?$/;
 
-function expectedFindings(text: string, ruleId: string) {
-  const expected: { line: number; column: number }[] = [];
+interface Expected {
+  line: number;
+  column: number;
+  messageId?: string;
+  data?: Record<string, string | number>;
+}
+
+function expectedFindings(text: string, ruleId: string): Expected[] {
+  const expected: Expected[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const match = MARKER.exec(line);
     if (!match) return;
-    for (const item of match[1].split(",")) {
-      const [id, column] = item.trim().split(":");
-      if (id === ruleId) expected.push({ line: i + 1, column: Number(column) });
+    // Items are separated by a comma before the next `rule-id:column`.
+    for (const item of match[1].trim().split(/,\s*(?=[a-z][a-z0-9-]*:\d)/)) {
+      const parts = ITEM.exec(item.trim());
+      if (!parts) throw new Error(`line ${i + 1}: cannot read the expectation \`${item}\``);
+      const [, id, column, messageId, data] = parts;
+      if (id === ruleId) expected.push({ line: i + 1, column: Number(column), messageId, data: data ? (JSON.parse(data) as Record<string, string | number>) : undefined });
     }
   });
   return expected;
 }
 
+const fixturesOf = (id: string) => (existsSync(join(FIXTURES, id)) ? readdirSync(join(FIXTURES, id)).filter((f) => f.endsWith(".journey.yaml")).sort() : []);
+const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")) as { $defs: { rules: { properties: Record<string, unknown> } } };
+
 describe("every rule is complete", () => {
   for (const rule of RULES) {
     const { id } = rule.meta;
-    it(`${id} has a doc page, fixtures that fire and fixtures that must not, and a schema entry`, () => {
+    it(`${id} has a doc page, fixtures that fire and fixtures that must not, a schema entry, and a fixture for each message`, () => {
       expect(existsSync(join(ROOT, "docs", "rules", `${id}.md`)), `docs/rules/${id}.md`).toBe(true);
-      const dir = join(FIXTURES, id);
-      expect(existsSync(dir), `test/fixtures/rules/${id}/`).toBe(true);
-      const files = readdirSync(dir);
-      expect(files.some((f) => /^invalid.*\.journey\.yaml$/.test(f)), `${id}: an invalid-*.journey.yaml fixture`).toBe(true);
-      expect(files.some((f) => /^valid.*\.journey\.yaml$/.test(f)), `${id}: a valid-*.journey.yaml fixture`).toBe(true);
-      const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")) as { $defs: { rules: { properties: Record<string, unknown> } } };
-      expect(schema.$defs.rules.properties[id], `schema entry for ${id}`).toBeDefined();
-      for (const messageId of Object.keys(rule.meta.messages)) expect(rule.meta.messages[messageId].length).toBeGreaterThan(10);
+      const files = fixturesOf(id);
+      expect(files.some((f) => /^invalid.*\.journey\.yaml$/.test(f)), `${id}: an invalid-*.journey.yaml fixture in test/fixtures/rules/${id}/`).toBe(true);
+      expect(files.some((f) => /^valid.*\.journey\.yaml$/.test(f)), `${id}: a valid-*.journey.yaml fixture in test/fixtures/rules/${id}/`).toBe(true);
+      expect(schema.$defs.rules.properties[id], `schema entry for ${id} (npm run build regenerates it)`).toBeDefined();
+      const rendered = new Set(files.flatMap((file) => expectedFindings(readFileSync(join(FIXTURES, id, file), "utf8"), id).map((e) => e.messageId)));
+      for (const messageId of Object.keys(rule.meta.messages)) expect(rendered.has(messageId), `${id}: a fixture that expects message \`${messageId}\``).toBe(true);
     });
   }
 });
@@ -46,24 +64,47 @@ describe("every rule is complete", () => {
 describe("rule fixtures", () => {
   for (const rule of RULES) {
     const { id } = rule.meta;
-    const dir = join(FIXTURES, id);
-    if (!existsSync(dir)) continue;
-    for (const file of readdirSync(dir).filter((f) => f.endsWith(".journey.yaml")).sort()) {
+    for (const file of fixturesOf(id)) {
       it(`${id}: ${file}`, () => {
-        const text = readFileSync(join(dir, file), "utf8");
+        const text = readFileSync(join(FIXTURES, id, file), "utf8");
         const result = lint(text);
-        const structural = result.findings.filter((f) => ["syntax", "schema", "duplicate-id", "unknown-reference"].includes(f.ruleId));
+        const structural = result.findings.filter((f) => (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId) || f.ruleId === "internal");
         expect(structural, "fixtures must be structurally valid").toEqual([]);
         const expected = expectedFindings(text, id);
         if (file.startsWith("invalid")) expect(expected.length, "an invalid fixture marks at least one finding").toBeGreaterThan(0);
         else expect(expected, "a valid fixture marks nothing").toEqual([]);
-        const actual = result.findings.filter((f) => f.ruleId === id).map((f) => ({ line: f.line, column: f.column }));
-        expect(actual).toEqual(expected);
+        const actual = result.findings.filter((f) => f.ruleId === id).map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message }));
+        expect(actual).toEqual(
+          expected.map((e) => {
+            const template = e.messageId === undefined ? undefined : rule.meta.messages[e.messageId];
+            if (template === undefined) throw new Error(`line ${e.line}: write the messageId, one of ${Object.keys(rule.meta.messages).join(", ")}`);
+            return { line: e.line, column: e.column, messageId: e.messageId, message: renderMessage(template, e.data, `line ${e.line}`) };
+          }),
+        );
         for (const finding of result.findings.filter((f) => f.ruleId === id)) {
           expect(finding.severity).toBe(text.includes(`${id}: [error`) || text.includes(`${id}: error`) ? "error" : rule.meta.severity);
-          expect(finding.message).not.toMatch(/\{\{/);
         }
       });
     }
   }
+});
+
+describe("messages", () => {
+  it("a placeholder without data is an error, not an empty string", () => {
+    expect(() => renderMessage("step `{{stpe}}` has no channel", { step: "pays" }, "test")).toThrow("test: no data for {{stpe}}");
+    expect(renderMessage("{{count}} steps, {{name}}", { count: 0, name: "a\nb" }, "test")).toBe("0 steps, a b");
+  });
+
+  it("a rule that renders a misspelt placeholder gets an internal finding, not a silent blank", () => {
+    const broken = { ...RULES[0], meta: { ...RULES[0].meta, messages: Object.fromEntries(Object.keys(RULES[0].meta.messages).map((k) => [k, "{{misspelt}}"])) } };
+    const registry = RULES as Rule[];
+    registry.splice(0, 1, broken);
+    try {
+      const findings = lint(MINIMAL.replace("        channel: web\n", "")).findings;
+      expect(findings.map((f) => f.ruleId)).toContain("internal");
+      expect(findings.find((f) => f.ruleId === "internal")!.message).toContain("no data for {{misspelt}}");
+    } finally {
+      registry.splice(0, 1, RULES_BY_ID.get(broken.meta.id)!);
+    }
+  });
 });

@@ -40,8 +40,8 @@ function longJourney(steps: number, decisions: number): string {
 describe("rules on long journeys", () => {
   it("lint 20,000 steps with 60 chained decisions (2^60 paths) without errors", () => {
     const result = lint(longJourney(20_000, 60));
-    expect(result.journey!.steps).toHaveLength(20_000);
-    expect(result.journey!.steps.filter((s) => s.type === "decision")).toHaveLength(60);
+    expect(result.model!.journey.steps).toHaveLength(20_000);
+    expect(result.model!.journey.steps.filter((s) => s.type === "decision")).toHaveLength(60);
     expect(result.findings).toEqual([]);
   });
 

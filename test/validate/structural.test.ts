@@ -106,6 +106,21 @@ stages: [{ id: s, steps: [{ id: a, name: A, actor: suport, owner: support }] }]
       { ruleId: "unknown-reference", messageId: "team", line: 6, column: 52, message: /did you mean `support`\?/ },
     ],
   },
+  {
+    name: "schema and reference problems are reported together, a node the schema rejects only once",
+    text: `${HEADER}goal: { steps: [pays] }
+stages:
+  - id: s
+    steps:
+      - { id: looks, name: Looks, chanel: web, next: [pay] }
+      - { id: pays, name: Pays, next: [Not An Id] }
+`,
+    expected: [
+      { ruleId: "schema", messageId: "additionalProperties", line: 8, column: 35, message: /unknown key `chanel`/ },
+      { ruleId: "unknown-reference", messageId: "step", line: 8, column: 55, message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/ },
+      { ruleId: "schema", messageId: "pattern", line: 9, column: 40, message: /`Not An Id` is not a valid id/ },
+    ],
+  },
 ];
 
 describe("structural findings", () => {

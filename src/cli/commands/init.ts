@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { schemasDir } from "../../validate/schema-validators.js";
 import { EXIT, UsageError } from "../errors.js";

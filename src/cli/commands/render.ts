@@ -2,13 +2,14 @@ import { relative, resolve } from "node:path";
 import { readAnalysesFor } from "../../analyze/read-result.js";
 import { AnalyzeError } from "../../analyze/types.js";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import { lintFile } from "../../lint/lint-file.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
-import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
-import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
-import { GENERATED_MARK, planRender, type Diagram, type RenderEntry, type RenderOptions } from "../../render/plan.js";
+import { BROWSER_HELP, findBrowser } from "../../render/images.js";
+import { renderImageFiles } from "../../render/image-files.js";
+import { compareOutputs, writeOutputs } from "../../render/output.js";
+import { planRender, type RenderEntry, type RenderOptions } from "../../render/plan.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -16,6 +17,8 @@ import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
 import { requireInstalled } from "../../util/optional-package.js";
+import { rulesMeta } from "../../lint/rules-meta.js";
+import { HOMEPAGE, RULE_DOCS_BASE } from "../version.js";
 
 export interface RenderCommandOptions {
   config?: string;
@@ -63,7 +66,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
 
   let analyses;
   try {
-    analyses = readAnalysesFor(options.analysis ?? [], folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.journey ? [result.journey] : []))));
+    analyses = readAnalysesFor(options.analysis ?? [], folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.model ? [result.model.journey] : []))));
   } catch (error) {
     if (error instanceof AnalyzeError) throw new UsageError(error.message);
     throw error;
@@ -115,7 +118,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses });
+  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
@@ -146,7 +149,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
       report(color, written.written.length, written.unchanged.length, 0, shownOut);
       return EXIT.usage;
     }
-    const rendered = await renderImages(plan.diagrams, image as "svg" | "png", browser, plan.files);
+    const rendered = await renderImageFiles(plan.diagrams, image as "svg" | "png", browser, plan.files);
     for (const failure of rendered.failures) process.stderr.write(`journey: ${failure}\n`);
     if (rendered.failures.length > 0) exitCode = Math.max(exitCode, EXIT.findings);
     const imageWrites = writeOutputs(outDir, rendered.files, options.force ?? false);
@@ -162,65 +165,4 @@ function report(color: ReturnType<typeof colorFor>, written: number, unchanged: 
   const parts = [`${written} written`, `${unchanged} unchanged`];
   if (images > 0) parts.push(`${images} image${images === 1 ? "" : "s"}`);
   process.stdout.write(color.green(`✔ rendered into ${out}: ${parts.join(", ")}\n`));
-}
-
-async function renderImages(diagrams: readonly Diagram[], format: "svg" | "png", browser: string, files: readonly OutputFile[]) {
-  const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
-  const noteOf = (baseName: string) => {
-    const mmd = files.find((f) => f.name === `${baseName}.mmd`);
-    const firstLine = typeof mmd?.content === "string" ? mmd.content.split("\n")[0].replace(/^%% /, "") : GENERATED_MARK;
-    return firstLine;
-  };
-  const progress = new Progress(diagrams.length);
-  const renderer = await MermaidRenderer.open(browser, pagesFor(diagrams.length));
-  try {
-    // All diagrams are queued at once; the renderer spreads them over its pages.
-    const files = await Promise.all(
-      diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
-        try {
-          if (format === "svg") {
-            const svg = await renderer.svg(diagram.definition);
-            return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
-          }
-          const png = await renderer.png(diagram.definition);
-          return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
-        } catch (error) {
-          result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
-          return undefined;
-        } finally {
-          progress.tick();
-        }
-      }),
-    );
-    result.files = files.filter((f): f is OutputFile => f !== undefined);
-    result.failures.sort();
-  } finally {
-    progress.done();
-    await renderer.close();
-  }
-  return result;
-}
-
-function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split("\n")[0];
-}
-
-/** A progress bar on stderr, only when it is a terminal. */
-class Progress {
-  private count = 0;
-  private readonly enabled = Boolean(process.stderr.isTTY);
-
-  constructor(private readonly total: number) {}
-
-  tick(): void {
-    this.count++;
-    if (!this.enabled) return;
-    const width = 30;
-    const filled = Math.round((this.count / this.total) * width);
-    process.stderr.write(`\r  rendering images [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.count}/${this.total}`);
-  }
-
-  done(): void {
-    if (this.enabled && this.count > 0) process.stderr.write("\n");
-  }
 }

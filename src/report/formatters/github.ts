@@ -1,7 +1,7 @@
 import { relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import type { Severity } from "../../finding.js";
-import type { FileResult } from "../../results.js";
+import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
 const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
@@ -10,7 +10,7 @@ const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", 
  * GitHub Actions workflow commands, shown as annotations on the pull request:
  * `::error file=…,line=…,endLine=…,col=…,endColumn=…,title=<rule>::message`.
  */
-export function formatGithub(results: readonly FileResult[], context: FormatContext): string {
+export function formatGithub(results: readonly FileReport[], context: FormatContext): string {
   const lines: string[] = [];
   for (const result of results) {
     const file = toPosix(relative(context.cwd, result.filePath));

@@ -1,7 +1,7 @@
-import type { FileResult } from "../../results.js";
+import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
-export type Formatter = (results: readonly FileResult[], context: FormatContext) => string;
+export type Formatter = (results: readonly FileReport[], context: FormatContext) => string;
 
 /** Every output format, by the name given to `--format`; each module loads only when chosen. */
 const LOADERS: Record<string, () => Promise<Formatter>> = {

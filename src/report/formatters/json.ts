@@ -1,13 +1,13 @@
 import { relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
-import { countFindings, type FileResult } from "../../results.js";
+import { toPosix } from "../../util/paths.js";
+import { countFindings, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
 /**
  * One entry per file: `{ filePath, messages, errorCount, warningCount, infoCount }`, with paths
  * relative to the working directory (docs/formats.md).
  */
-export function formatJson(results: readonly FileResult[], context: FormatContext): string {
+export function formatJson(results: readonly FileReport[], context: FormatContext): string {
   const entries = results.map((result) => ({
     filePath: toPosix(relative(context.cwd, result.filePath)),
     messages: result.findings.map((f) => ({

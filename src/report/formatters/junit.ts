@@ -1,22 +1,21 @@
 import { relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import { xmlEscape } from "../../escape/xml.js";
-import type { Finding } from "../../finding.js";
-import type { FileResult } from "../../results.js";
+import { STRUCTURAL_RULES, type Finding } from "../../finding.js";
+import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
-import { STRUCTURAL_CHECKS } from "../rule-info.js";
 
 /**
  * JUnit XML, valid against the schema Jenkins' xUnit plugin uses: one testsuite per file, one
  * testcase per check that ran (the structural checks and each enabled rule), and a failure
  * listing the findings of each check that found something. An internal error is an `error`.
  */
-export function formatJunit(results: readonly FileResult[], context: FormatContext): string {
+export function formatJunit(results: readonly FileReport[], context: FormatContext): string {
   const suites = results.map((result) => {
     const path = toPosix(relative(context.cwd, result.filePath));
     const byRule = new Map<string, Finding[]>();
     for (const finding of result.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
-    const checks = [...new Set([...STRUCTURAL_CHECKS, ...(result.rulesChecked ?? []), ...byRule.keys()])];
+    const checks = [...new Set([...STRUCTURAL_RULES, ...(result.rulesChecked ?? []), ...byRule.keys()])];
     let failures = 0;
     let errors = 0;
     const cases = checks.map((ruleId) => {

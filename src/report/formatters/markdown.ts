@@ -1,9 +1,8 @@
 import { relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import { markdownCell } from "../../escape/markdown.js";
-import { countFindings, type FileResult } from "../../results.js";
+import { countFindings, ruleInfoOf, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
-import { ruleInfo } from "../rule-info.js";
 
 const ICON = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" } as const;
 
@@ -11,7 +10,7 @@ const ICON = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info
  * A summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment: totals, a table per file, and
  * every finding with a link to its rule's documentation.
  */
-export function formatMarkdown(results: readonly FileResult[], context: FormatContext): string {
+export function formatMarkdown(results: readonly FileReport[], context: FormatContext): string {
   const all = results.flatMap((r) => r.findings);
   const counts = countFindings(all);
   const withFindings = results.filter((r) => r.findings.length > 0);
@@ -34,7 +33,7 @@ export function formatMarkdown(results: readonly FileResult[], context: FormatCo
   for (const result of withFindings) {
     const path = toPosix(relative(context.cwd, result.filePath));
     for (const f of result.findings) {
-      const rule = ruleInfo(f.ruleId);
+      const rule = ruleInfoOf(context.rulesMeta, f.ruleId, context.homepage);
       out.push(`| ${markdownCell(`${path}:${f.line}:${f.column}`)} | ${ICON[f.severity]} | [${markdownCell(f.ruleId)}](${rule.docsUrl}) | ${markdownCell(f.message)} |`);
     }
   }

@@ -1,11 +1,9 @@
 import { pathToFileURL } from "node:url";
 import { relative } from "node:path";
-import { toPosix } from "../../discover/files.js";
+import { toPosix } from "../../util/paths.js";
 import type { Severity } from "../../finding.js";
-import { HOMEPAGE } from "../../cli/version.js";
-import type { FileResult } from "../../results.js";
+import { ruleInfoOf, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
-import { ruleInfo } from "../rule-info.js";
 
 const LEVEL: Record<Severity, string> = { error: "error", warning: "warning", info: "note" };
 
@@ -14,7 +12,7 @@ const LEVEL: Record<Severity, string> = { error: "error", warning: "warning", in
  * findings with their help and docs links, artifact paths relative to %SRCROOT% (the working
  * directory), and regions with start and end.
  */
-export function formatSarif(results: readonly FileResult[], context: FormatContext): string {
+export function formatSarif(results: readonly FileReport[], context: FormatContext): string {
   const ruleIds = [...new Set(results.flatMap((r) => r.findings.map((f) => f.ruleId)))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
   const sarifResults = results.flatMap((result) => {
@@ -45,9 +43,9 @@ export function formatSarif(results: readonly FileResult[], context: FormatConte
             name: "journey",
             version: context.version,
             semanticVersion: context.version,
-            informationUri: HOMEPAGE,
+            informationUri: context.homepage,
             rules: ruleIds.map((id) => {
-              const info = ruleInfo(id);
+              const info = ruleInfoOf(context.rulesMeta, id, context.homepage);
               return {
                 id,
                 name: info.name,

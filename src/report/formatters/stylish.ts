@@ -1,15 +1,15 @@
 import { relative } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { Finding, Severity } from "../../finding.js";
-import { toPosix } from "../../discover/files.js";
-import { countFindings, type FileResult } from "../../results.js";
+import { toPosix } from "../../util/paths.js";
+import { countFindings, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
 /**
  * The default, human format: `file:line:col  severity  message  rule`, then the source line
  * with the node underlined (`^~~~`), then a summary.
  */
-export function formatStylish(results: readonly FileResult[], context: FormatContext): string {
+export function formatStylish(results: readonly FileReport[], context: FormatContext): string {
   const { color } = context;
   const out: string[] = [];
   let filesWithProblems = 0;
@@ -43,8 +43,7 @@ export function formatStylish(results: readonly FileResult[], context: FormatCon
 }
 
 function severityLabel(severity: Severity, color: ChalkInstance): string {
-  const label = severity;
-  return severity === "error" ? color.red(label) : severity === "warning" ? color.yellow(label) : color.blue(label);
+  return severity === "error" ? color.red(severity) : severity === "warning" ? color.yellow(severity) : color.blue(severity);
 }
 
 const MAX_FRAME = 160;

@@ -1,0 +1,29 @@
+import { STRUCTURAL_RULES } from "../finding.js";
+import type { RuleInfo, RulesMeta } from "../results.js";
+import { RULES } from "../rules/registry.js";
+
+/** Checks that are not lint rules; SARIF wants a readable name that differs from the id. */
+const CHECKS: readonly Omit<RuleInfo, "docsUrl" | "severity">[] = [
+  { id: "syntax", name: "YamlSyntaxError", description: "The file is not readable YAML (syntax, tabs, duplicate keys, several documents, encoding, size)." },
+  { id: "schema", name: "SchemaViolation", description: "The journey does not match the journey JSON Schema." },
+  { id: "duplicate-id", name: "DuplicateId", description: "An id is used twice where it must be unique." },
+  { id: "unknown-reference", name: "UnknownReference", description: "A reference names a step, persona or team that does not exist." },
+  { id: "unused-disable-directive", name: "UnusedDisableDirective", description: "A journey-disable comment that silences nothing." },
+  { id: "internal", name: "InternalError", description: "journey failed while checking the file." },
+];
+
+/**
+ * The metadata of every rule and check by id, with links below `docsBase` (the folder of
+ * docs/rules/ on the project's site): what a run hands its formatters and the renderer.
+ */
+export function rulesMeta(docsBase: string): RulesMeta {
+  const docsUrl = (id: string) => `${docsBase}${(STRUCTURAL_RULES as readonly string[]).includes(id) ? "structural" : id}.md`;
+  const meta = new Map<string, RuleInfo>();
+  for (const check of CHECKS) meta.set(check.id, { ...check, severity: "error", docsUrl: docsUrl(check.id) });
+  for (const { meta: rule } of RULES) meta.set(rule.id, { id: rule.id, name: pascalCase(rule.id), description: rule.description, severity: rule.severity, docsUrl: docsUrl(rule.id) });
+  return meta;
+}
+
+function pascalCase(id: string): string {
+  return id.replace(/(^|-)(\p{L})/gu, (_, __, letter: string) => letter.toUpperCase());
+}
