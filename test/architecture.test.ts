@@ -22,7 +22,11 @@ function importsOf(file: string): string[] {
 
 const rules: { stage: string; allowed: RegExp; why: string }[] = [
   { stage: "report", allowed: /^(report\/|finding$|results$|escape\/|util\/)/, why: "formatters get reports and rule metadata from the run, never the model, the registry or the CLI" },
-  { stage: "render", allowed: /^(render\/|check$|finding$|results$|escape\/|util\/|config\/|model\/)/, why: "render gets checked files and rule metadata from the command, never the registry or the CLI" },
+  {
+    stage: "render",
+    allowed: /^(render\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
+    why: "render gets checked files, rule metadata and analysis results (the JSON contract of analyze/types) from the command, never the registry, the engines or the CLI",
+  },
   { stage: "validate", allowed: /^(validate\/|finding$|load\/|config\/|model\/types$|util\/)/, why: "validation works on the document, before the model is built" },
   { stage: "model", allowed: /^(model\/|config\/|load\/locator$)/, why: "the model knows nothing of checking, rules or output" },
   { stage: "rules", allowed: /^(rules\/|finding$|load\/locator$|model\/|util\/)/, why: "a rule sees the model and reports; settings and output are lint's and report's" },
