@@ -9,6 +9,7 @@ import { defaultConfig } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
 import { lintFile, type LintOptions } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
+import { clickHouseInstalled } from "./clickhouse.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "journey.cjs");
@@ -88,4 +89,8 @@ export function chromiumAvailable(): boolean {
 export function xmllintAvailable(): boolean {
   const found = spawnSync("xmllint", ["--version"], { stdio: "ignore" }).status === 0;
   return toolAvailable(found, "xmllint", "apt-get install libxml2-utils");
+}
+
+export function clickHouseAvailable(): boolean {
+  return toolAvailable(clickHouseInstalled(), "clickhouse-server", "apt-get install clickhouse-server, or set JOURNEY_CLICKHOUSE_SERVER");
 }
