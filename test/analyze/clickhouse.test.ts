@@ -132,11 +132,12 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     expect(await analyze(SHOP, "shop")).toEqual(SHOP_FIGURES);
   });
 
-  test("--top bounds variants and unmapped activities, keeping their order", async () => {
-    const figures = await analyze({ ...SHOP, top: 2 }, "shop");
-    expect(figures.variants).toEqual(SHOP_FIGURES.variants.slice(0, 2));
-    expect(figures.unmappedActivities).toEqual(SHOP_FIGURES.unmappedActivities.slice(0, 2));
-    expect(figures.transitions).toEqual(SHOP_FIGURES.transitions);
+  test.each([0, 1, 2])("--top %i bounds variants and unmapped activities, keeping their order, and nothing else", async (top) => {
+    expect(await analyze({ ...SHOP, top }, "shop")).toEqual({
+      ...SHOP_FIGURES,
+      variants: SHOP_FIGURES.variants.slice(0, top),
+      unmappedActivities: SHOP_FIGURES.unmappedActivities.slice(0, top),
+    });
   });
 
   test("a database given apart from the table", async () => {

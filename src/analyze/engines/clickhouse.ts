@@ -21,6 +21,11 @@ import {
 
 type ClickHouseSource = Extract<EventSource, { kind: "clickhouse" }>;
 type Row = Record<string, unknown>;
+/** Rows of a query (JSONEachRow), or with format JSON its rows and the WITH TOTALS row. */
+type Select = {
+  (sql: string): Promise<Row[]>;
+  (sql: string, format: "JSON"): Promise<{ data: Row[]; totals?: Row }>;
+};
 
 /** Error codes of ClickHouse that mean the user or password is wrong (18.16: 192-194; 20.x on: 516). */
 const CREDENTIAL_CODES = new Set([192, 193, 194, 516]);
@@ -75,14 +80,14 @@ export function createClickHouseEngine(): AnalysisEngine {
       } catch (error) {
         throw new AnalyzeError(`--url ${JSON.stringify(source.url)} is not a ClickHouse HTTP URL (${(error as Error).message})`);
       }
-      const select = async (sql: string): Promise<Row[]> => {
+      const select: Select = (async (sql: string, format: "JSONEachRow" | "JSON" = "JSONEachRow") => {
         try {
-          const result = await client!.query({ query: sql, format: "JSONEachRow" });
-          return await result.json<Row>();
+          const result = await client!.query({ query: sql, format });
+          return await result.json();
         } catch (error) {
           throw describe(error, source);
         }
-      };
+      }) as Select;
       return analyzeTable(plan, columns, source, select, progress ?? (() => {}));
     },
     async close() {
@@ -99,7 +104,7 @@ async function analyzeTable(
   plan: AnalysisPlan,
   columns: ColumnNames,
   source: ClickHouseSource,
-  select: (sql: string) => Promise<Row[]>,
+  select: Select,
   progress: (message: string) => void,
 ): Promise<EngineFigures> {
   const table = `${source.database === undefined ? "" : `${identifier(source.database, "--database")}.`}${identifier(source.table, "--table")}`;
@@ -123,6 +128,8 @@ async function analyzeTable(
   const kind = timestampKind(timeType);
   if (kind === undefined) throw new AnalyzeError(`column "${columns.timestamp}" of ${tableName} is ${timeType}; the time column must be ${TIMESTAMP_TYPES}`);
 
+  // The plan is ours, not the user's: a bad bound is a programming error, and it goes into SQL as a number.
+  if (!Number.isSafeInteger(plan.top) || plan.top < 0) throw new Error(`plan.top must be a whole number, not ${plan.top}`);
   const n = plan.stepIds.length;
   const names = [...plan.activities.keys()];
   // Row-level names, defined once and used by every query that reads the table. They sit in the
@@ -158,17 +165,23 @@ async function analyzeTable(
   const unmapped = await select(`${rowNames}
     SELECT __j_activity AS __j_unmapped_activity, count() AS __j_n FROM ${table} WHERE NOT __j_skip AND __j_step < 0 GROUP BY __j_activity ORDER BY __j_n DESC, __j_unmapped_activity LIMIT ${plan.top}`);
 
-  progress("clickhouse: funnel and fitness");
-  const [figures] = await select(`
-    SELECT count() AS __j_cases,
+  progress("clickhouse: funnel, fitness and variants");
+  // One pass over the paths for both: grouped by path, the top rows are the variants, and WITH
+  // TOTALS adds the sums over every path (LIMIT does not apply to totals), which are the funnel.
+  // LIMIT 0 would drop the totals too (18.16), so at least one row comes back and is cut here.
+  const perPath = await select(
+    `SELECT __j_path, count() AS __j_cases,
       countIf(${plan.goals.length === 0 ? "0" : `hasAny(__j_path, ${intArrayLiteral(plan.goals)})`}) AS __j_converted,
       countIf(${has(plan.entries, "__j_path[1]")} AND arrayAll(edge -> ${has(
         plan.edges.map(([from, to]) => from * n + to),
         "edge",
       )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))) AS __j_fit,
       sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
-      sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended
-    FROM ${paths}`);
+      sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
+      arrayStringConcat(arrayMap(i -> arrayElement(${stepIds}, i + 1), __j_path), ' ') AS __j_key
+    FROM ${paths} GROUP BY __j_path WITH TOTALS ORDER BY __j_cases DESC, __j_key LIMIT ${Math.max(plan.top, 1)}`,
+    "JSON",
+  );
 
   progress("clickhouse: transitions");
   // The lower median from a histogram of whole seconds (sumMap sorts its keys): the first
@@ -181,24 +194,20 @@ async function analyzeTable(
     ARRAY JOIN arrayMap((a, b, ta, tb) -> (a, b, intDiv(tb - ta, 1000)), arrayPopBack(__j_path), arrayPopFront(__j_path), arrayPopBack(__j_times), arrayPopFront(__j_times)) AS __j_pair
     GROUP BY __j_from, __j_to`);
 
-  progress("clickhouse: variants");
-  const variants = await select(`
-    SELECT __j_path, count() AS __j_cases, arrayStringConcat(arrayMap(i -> arrayElement(${stepIds}, i + 1), __j_path), ' ') AS __j_key
-    FROM ${paths} GROUP BY __j_path ORDER BY __j_cases DESC, __j_key LIMIT ${plan.top}`);
-
-  const reached = (figures.__j_reached as unknown[]) ?? [];
-  const ended = (figures.__j_ended as unknown[]) ?? [];
+  // No paths at all: no totals row (or one of zeros and empty arrays), and every step has 0.
+  const figures = perPath.totals ?? {};
+  const reached = (figures.__j_reached as unknown[] | undefined) ?? [];
+  const ended = (figures.__j_ended as unknown[] | undefined) ?? [];
   return {
     events: { read: num(totals.__j_read), mapped: num(totals.__j_mapped), unmapped: num(totals.__j_unmapped), skipped: num(totals.__j_skipped) },
     // minIf over no rows is 0 (or NULL for a Nullable column), not a time: count the rows instead.
     period: num(totals.__j_read) === num(totals.__j_skipped) ? null : { from: num(totals.__j_first), to: num(totals.__j_last) },
-    cases: num(figures.__j_cases),
-    converted: num(figures.__j_converted),
-    fit: num(figures.__j_fit),
-    // sumForEach over no rows is an empty array: every step then has 0.
+    cases: num(figures.__j_cases ?? 0),
+    converted: num(figures.__j_converted ?? 0),
+    fit: num(figures.__j_fit ?? 0),
     steps: plan.stepIds.map((_, i) => ({ reached: num(reached[i] ?? 0), endedHere: num(ended[i] ?? 0) })),
     transitions: transitions.map((row) => ({ from: num(row.__j_from), to: num(row.__j_to), count: num(row.__j_n), medianSeconds: num(row.__j_median) })),
-    variants: variants.map((row) => ({ path: (row.__j_path as unknown[]).map(num), cases: num(row.__j_cases) })),
+    variants: perPath.data.slice(0, plan.top).map((row) => ({ path: (row.__j_path as unknown[]).map(num), cases: num(row.__j_cases) })),
     unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_unmapped_activity), count: num(row.__j_n) })),
     stepIdsSeen: (totals.__j_seen as unknown[]).map(num).sort((a, b) => a - b),
   };

@@ -1,0 +1,101 @@
+// The ClickHouse engine of `journey analyze` at growing sizes, against a server you name:
+//   npm run build && node bench/clickhouse-scale.mjs --url http://127.0.0.1:8123 [--events 1000000,2000000,4000000]
+// For each size it fills the table journey_bench_events (8 events per case, 8 activities of
+// which 7 map onto the shop journey, times spread over 30 days) with INSERT ... SELECT from
+// numbers(), runs the engine three times and prints the median time of each of its queries, then
+// drops the table. When the server logs queries (log_queries=1 in the user's profile and a
+// <query_log> in its config), the peak memory of each query is printed too.
+// Numbers and what they mean for a billion events: docs/analyze-clickhouse.md.
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const argument = (name, fallback) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+};
+const url = argument("--url");
+if (!url) {
+  console.error("bench/clickhouse-scale.mjs: give --url http://host:8123 of a ClickHouse server it may create a table on");
+  process.exit(2);
+}
+const sizes = argument("--events", "1000000,2000000,4000000").split(",").map(Number);
+const runs = Number(argument("--runs", "3"));
+const TABLE = "journey_bench_events";
+
+const { createClickHouseEngine } = await import(pathToFileURL(join(root, "dist", "analyze", "engines", "clickhouse.js")).href);
+
+async function sql(query) {
+  const response = await fetch(url, { method: "POST", body: query });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${response.status}: ${text}`);
+  return text;
+}
+
+const steps = ["home", "search", "product", "cart", "pay"];
+const plan = {
+  journeyId: "bench",
+  stepIds: steps,
+  activities: new Map([...steps.map((id, i) => [id, i]), ["view_item", 2], ["purchase", 4]]),
+  edges: [
+    [0, 1],
+    [0, 2],
+    [1, 2],
+    [2, 3],
+    [3, 4],
+  ],
+  entries: [0],
+  goals: [4],
+  top: 10,
+};
+const columns = { caseId: "case_id", activity: "activity", timestamp: "timestamp" };
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+console.log(`server ${(await sql("SELECT version()")).trim()}, ${runs} runs per size, median ms per query`);
+for (const events of sizes) {
+  await sql(`DROP TABLE IF EXISTS ${TABLE}`);
+  await sql(`CREATE TABLE ${TABLE} (case_id String, activity String, timestamp DateTime) ENGINE = MergeTree() ORDER BY (case_id, timestamp)`);
+  const loadStart = Date.now();
+  // Case k holds events 8k..8k+7; the activity of each is drawn by hash, its time walks forward
+  // from the case's start by up to 10 minutes (ties included).
+  await sql(`INSERT INTO ${TABLE} SELECT
+      concat('case-', toString(intDiv(number, 8))),
+      arrayElement(['home', 'search', 'product', 'view_item', 'cart', 'purchase', 'pay', 'heartbeat'], cityHash64(number) % 8 + 1),
+      toDateTime(1767225600 + cityHash64(intDiv(number, 8)) % 2592000 + (number % 8) * (cityHash64(number, 1) % 600))
+    FROM numbers(${events})`);
+  const loadMs = Date.now() - loadStart;
+  const phases = new Map();
+  let figures;
+  for (let run = 0; run < runs; run++) {
+    const engine = createClickHouseEngine();
+    let last = Date.now();
+    let phase;
+    const mark = (next) => {
+      const now = Date.now();
+      if (phase) phases.set(phase, [...(phases.get(phase) ?? []), now - last]);
+      phase = next;
+      last = now;
+    };
+    const start = Date.now();
+    figures = await engine.analyze(plan, columns, { kind: "clickhouse", url, table: TABLE }, (message) => mark(message.replace(/^clickhouse: /, "")));
+    mark(undefined);
+    phases.set("total", [...(phases.get("total") ?? []), Date.now() - start]);
+    await engine.close();
+  }
+  console.log(`\n${events.toLocaleString("en")} events, ${figures.cases.toLocaleString("en")} cases (load ${loadMs} ms)`);
+  for (const [name, times] of phases) console.log(`  ${name.padEnd(36)} ${String(median(times)).padStart(7)} ms`);
+  try {
+    await sql("SYSTEM FLUSH LOGS");
+    const memory = await sql(`SELECT substring(replaceRegexpAll(query, '\\\\s+', ' '), 1, 60) AS q, max(memory_usage) AS peak, max(read_rows) AS rows
+      FROM system.query_log WHERE type = 2 AND query LIKE '%${TABLE}%' AND query NOT LIKE '%system.%' AND event_time > now() - 600
+      GROUP BY q ORDER BY peak DESC LIMIT 6 FORMAT TSV`);
+    if (memory.trim()) for (const line of memory.trim().split("\n")) {
+      const [query, peak, rows] = line.split("\t");
+      console.log(`  peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(6)} MiB  ${rows} rows  ${query}`);
+    }
+    await sql("TRUNCATE TABLE system.query_log");
+  } catch {
+    // no query log on this server: times only
+  }
+}
+await sql(`DROP TABLE IF EXISTS ${TABLE}`);
