@@ -5,6 +5,10 @@
 // numbers(), runs the engine three times and prints the median time of each of its queries, then
 // drops the table. When the server logs queries (log_queries=1 in the user's profile and a
 // <query_log> in its config), the peak memory of each query is printed too.
+// With --cluster NAME --shards URL,URL (every shard's HTTP URL, the cluster as the servers'
+// remote_servers name it), the events go into journey_bench_local on every shard and the engine
+// reads a Distributed table over them on --url, sharded by cityHash64(case_id); the bytes each
+// shard sent to the querying server (result_bytes of its part of the query) are printed as well.
 // Numbers and what they mean for a billion events: docs/analyze-clickhouse.md.
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -22,11 +26,25 @@ if (!url) {
 const sizes = argument("--events", "1000000,2000000,4000000").split(",").map(Number);
 const runs = Number(argument("--runs", "3"));
 const TABLE = "journey_bench_events";
+const cluster = argument("--cluster");
+const shards = cluster ? argument("--shards", "").split(",").filter(Boolean) : [];
+if (cluster && shards.length === 0) {
+  console.error("bench/clickhouse-scale.mjs: --cluster needs --shards with the HTTP URL of every shard");
+  process.exit(2);
+}
+/** `--time-type String` stores the times as ISO 8601 text, which the engine parses row by row. */
+const timeType = argument("--time-type", "DateTime");
+if (!["DateTime", "String"].includes(timeType)) {
+  console.error("bench/clickhouse-scale.mjs: --time-type is DateTime or String");
+  process.exit(2);
+}
+const LAYOUT = `(case_id String, activity String, timestamp ${timeType})`;
+const MERGE_TREE = "MergeTree() ORDER BY (case_id, timestamp)";
 
 const { createClickHouseEngine } = await import(pathToFileURL(join(root, "dist", "analyze", "engines", "clickhouse.js")).href);
 
-async function sql(query) {
-  const response = await fetch(url, { method: "POST", body: query });
+async function sql(query, at = url, settings = "") {
+  const response = await fetch(`${at}/?${settings}`, { method: "POST", body: query });
   const text = await response.text();
   if (!response.ok) throw new Error(`${response.status}: ${text}`);
   return text;
@@ -51,18 +69,26 @@ const plan = {
 const columns = { caseId: "case_id", activity: "activity", timestamp: "timestamp" };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-console.log(`server ${(await sql("SELECT version()")).trim()}, ${runs} runs per size, median ms per query`);
+console.log(`server ${(await sql("SELECT version()")).trim()}, timestamp ${timeType}${cluster ? `, Distributed over ${shards.length} shards` : ""}, ${runs} runs per size, median ms per query`);
 for (const events of sizes) {
   await sql(`DROP TABLE IF EXISTS ${TABLE}`);
-  await sql(`CREATE TABLE ${TABLE} (case_id String, activity String, timestamp DateTime) ENGINE = MergeTree() ORDER BY (case_id, timestamp)`);
+  for (const shard of shards) {
+    await sql("DROP TABLE IF EXISTS journey_bench_local", shard);
+    await sql(`CREATE TABLE journey_bench_local ${LAYOUT} ENGINE = ${MERGE_TREE}`, shard);
+  }
+  await sql(`CREATE TABLE ${TABLE} ${LAYOUT} ENGINE = ${cluster ? `Distributed(${cluster}, currentDatabase(), journey_bench_local, cityHash64(case_id))` : MERGE_TREE}`);
   const loadStart = Date.now();
   // Case k holds events 8k..8k+7; the activity of each is drawn by hash, its time walks forward
   // from the case's start by up to 10 minutes (ties included).
-  await sql(`INSERT INTO ${TABLE} SELECT
+  await sql(
+    `INSERT INTO ${TABLE} SELECT
       concat('case-', toString(intDiv(number, 8))),
       arrayElement(['home', 'search', 'product', 'view_item', 'cart', 'purchase', 'pay', 'heartbeat'], cityHash64(number) % 8 + 1),
-      toDateTime(1767225600 + cityHash64(intDiv(number, 8)) % 2592000 + (number % 8) * (cityHash64(number, 1) % 600))
-    FROM numbers(${events})`);
+      ${timeType === "String" ? "toString" : ""}(toDateTime(1767225600 + cityHash64(intDiv(number, 8)) % 2592000 + (number % 8) * (cityHash64(number, 1) % 600)))
+    FROM numbers(${events})`,
+    url,
+    "insert_distributed_sync=1",
+  );
   const loadMs = Date.now() - loadStart;
   const phases = new Map();
   let figures;
@@ -93,9 +119,20 @@ for (const events of sizes) {
       const [query, peak, rows] = line.split("\t");
       console.log(`  peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(6)} MiB  ${rows} rows  ${query}`);
     }
+    for (const shard of shards) {
+      await sql("SYSTEM FLUSH LOGS", shard);
+      const sent = await sql(
+        `SELECT count(), sum(result_bytes), sum(result_rows) FROM system.query_log WHERE type = 2 AND is_initial_query = 0 AND query LIKE '%journey_bench_local%' AND query LIKE '%__j_%' AND event_time > now() - 600 FORMAT TSV`,
+        shard,
+      );
+      const [queries, bytes, rows] = sent.trim().split("\t").map(Number);
+      console.log(`  shard ${shard}: ${queries} queries sent ${Math.round(bytes / runs / 2 ** 20)} MiB (${Math.round(rows / runs).toLocaleString("en")} rows) per analysis`);
+      if (shard !== url) await sql("TRUNCATE TABLE system.query_log", shard);
+    }
     await sql("TRUNCATE TABLE system.query_log");
   } catch {
     // no query log on this server: times only
   }
 }
 await sql(`DROP TABLE IF EXISTS ${TABLE}`);
+for (const shard of shards) await sql("DROP TABLE IF EXISTS journey_bench_local", shard);

@@ -9,7 +9,7 @@ import { createClickHouseEngine } from "../../src/analyze/engines/clickhouse.js"
 import { identifier, stringLiteral } from "../../src/analyze/engines/clickhouse-sql.js";
 import { AnalyzeError, type EventSource } from "../../src/analyze/types.js";
 import { clickHouseAvailable } from "../helpers/index.js";
-import { freePort, loadEvents, PASSWORD_USER, startClickHouse, type ClickHouseServer } from "../helpers/clickhouse.js";
+import { freePort, loadEvents, PASSWORD_USER, READONLY_USER, startClickHouse, type ClickHouseServer } from "../helpers/clickhouse.js";
 import { COLUMNS, SHOP } from "./clickhouse-plan.js";
 
 /** Any text a journey or a log may hold: characters SQL treats specially, control characters, NUL, any code point, lone surrogates. */
@@ -101,11 +101,16 @@ describe.skipIf(!available)("through a real server", () => {
     expect(error.message).toMatch(/refused the credentials of user ".*"; set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD/);
   });
 
-  test("the right credentials of a user with a password work", async () => {
+  // The readonly user also proves that the engine changes no setting (readonly=1 refuses any).
+  test.each([
+    ["a user with a password", PASSWORD_USER],
+    ["a readonly user", READONLY_USER],
+  ])("the right credentials of %s work", async (_, credentials) => {
     const engine = createClickHouseEngine();
     try {
-      const figures = await engine.analyze(SHOP, COLUMNS, { kind: "clickhouse", url: server.url, table: "events", ...PASSWORD_USER });
+      const figures = await engine.analyze(SHOP, COLUMNS, { kind: "clickhouse", url: server.url, table: "events", ...credentials });
       expect(figures.cases).toBe(1);
+      expect(figures.steps[0]).toEqual({ reached: 1, endedHere: 1 });
     } finally {
       await engine.close();
     }

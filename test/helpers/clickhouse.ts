@@ -13,6 +13,8 @@ export const CLICKHOUSE_SERVER = process.env.JOURNEY_CLICKHOUSE_SERVER ?? "/usr/
 
 /** The user with a password that every test server knows (the bad-credentials test uses it). */
 export const PASSWORD_USER = { user: "analyst", password: "s3cret-pw" };
+/** A user in readonly mode (readonly=1: SELECT only, no setting may change), as analysts often get. */
+export const READONLY_USER = { user: "reader", password: "r3ad-only" };
 
 export interface ClickHouseServer {
   url: string;
@@ -86,11 +88,12 @@ function configXml(dir: string, httpPort: number, tcpPort: number, interserverPo
 
 const USERS_XML = `<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default><readonly><readonly>1</readonly></readonly></profiles>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors><result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>
   <users>
     <default><password></password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></default>
     <${PASSWORD_USER.user}><password>${PASSWORD_USER.password}</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></${PASSWORD_USER.user}>
+    <${READONLY_USER.user}><password>${READONLY_USER.password}</password><networks><ip>127.0.0.1</ip></networks><profile>readonly</profile><quota>default</quota></${READONLY_USER.user}>
   </users>
 </yandex>
 `;
