@@ -3,6 +3,8 @@
  * with the command). A plan is written by step ids, as a reader of the test thinks of it.
  */
 import type { AnalysisPlan, ColumnNames } from "../../src/analyze/types.js";
+import type { EventRow } from "../helpers/clickhouse.js";
+import type { ReferenceRow } from "./reference-figures.js";
 
 export const COLUMNS: ColumnNames = { caseId: "case_id", activity: "activity", timestamp: "timestamp" };
 
@@ -46,3 +48,12 @@ export const SHOP = makePlan({
   entries: ["home"],
   goals: ["pay"],
 });
+
+/** Rows loaded into a DateTime (text `YYYY-MM-DD hh:mm:ss`, UTC) or epoch-millisecond table, as the in-memory oracle reads them. */
+export function referenceRows(rows: readonly EventRow[]): ReferenceRow[] {
+  return rows.map((row) => ({
+    caseId: row.case_id,
+    activity: row.activity,
+    time: typeof row.timestamp === "number" ? row.timestamp : Date.parse(`${row.timestamp.replace(" ", "T")}Z`),
+  }));
+}

@@ -2,12 +2,14 @@
  * The ClickHouse engine against a real clickhouse-server, on logs whose answers were worked out by
  * hand from the analyze spec (docs/analyze.md). Every EngineFigures field is checked.
  */
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createClickHouseEngine } from "../../src/analyze/engines/clickhouse.js";
 import type { AnalysisPlan, EngineFigures, EventSource } from "../../src/analyze/types.js";
 import { clickHouseAvailable } from "../helpers/index.js";
 import { loadEvents, startClickHouse, type ClickHouseServer, type EventRow } from "../helpers/clickhouse.js";
-import { COLUMNS, makePlan, SHOP } from "./clickhouse-plan.js";
+import { COLUMNS, makePlan, referenceRows, SHOP } from "./clickhouse-plan.js";
+import { referenceFigures } from "./reference-figures.js";
 
 const available = clickHouseAvailable();
 let server: ClickHouseServer;
@@ -120,6 +122,10 @@ async function analyze(plan: AnalysisPlan, table: string, source: Partial<Extrac
   }
 }
 
+test("the in-memory oracle of the random-log test agrees with the hand-worked answers", () => {
+  expect(normalized(referenceFigures(SHOP, referenceRows(SHOP_ROWS)))).toEqual(SHOP_FIGURES);
+});
+
 describe.skipIf(!available)("clickhouse engine: known answers", () => {
   beforeAll(async () => {
     server = await startClickHouse();
@@ -221,5 +227,39 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     expect(figures.period).toEqual({ from: base, to: base + 2005 });
     expect(figures.transitions).toEqual([{ from: 0, to: 2, count: 2, medianSeconds: 1 }]);
     expect(figures.variants).toEqual([{ path: [0, 2], cases: 2 }]);
+  });
+
+  test("random logs: the same figures as the spec computed plainly in memory", async () => {
+    const base = Date.UTC(2026, 6, 1);
+    /** ISO 8601 text of `ms`, written in a zone `offset` minutes east of UTC (0: "Z", null: no zone, a space before the time). */
+    const iso = (ms: number, offset: number | null) => {
+      const local = new Date(ms + (offset ?? 0) * 60_000).toISOString().slice(0, 23);
+      if (offset === null) return local.replace("T", " ");
+      if (offset === 0) return `${local}Z`;
+      const minutes = Math.abs(offset);
+      return `${local}${offset < 0 ? "-" : "+"}${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+    };
+    const time = fc.oneof(
+      { weight: 9, arbitrary: fc.record({ ms: fc.integer({ min: 0, max: 8000 }), offset: fc.constantFrom(0, null, 120, -330) }) },
+      { weight: 1, arbitrary: fc.constantFrom("", "soon", "2026-02-30T00:00:00Z", "2026-07-01T24:00:00Z") },
+    );
+    const event = fc.record({
+      caseId: fc.constantFrom("a", "b", "c", "d", "ü", "𝒳", ""),
+      activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat", "z", "ｚ", "😀", ""),
+      time,
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (events, top) => {
+        const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset) }));
+        await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory" });
+        const plan = { ...SHOP, top };
+        const expected = referenceFigures(
+          plan,
+          events.map((e) => ({ caseId: e.caseId, activity: e.activity, time: typeof e.time === "string" ? null : base + e.time.ms })),
+        );
+        expect(await analyze(plan, "random_log")).toEqual(normalized(expected));
+      }),
+      { numRuns: 30 },
+    );
   });
 });
