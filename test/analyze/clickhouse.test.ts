@@ -262,4 +262,11 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       { numRuns: 30 },
     );
   });
+
+  test("a Date column: days at midnight UTC", async () => {
+    await loadEvents(server, "date_log", [row("d1", "home", "2026-04-01"), row("d1", "cart", "2026-04-03"), row("d2", "home", "2026-04-02")], { timestampType: "Date" });
+    const figures = await analyze(SHOP, "date_log");
+    expect(figures.period).toEqual({ from: ms("2026-04-01T00:00:00Z"), to: ms("2026-04-03T00:00:00Z") });
+    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 2 * 86_400 }]);
+  });
 });

@@ -96,7 +96,7 @@ export function timestampKind(type: string): TimestampKind | undefined {
   const bare = type.replace(/^Nullable\((.*)\)$/, "$1").replace(/^LowCardinality\((.*)\)$/, "$1");
   if (/^DateTime64\(/.test(bare)) return "datetime64";
   if (/^DateTime(\(.*\))?$/.test(bare)) return "datetime";
-  if (/^Date(32)?$/.test(bare)) return "date";
+  if (bare === "Date") return "date";
   if (/^(String|FixedString\(\d+\))$/.test(bare)) return "string";
   if (/^U?Int(32|64)$/.test(bare)) return "integer";
   return undefined;
@@ -110,7 +110,8 @@ export function timestampMillisExpression(column: string, kind: TimestampKind, n
     case "datetime":
       return `toInt64(toUInt32(${column})) * 1000`;
     case "date":
-      return `toInt64(toUInt32(toDateTime(${column}))) * 1000`;
+      // A Date is a day number since 1970-01-01; midnight UTC whatever the server's time zone.
+      return `toInt64(toUInt16(${column})) * 86400000`;
     case "datetime64":
       // Only servers with DateTime64 (20.x on) have columns of this type, and they have this function.
       return `toUnixTimestamp64Milli(${column})`;

@@ -65,6 +65,7 @@ export function createClickHouseEngine(): AnalysisEngine {
     async analyze(plan, columns, source, progress) {
       if (source.kind !== "clickhouse") throw new Error("the clickhouse engine reads a ClickHouse table, not files");
       const { createClient, ClickHouseLogLevel } = loadClient();
+      await client?.close();
       try {
         client = createClient({
           url: source.url,
