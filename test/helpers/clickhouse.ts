@@ -117,6 +117,14 @@ export async function startClickHouse(options: StartOptions = {}): Promise<Click
   const started = Date.now();
   const child = spawn(CLICKHOUSE_SERVER, [`--config-file=${join(dir, "config.xml")}`], { cwd: dir, stdio: "ignore" });
   running.add(child);
+  // The exit hook below does not run when the test worker is killed; this watchdog does: it ends
+  // the server and removes its folder once this process is gone.
+  const watchdog = spawn(
+    "/bin/sh",
+    ["-c", 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$2" 2>/dev/null; rm -rf "$3"', "watchdog", String(process.pid), String(child.pid), dir],
+    { stdio: "ignore", detached: true },
+  );
+  watchdog.unref();
   if (!exitHookInstalled) {
     exitHookInstalled = true;
     // A test run that dies mid-file must not leave servers behind (the machine is shared).
@@ -136,6 +144,7 @@ export async function startClickHouse(options: StartOptions = {}): Promise<Click
   const url = `http://127.0.0.1:${httpPort}`;
   const remove = () => rmSync(dir, { recursive: true, force: true });
   const stop = async () => {
+    watchdog.kill("SIGKILL");
     if (exited === undefined) {
       child.kill("SIGKILL");
       await exitPromise;
@@ -145,6 +154,7 @@ export async function startClickHouse(options: StartOptions = {}): Promise<Click
 
   for (;;) {
     if (exited !== undefined) {
+      watchdog.kill("SIGKILL");
       const log = [join(dir, "server.err.log"), join(dir, "server.log")].filter(existsSync).map((file) => readFileSync(file, "utf8")).join("\n");
       remove();
       throw new Error(`clickhouse-server ${exited} before answering /ping:\n${log.slice(-2000)}`);

@@ -74,7 +74,8 @@ export function createClickHouseEngine(): AnalysisEngine {
           application: "journey-analyze",
           // A billion-row analysis takes minutes; the client's 30 s default would cut it off.
           request_timeout: 3_600_000,
-          // No compression: it is a setting (enable_http_compression) that readonly users may not change, and only aggregates come back.
+          // Response compression is a setting (enable_http_compression), and 18.16 refuses every setting
+          // to a readonly user ("Cannot override setting ... in readonly mode"); only aggregates come back anyway.
           compression: { request: false, response: false },
           log: { level: ClickHouseLogLevel.OFF },
         });
