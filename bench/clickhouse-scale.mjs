@@ -91,6 +91,7 @@ for (const events of sizes) {
   );
   const loadMs = Date.now() - loadStart;
   const phases = new Map();
+  const sizeStart = Math.floor(Date.now() / 1000);
   let figures;
   for (let run = 0; run < runs; run++) {
     const engine = createClickHouseEngine();
@@ -112,13 +113,21 @@ for (const events of sizes) {
   for (const [name, times] of phases) console.log(`  ${name.padEnd(36)} ${String(median(times)).padStart(7)} ms`);
   try {
     await sql("SYSTEM FLUSH LOGS");
-    const memory = await sql(`SELECT substring(replaceRegexpAll(query, '\\\\s+', ' '), 1, 60) AS q, max(memory_usage) AS peak, max(read_rows) AS rows
-      FROM system.query_log WHERE type = 2 AND query LIKE '%${TABLE}%' AND query NOT LIKE '%system.%' AND event_time > now() - 600
-      GROUP BY q ORDER BY peak DESC LIMIT 6 FORMAT TSV`);
+    // CPU time (user + system, all threads) does not depend on what else runs on the machine, as
+    // wall time does: it is the figure to extrapolate from.
+    const cpuMs = "(ProfileEvents.Values[indexOf(ProfileEvents.Names, 'UserTimeMicroseconds')] + ProfileEvents.Values[indexOf(ProfileEvents.Names, 'SystemTimeMicroseconds')]) / 1000";
+    const memory = await sql(`SELECT multiIf(query LIKE '%__j_read%', 'counting events', query LIKE '%__j_unmapped_activity%', 'unmapped activities',
+        query LIKE '%WITH TOTALS%', 'funnel, fitness and variants', query LIKE '%__j_pair%', 'transitions', 'other') AS q,
+        max(memory_usage) AS peak, max(read_rows) AS rows, avg(${cpuMs}) AS cpu_ms
+      FROM system.query_log WHERE type = 2 AND is_initial_query AND (query LIKE 'WITH%' OR query LIKE 'SELECT%') AND query LIKE '%${TABLE}%' AND query LIKE '%__j_%' AND query NOT LIKE '%system.%' AND event_time >= toDateTime(${sizeStart})
+      GROUP BY q ORDER BY peak DESC FORMAT TSV`);
+    let cpuTotal = 0;
     if (memory.trim()) for (const line of memory.trim().split("\n")) {
-      const [query, peak, rows] = line.split("\t");
-      console.log(`  peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(6)} MiB  ${rows} rows  ${query}`);
+      const [query, peak, rows, cpuMs] = line.split("\t");
+      cpuTotal += Number(cpuMs);
+      console.log(`  ${query.padEnd(36)} cpu ${String(Math.round(Number(cpuMs))).padStart(6)} ms, peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(5)} MiB, ${rows} rows read`);
     }
+    if (cpuTotal > 0) console.log(`  cpu per analysis ${Math.round(cpuTotal)} ms (${((cpuTotal * 1000) / events).toFixed(2)} µs per event)`);
     for (const shard of shards) {
       await sql("SYSTEM FLUSH LOGS", shard);
       const sent = await sql(
