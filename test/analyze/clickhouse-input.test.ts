@@ -85,6 +85,21 @@ describe.skipIf(!available)("through a real server", () => {
     expect(error.message).toContain(`cannot reach ClickHouse at ${url}`);
   });
 
+  test("TLS spoken to a plain HTTP port: cannot reach, with the reason", async () => {
+    const url = `https://127.0.0.1:${server.httpPort}`;
+    const error = await analyzeError({ url });
+    expect(error).toBeInstanceOf(AnalyzeError);
+    expect(error.message).toMatch(new RegExp(`^cannot reach ClickHouse at ${url} \\([A-Z][A-Z0-9_]+\\)`));
+  });
+
+  test("an error of the server itself is passed on with its code, not as a stack trace", async () => {
+    // A view that fails when read: its columns are fine, its query is not.
+    await server.query("CREATE VIEW IF NOT EXISTS failing AS SELECT case_id, activity, timestamp FROM events WHERE throwIf(length(case_id) > 0)");
+    const error = await analyzeError({ table: "failing" });
+    expect(error).toBeInstanceOf(AnalyzeError);
+    expect(error.message).toMatch(new RegExp(`^ClickHouse at ${server.url}: Code: \\d+`));
+  });
+
   test("a URL that is no URL", async () => {
     const error = await analyzeError({ url: "not a url" });
     expect(error).toBeInstanceOf(AnalyzeError);

@@ -20,6 +20,9 @@ import {
 } from "./clickhouse-sql.js";
 
 type ClickHouseSource = Extract<EventSource, { kind: "clickhouse" }>;
+/** A billion-event analysis takes minutes; the client's 30 s default would cut it off. */
+const TIMEOUT_MS = 3_600_000;
+const PING_TIMEOUT_MS = 10_000;
 type Row = Record<string, unknown>;
 /** Rows of a query (JSONEachRow), or with format JSON its rows and the WITH TOTALS row. */
 type Select = {
@@ -28,8 +31,7 @@ type Select = {
 };
 
 /** Error codes of ClickHouse that mean the user or password is wrong (18.16: 192-194; 20.x on: 516). */
-const CREDENTIAL_CODES = new Set([192, 193, 194, 516]);
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ECONNRESET", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "EPIPE"]);
+const CREDENTIAL_CODES = new Set(["192", "193", "194", "516"]);
 
 function loadClient(): typeof import("@clickhouse/client") {
   try {
@@ -39,20 +41,47 @@ function loadClient(): typeof import("@clickhouse/client") {
   }
 }
 
-/** The user's message for a failed request, or the error itself when it is not about the server or the input. */
-function describe(error: unknown, source: ClickHouseSource): Error {
+/** The user's message for a failed request, or the error itself when it is a bug of ours. */
+function userError(error: unknown, source: ClickHouseSource): Error {
   const err = error as { code?: unknown; message?: string; cause?: { code?: unknown } };
   const message = err.message ?? String(error);
-  const network = [err.code, err.cause?.code].find((code) => typeof code === "string" && NETWORK_CODES.has(code));
-  if (network !== undefined || /socket hang up|Timeout error/i.test(message)) {
-    return new AnalyzeError(`cannot reach ClickHouse at ${source.url} (${String(network ?? message)}); check --url and that the server is running`);
-  }
-  const code = Number(/Code: (\d+)/.exec(message)?.[1] ?? err.code);
-  if (CREDENTIAL_CODES.has(code) || /Authentication failed|Wrong password|Unknown user/i.test(message)) {
+  // 18.16 answers "Code: 193, e.displayText() = ..." (the client leaves it in the message);
+  // current servers "Code: 516. ...", which the client parses into `code`.
+  const serverCode = /Code: (\d+)/.exec(message)?.[1] ?? (typeof err.code === "string" && /^\d+$/.test(err.code) ? err.code : undefined);
+  if ((serverCode !== undefined && CREDENTIAL_CODES.has(serverCode)) || /Authentication failed|Wrong password|Unknown user/i.test(message)) {
     return new AnalyzeError(`ClickHouse at ${source.url} refused the credentials of user "${source.user ?? "default"}"; set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD`);
   }
-  if (/Code: \d+|DB::Exception/.test(message)) return new AnalyzeError(`ClickHouse at ${source.url}: ${message.split("\n")[0].trim()}`);
+  if (serverCode !== undefined) return new AnalyzeError(`ClickHouse at ${source.url}: ${message.split("\n")[0].trim()}`);
+  if (/^Timeout error/i.test(message)) return new AnalyzeError(`ClickHouse at ${source.url} did not answer within ${TIMEOUT_MS / 60_000} minutes`);
+  // Connection, DNS and TLS failures: Node's error codes (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, ...).
+  const systemCode = [err.code, err.cause?.code].find((code) => typeof code === "string" && /^[A-Z][A-Z0-9_]+$/.test(code));
+  if (systemCode !== undefined || /socket hang up/i.test(message)) {
+    return new AnalyzeError(`cannot reach ClickHouse at ${source.url} (${systemCode ?? message}); check --url and that the server is running`);
+  }
   return error instanceof Error ? error : new Error(message);
+}
+
+/**
+ * A wrong host, port or scheme (TLS to a plain HTTP port) can leave a request hanging for the
+ * whole query timeout; /ping answers at once when the server is there, so ask it first, briefly.
+ */
+async function ping(clickhouse: typeof import("@clickhouse/client"), source: ClickHouseSource): Promise<void> {
+  const pinger = clickhouse.createClient({
+    url: source.url,
+    request_timeout: PING_TIMEOUT_MS,
+    compression: { request: false, response: false },
+    log: { level: clickhouse.ClickHouseLogLevel.OFF },
+  });
+  try {
+    const result = await pinger.ping();
+    if (result.success) return;
+    if (/^Timeout error/i.test(result.error.message)) {
+      throw new AnalyzeError(`cannot reach ClickHouse at ${source.url} (no answer to /ping within ${PING_TIMEOUT_MS / 1000} s); check --url and that the server is running`);
+    }
+    throw userError(result.error, source);
+  } finally {
+    await pinger.close();
+  }
 }
 
 /** 64-bit integers come back as JSON strings (output_format_json_quote_64bit_integers). */
@@ -64,7 +93,8 @@ export function createClickHouseEngine(): AnalysisEngine {
     name: "clickhouse",
     async analyze(plan, columns, source, progress) {
       if (source.kind !== "clickhouse") throw new Error("the clickhouse engine reads a ClickHouse table, not files");
-      const { createClient, ClickHouseLogLevel } = loadClient();
+      const clickhouse = loadClient();
+      const { createClient, ClickHouseLogLevel } = clickhouse;
       await client?.close();
       try {
         client = createClient({
@@ -72,8 +102,7 @@ export function createClickHouseEngine(): AnalysisEngine {
           username: source.user ?? "default",
           password: source.password ?? "",
           application: "journey-analyze",
-          // A billion-row analysis takes minutes; the client's 30 s default would cut it off.
-          request_timeout: 3_600_000,
+          request_timeout: TIMEOUT_MS,
           // Response compression is a setting (enable_http_compression), and 18.16 refuses every setting
           // to a readonly user ("Cannot override setting ... in readonly mode"); only aggregates come back anyway.
           compression: { request: false, response: false },
@@ -82,12 +111,13 @@ export function createClickHouseEngine(): AnalysisEngine {
       } catch (error) {
         throw new AnalyzeError(`--url ${JSON.stringify(source.url)} is not a ClickHouse HTTP URL (${(error as Error).message})`);
       }
+      await ping(clickhouse, source);
       const select: Select = (async (sql: string, format: "JSONEachRow" | "JSON" = "JSONEachRow") => {
         try {
           const result = await client!.query({ query: sql, format });
           return await result.json();
         } catch (error) {
-          throw describe(error, source);
+          throw userError(error, source);
         }
       }) as Select;
       return analyzeTable(plan, columns, source, select, progress ?? (() => {}));
@@ -113,11 +143,11 @@ async function analyzeTable(
   const caseColumn = identifier(columns.caseId, "the case column");
   const activityColumn = identifier(columns.activity, "the activity column");
   const timeColumn = identifier(columns.timestamp, "the time column");
-  const where = `${source.database === undefined ? "currentDatabase()" : stringLiteral(source.database)}`;
+  const databaseValue = source.database === undefined ? "currentDatabase()" : stringLiteral(source.database);
   const tableName = `${source.database === undefined ? "" : `${source.database}.`}${source.table}`;
 
   progress(`clickhouse: reading the layout of ${tableName}`);
-  const found = await select(`SELECT name, type FROM system.columns WHERE database = ${where} AND table = ${stringLiteral(source.table)}`);
+  const found = await select(`SELECT name, type FROM system.columns WHERE database = ${databaseValue} AND table = ${stringLiteral(source.table)}`);
   if (found.length === 0) throw new AnalyzeError(`ClickHouse at ${source.url} has no table ${tableName} (--table, --database)`);
   const types = new Map(found.map((row) => [String(row.name), String(row.type)]));
   const missing = [columns.caseId, columns.activity, columns.timestamp].filter((name) => !types.has(name));
