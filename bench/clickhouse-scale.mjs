@@ -116,7 +116,7 @@ for (const events of sizes) {
     // CPU time (user + system, all threads) does not depend on what else runs on the machine, as
     // wall time does: it is the figure to extrapolate from.
     const cpuMs = "(ProfileEvents.Values[indexOf(ProfileEvents.Names, 'UserTimeMicroseconds')] + ProfileEvents.Values[indexOf(ProfileEvents.Names, 'SystemTimeMicroseconds')]) / 1000";
-    const memory = await sql(`SELECT multiIf(query LIKE '%__j_read%', 'counting events', query LIKE '%__j_unmapped_activity%', 'unmapped activities',
+    const memory = await sql(`SELECT multiIf(query LIKE '%__j_read%', 'counting events', query LIKE '%GROUP BY __j_activity%', 'unmapped activities',
         query LIKE '%WITH TOTALS%', 'funnel, fitness and variants', query LIKE '%__j_pair%', 'transitions', 'other') AS q,
         max(memory_usage) AS peak, max(read_rows) AS rows, avg(${cpuMs}) AS cpu_ms
       FROM system.query_log WHERE type = 2 AND is_initial_query AND (query LIKE 'WITH%' OR query LIKE 'SELECT%') AND query LIKE '%${TABLE}%' AND query LIKE '%__j_%' AND query NOT LIKE '%system.%' AND event_time >= toDateTime(${sizeStart})

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createClickHouseEngine } from "../../src/analyze/engines/clickhouse.js";
-import { identifier, stringLiteral } from "../../src/analyze/engines/clickhouse-sql.js";
+import { identifier, stringLiteral, timestampKind } from "../../src/analyze/engines/clickhouse-sql.js";
 import { AnalyzeError, type EventSource } from "../../src/analyze/types.js";
 import { clickHouseAvailable } from "../helpers/index.js";
 import { freePort, loadEvents, PASSWORD_USER, READONLY_USER, startClickHouse, type ClickHouseServer } from "../helpers/clickhouse.js";
@@ -29,6 +29,26 @@ describe("literals and identifiers (no server)", () => {
         expect(stringLiteral(text)).toMatch(/^'([\x20-\x26\x28-\x5b\x5d-\x7e]|\\\\|\\'|\\x[0-9a-f]{2})*'$/);
       }),
     );
+  });
+
+  test.each([
+    ["DateTime", "datetime"],
+    ["DateTime('Europe/Berlin')", "datetime"],
+    ["Nullable(DateTime)", "datetime"],
+    ["DateTime64(3)", "datetime64"],
+    ["Nullable(DateTime64(6, 'UTC'))", "datetime64"],
+    ["Date", "date"],
+    ["String", "string"],
+    ["LowCardinality(Nullable(String))", "string"],
+    ["FixedString(24)", "string"],
+    ["UInt64", "integer"],
+    ["Int64", "integer"],
+    ["Nullable(UInt32)", "integer"],
+    ["Float64", undefined],
+    ["Int16", undefined],
+    ["Array(DateTime)", undefined],
+  ])("a time column of type %s is read as %s", (type, kind) => {
+    expect(timestampKind(type)).toBe(kind);
   });
 
   test.each(["events", "Events_2026", "_tmp", "case:concept:name", "time:timestamp"])("identifier %s is backquoted", (name) => {

@@ -269,4 +269,16 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     expect(figures.period).toEqual({ from: ms("2026-04-01T00:00:00Z"), to: ms("2026-04-03T00:00:00Z") });
     expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 2 * 86_400 }]);
   });
+
+  test("Nullable columns: a NULL case, activity or time makes the row skipped", async () => {
+    await server.query("DROP TABLE IF EXISTS nullable_log");
+    await server.query("CREATE TABLE nullable_log (case_id Nullable(String), activity Nullable(String), timestamp Nullable(DateTime)) ENGINE = Memory");
+    await server.query(`INSERT INTO nullable_log VALUES
+      (NULL, 'home', '2026-05-01 10:00:00'), ('n1', NULL, '2026-05-01 10:00:01'), ('n1', 'home', NULL),
+      ('n1', 'home', '2026-05-01 10:00:02'), ('n1', 'cart', '2026-05-01 10:00:09'), ('n1', 'heartbeat', '2026-05-01 10:00:10')`);
+    const figures = await analyze(SHOP, "nullable_log");
+    expect(figures.events).toEqual({ read: 6, mapped: 2, unmapped: 1, skipped: 3 });
+    expect(figures.period).toEqual({ from: ms("2026-05-01T10:00:02Z"), to: ms("2026-05-01T10:00:10Z") });
+    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 7 }]);
+  });
 });

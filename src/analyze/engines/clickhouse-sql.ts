@@ -92,8 +92,16 @@ export function isoMillisExpression(text: string): string {
 export type TimestampKind = "datetime" | "datetime64" | "date" | "string" | "integer";
 
 /** The timestamp kinds the engine reads; undefined for any other type (the error lists these). */
+/** The type inside its `Nullable(...)` and `LowCardinality(...)` wrappers. */
+function unwrap(type: string): string {
+  const inner = /^(?:Nullable|LowCardinality)\((.*)\)$/.exec(type);
+  return inner ? unwrap(inner[1]) : type;
+}
+
+export const isNullable = (type: string): boolean => /^(?:LowCardinality\()?Nullable\(/.test(type);
+
 export function timestampKind(type: string): TimestampKind | undefined {
-  const bare = type.replace(/^Nullable\((.*)\)$/, "$1").replace(/^LowCardinality\((.*)\)$/, "$1");
+  const bare = unwrap(type);
   if (/^DateTime64\(/.test(bare)) return "datetime64";
   if (/^DateTime(\(.*\))?$/.test(bare)) return "datetime";
   if (bare === "Date") return "date";
@@ -128,6 +136,6 @@ export function timestampMillisExpression(column: string, kind: TimestampKind, n
  * ("Unknown identifier").
  */
 export function textExpression(column: string, type: string): string {
-  if (type.startsWith("Nullable(")) return `ifNull(toString(${column}), '')`;
-  return /^FixedString\(/.test(type) ? `toStringCutToZero(${column})` : `toString(${column})`;
+  const text = /^FixedString\(/.test(unwrap(type)) ? `toStringCutToZero(${column})` : `toString(${column})`;
+  return isNullable(type) ? `ifNull(${text}, '')` : text;
 }

@@ -11,6 +11,7 @@ import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames,
 import {
   identifier,
   intArrayLiteral,
+  isNullable,
   stringArrayLiteral,
   stringLiteral,
   textExpression,
@@ -170,7 +171,7 @@ async function analyzeTable(
   const rowNames = `WITH
     ${textExpression(caseColumn, types.get(columns.caseId)!)} AS __j_case,
     ${textExpression(activityColumn, types.get(columns.activity)!)} AS __j_activity,
-    ${timestampMillisExpression(timeColumn, kind, timeType.startsWith("Nullable("))} AS __j_time,
+    ${timestampMillisExpression(timeColumn, kind, isNullable(timeType))} AS __j_time,
     (__j_case = '' OR __j_activity = '' OR isNull(__j_time)) AS __j_skip,
     ${names.length === 0 ? "toInt32(-1)" : `toInt32(transform(__j_activity, ${stringArrayLiteral(names)}, ${intArrayLiteral(names.map((name) => plan.activities.get(name)!))}, -1))`} AS __j_step`;
   const stepIds = stringArrayLiteral(plan.stepIds);
@@ -194,8 +195,10 @@ async function analyzeTable(
     FROM ${table}`);
 
   progress("clickhouse: unmapped activities");
+  // __j_activity itself, not a new alias of it: 18.16 loses an alias of an alias of a Nullable
+  // column in GROUP BY ("not under aggregate function").
   const unmapped = await select(`${rowNames}
-    SELECT __j_activity AS __j_unmapped_activity, count() AS __j_n FROM ${table} WHERE NOT __j_skip AND __j_step < 0 GROUP BY __j_activity ORDER BY __j_n DESC, __j_unmapped_activity LIMIT ${plan.top}`);
+    SELECT __j_activity, count() AS __j_n FROM ${table} WHERE NOT __j_skip AND __j_step < 0 GROUP BY __j_activity ORDER BY __j_n DESC, __j_activity LIMIT ${plan.top}`);
 
   progress("clickhouse: funnel, fitness and variants");
   // One pass over the paths for both: grouped by path, the top rows are the variants, and WITH
@@ -240,7 +243,7 @@ async function analyzeTable(
     steps: plan.stepIds.map((_, i) => ({ reached: num(reached[i] ?? 0), endedHere: num(ended[i] ?? 0) })),
     transitions: transitions.map((row) => ({ from: num(row.__j_from), to: num(row.__j_to), count: num(row.__j_n), medianSeconds: num(row.__j_median) })),
     variants: perPath.data.slice(0, plan.top).map((row) => ({ path: (row.__j_path as unknown[]).map(num), cases: num(row.__j_cases) })),
-    unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_unmapped_activity), count: num(row.__j_n) })),
+    unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_activity), count: num(row.__j_n) })),
     stepIdsSeen: (totals.__j_seen as unknown[]).map(num).sort((a, b) => a - b),
   };
 }
