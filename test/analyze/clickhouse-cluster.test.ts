@@ -64,6 +64,7 @@ describe.skipIf(!available)("clickhouse engine over a Distributed table", () => 
     for (const server of servers) {
       await loadEvents(server, "events_local", []);
       await loadEvents(server, "scattered_local", []);
+      await loadEvents(server, "text_local", [], { timestampType: "String" });
     }
     const [first] = servers;
     await loadEvents(first, "events_all", rows);
@@ -71,6 +72,9 @@ describe.skipIf(!available)("clickhouse engine over a Distributed table", () => 
     const sync = { insert_distributed_sync: 1 };
     await loadEvents(first, "events", rows, { engine: distributed("events_local", "cityHash64(case_id)"), settings: sync });
     await loadEvents(first, "events_scattered", rows, { engine: distributed("scattered_local", "rand()"), settings: sync });
+    // ISO 8601 text (a T, a zone) parsed on the shards: the same times as the DateTime rows.
+    const textRows = rows.map((row) => ({ ...row, timestamp: `${String(row.timestamp).replace(" ", "T")}+00:00` }));
+    await loadEvents(first, "events_text", textRows, { timestampType: "String", engine: distributed("text_local", "cityHash64(case_id)"), settings: sync });
   });
   afterAll(() => Promise.all(servers.map((server) => server.stop())));
 
@@ -97,5 +101,9 @@ describe.skipIf(!available)("clickhouse engine over a Distributed table", () => 
 
   test("cases split over shards: still the same figures", async () => {
     expect(await figuresOf("events_scattered")).toEqual(await figuresOf("events_all"));
+  });
+
+  test("ISO 8601 text times, parsed on the shards: still the same figures", async () => {
+    expect(await figuresOf("events_text")).toEqual(await figuresOf("events_all"));
   });
 });
