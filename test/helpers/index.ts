@@ -13,6 +13,7 @@ import { rulesMeta } from "../../src/lint/rules-meta.js";
 import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../../src/cli/version.js";
 import type { FormatContext } from "../../src/report/context.js";
 import { Chalk } from "chalk";
+import { clickHouseInstalled } from "./clickhouse.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(ROOT, "bin", "journey.cjs");
@@ -146,4 +147,8 @@ export function xmllintAvailable(): boolean {
 export function preCommitAvailable(): boolean {
   const found = spawnSync("pre-commit", ["--version"], { stdio: "ignore" }).status === 0;
   return toolAvailable(found, "pre-commit", "apt-get install pre-commit");
+}
+
+export function clickHouseAvailable(): boolean {
+  return toolAvailable(clickHouseInstalled(), "clickhouse-server", "apt-get install clickhouse-server, or set JOURNEY_CLICKHOUSE_SERVER");
 }

@@ -1,0 +1,90 @@
+/**
+ * The analyze spec's figures computed the plain way, in memory, one definition per line: the
+ * oracle that random logs are checked against (an engine must agree with it on every field).
+ * Slow and memory-hungry by design; only for test-sized logs.
+ */
+import type { AnalysisPlan, EngineFigures } from "../../src/analyze/types.js";
+import { compareCodePoints } from "../../src/util/code-point-order.js";
+
+/** One row of a log as an engine reads it; `time` in epoch milliseconds, null when unreadable. */
+export interface ReferenceRow {
+  caseId: string;
+  activity: string;
+  time: number | null;
+}
+
+const byCountThen = <T>(key: (item: T) => string) => (a: T & { count: number }, b: T & { count: number }) =>
+  b.count - a.count || compareCodePoints(key(a), key(b));
+
+export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow[]): EngineFigures {
+  const events = { read: rows.length, mapped: 0, unmapped: 0, skipped: 0 };
+  let period: { from: number; to: number } | null = null;
+  const unmapped = new Map<string, number>();
+  const seen = new Set<number>();
+  const caseEvents = new Map<string, { time: number; step: number }[]>();
+  for (const row of rows) {
+    if (row.caseId === "" || row.activity === "" || row.time === null) {
+      events.skipped++;
+      continue;
+    }
+    period = period === null ? { from: row.time, to: row.time } : { from: Math.min(period.from, row.time), to: Math.max(period.to, row.time) };
+    const step = plan.activities.get(row.activity);
+    if (step === undefined) {
+      events.unmapped++;
+      unmapped.set(row.activity, (unmapped.get(row.activity) ?? 0) + 1);
+      continue;
+    }
+    events.mapped++;
+    if (plan.stepIds[step] === row.activity) seen.add(step);
+    caseEvents.set(row.caseId, [...(caseEvents.get(row.caseId) ?? []), { time: row.time, step }]);
+  }
+
+  const edges = new Set(plan.edges.map(([from, to]) => `${from}>${to}`));
+  const steps = plan.stepIds.map(() => ({ reached: 0, endedHere: 0 }));
+  const durations = new Map<string, number[]>();
+  const variants = new Map<string, { path: number[]; count: number }>();
+  let converted = 0;
+  let fit = 0;
+  for (const list of caseEvents.values()) {
+    list.sort((a, b) => a.time - b.time || a.step - b.step);
+    const elements = list.filter((event, i) => i === 0 || event.step !== list[i - 1].step);
+    const path = elements.map((element) => element.step);
+    for (const step of new Set(path)) steps[step].reached++;
+    steps[path[path.length - 1]].endedHere++;
+    if (path.some((step) => plan.goals.includes(step))) converted++;
+    let inMap = plan.entries.includes(path[0]);
+    for (let i = 1; i < elements.length; i++) {
+      const key = `${path[i - 1]}>${path[i]}`;
+      inMap &&= edges.has(key);
+      durations.set(key, [...(durations.get(key) ?? []), Math.floor((elements[i].time - elements[i - 1].time) / 1000)]);
+    }
+    if (inMap) fit++;
+    const variant = variants.get(path.join(",")) ?? { path, count: 0 };
+    variant.count++;
+    variants.set(path.join(","), variant);
+  }
+
+  const joined = (path: number[]) => path.map((step) => plan.stepIds[step]).join(" ");
+  return {
+    events,
+    period,
+    cases: caseEvents.size,
+    converted,
+    fit,
+    steps,
+    transitions: [...durations].map(([key, values]) => {
+      const [from, to] = key.split(">").map(Number);
+      values.sort((a, b) => a - b);
+      return { from, to, count: values.length, medianSeconds: values[Math.floor((values.length - 1) / 2)] };
+    }),
+    variants: [...variants.values()]
+      .sort(byCountThen((variant) => joined(variant.path)))
+      .slice(0, plan.top)
+      .map((variant) => ({ path: variant.path, cases: variant.count })),
+    unmappedActivities: [...unmapped]
+      .map(([activity, count]) => ({ activity, count }))
+      .sort(byCountThen((item) => item.activity))
+      .slice(0, plan.top),
+    stepIdsSeen: [...seen].sort((a, b) => a - b),
+  };
+}
