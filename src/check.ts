@@ -8,6 +8,7 @@ import { buildJourney } from "./model/build.js";
 import { buildFlowGraph } from "./model/flow-graph.js";
 import type { JourneyFile } from "./model/types.js";
 import type { FileResult } from "./results.js";
+import { eventMappingFindings } from "./validate/event-mapping.js";
 import { referenceFindings } from "./validate/references.js";
 import { schemaFindings } from "./validate/schema.js";
 import { validateJourneySchema } from "./validate/schema-validators.js";
@@ -49,7 +50,7 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   const journey = buildJourney(file, config);
   result.journeyId = journey.id;
   result.idSpan = parsed.locator.span(["id"]);
-  const references = referenceFindings(journey, file, config, parsed.locator);
+  const references = [...referenceFindings(journey, file, config, parsed.locator), ...eventMappingFindings(file, parsed.locator)];
   result.findings.push(...references.map((f) => ({ ...f, journeyId: journey.id })));
   result.journey = journey;
   if (references.length === 0) result.graph = buildFlowGraph(journey);

@@ -8,6 +8,7 @@ const STRUCTURAL_NAMES: Record<string, string> = {
   schema: "SchemaViolation",
   "duplicate-id": "DuplicateId",
   "unknown-reference": "UnknownReference",
+  "duplicate-event-mapping": "DuplicateEventMapping",
   "unused-disable-directive": "UnusedDisableDirective",
   internal: "InternalError",
 };
@@ -17,6 +18,7 @@ const STRUCTURAL_DESCRIPTIONS: Record<string, string> = {
   schema: "The journey does not match the journey JSON Schema.",
   "duplicate-id": "An id is used twice where it must be unique.",
   "unknown-reference": "A reference names a step, persona or team that does not exist.",
+  "duplicate-event-mapping": "An event-log activity is mapped to two steps (a step id or an `events:` entry).",
   "unused-disable-directive": "A journey-disable comment that silences nothing.",
   internal: "journey failed while checking the file.",
 };
