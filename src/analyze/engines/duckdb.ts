@@ -1,0 +1,244 @@
+import { createRequire } from "node:module";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { columnCandidates, missingColumnMessage } from "../columns.js";
+import { shownPath } from "../log-files.js";
+import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource, type LogFile } from "../types.js";
+
+export const DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1";
+
+type DuckDBModule = typeof import("@duckdb/node-api");
+
+
+/**
+ * The embedded engine: DuckDB in this process reads the log files itself and only aggregates
+ * come back. The database is in memory, may read only the files journey checked
+ * (`allowed_paths` with external access off), never installs or loads extensions, and its
+ * configuration is locked before any user value reaches it. File paths and activity names go in
+ * as bound parameters or through an appender; column names only after they were found among
+ * the file's own columns, and quoted.
+ */
+export function createDuckDbEngine(): AnalysisEngine {
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  return {
+    name: "duckdb",
+    async analyze(plan, columns, source, progress) {
+      if (source.kind !== "files") throw new AnalyzeError("the duckdb engine reads log files (--events); use --engine clickhouse for a ClickHouse table");
+      const duckdb = loadDuckDb();
+      instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
+      connection = await instance.connect();
+      try {
+        return await analyzeFiles(connection, plan, columns, source.files, progress ?? (() => {}));
+      } catch (error) {
+        if (error instanceof AnalyzeError) throw error;
+        // Past the checks, what DuckDB refuses is the content of a log (a malformed CSV line, a
+        // broken gzip stream): the user's to fix, with DuckDB's own words.
+        throw new AnalyzeError(`the event log could not be read: ${firstLine(error)}`);
+      }
+    },
+    async close() {
+      connection?.closeSync();
+      instance?.closeSync();
+      connection = instance = undefined;
+    },
+  };
+}
+
+function loadDuckDb(): DuckDBModule {
+  try {
+    return createRequire(import.meta.url)("@duckdb/node-api") as DuckDBModule;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
+    throw new AnalyzeError(`the duckdb engine needs the package @duckdb/node-api: install it with \`npm install --save-dev ${DUCKDB_PACKAGE}\` (or use --engine clickhouse)`);
+  }
+}
+
+/** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: ColumnNames, files: readonly LogFile[], progress: (message: string) => void): Promise<EngineFigures> {
+  const paths = files.map((f) => f.path);
+  await db.run("SET TimeZone = 'UTC'");
+  await db.run("SET preserve_insertion_order = false");
+  await db.run("SET allowed_paths = $1", [listOf(paths)]);
+  await db.run("SET enable_external_access = false");
+  await db.run("SET lock_configuration = true");
+
+  // Activity -> step index, as a tiny table: the join maps the whole log in one pass.
+  await db.run("CREATE TABLE activity_map (activity VARCHAR, step INTEGER, is_id BOOLEAN)");
+  const appender = await db.createAppender("activity_map");
+  for (const [activity, step] of plan.activities) {
+    appender.appendVarchar(activity);
+    appender.appendInteger(step);
+    appender.appendBoolean(plan.stepIds[step] === activity);
+    appender.endRow();
+  }
+  appender.closeSync();
+
+  progress(`reading ${files.length} log file${files.length === 1 ? "" : "s"}`);
+  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names)));
+  // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
+  const events = reads.join("\nUNION ALL\n");
+  const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
+
+  // Pass 1: one row per activity (the skipped rows as one group), enough for every count.
+  await db.run(
+    `CREATE TABLE activities AS
+     SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi
+     FROM (SELECT activity, ts, ${skipped} AS skipped FROM (${events})) GROUP BY ALL`,
+    paths,
+  );
+  const [totals] = await rows(
+    db,
+    `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0),
+            min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped), min(lo) FILTER (m.step IS NOT NULL), max(hi) FILTER (m.step IS NOT NULL)
+     FROM activities a LEFT JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity`,
+  );
+  const [read, skippedRows, mapped] = totals.slice(0, 3).map(Number);
+  const unmappedActivities = (
+    await rows(
+      db,
+      `SELECT activity, n FROM activities a WHERE NOT skipped AND NOT EXISTS (SELECT 1 FROM activity_map m WHERE m.activity = a.activity)
+       ORDER BY n DESC, activity LIMIT ${plan.top}`,
+    )
+  ).map(([activity, count]) => ({ activity: String(activity), count: Number(count) }));
+  const stepIdsSeen = (await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity AND m.is_id ORDER BY 1")).map(([step]) => Number(step));
+  const figures: EngineFigures = {
+    events: { read, mapped, unmapped: read - skippedRows - mapped, skipped: skippedRows },
+    period: totals[3] === null ? null : { from: Number(totals[3]), to: Number(totals[4]) },
+    cases: 0,
+    converted: 0,
+    fit: 0,
+    steps: plan.stepIds.map(() => ({ reached: 0, endedHere: 0 })),
+    transitions: [],
+    variants: [],
+    unmappedActivities,
+    stepIdsSeen,
+  };
+  if (mapped === 0) return figures;
+
+  // Pass 2: every case's path. Each mapped event becomes one integer key, (time - first) *
+  // steps + step, so sorting a case's keys orders its events by time and, on equal times, by the
+  // step's position in the file; the sort runs per case on a small list, not over the whole log.
+  progress("building the paths of every case");
+  const stepCount = plan.stepIds.length;
+  const first = BigInt(totals[5] as string);
+  const span = (BigInt(totals[6] as string) - first + 1n) * BigInt(stepCount);
+  const keyType = span < 2n ** 62n ? "BIGINT" : "HUGEINT";
+  await db.run(
+    `CREATE TABLE paths AS
+     WITH keyed AS (
+       SELECT list_sort(list((e.ts::${keyType} - ${first}) * ${stepCount} + m.step)) AS keys
+       FROM (${events}) e JOIN activity_map m ON e.activity = m.activity
+       WHERE e.case_id IS NOT NULL AND e.case_id <> '' AND e.ts IS NOT NULL
+       GROUP BY e.case_id),
+     split AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS st, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS tm FROM keyed)
+     -- Consecutive events of one step are one element, timed by its first event.
+     SELECT list_filter(st, (s, i) -> i = 1 OR s <> st[i - 1]) AS path, list_filter(tm, (t, i) -> i = 1 OR st[i] <> st[i - 1]) AS times FROM split`,
+    paths,
+  );
+
+  progress("measuring");
+  const ints = (list: readonly number[]) => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::INTEGER[]`;
+  const edgeCodes = ints(plan.edges.map(([from, to]) => from * stepCount + to));
+  const [summary] = await rows(
+    db,
+    `SELECT count(*),
+            count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
+            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(range(1, len(path)), i -> path[i] * ${stepCount} + path[i + 1])))
+     FROM paths`,
+  );
+  figures.cases = Number(summary[0]);
+  figures.converted = Number(summary[1]);
+  figures.fit = Number(summary[2]);
+  for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s")) figures.steps[Number(step)].reached = Number(count);
+  for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);
+
+  // quantile_disc(0.5) picks the lower of the two middle values for an even count (checked by
+  // test/analyze against the reference implementation); milliseconds, floored to seconds.
+  figures.transitions = (
+    await rows(
+      db,
+      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000
+       FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(list_transform(times[2:], (x, i) -> x - times[i])) AS d FROM paths WHERE len(path) > 1)
+       GROUP BY f, t`,
+    )
+  ).map(([from, to, count, median]) => ({ from: Number(from), to: Number(to), count: Number(count), medianSeconds: Number(median) }));
+
+  // Ties between variants go by the step ids joined with a space. Ids are lowercase letters,
+  // digits and hyphens (the schema's id rule), all above the space, so that order is the
+  // lexicographic order of the paths by each id's code-point rank: integers SQL can compare.
+  const ranks = plan.stepIds.map((_, i) => i).sort((a, b) => (plan.stepIds[a] < plan.stepIds[b] ? -1 : plan.stepIds[a] > plan.stepIds[b] ? 1 : a - b));
+  const rankOf = new Array<number>(stepCount);
+  ranks.forEach((step, rank) => (rankOf[step] = rank));
+  figures.variants = (
+    await rows(db, `SELECT path, count(*) AS c FROM paths GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`)
+  ).map(([path, cases]) => ({ path: (path as unknown[]).map(Number), cases: Number(cases) }));
+  return figures;
+}
+
+async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {
+  return (await db.runAndReadAll(sql, params)).getRowsJS() as unknown[][];
+}
+
+function listOf(values: readonly string[]) {
+  const { listValue } = createRequire(import.meta.url)("@duckdb/node-api") as DuckDBModule;
+  return listValue([...values]);
+}
+
+/**
+ * The SELECT that reads one file as (case_id, activity, ts): the file's path is parameter `$n`;
+ * its columns are looked up first so a missing one can be named, and so each timestamp type is
+ * read the way it is stored.
+ */
+async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames): Promise<string> {
+  const compression = file.gzip ? "gzip" : "none";
+  const from =
+    file.format === "parquet"
+      ? `read_parquet($${n})`
+      : file.format === "jsonl"
+        ? `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
+        : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
+          `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}')`;
+  let described: unknown[][];
+  try {
+    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS() as unknown[][];
+  } catch (error) {
+    throw new AnalyzeError(`${shown(file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`);
+  }
+  const types = new Map(described.map(([name, type]) => [String(name), String(type)]));
+  const pick = (key: keyof ColumnNames): string => {
+    const found = columnCandidates(names, key).find((c) => types.has(c));
+    if (found !== undefined) return found;
+    throw new AnalyzeError(missingColumnMessage(shown(file.path), names, key, [...types.keys()]));
+  };
+  const caseId = pick("caseId");
+  const activity = pick("activity");
+  const timestamp = pick("timestamp");
+  return `SELECT ${asText(caseId, types.get(caseId)!)} AS case_id, ${asText(activity, types.get(activity)!)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!)} AS ts FROM ${from}`;
+}
+
+function asText(column: string, type: string): string {
+  // JSON Lines with mixed value types come back as JSON: extract strings without their quotes.
+  return type === "JSON" ? `json_extract_string(${quote(column)}, '$')` : `CAST(${quote(column)} AS VARCHAR)`;
+}
+
+/**
+ * Epoch milliseconds, NULL when the value cannot be read. Native timestamps as they are (without
+ * a zone: UTC, the session's zone); integers are epoch milliseconds; text is ISO 8601 (without a
+ * zone: UTC) or a whole number of epoch milliseconds.
+ */
+function asEpochMs(column: string, type: string): string {
+  const c = quote(column);
+  if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMPTZ))`;
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
+  if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
+  const text = asText(column, type);
+  return `coalesce(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)), CASE WHEN regexp_full_match(${text}, '-?[0-9]{1,18}') THEN CAST(${text} AS BIGINT) END)`;
+}
+
+const shown = (path: string) => shownPath(path, process.cwd());
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n")[0];
+}

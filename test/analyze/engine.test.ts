@@ -1,0 +1,117 @@
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_COLUMNS } from "../../src/analyze/columns.js";
+import { createDuckDbEngine } from "../../src/analyze/engines/duckdb.js";
+import { planAnalysis } from "../../src/analyze/plan.js";
+import { buildResult } from "../../src/analyze/result.js";
+import type { AnalysisResult, ColumnNames, LogFile } from "../../src/analyze/types.js";
+import { check, removeTempProjects, tempProject } from "../helpers/index.js";
+import { SCENARIOS, SHOP, writeLog, type EventRow, type LogFormatName } from "./fixtures.js";
+import { referenceAnalysis } from "./reference.js";
+
+afterAll(removeTempProjects);
+
+function journeyOf(text: string) {
+  const checked = check(text);
+  expect(checked.findings.filter((f) => f.severity === "error")).toEqual([]);
+  return { journey: checked.journey!, graph: checked.graph! };
+}
+
+/** The DuckDB engine over log files, in process, as `journey analyze --format json` computes it. */
+export async function duckdbAnalysis(journeyText: string, files: LogFile[], options: { top?: number; columns?: ColumnNames } = {}): Promise<AnalysisResult> {
+  const { journey, graph } = journeyOf(journeyText);
+  const plan = planAnalysis(journey, graph, options.top ?? 10);
+  const engine = createDuckDbEngine();
+  try {
+    return buildResult(plan, await engine.analyze(plan, options.columns ?? DEFAULT_COLUMNS, { kind: "files", files }), "duckdb");
+  } finally {
+    await engine.close();
+  }
+}
+
+const VARIANTS: { label: string; format: LogFormatName; gzip?: boolean; nativeTime?: boolean }[] = [
+  { label: "csv", format: "csv" },
+  { label: "csv.gz", format: "csv", gzip: true },
+  { label: "tsv", format: "tsv" },
+  { label: "jsonl", format: "jsonl" },
+  { label: "jsonl.gz", format: "jsonl", gzip: true },
+  { label: "parquet", format: "parquet" },
+  { label: "parquet with TIMESTAMPTZ", format: "parquet", nativeTime: true },
+];
+
+async function logFile(rows: EventRow[], variant: (typeof VARIANTS)[number]): Promise<LogFile> {
+  const path = join(tempProject(), `log.${variant.format}${variant.gzip ? ".gz" : ""}`);
+  await writeLog(rows, path, variant.format, variant.gzip, { nativeTime: variant.nativeTime });
+  return { path, format: variant.format === "tsv" ? "tsv" : variant.format, gzip: variant.gzip ?? false };
+}
+
+describe("duckdb engine against the reference implementation", () => {
+  for (const scenario of SCENARIOS) {
+    for (const variant of VARIANTS) {
+      it(`${scenario.name} (${variant.label})`, async () => {
+        const { journey, graph } = journeyOf(scenario.journey);
+        const expected = referenceAnalysis(journey, graph, scenario.rows);
+        const actual = await duckdbAnalysis(scenario.journey, [await logFile(scenario.rows, variant)]);
+        expect(actual).toEqual(expected);
+      });
+    }
+  }
+
+  it("several files are one log, and --top bounds the lists", async () => {
+    const rows = SCENARIOS.find((s) => s.name.startsWith("a random log"))!.rows;
+    const files = [await logFile(rows.slice(0, 700), VARIANTS[0]), await logFile(rows.slice(700), VARIANTS[5])];
+    const { journey, graph } = journeyOf(SHOP);
+    const actual = await duckdbAnalysis(SHOP, files, { top: 3 });
+    expect(actual).toEqual(referenceAnalysis(journey, graph, rows, 3));
+    expect(actual.variants).toHaveLength(3);
+    expect(actual.unmapped_activities).toHaveLength(3);
+  });
+});
+
+describe("the reference implementation itself", () => {
+  it("gives the hand-checked figures of the small funnel", () => {
+    const { journey, graph } = journeyOf(SHOP);
+    const result = referenceAnalysis(journey, graph, SCENARIOS[0].rows);
+    expect(result).toEqual({
+      journey: "shop",
+      engine: "duckdb",
+      events: { read: 10, mapped: 8, unmapped: 1, skipped: 1 },
+      period: { from: "2026-03-01T10:00:00Z", to: "2026-03-01T10:07:00Z" },
+      cases: 3,
+      conversion: 1 / 3,
+      fitness: 2 / 3,
+      steps: [
+        { id: "lands", reached: 2, ended_here: 0 },
+        { id: "search", reached: 1, ended_here: 0 },
+        { id: "views", reached: 2, ended_here: 1 },
+        { id: "cart", reached: 2, ended_here: 1 },
+        { id: "pays", reached: 1, ended_here: 1 },
+        { id: "reserves", reached: 0, ended_here: 0 },
+      ],
+      transitions: [
+        { from: "cart", to: "pays", count: 1, in_map: true, median_seconds: 60 },
+        { from: "lands", to: "views", count: 2, in_map: true, median_seconds: 60 },
+        { from: "search", to: "cart", count: 1, in_map: false, median_seconds: 60 },
+        { from: "views", to: "cart", count: 1, in_map: true, median_seconds: 120 },
+      ],
+      deviations: [{ from: "search", to: "cart", count: 1 }],
+      variants: [
+        { path: ["lands", "views"], cases: 1 },
+        { path: ["lands", "views", "cart", "pays"], cases: 1 },
+        { path: ["search", "cart"], cases: 1 },
+      ],
+      unmapped_activities: [{ activity: "heartbeat", count: 1 }],
+    });
+  });
+
+  it("takes the lower median, orders ties by step position, and orders names by code point", () => {
+    const { journey, graph } = journeyOf(SHOP);
+    const byName = (name: string) => SCENARIOS.find((s) => s.name.startsWith(name))!.rows;
+    expect(referenceAnalysis(journey, graph, byName("an even number")).transitions).toEqual([{ from: "lands", to: "views", count: 4, in_map: true, median_seconds: 20 }]);
+    expect(referenceAnalysis(journey, graph, byName("ties in timestamps")).variants).toEqual([
+      { path: ["lands", "cart", "pays"], cases: 1 },
+      { path: ["lands", "views", "cart"], cases: 1 },
+    ]);
+    expect(referenceAnalysis(journey, graph, byName("unmapped activities")).unmapped_activities.map((u) => u.activity)).toEqual(["heartbeat", "ｚ fullwidth", "😀 emoji", "Zebra", "zebra"]);
+  });
+});
