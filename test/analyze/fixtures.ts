@@ -259,7 +259,7 @@ export const SCENARIOS: { name: string; journey: string; rows: EventRow[] }[] = 
     ]),
   },
   {
-    name: "variant ties by the step ids joined with a space",
+    name: "variant and transition ties by the step ids in code-point order (non-BMP ids)",
     journey: `journey: 1
 id: ties
 title: Variant ties
@@ -271,8 +271,14 @@ stages:
       - { id: a-b, name: A-B }
       - { id: ab, name: AB }
       - { id: b, name: B }
+      - { id: ｚ, name: Fullwidth z }
+      - { id: 𠀀, name: A letter outside the BMP }
 `,
     rows: [
+      ["v7", ["𠀀", "a"]],
+      ["v8", ["ｚ", "a"]],
+      ["v9", ["a", "𠀀"]],
+      ["v10", ["a", "ｚ"]],
       ["v1", ["ab"]],
       ["v2", ["a", "b"]],
       ["v3", ["a-b"]],

@@ -2,6 +2,7 @@ import { createRequire } from "node:module";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, missingColumnMessage } from "../columns.js";
 import { shownPath } from "../log-files.js";
+import { compareCodePoints } from "../../util/code-point-order.js";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource, type LogFile } from "../types.js";
 
 export const DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1";
@@ -165,10 +166,10 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
     )
   ).map(([from, to, count, median]) => ({ from: Number(from), to: Number(to), count: Number(count), medianSeconds: Number(median) }));
 
-  // Ties between variants go by the step ids joined with a space. Ids are lowercase letters,
-  // digits and hyphens (the schema's id rule), all above the space, so that order is the
+  // Ties between variants go by the step ids joined with a space. Ids are letters, digits and
+  // hyphens (the schema's id rule), all above the space in code-point order, so that order is the
   // lexicographic order of the paths by each id's code-point rank: integers SQL can compare.
-  const ranks = plan.stepIds.map((_, i) => i).sort((a, b) => (plan.stepIds[a] < plan.stepIds[b] ? -1 : plan.stepIds[a] > plan.stepIds[b] ? 1 : a - b));
+  const ranks = plan.stepIds.map((_, i) => i).sort((a, b) => compareCodePoints(plan.stepIds[a], plan.stepIds[b]) || a - b);
   const rankOf = new Array<number>(stepCount);
   ranks.forEach((step, rank) => (rankOf[step] = rank));
   figures.variants = (
