@@ -38,11 +38,11 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, goals } = await analyze(run);
+    const { result, names, goals, ends } = await analyze(run);
     if (!result) return 1;
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
-    const text = formatter(result, { color, names, goals });
+    const text = formatter(result, { color, names, goals, ends });
     if (run.outputFile) writeFileAtomic(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
@@ -53,7 +53,7 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   }
 }
 
-async function analyze(run: AnalyzeRun): Promise<{ result?: AnalysisResult; names: Map<string, string>; goals: Set<string> }> {
+async function analyze(run: AnalyzeRun): Promise<{ result?: AnalysisResult; names: Map<string, string>; goals: Set<string>; ends: Set<string> }> {
   const journeyPath = resolve(run.cwd, run.journeyPath);
   if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
   const checked = checkJourneyFile(journeyPath, run.config);
@@ -62,7 +62,7 @@ async function analyze(run: AnalyzeRun): Promise<{ result?: AnalysisResult; name
     const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), version: VERSION, fileCount: 1 };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
-    return { names: new Map(), goals: new Set() };
+    return { names: new Map(), goals: new Set(), ends: new Set() };
   }
   const { journey, graph } = checked;
   const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
@@ -89,5 +89,6 @@ async function analyze(run: AnalyzeRun): Promise<{ result?: AnalysisResult; name
     result: buildResult(plan, figures, engine.name),
     names: new Map(journey.steps.map((s) => [s.id, s.name])),
     goals: new Set(journey.goal.steps),
+    ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
   };
 }

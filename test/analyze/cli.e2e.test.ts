@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { check, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
-import { SCENARIOS, SHOP, writeLog } from "./fixtures.js";
+import { check, EXAMPLES, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { SCENARIOS, SHOP, writeLog, type EventRow } from "./fixtures.js";
 import { referenceAnalysis } from "./reference.js";
 
 afterAll(removeTempProjects);
@@ -110,6 +110,30 @@ describe("journey analyze (CLI)", () => {
       expect(run.exitCode).toBe(2);
     });
   }
+
+  it("analyses the bundled sample log of the cat-fountain example exactly", async () => {
+    const journeyFile = join(EXAMPLES, "cat-fountain-purchase.journey.yaml");
+    const log = join(EXAMPLES, "events", "cat-fountain-purchase.csv");
+    // The sample has no quoted fields; its columns are case_id, activity, timestamp.
+    const rows: EventRow[] = readFileSync(log, "utf8").trim().split("\n").slice(1).map((line) => {
+      const [case_id, activity, timestamp] = line.split(",");
+      return { case_id, activity, timestamp };
+    });
+    const config = join(EXAMPLES, "journey.config.yaml");
+    const run = await runCli(["analyze", journeyFile, "--config", config, "--events", log, "--format", "json"]);
+    expect(run.exitCode).toBe(0);
+    const { loadConfigFile } = await import("../../src/config/load.js");
+    const { checkJourneyFile } = await import("../../src/check.js");
+    const checked = checkJourneyFile(journeyFile, loadConfigFile(config).config!);
+    const result = JSON.parse(run.stdout);
+    expect(result).toEqual(referenceAnalysis(checked.journey!, checked.graph!, rows));
+    // Figures worth showing: some cases convert, some deviate, some rows are bad or unmapped.
+    expect(result.conversion).toBeGreaterThan(0.3);
+    expect(result.fitness).toBeLessThan(1);
+    expect(result.deviations.length).toBeGreaterThan(0);
+    expect(result.events.skipped).toBe(2);
+    expect(result.unmapped_activities.map((u: { activity: string }) => u.activity)).toEqual(["page_view:/cart", "session_heartbeat"]);
+  });
 
   it("refuses a FIFO", async () => {
     const dir = await project();

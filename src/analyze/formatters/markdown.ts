@@ -11,7 +11,7 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
-    out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${row.lost === undefined ? "goal" : count(row.lost)} | ${next} |`);
+    out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`);
   }
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");

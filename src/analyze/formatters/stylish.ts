@@ -12,7 +12,7 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
     row.name,
     count(row.reached),
     percent(row.share),
-    row.lost === undefined ? "goal" : count(row.lost),
+    typeof row.lost === "string" ? row.lost : count(row.lost),
     row.next ? `${duration(row.next.seconds)} → ${row.next.to}` : "",
   ]);
   lines.push(...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) => (i === 0 ? color.dim(line) : line)), "");

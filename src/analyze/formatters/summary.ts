@@ -7,6 +7,8 @@ export interface AnalyzeFormatContext {
   /** Step id -> the step's name. */
   names: ReadonlyMap<string, string>;
   goals: ReadonlySet<string>;
+  /** Steps of `type: end`: a path ending there is not lost. */
+  ends: ReadonlySet<string>;
 }
 
 export type AnalyzeFormatter = (result: AnalysisResult, context: AnalyzeFormatContext) => string;
@@ -17,8 +19,8 @@ export interface FunnelRow {
   reached: number;
   /** reached / cases. */
   share: number;
-  /** Cases whose path ended at this step, unless it is a goal (ending there is arriving). */
-  lost: number | undefined;
+  /** Cases whose path ended at this step; "goal" or "end" where ending there is arriving. */
+  lost: number | "goal" | "end";
   /** The most frequent transition out of the step, with its median time. */
   next: { to: string; seconds: number } | undefined;
 }
@@ -35,7 +37,7 @@ export function funnelRows(result: AnalysisResult, context: AnalyzeFormatContext
       name: context.names.get(step.id) ?? step.id,
       reached: step.reached,
       share: result.cases === 0 ? 0 : step.reached / result.cases,
-      lost: context.goals.has(step.id) ? undefined : step.ended_here,
+      lost: context.goals.has(step.id) ? "goal" : context.ends.has(step.id) ? "end" : step.ended_here,
       next: out && { to: out.to, seconds: out.median_seconds },
     };
   });
