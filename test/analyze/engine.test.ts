@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_COLUMNS } from "../../src/analyze/columns.js";
@@ -5,7 +6,7 @@ import { createDuckDbEngine } from "../../src/analyze/engines/duckdb.js";
 import { planAnalysis } from "../../src/analyze/plan.js";
 import { buildResult } from "../../src/analyze/result.js";
 import type { AnalysisResult, ColumnNames, LogFile } from "../../src/analyze/types.js";
-import { check, removeTempProjects, tempProject } from "../helpers/index.js";
+import { check, removeTempProjects, ROOT, tempProject } from "../helpers/index.js";
 import { SCENARIOS, SHOP, writeLog, type EventRow, type LogFormatName } from "./fixtures.js";
 import { referenceAnalysis } from "./reference.js";
 
@@ -102,6 +103,17 @@ describe("the reference implementation itself", () => {
       ],
       unmapped_activities: [{ activity: "heartbeat", count: 1 }],
     });
+  });
+
+  it("docs/analyze.md's worked example shows this journey, this log and these figures", () => {
+    const page = readFileSync(join(ROOT, "docs", "analyze.md"), "utf8");
+    const section = page.slice(page.indexOf("## Worked example"));
+    const block = (lang: string) => new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(section)![1];
+    expect(block("yaml")).toBe(SHOP);
+    const csv = SCENARIOS[0].rows.map((r) => [r.case_id, r.activity, r.timestamp].join(",")).join("\n");
+    expect(block("csv")).toBe(`case_id,activity,timestamp\n${csv}\n`);
+    const { journey, graph } = journeyOf(SHOP);
+    expect(JSON.parse(block("json"))).toEqual(referenceAnalysis(journey, graph, SCENARIOS[0].rows));
   });
 
   it("takes the lower median, orders ties by step position, and orders names by code point", () => {
