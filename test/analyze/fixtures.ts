@@ -46,7 +46,7 @@ async function writeParquet(rows: readonly EventRow[], path: string, nativeTime:
       ? "timestamp"
       : numeric
         ? "make_timestamp(timestamp * 1000)::TIMESTAMPTZ AS timestamp"
-        : "CASE WHEN regexp_full_match(timestamp, '-?[0-9]+') THEN make_timestamp(timestamp::BIGINT * 1000)::TIMESTAMPTZ ELSE try_cast(timestamp AS TIMESTAMPTZ) END AS timestamp";
+        : "CASE WHEN regexp_full_match(timestamp, '-?[0-9]+') THEN try(make_timestamp(timestamp::BIGINT * 1000)::TIMESTAMPTZ) ELSE try_cast(timestamp AS TIMESTAMPTZ) END AS timestamp";
     await db.run(`COPY (SELECT case_id, activity, ${time} FROM log) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
   } finally {
     db.closeSync();
@@ -187,6 +187,8 @@ export const SCENARIOS: { name: string; journey: string; rows: EventRow[] }[] = 
       { case_id: "g1", activity: "cart", timestamp: "yesterday" },
       { case_id: "g1", activity: "cart", timestamp: null },
       { case_id: "g1", activity: "unknown-thing", timestamp: "2026-13-45T99:00:00Z" },
+      { case_id: "g1", activity: "cart", timestamp: "100000000000000000" },
+      { case_id: "g1", activity: "cart", timestamp: "-99999999999999999" },
       { case_id: "", activity: "unknown-thing", timestamp: at(4) },
       { case_id: "g2", activity: "unknown-thing", timestamp: at(59) },
     ],

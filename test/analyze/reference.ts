@@ -8,11 +8,14 @@ import type { FlowGraph } from "../../src/model/flow-graph.js";
 import type { Journey } from "../../src/model/types.js";
 import type { EventRow } from "./fixtures.js";
 
+/** Readable times lie in the years 1 to 9999 (ISO 8601's range). */
+const inRange = (ms: number) => (ms >= -62135596800000 && ms <= 253402300799999 ? ms : undefined);
+
 /** Epoch milliseconds of an ISO 8601 text (no zone: UTC) or of epoch milliseconds; undefined when unreadable. */
 export function parseTime(value: string | number | null): number | undefined {
   if (value === null) return undefined;
-  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
-  if (/^-?\d{1,18}$/.test(value)) return Number(value);
+  if (typeof value === "number") return Number.isInteger(value) ? inRange(value) : undefined;
+  if (/^-?\d{1,18}$/.test(value)) return inRange(Number(value));
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
   if (!m) return undefined;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
@@ -25,7 +28,7 @@ export function parseTime(value: string | number | null): number | undefined {
     const digits = m[8].slice(1).replace(":", "");
     offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000;
+  return inRange(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000);
 }
 
 /** Code-point order, written out: compare the arrays of code points. */

@@ -54,6 +54,10 @@ function loadDuckDb(): DuckDBModule {
   }
 }
 
+/** The range of readable times, epoch milliseconds: the years 1 to 9999, ISO 8601's own range. */
+const FIRST_MS = -62135596800000;
+const LAST_MS = 253402300799999;
+
 /** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -79,20 +83,29 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
   progress(`reading ${files.length} log file${files.length === 1 ? "" : "s"}`);
   const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names)));
   // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
-  const events = reads.join("\nUNION ALL\n");
+  const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts FROM (${reads.join("\nUNION ALL\n")})`;
   const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
 
-  // Pass 1: one row per activity (the skipped rows as one group), enough for every count.
+  // One pass over the log, grouped two ways at once (GROUPING SETS): per activity, for every
+  // count, and per case, collecting the case's mapped events. Each event becomes one integer
+  // key, (time - year 1) * steps + step index, never negative: sorting a case's keys orders its
+  // events by time and, on equal times, by the step's position in the file, without sorting the
+  // log as a whole. Times lie in the years 1 to 9999, so the keys of up to 29,000 steps fit a
+  // BIGINT; larger journeys take HUGEINT keys (slower, same result).
+  const stepCount = plan.stepIds.length;
+  const keyType = (LAST_MS - FIRST_MS + 1) * stepCount < 2 ** 63 ? "BIGINT" : "HUGEINT";
   await db.run(
-    `CREATE TABLE activities AS
-     SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi
-     FROM (SELECT activity, ts, ${skipped} AS skipped FROM (${events})) GROUP BY ALL`,
+    `CREATE TABLE grouped AS
+     SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
+            list((ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step) FILTER (step IS NOT NULL AND NOT skipped) AS keys
+     FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT JOIN activity_map m ON e.activity = m.activity)
+     GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
     paths,
   );
+  await db.run("CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL");
   const [totals] = await rows(
     db,
-    `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0),
-            min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped), min(lo) FILTER (m.step IS NOT NULL), max(hi) FILTER (m.step IS NOT NULL)
+    `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0), min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped)
      FROM activities a LEFT JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity`,
   );
   const [read, skippedRows, mapped] = totals.slice(0, 3).map(Number);
@@ -118,26 +131,15 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
   };
   if (mapped === 0) return figures;
 
-  // Pass 2: every case's path. Each mapped event becomes one integer key, (time - first) *
-  // steps + step, so sorting a case's keys orders its events by time and, on equal times, by the
-  // step's position in the file; the sort runs per case on a small list, not over the whole log.
   progress("building the paths of every case");
-  const stepCount = plan.stepIds.length;
-  const first = BigInt(totals[5] as string);
-  const span = (BigInt(totals[6] as string) - first + 1n) * BigInt(stepCount);
-  const keyType = span < 2n ** 62n ? "BIGINT" : "HUGEINT";
   await db.run(
     `CREATE TABLE paths AS
-     WITH keyed AS (
-       SELECT list_sort(list((e.ts::${keyType} - ${first}) * ${stepCount} + m.step)) AS keys
-       FROM (${events}) e JOIN activity_map m ON e.activity = m.activity
-       WHERE e.case_id IS NOT NULL AND e.case_id <> '' AND e.ts IS NOT NULL
-       GROUP BY e.case_id),
-     split AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS st, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS tm FROM keyed)
+     WITH sorted AS (SELECT list_sort(keys) AS keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0),
      -- Consecutive events of one step are one element, timed by its first event.
-     SELECT list_filter(st, (s, i) -> i = 1 OR s <> st[i - 1]) AS path, list_filter(tm, (t, i) -> i = 1 OR st[i] <> st[i - 1]) AS times FROM split`,
-    paths,
+     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys FROM sorted)
+     SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times FROM merged`,
   );
+  await db.run("DROP TABLE grouped");
 
   progress("measuring");
   const ints = (list: readonly number[]) => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::INTEGER[]`;
@@ -146,7 +148,7 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
     db,
     `SELECT count(*),
             count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
-            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(range(1, len(path)), i -> path[i] * ${stepCount} + path[i + 1])))
+            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s * ${stepCount} + path[i + 1])))
      FROM paths`,
   );
   figures.cases = Number(summary[0]);
@@ -225,7 +227,8 @@ function asText(column: string, type: string): string {
 }
 
 /**
- * Epoch milliseconds, NULL when the value cannot be read. Native timestamps as they are (without
+ * Epoch milliseconds, NULL when the value cannot be read (the caller also drops times outside
+ * the years 1 to 9999). Native timestamps as they are (without
  * a zone: UTC, the session's zone); integers are epoch milliseconds; text is ISO 8601 (without a
  * zone: UTC) or a whole number of epoch milliseconds.
  */
