@@ -58,6 +58,21 @@ describe("duckdb engine against the reference implementation", () => {
     }
   }
 
+  it("a journey of 30,000 steps (keys beyond BIGINT), times in the years 1 and 9999", async () => {
+    const steps = Array.from({ length: 30_000 }, (_, i) => `      - { id: s${i}, name: S }`).join("\n");
+    const journeyText = `journey: 1\nid: long\ntitle: Long\ngoal: { steps: [s29999] }\nstages:\n  - id: all\n    steps:\n${steps}\n`;
+    const rows: EventRow[] = [
+      ["x", "s29998", "2026-01-01T00:00:00Z"],
+      ["x", "s29999", "2026-01-01T00:00:05Z"],
+      ["y", "s0", "0001-01-01T00:00:00Z"],
+      ["y", "s29999", "9999-12-31T23:59:59Z"],
+      ["z", "s15000", "2026-01-01T00:00:00Z"],
+      ["z", "s14999", "2026-01-01T00:00:00Z"],
+    ].map(([case_id, activity, timestamp]) => ({ case_id, activity, timestamp }));
+    const { journey, graph } = journeyOf(journeyText);
+    expect(await duckdbAnalysis(journeyText, [await logFile(rows, VARIANTS[5])])).toEqual(referenceAnalysis(journey, graph, rows));
+  }, 60_000);
+
   it("several files are one log, and --top bounds the lists", async () => {
     const rows = SCENARIOS.find((s) => s.name.startsWith("a random log"))!.rows;
     const files = [await logFile(rows.slice(0, 700), VARIANTS[0]), await logFile(rows.slice(700), VARIANTS[5])];

@@ -19,7 +19,7 @@ export function parseTime(value: string | number | null): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
   if (!m) return undefined;
   const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return undefined;
   const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
   let offset = 0;
@@ -28,7 +28,15 @@ export function parseTime(value: string | number | null): number | undefined {
     const digits = m[8].slice(1).replace(":", "");
     offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
   }
-  return inRange(Date.UTC(year, month - 1, day, hour, minute, second, millis) - offset * 60_000);
+  return inRange(utc(year, month - 1, day, hour, minute, second, millis) - offset * 60_000);
+}
+
+/** Date.UTC, also for the years 0 to 99 (which Date.UTC takes as 1900 to 1999). */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, millis);
+  return date.getTime();
 }
 
 /** Code-point order, written out: compare the arrays of code points. */

@@ -3,12 +3,11 @@ import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, missingColumnMessage } from "../columns.js";
 import { shownPath } from "../log-files.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
-import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource, type LogFile } from "../types.js";
+import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile } from "../types.js";
 
 export const DUCKDB_PACKAGE = "@duckdb/node-api@1.5.6-r.1";
 
 type DuckDBModule = typeof import("@duckdb/node-api");
-
 
 /**
  * The embedded engine: DuckDB in this process reads the log files itself and only aggregates
@@ -29,7 +28,7 @@ export function createDuckDbEngine(): AnalysisEngine {
       instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
       connection = await instance.connect();
       try {
-        return await analyzeFiles(connection, plan, columns, source.files, progress ?? (() => {}));
+        return await analyzeFiles(duckdb, connection, plan, columns, source.files, progress ?? (() => {}));
       } catch (error) {
         if (error instanceof AnalyzeError) throw error;
         // Past the checks, what DuckDB refuses is the content of a log (a malformed CSV line, a
@@ -61,11 +60,11 @@ const LAST_MS = 253402300799999;
 /** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: ColumnNames, files: readonly LogFile[], progress: (message: string) => void): Promise<EngineFigures> {
+async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: AnalysisPlan, names: ColumnNames, files: readonly LogFile[], progress: (message: string) => void): Promise<EngineFigures> {
   const paths = files.map((f) => f.path);
   await db.run("SET TimeZone = 'UTC'");
   await db.run("SET preserve_insertion_order = false");
-  await db.run("SET allowed_paths = $1", [listOf(paths)]);
+  await db.run("SET allowed_paths = $1", [duckdb.listValue(paths)]);
   await db.run("SET enable_external_access = false");
   await db.run("SET lock_configuration = true");
 
@@ -142,13 +141,14 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
   await db.run("DROP TABLE grouped");
 
   progress("measuring");
-  const ints = (list: readonly number[]) => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::INTEGER[]`;
-  const edgeCodes = ints(plan.edges.map(([from, to]) => from * stepCount + to));
+  // Lists of our own integers (step indexes, edge codes) written into the SQL text.
+  const ints = (list: readonly number[], type = "INTEGER") => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::${type}[]`;
+  const edgeCodes = ints(plan.edges.map(([from, to]) => from * stepCount + to), "BIGINT");
   const [summary] = await rows(
     db,
     `SELECT count(*),
             count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
-            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s * ${stepCount} + path[i + 1])))
+            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1])))
      FROM paths`,
   );
   figures.cases = Number(summary[0]);
@@ -182,11 +182,6 @@ async function analyzeFiles(db: DuckDBConnection, plan: AnalysisPlan, names: Col
 
 async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {
   return (await db.runAndReadAll(sql, params)).getRowsJS() as unknown[][];
-}
-
-function listOf(values: readonly string[]) {
-  const { listValue } = createRequire(import.meta.url)("@duckdb/node-api") as DuckDBModule;
-  return listValue([...values]);
 }
 
 /**
