@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_COLUMNS } from "../../src/analyze/columns.js";
-import { createDuckDbEngine } from "../../src/analyze/engines/duckdb.js";
+import { createDuckDbEngine, loadDuckDb } from "../../src/analyze/engines/duckdb.js";
 import { planAnalysis } from "../../src/analyze/plan.js";
 import { buildResult } from "../../src/analyze/result.js";
 import type { AnalysisResult, ColumnNames, LogFile } from "../../src/analyze/types.js";
@@ -81,6 +81,16 @@ describe("duckdb engine against the reference implementation", () => {
     expect(actual).toEqual(referenceAnalysis(journey, graph, rows, 3));
     expect(actual.variants).toHaveLength(3);
     expect(actual.unmapped_activities).toHaveLength(3);
+  });
+});
+
+describe("loading DuckDB", () => {
+  it("names the exact package to install when it is missing", () => {
+    const missing = () => {
+      throw Object.assign(new Error("Cannot find module '@duckdb/node-api'"), { code: "MODULE_NOT_FOUND" });
+    };
+    expect(() => loadDuckDb(missing)).toThrow("the duckdb engine needs the package @duckdb/node-api: install it with `npm install --save-dev @duckdb/node-api@1.5.6-r.1`");
+    expect(typeof loadDuckDb().DuckDBInstance.create).toBe("function");
   });
 });
 

@@ -44,9 +44,10 @@ export function createDuckDbEngine(): AnalysisEngine {
   };
 }
 
-function loadDuckDb(): DuckDBModule {
+/** The package, or an `AnalyzeError` naming what to install. `load` is replaceable for tests. */
+export function loadDuckDb(load: (name: string) => unknown = createRequire(import.meta.url)): DuckDBModule {
   try {
-    return createRequire(import.meta.url)("@duckdb/node-api") as DuckDBModule;
+    return load("@duckdb/node-api") as DuckDBModule;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "MODULE_NOT_FOUND") throw error;
     throw new AnalyzeError(`the duckdb engine needs the package @duckdb/node-api: install it with \`npm install --save-dev ${DUCKDB_PACKAGE}\` (or use --engine clickhouse)`);
