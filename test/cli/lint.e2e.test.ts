@@ -83,8 +83,8 @@ describe("journey lint: formats", () => {
     const xml = readFileSync(out, "utf8");
     expect(xml).toContain('<testsuite name="broken.journey.yaml"');
     expect(xml).toContain('<testcase name="touchpoint-unanswered" classname="broken.journey.yaml" time="0">');
-    // 4 structural checks + 19 enabled rules (feedback-missing is off in the config)
-    expect(xml).toMatch(/<testsuite name="clean.journey.yaml" file="clean.journey.yaml" tests="23" failures="0"/);
+    // 5 structural checks + 19 enabled rules (feedback-missing is off in the config)
+    expect(xml).toMatch(/<testsuite name="clean.journey.yaml" file="clean.journey.yaml" tests="24" failures="0"/);
     const xsd = join(ROOT, "test", "schemas", "junit-10.xsd");
     const check = () => execFileSync("xmllint", ["--noout", "--schema", xsd, out], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     expect(check).not.toThrow();
