@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_COLUMNS } from "../../src/analyze/columns.js";
@@ -72,6 +72,22 @@ describe("duckdb engine against the reference implementation", () => {
     const { journey, graph } = journeyOf(journeyText);
     expect(await duckdbAnalysis(journeyText, [await logFile(rows, VARIANTS[5])])).toEqual(referenceAnalysis(journey, graph, rows));
   }, 60_000);
+
+  it("JSON Lines: values of another type after DuckDB's type-detection sample are rows like any other", async () => {
+    // 30,000 lines with numeric case ids and times first, then a text case id, a bad time and an epoch number.
+    const lines = Array.from({ length: 30_000 }, (_, i) => ({ case_id: i % 5000, activity: i % 2 ? "views" : "lands", timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+    const tail = [
+      { case_id: "x", activity: "lands", timestamp: "2026-02-01T00:00:00Z" },
+      { case_id: 7, activity: "cart", timestamp: "garbage" },
+      { case_id: 7, activity: "cart", timestamp: Date.UTC(2026, 1, 2) },
+      { case_id: { nested: true }, activity: "cart", timestamp: Date.UTC(2026, 1, 2) },
+    ];
+    const path = join(tempProject(), "log.jsonl");
+    writeFileSync(path, [...lines, ...tail].map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const rows: EventRow[] = [...lines, ...tail].map((l) => ({ case_id: typeof l.case_id === "object" ? JSON.stringify(l.case_id) : String(l.case_id), activity: l.activity, timestamp: l.timestamp }));
+    const { journey, graph } = journeyOf(SHOP);
+    expect(await duckdbAnalysis(SHOP, [{ path, format: "jsonl", gzip: false }])).toEqual(referenceAnalysis(journey, graph, rows));
+  });
 
   it("several files are one log, and --top bounds the lists", async () => {
     const rows = SCENARIOS.find((s) => s.name.startsWith("a random log"))!.rows;

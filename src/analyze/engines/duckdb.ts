@@ -196,7 +196,8 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
     file.format === "parquet"
       ? `read_parquet($${n})`
       : file.format === "jsonl"
-        ? `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
+        ? // Only to list the columns; the rows are read as JSON text (below).
+          `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
         : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
           `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}')`;
   let described: unknown[][];
@@ -214,13 +215,19 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
   const caseId = pick("caseId");
   const activity = pick("activity");
   const timestamp = pick("timestamp");
-  return `SELECT ${asText(caseId, types.get(caseId)!)} AS case_id, ${asText(activity, types.get(activity)!)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!)} AS ts FROM ${from}`;
+  if (file.format === "jsonl") {
+    // DuckDB types JSON fields from a sample of the file and fails on a later value of another
+    // type; a bad row must be counted, not fatal. So each line is read as JSON text and the three
+    // fields extracted as text (JSON pointers, one parse per line), then read like a CSV's.
+    const pointer = (column: string) => `'/${column.replace(/~/g, "~0").replace(/\//g, "~1").replace(/'/g, "''")}'`;
+    const fields = `json_extract_string(json, [${[caseId, activity, timestamp].map(pointer).join(", ")}])`;
+    const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
+    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR")} AS ts FROM ${lines}`;
+  }
+  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!)} AS ts FROM ${from}`;
 }
 
-function asText(column: string, type: string): string {
-  // JSON Lines with mixed value types come back as JSON: extract strings without their quotes.
-  return type === "JSON" ? `json_extract_string(${quote(column)}, '$')` : `CAST(${quote(column)} AS VARCHAR)`;
-}
+const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
 
 /**
  * Epoch milliseconds, NULL when the value cannot be read (the caller also drops times outside
@@ -233,7 +240,7 @@ function asEpochMs(column: string, type: string): string {
   if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMPTZ))`;
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
   if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
-  const text = asText(column, type);
+  const text = asText(column);
   return `coalesce(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)), CASE WHEN regexp_full_match(${text}, '-?[0-9]{1,18}') THEN CAST(${text} AS BIGINT) END)`;
 }
 
