@@ -89,6 +89,19 @@ describe("duckdb engine against the reference implementation", () => {
     expect(await duckdbAnalysis(SHOP, [{ path, format: "jsonl", gzip: false }])).toEqual(referenceAnalysis(journey, graph, rows));
   });
 
+  it("CSV lines with too many or too few fields are rows read and skipped", async () => {
+    const good = SCENARIOS[0].rows;
+    const dir = tempProject();
+    await writeLog(good, join(dir, "good.csv"), "csv");
+    const lines = readFileSync(join(dir, "good.csv"), "utf8").trimEnd().split("\n");
+    lines.splice(3, 0, '"a","views","2026-03-01T10:01:30Z","extra"', '"a","cart"');
+    writeFileSync(join(dir, "log.csv"), lines.join("\n") + "\n");
+    const { journey, graph } = journeyOf(SHOP);
+    const expected = referenceAnalysis(journey, graph, good);
+    expected.events = { ...expected.events, read: expected.events.read + 2, skipped: expected.events.skipped + 2 };
+    expect(await duckdbAnalysis(SHOP, [{ path: join(dir, "log.csv"), format: "csv", gzip: false }])).toEqual(expected);
+  });
+
   it("several files are one log, and --top bounds the lists", async () => {
     const rows = SCENARIOS.find((s) => s.name.startsWith("a random log"))!.rows;
     const files = [await logFile(rows.slice(0, 700), VARIANTS[0]), await logFile(rows.slice(700), VARIANTS[5])];

@@ -58,6 +58,9 @@ export function loadDuckDb(load: (name: string) => unknown = createRequire(impor
 const FIRST_MS = -62135596800000;
 const LAST_MS = 253402300799999;
 
+/** Where DuckDB keeps the lines of CSV file `n` that it could not read (a temporary table). */
+const rejectsTable = (n: number) => `csv_rejects_${n}`;
+
 /** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -108,7 +111,10 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
     `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0), min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped)
      FROM activities a LEFT JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity`,
   );
-  const [read, skippedRows, mapped] = totals.slice(0, 3).map(Number);
+  // CSV lines DuckDB could not split into the header's fields are rows read and skipped.
+  let rejected = 0;
+  for (const [i, file] of files.entries()) if (file.format === "csv" || file.format === "tsv") rejected += Number((await rows(db, `SELECT count(*) FROM ${rejectsTable(i + 1)}`))[0][0]);
+  const [read, skippedRows, mapped] = [Number(totals[0]) + rejected, Number(totals[1]) + rejected, Number(totals[2])];
   const unmappedActivities = (
     await rows(
       db,
@@ -199,7 +205,8 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
         ? // Only to list the columns; the rows are read as JSON text (below).
           `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
         : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
-          `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}')`;
+          // A line with too many or too few fields is set aside in a rejects table and counted.
+          `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
   let described: unknown[][];
   try {
     described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS() as unknown[][];
