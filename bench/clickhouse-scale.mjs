@@ -9,7 +9,7 @@
 // remote_servers name it), the events go into journey_bench_local on every shard and the engine
 // reads a Distributed table over them on --url, sharded by cityHash64(case_id); the bytes each
 // shard sent to the querying server (result_bytes of its part of the query) are printed as well.
-// Numbers and what they mean for a billion events: docs/analyze-clickhouse.md.
+// Numbers and what they mean for a billion events: docs/analyze.md (section ClickHouse).
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 

@@ -3,7 +3,7 @@
 // same machine load; figures are medians, with min and max; memory is the peak RSS the OS
 // reports. `--quick` runs a small version. See bench/README.md.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,8 +11,8 @@ import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,images`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images"];
+/** `--only cold-start,tiering,corpus,scale,images,analyze`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images", "analyze"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -26,8 +26,8 @@ const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const settings = quick
-  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5 }
-  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50 };
+  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000] }
+  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000] };
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
 
@@ -225,6 +225,32 @@ try {
     const ratio = mmdc.ms.median / ours.ms.median;
     figure({ name: "images", target: "at least 10x faster than one mmdc run per diagram", diagrams, a: { what: `journey render --image svg, ${settings.imageJourneys} journeys`, ...ours }, b: { what: `${diagrams} mmdc runs`, ...mmdc }, ratio, msPerDiagram: ours.ms.median / diagrams, met: ratio >= 10, summary: `${ours.ms.median.toFixed(0)} ms vs ${mmdc.ms.median.toFixed(0)} ms for ${diagrams} diagrams: ${ratio.toFixed(1)}x faster, ${(ours.ms.median / diagrams).toFixed(0)} ms per diagram including browser start (target >= 10x)` });
   }
+
+  // 7. analyze: the whole analysis against DuckDB's own single pass over the same file
+  if (only.has("analyze")) {
+    console.error("analyze");
+    const logs = join(work, "logs");
+    mkdirSync(logs);
+    const data = join(root, "bench", "analyze-data.mjs");
+    execFileSync("node", [data, "write", logs, ...settings.events.map(String)]);
+    const largest = settings.events[settings.events.length - 1];
+    const millions = (n) => `${n / 1e6}M`;
+    const analyze = (file) => ({ command: "node", args: [BIN, "analyze", "bench-shop.journey.yaml", "--events", file, "--format", "json"], cwd: logs });
+    const floor = (file) => ({ command: "node", args: [data, "floor", file], cwd: logs });
+    const runs = settings.slowRuns + 2;
+    const [whole, single] = interleaved([analyze(`events-${largest}.parquet`), floor(`events-${largest}.parquet`)], runs);
+    const ratio = whole.ms.median / single.ms.median;
+    figure({ name: "analyze (Parquet)", target: "at most 5x DuckDB's single pass", a: { what: `journey analyze, ${millions(largest)} events / ${largest / 8e6}M cases, Parquet`, ...whole }, b: { what: "DuckDB: SELECT activity, count(DISTINCT case_id) ... GROUP BY activity, same file", ...single }, ratio, met: ratio <= 5, summary: `${whole.ms.median.toFixed(0)} ms vs ${single.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 5x)` });
+    const sizes = interleaved(settings.events.map((n) => analyze(`events-${n}.parquet`)), runs);
+    const growth = sizes.slice(1).map((s, i) => s.ms.median / sizes[i].ms.median);
+    figure({ name: "analyze growth", target: "at most 2.2x per doubling", points: settings.events.map((n, i) => ({ what: `journey analyze, ${millions(n)} events, Parquet`, ...sizes[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.events.map((n, i) => `${millions(n)}: ${sizes[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+    const peak = Math.max(whole.rssMB.max, ...sizes.map((s) => s.rssMB.max));
+    figure({ name: "analyze memory", target: "peak RSS at most 1.5 GB", a: { what: `journey analyze, ${millions(largest)} events, Parquet`, ...whole }, ratio: peak / 1536, met: peak <= 1536, summary: `peak RSS median ${whole.rssMB.median.toFixed(0)} MB, max ${peak.toFixed(0)} MB over every analyze run (target <= 1,536 MB)` });
+    // CSV (the slowest input) side by side with the same log as Parquet, in one interleaved group.
+    const [csv, csvFloor, parquet] = interleaved([analyze(`events-${largest}.csv`), floor(`events-${largest}.csv`), analyze(`events-${largest}.parquet`)], settings.slowRuns);
+    const csvMB = (statSync(join(logs, `events-${largest}.csv`)).size / 2 ** 20).toFixed(0);
+    figure({ name: "analyze (CSV)", target: "reported beside Parquet", a: { what: `journey analyze, ${millions(largest)} events, CSV (${csvMB} MB)`, ...csv }, b: { what: "DuckDB's single pass over the same CSV", ...csvFloor }, c: { what: `journey analyze, the same ${millions(largest)} events as Parquet`, ...parquet }, ratio: csv.ms.median / csvFloor.ms.median, met: true, summary: `${csv.ms.median.toFixed(0)} ms vs ${csvFloor.ms.median.toFixed(0)} ms for DuckDB's pass = ${(csv.ms.median / csvFloor.ms.median).toFixed(2)}x; ${(csv.ms.median / parquet.ms.median).toFixed(1)}x the same log as Parquet (${parquet.ms.median.toFixed(0)} ms); peak RSS ${csv.rssMB.max.toFixed(0)} MB` });
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -257,7 +283,7 @@ const lines = [
 for (const f of results.figures) {
   if (f.skipped) continue;
   for (const side of [f.a, f.b, f.c, f.d].filter(Boolean)) lines.push(`| ${f.name} | ${side.what} | ${side.ms.runs} | ${fmt(side.ms)} | ${fmt(side.rssMB)} |`);
-  for (const p of f.points ?? []) lines.push(`| ${f.name} | journey lint, ${p.steps} steps, 60 chained decisions | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
+  for (const p of f.points ?? []) lines.push(`| ${f.name} | ${p.what ?? `journey lint, ${p.steps} steps, 60 chained decisions`} | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
 }
 writeFileSync(join(out, quick ? "RESULTS.quick.md" : "RESULTS.md"), lines.join("\n") + "\n");
 console.log(`\nwrote bench/${quick ? "RESULTS.quick.md" : "RESULTS.md"} and bench/${quick ? "results.quick.json" : "results.json"}`);

@@ -44,7 +44,7 @@ export function ruleSettingsSchema(rules) {
   }
   return {
     type: "object",
-    description: "Rule id to a severity (`off`, `info`, `warning`, `error`) or a pair `[severity, {options}]`. Structural checks (syntax, schema, duplicate-id, unknown-reference) cannot be switched off.",
+    description: "Rule id to a severity (`off`, `info`, `warning`, `error`) or a pair `[severity, {options}]`. Structural checks (syntax, schema, duplicate-id, unknown-reference, duplicate-event-mapping) cannot be switched off.",
     additionalProperties: false,
     properties,
     examples: [{ "path-too-long": ["warning", { max: 8 }], "feedback-missing": "off" }],

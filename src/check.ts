@@ -9,6 +9,7 @@ import { buildFlowGraph, type FlowGraph } from "./model/flow-graph.js";
 import type { Journey, JourneyFile } from "./model/types.js";
 import type { Locator } from "./load/locator.js";
 import type { FileReport } from "./results.js";
+import { eventMappingFindings } from "./validate/event-mapping.js";
 import { referenceFindings } from "./validate/references.js";
 import { schemaFindings } from "./validate/schema.js";
 import { validateJourneySchema } from "./validate/schema-validators.js";
@@ -69,7 +70,10 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   const file = parsed.data as JourneyFile;
   result.journeyId = file.id;
   result.idSpan = parsed.locator.span(["id"]);
-  if (references.length === 0) {
+  // One activity of an event log means one step (journey analyze); checked on the valid document.
+  const eventMapping = eventMappingFindings(file, parsed.locator).map((f) => ({ ...f, journeyId: file.id }));
+  result.findings.push(...eventMapping);
+  if (references.length === 0 && eventMapping.length === 0) {
     const journey = buildJourney(file, config);
     result.model = { journey, graph: buildFlowGraph(journey), locator: parsed.locator };
   }

@@ -20,7 +20,7 @@ export interface Finding extends Span {
 }
 
 /** Structural findings are always errors and can never be switched off. */
-export const STRUCTURAL_RULES = ["syntax", "schema", "duplicate-id", "unknown-reference"] as const;
+export const STRUCTURAL_RULES = ["syntax", "schema", "duplicate-id", "unknown-reference", "duplicate-event-mapping"] as const;
 
 export function compareFindings(a: Finding, b: Finding): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId);

@@ -8,6 +8,9 @@ import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
+import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
+import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
@@ -16,7 +19,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command();
   program
     .name("journey")
-    .description("Customer journey maps as code: validate, lint and render journey YAML files.")
+    .description("Customer journey maps as code: validate, lint, render and analyze journey YAML files.")
     .version(VERSION, "-v, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .showSuggestionAfterError(true)
@@ -30,6 +33,7 @@ Examples:
   journey lint                      validate and lint every journey of the project (config include, or this folder)
   journey validate                  structural checks only: syntax, schema, references
   journey render --check            fail when the rendered reports are not current
+  journey analyze j.journey.yaml --events log.csv   measure the journey against an event log
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -111,6 +115,42 @@ Examples:
       // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.
       const { runRender } = await import("./commands/render.js");
       setExit(await runRender(paths, options));
+    });
+
+  program
+    .command("analyze")
+    .description("measure a journey against an event log: funnel, time between steps, conformance to the map")
+    .argument("<journey>", "the journey file")
+    .option("-e, --events <file|glob>", "event log: .csv, .tsv, .jsonl, .ndjson (optionally .gz) or .parquet (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .addOption(new Option("--engine <name>", "where the analysis runs").choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
+    .addOption(new Option("-f, --format <name>", "output format").choices([...ANALYZE_FORMAT_NAMES]).default("stylish"))
+    .option("-o, --output-file <file>", "write the result to a file (atomically) instead of stdout")
+    .option("--top <n>", "how many variants, deviations and unmapped activities to list", "10")
+    .option("--case-column <name>", "column of the case id (default: case_id, or case:concept:name)")
+    .option("--activity-column <name>", "column of the activity (default: activity, or concept:name)")
+    .option("--time-column <name>", "column of the timestamp (default: timestamp, or time:timestamp)")
+    .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
+    .option("--url <url>", "with --engine clickhouse: the server's HTTP address (credentials from CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)")
+    .option("--table <name>", "with --engine clickhouse: the table of events (a Distributed table works too)")
+    .option("--database <name>", "with --engine clickhouse: the database of the table (default: the user's default)")
+    .option("-c, --config <file>", "config file (default: the journey's nearest journey.config.yaml)")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey analyze checkout.journey.yaml --events events.csv
+  journey analyze checkout.journey.yaml --events events.csv --write      then lint and render use the measured figures
+  journey analyze checkout.journey.yaml --engine clickhouse --url http://localhost:8123 --table events
+  journey analyze checkout.journey.yaml --events "logs/2026-*.parquet" --format json -o analysis.json
+  journey analyze checkout.journey.yaml --events log.jsonl.gz --case-column session_id --time-column ts
+
+Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or log problems.`,
+    )
+    .action(async (journey: string, options: AnalyzeCommandOptions) => {
+      // The analysis (and its database engine) loads only when it is used.
+      const { runAnalyzeCommand } = await import("./commands/analyze.js");
+      setExit(await runAnalyzeCommand(journey, options));
     });
 
   program

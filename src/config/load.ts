@@ -34,6 +34,7 @@ export function defaultConfig(dir: string): ProjectConfig {
     personas: {},
     teams: {},
     render: {},
+    analyze: { columns: {} },
     limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES },
   };
 }
@@ -70,6 +71,7 @@ export function loadConfigFile(path: string): ConfigLoad {
       personas: data.personas ?? {},
       teams: data.teams ?? {},
       render: data.render ?? {},
+      analyze: { columns: data.analyze?.columns ?? {} },
       limits: {
         maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,
         maxAliases: data.limits?.max_aliases ?? base.limits.maxAliases,

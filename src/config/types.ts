@@ -17,6 +17,7 @@ export interface ConfigFile {
   personas?: Record<string, PersonaSpec>;
   teams?: Record<string, TeamSpec>;
   render?: { out?: string; lang?: string; image?: string };
+  analyze?: { columns?: AnalyzeColumns };
   limits?: { max_file_size?: number; max_aliases?: number };
 }
 
@@ -34,5 +35,13 @@ export interface ProjectConfig {
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
   render: { out?: string; lang?: string; image?: string };
+  analyze: { columns: AnalyzeColumns };
   limits: { maxFileSize: number; maxAliases: number };
+}
+
+/** `analyze.columns`: names of the event log's columns, when they differ from the defaults. */
+export interface AnalyzeColumns {
+  case_id?: string;
+  activity?: string;
+  timestamp?: string;
 }

@@ -43,7 +43,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       found = [absolute];
     } else if (kind === "dir") {
       found = walk(absolute, (file) => JOURNEY_FILE.test(file)).filter((file) => !ignored(file));
-    } else if (picomatch().scan(given).isGlob) {
+    } else if (isGlob(given)) {
       found = expandGlob(given, options.cwd).filter((file) => !ignored(file));
     } else {
       found = [];
@@ -54,7 +54,13 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   return { files: [...files], unmatched };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+/** Whether a command-line argument is a glob pattern (rather than a path). */
+export function isGlob(given: string): boolean {
+  return picomatch().scan(given).isGlob;
+}
+
+/** Files matching a glob, below the glob's base folder, sorted; same walk as journey files. */
+export function expandGlob(pattern: string, cwd: string): string[] {
   const scan = picomatch().scan(pattern);
   const baseDir = resolve(cwd, scan.base || ".");
   const absolutePattern = toPosix(isAbsolute(pattern) ? pattern : join(cwd, pattern));

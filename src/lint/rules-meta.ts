@@ -8,6 +8,7 @@ const CHECKS: readonly Omit<RuleInfo, "docsUrl" | "severity">[] = [
   { id: "schema", name: "SchemaViolation", description: "The journey does not match the journey JSON Schema." },
   { id: "duplicate-id", name: "DuplicateId", description: "An id is used twice where it must be unique." },
   { id: "unknown-reference", name: "UnknownReference", description: "A reference names a step, persona or team that does not exist." },
+  { id: "duplicate-event-mapping", name: "DuplicateEventMapping", description: "An event-log activity is mapped to two steps (a step id or an `events:` entry)." },
   { id: "unused-disable-directive", name: "UnusedDisableDirective", description: "A journey-disable comment that silences nothing." },
   { id: "internal", name: "InternalError", description: "journey failed while checking the file." },
 ];

@@ -98,6 +98,7 @@ function buildStep(file: StepFile, index: number, stage: Stage, path: Step["path
     painPoints: file.pain_points ?? [],
     opportunities: file.opportunities ?? [],
     reached: file.metrics?.reached,
+    events: file.events ?? [],
     explicitNext: file.next !== undefined,
     next,
     answers: file.answers,

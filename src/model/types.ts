@@ -83,6 +83,8 @@ export interface StepFile {
   pain_points?: string[];
   opportunities?: string[];
   metrics?: { reached?: number };
+  /** Activity names in event logs that mean this step, besides its id (`journey analyze`). */
+  events?: string[];
   next?: string | TransitionFile[];
   answers?: string;
   outcome?: Outcome;
@@ -118,6 +120,8 @@ export interface Step {
   painPoints: string[];
   opportunities: string[];
   reached?: number;
+  /** Activity names of event logs that mean this step, besides its id (`events:`). */
+  events: string[];
   /** True when the step says `next:` itself (even `next: []`). */
   explicitNext: boolean;
   next: Transition[];

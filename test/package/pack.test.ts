@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { execa } from "execa";
@@ -106,6 +106,17 @@ describe("the packed package, installed as a user installs it", () => {
     expect(render.stderr).toContain(`npm install --save-dev puppeteer-core@${OPTIONAL_PACKAGES["puppeteer-core"]} mermaid@${OPTIONAL_PACKAGES.mermaid}`);
     expect(render.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(existsSync(join(project, "images-out"))).toBe(false);
+  });
+
+  it("names the analytics engine to install, and exits 2, when analyze runs without it", async () => {
+    writeFileSync(join(project, "events.csv"), "case_id,activity,timestamp\nc1,buys,2026-01-01T00:00:00Z\n");
+    const analyze = await journey(["analyze", "first-purchase.journey.yaml", "--events", "events.csv"], project);
+    expect(analyze.exitCode).toBe(2);
+    expect(analyze.stderr).toContain(`npm install --save-dev @duckdb/node-api@${OPTIONAL_PACKAGES["@duckdb/node-api"]}`);
+    const clickhouse = await journey(["analyze", "first-purchase.journey.yaml", "--engine", "clickhouse", "--url", "http://127.0.0.1:9", "--table", "events"], project);
+    expect(clickhouse.exitCode).toBe(2);
+    expect(clickhouse.stderr).toContain(`npm install --save-dev @clickhouse/client@${OPTIONAL_PACKAGES["@clickhouse/client"]}`);
+    expect(analyze.stderr + clickhouse.stderr).not.toMatch(/\n\s+at /);
   });
 
   it.runIf(chromiumAvailable())(

@@ -121,6 +121,34 @@ stages:
       { ruleId: "schema", messageId: "pattern", line: 9, column: 40, message: /`Not An Id` is not a valid id/ },
     ],
   },
+  {
+    name: "an activity mapped to two steps, at both places (a step id and another step's events)",
+    text: `${HEADER}goal: { steps: [pays] }
+stages:
+  - id: s
+    steps:
+      - { id: cart, name: Cart, events: [cart_viewed] }
+      - { id: pays, name: Pays, events: [payment, cart] }
+      - { id: done, name: Done, events: [cart_viewed, done] }
+`,
+    expected: [
+      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 8, column: 15, message: /activity `cart` is mapped to step `cart` and to step `pays` \(line 9\)/ },
+      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 8, column: 42, message: /activity `cart_viewed` is mapped to step `cart` and to step `done` \(line 10\)/ },
+      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 9, column: 51, message: /activity `cart` is mapped to step `pays` and to step `cart` \(line 8\)/ },
+      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 10, column: 42, message: /activity `cart_viewed` is mapped to step `done` and to step `cart` \(line 8\)/ },
+    ],
+  },
+  {
+    name: "a step naming its own id among its events is no duplicate; equal step ids are duplicate-id alone",
+    text: `${HEADER}goal: { steps: [a] }
+stages:
+  - id: s
+    steps:
+      - { id: a, name: A, events: [a, x] }
+      - { id: a, name: A again }
+`,
+    expected: [{ ruleId: "duplicate-id", messageId: "step", line: 9, column: 15, message: /step id `a` is already used at line 8/ }],
+  },
 ];
 
 describe("structural findings", () => {

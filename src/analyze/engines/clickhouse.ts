@@ -3,9 +3,9 @@
  * (a MergeTree or a Distributed table over a cluster); only aggregates come back. The SQL keeps to
  * what ClickHouse 18.16 (Debian 12) has as well as current releases: arrays, lambdas and aggregate
  * functions; no window functions, no query parameters, no lower-median function. Layout, queries
- * and costs: docs/analyze-clickhouse.md.
+ * and costs: docs/analyze.md (section ClickHouse).
  */
-import { createRequire } from "node:module";
+import { loadOptional } from "../../util/optional-package.js";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource } from "../types.js";
 import {
@@ -35,11 +35,7 @@ type Select = {
 const CREDENTIAL_CODES = new Set(["192", "193", "194", "516"]);
 
 function loadClient(): typeof import("@clickhouse/client") {
-  try {
-    return createRequire(import.meta.url)("@clickhouse/client") as typeof import("@clickhouse/client");
-  } catch {
-    throw new AnalyzeError("the clickhouse engine needs the ClickHouse client: npm install --save-dev @clickhouse/client");
-  }
+  return loadOptional<typeof import("@clickhouse/client")>("@clickhouse/client", "`journey analyze --engine clickhouse`");
 }
 
 /** The user's message for a failed request, or the error itself when it is a bug of ours. */

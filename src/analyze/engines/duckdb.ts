@@ -1,0 +1,249 @@
+import { loadOptional } from "../../util/optional-package.js";
+import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
+import { columnCandidates, missingColumnMessage } from "../columns.js";
+import { shownPath } from "../log-files.js";
+import { compareCodePoints } from "../../util/code-point-order.js";
+import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile } from "../types.js";
+
+
+type DuckDBModule = typeof import("@duckdb/node-api");
+
+/**
+ * The embedded engine: DuckDB in this process reads the log files itself and only aggregates
+ * come back. The database is in memory, may read only the files journey checked
+ * (`allowed_paths` with external access off), never installs or loads extensions, and its
+ * configuration is locked before any user value reaches it. File paths and activity names go in
+ * as bound parameters or through an appender; column names only after they were found among
+ * the file's own columns, and quoted.
+ */
+export function createDuckDbEngine(): AnalysisEngine {
+  let instance: DuckDBInstance | undefined;
+  let connection: DuckDBConnection | undefined;
+  return {
+    name: "duckdb",
+    async analyze(plan, columns, source, progress) {
+      if (source.kind !== "files") throw new AnalyzeError("the duckdb engine reads log files (--events); use --engine clickhouse for a ClickHouse table");
+      const duckdb = loadOptional<DuckDBModule>("@duckdb/node-api", "`journey analyze --engine duckdb` (the default engine)");
+      instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
+      connection = await instance.connect();
+      try {
+        return await analyzeFiles(duckdb, connection, plan, columns, source.files, progress ?? (() => {}));
+      } catch (error) {
+        if (error instanceof AnalyzeError) throw error;
+        // Past the checks, what DuckDB refuses is the content of a log (a malformed CSV line, a
+        // broken gzip stream): the user's to fix, with DuckDB's own words.
+        throw new AnalyzeError(`the event log could not be read: ${firstLine(error)}`);
+      }
+    },
+    close() {
+      connection?.closeSync();
+      instance?.closeSync();
+      connection = instance = undefined;
+      return Promise.resolve();
+    },
+  };
+}
+
+
+/** The range of readable times, epoch milliseconds: the years 1 to 9999, ISO 8601's own range. */
+const FIRST_MS = -62135596800000;
+const LAST_MS = 253402300799999;
+
+/** Where DuckDB keeps the lines of CSV file `n` that it could not read (a temporary table). */
+const rejectsTable = (n: number) => `csv_rejects_${n}`;
+
+/** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: AnalysisPlan, names: ColumnNames, files: readonly LogFile[], progress: (message: string) => void): Promise<EngineFigures> {
+  const paths = files.map((f) => f.path);
+  await db.run("SET TimeZone = 'UTC'");
+  await db.run("SET preserve_insertion_order = false");
+  await db.run("SET allowed_paths = $1", [duckdb.listValue(paths)]);
+  await db.run("SET enable_external_access = false");
+  await db.run("SET lock_configuration = true");
+
+  // Activity -> step index, as a tiny table: the join maps the whole log in one pass.
+  await db.run("CREATE TABLE activity_map (activity VARCHAR, step INTEGER, is_id BOOLEAN)");
+  const appender = await db.createAppender("activity_map");
+  for (const [activity, step] of plan.activities) {
+    appender.appendVarchar(activity);
+    appender.appendInteger(step);
+    appender.appendBoolean(plan.stepIds[step] === activity);
+    appender.endRow();
+  }
+  appender.closeSync();
+
+  progress(`reading ${files.length} log file${files.length === 1 ? "" : "s"}`);
+  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names)));
+  // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
+  const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts FROM (${reads.join("\nUNION ALL\n")})`;
+  const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
+
+  // One pass over the log, grouped two ways at once (GROUPING SETS): per activity, for every
+  // count, and per case, collecting the case's mapped events. Each event becomes one integer
+  // key, (time - year 1) * steps + step index, never negative: sorting a case's keys orders its
+  // events by time and, on equal times, by the step's position in the file, without sorting the
+  // log as a whole. Times lie in the years 1 to 9999, so the keys of up to 29,000 steps fit a
+  // BIGINT; larger journeys take HUGEINT keys (slower, same result).
+  const stepCount = plan.stepIds.length;
+  const keyType = (LAST_MS - FIRST_MS + 1) * stepCount < 2 ** 63 ? "BIGINT" : "HUGEINT";
+  await db.run(
+    `CREATE TABLE grouped AS
+     SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
+            list((ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step) FILTER (step IS NOT NULL AND NOT skipped) AS keys
+     FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT JOIN activity_map m ON e.activity = m.activity)
+     GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
+    paths,
+  );
+  await db.run("CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL");
+  const [totals] = await rows(
+    db,
+    `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0), min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped)
+     FROM activities a LEFT JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity`,
+  );
+  // CSV lines DuckDB could not split into the header's fields are rows read and skipped.
+  let rejected = 0;
+  for (const [i, file] of files.entries()) if (file.format === "csv" || file.format === "tsv") rejected += Number((await rows(db, `SELECT count(*) FROM ${rejectsTable(i + 1)}`))[0][0]);
+  const [read, skippedRows, mapped] = [Number(totals[0]) + rejected, Number(totals[1]) + rejected, Number(totals[2])];
+  const unmappedActivities = (
+    await rows(
+      db,
+      `SELECT activity, n FROM activities a WHERE NOT skipped AND NOT EXISTS (SELECT 1 FROM activity_map m WHERE m.activity = a.activity)
+       ORDER BY n DESC, activity LIMIT ${plan.top}`,
+    )
+  ).map(([activity, count]) => ({ activity: String(activity), count: Number(count) }));
+  const stepIdsSeen = (await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity AND m.is_id ORDER BY 1")).map(([step]) => Number(step));
+  const figures: EngineFigures = {
+    events: { read, mapped, unmapped: read - skippedRows - mapped, skipped: skippedRows },
+    period: totals[3] === null ? null : { from: Number(totals[3]), to: Number(totals[4]) },
+    cases: 0,
+    converted: 0,
+    fit: 0,
+    steps: plan.stepIds.map(() => ({ reached: 0, endedHere: 0 })),
+    transitions: [],
+    variants: [],
+    unmappedActivities,
+    stepIdsSeen,
+  };
+  if (mapped === 0) return figures;
+
+  progress("building the paths of every case");
+  await db.run(
+    `CREATE TABLE paths AS
+     WITH sorted AS (SELECT list_sort(keys) AS keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0),
+     -- Consecutive events of one step are one element, timed by its first event.
+     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys FROM sorted)
+     SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times FROM merged`,
+  );
+  await db.run("DROP TABLE grouped");
+
+  progress("measuring");
+  // Lists of our own integers (step indexes, edge codes) written into the SQL text.
+  const ints = (list: readonly number[], type = "INTEGER") => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::${type}[]`;
+  const edgeCodes = ints(plan.edges.map(([from, to]) => from * stepCount + to), "BIGINT");
+  const [summary] = await rows(
+    db,
+    `SELECT count(*),
+            count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
+            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1])))
+     FROM paths`,
+  );
+  figures.cases = Number(summary[0]);
+  figures.converted = Number(summary[1]);
+  figures.fit = Number(summary[2]);
+  for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s")) figures.steps[Number(step)].reached = Number(count);
+  for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);
+
+  // quantile_disc(0.5) picks the lower of the two middle values for an even count (checked by
+  // test/analyze against the reference implementation); milliseconds, floored to seconds.
+  figures.transitions = (
+    await rows(
+      db,
+      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000
+       FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(list_transform(times[2:], (x, i) -> x - times[i])) AS d FROM paths WHERE len(path) > 1)
+       GROUP BY f, t`,
+    )
+  ).map(([from, to, count, median]) => ({ from: Number(from), to: Number(to), count: Number(count), medianSeconds: Number(median) }));
+
+  // Ties between variants go by the step ids joined with a space. Ids are letters, digits and
+  // hyphens (the schema's id rule), all above the space in code-point order, so that order is the
+  // lexicographic order of the paths by each id's code-point rank: integers SQL can compare.
+  const ranks = plan.stepIds.map((_, i) => i).sort((a, b) => compareCodePoints(plan.stepIds[a], plan.stepIds[b]) || a - b);
+  const rankOf = new Array<number>(stepCount);
+  ranks.forEach((step, rank) => (rankOf[step] = rank));
+  figures.variants = (
+    await rows(db, `SELECT path, count(*) AS c FROM paths GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`)
+  ).map(([path, cases]) => ({ path: (path as unknown[]).map(Number), cases: Number(cases) }));
+  return figures;
+}
+
+async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {
+  return (await db.runAndReadAll(sql, params)).getRowsJS();
+}
+
+/**
+ * The SELECT that reads one file as (case_id, activity, ts): the file's path is parameter `$n`;
+ * its columns are looked up first so a missing one can be named, and so each timestamp type is
+ * read the way it is stored.
+ */
+async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames): Promise<string> {
+  const compression = file.gzip ? "gzip" : "none";
+  const from =
+    file.format === "parquet"
+      ? `read_parquet($${n})`
+      : file.format === "jsonl"
+        ? // Only to list the columns; the rows are read as JSON text (below).
+          `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
+        : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
+          // A line with too many or too few fields is set aside in a rejects table and counted.
+          `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
+  let described: unknown[][];
+  try {
+    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS();
+  } catch (error) {
+    throw new AnalyzeError(`${shown(file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`);
+  }
+  const types = new Map(described.map(([name, type]) => [String(name), String(type)]));
+  const pick = (key: keyof ColumnNames): string => {
+    const found = columnCandidates(names, key).find((c) => types.has(c));
+    if (found !== undefined) return found;
+    throw new AnalyzeError(missingColumnMessage(shown(file.path), names, key, [...types.keys()]));
+  };
+  const caseId = pick("caseId");
+  const activity = pick("activity");
+  const timestamp = pick("timestamp");
+  if (file.format === "jsonl") {
+    // DuckDB types JSON fields from a sample of the file and fails on a later value of another
+    // type; a bad row must be counted, not fatal. So each line is read as JSON text and the three
+    // fields extracted as text (JSON pointers, one parse per line), then read like a CSV's.
+    const pointer = (column: string) => `'/${column.replace(/~/g, "~0").replace(/\//g, "~1").replace(/'/g, "''")}'`;
+    const fields = `json_extract_string(json, [${[caseId, activity, timestamp].map(pointer).join(", ")}])`;
+    const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
+    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR")} AS ts FROM ${lines}`;
+  }
+  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!)} AS ts FROM ${from}`;
+}
+
+const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
+
+/**
+ * Epoch milliseconds, NULL when the value cannot be read (the caller also drops times outside
+ * the years 1 to 9999). Native timestamps as they are (without
+ * a zone: UTC, the session's zone); integers are epoch milliseconds; text is ISO 8601 (without a
+ * zone: UTC) or a whole number of epoch milliseconds.
+ */
+function asEpochMs(column: string, type: string): string {
+  const c = quote(column);
+  if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMPTZ))`;
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
+  if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
+  const text = asText(column);
+  return `coalesce(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)), CASE WHEN regexp_full_match(${text}, '-?[0-9]{1,18}') THEN CAST(${text} AS BIGINT) END)`;
+}
+
+const shown = (path: string) => shownPath(path, process.cwd());
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split("\n")[0];
+}

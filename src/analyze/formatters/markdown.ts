@@ -1,0 +1,31 @@
+import { markdownCell, markdownText } from "../../escape/markdown.js";
+import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+
+/** The same content as `stylish`, as a Markdown section to paste into a report. */
+export const formatMarkdown: AnalyzeFormatter = (result, context) => {
+  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+  const period = result.period ? `, ${result.period.from} to ${result.period.to}` : "";
+  const out: string[] = [`## Measured: ${markdownText(result.journey)}`, "", `${count(result.cases)} cases${period} (engine \`${result.engine}\`).`, ""];
+  out.push(`- **Conversion:** ${percent(result.conversion)} of cases reach a goal step.`);
+  out.push(`- **Fitness:** ${percent(result.fitness)} of cases start at an entry and move only along the map's arrows.`, "");
+  out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
+  for (const row of funnelRows(result, context)) {
+    const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
+    out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`);
+  }
+  if (result.deviations.length > 0) {
+    out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");
+    for (const d of result.deviations) out.push(`| ${code(d.from)} | ${code(d.to)} | ${count(d.count)} |`);
+  }
+  if (result.variants.length > 0) {
+    out.push("", "### Main variants", "", "| Cases | Path |", "|---:|---|");
+    for (const v of result.variants) out.push(`| ${count(v.cases)} | ${v.path.map(code).join(" → ")} |`);
+  }
+  const e = result.events;
+  out.push("", "### Data quality", "", `${count(e.read)} events read: ${count(e.mapped)} mapped to steps, ${count(e.unmapped)} unmapped, ${count(e.skipped)} skipped (empty case id or activity, or unreadable time).`);
+  if (result.unmapped_activities.length > 0) {
+    out.push("", "| Unmapped activity | Events |", "|---|---:|");
+    for (const u of result.unmapped_activities) out.push(`| ${markdownCell(u.activity)} | ${count(u.count)} |`);
+  }
+  return `${out.join("\n")}\n`;
+};

@@ -1,0 +1,115 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { checkJourneyFile } from "../check.js";
+import type { ProjectConfig } from "../config/types.js";
+import { colorFor } from "../report/color.js";
+import { formatStylish } from "../report/formatters/stylish.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import type { FormatContext } from "../report/context.js";
+import { ENGINES } from "./engines/index.js";
+import { ANALYZE_FORMATTERS } from "./formatters/index.js";
+import type { ANALYZE_FORMAT_NAMES } from "./formatters/names.js";
+import { resolveLogFiles } from "./log-files.js";
+import { writeMeasurement } from "./write-back.js";
+import { planAnalysis } from "./plan.js";
+import { buildResult } from "./result.js";
+import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
+
+export interface AnalyzeRun {
+  cwd: string;
+  config: ProjectConfig;
+  journeyPath: string;
+  /** `--events` arguments: files or globs, for the engines that read files. */
+  events: readonly string[];
+  /** Where the events are when they are not files (a ClickHouse table); overrides `events`. */
+  source?: EventSource;
+  engine: string;
+  format: (typeof ANALYZE_FORMAT_NAMES)[number];
+  outputFile?: string;
+  top: number;
+  columns: ColumnNames;
+  color?: boolean;
+  /** `--write`: record metrics.reached of the instrumented steps and `measured:` in the journey file. */
+  write?: boolean;
+  /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
+  meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
+}
+
+/**
+ * `journey analyze`: checks the journey, maps the event log onto its steps with the chosen
+ * engine and prints the figures. Exit 0 analysed, 1 when the journey has structural errors
+ * (printed as `journey validate` prints them, on stderr so stdout stays the analysis), 2 for
+ * what the user must fix in the call or the log (`AnalyzeError`, printed without a stack).
+ */
+export async function runAnalyze(run: AnalyzeRun): Promise<number> {
+  try {
+    const { result, names, goals, ends, instrumented } = await analyze(run);
+    if (!result) return 1;
+    // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
+    if (run.write) {
+      const journeyPath = resolve(run.cwd, run.journeyPath);
+      writeMeasurement(journeyPath, result, instrumented, run.config);
+      process.stderr.write(`journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`);
+    }
+    const formatter = ANALYZE_FORMATTERS[run.format];
+    const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
+    const text = formatter(result, { color, names, goals, ends });
+    if (run.outputFile) writeFileAtomic(resolve(run.cwd, run.outputFile), text);
+    else process.stdout.write(text);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AnalyzeError)) throw error;
+    process.stderr.write(`journey: ${error.message}\n`);
+    return 2;
+  }
+}
+
+interface Analysed {
+  result?: AnalysisResult;
+  names: Map<string, string>;
+  goals: Set<string>;
+  ends: Set<string>;
+  /** Steps the log instruments (`--write` records their reached): they have `events:`, or their id occurs as an activity. */
+  instrumented: Set<string>;
+}
+
+async function analyze(run: AnalyzeRun): Promise<Analysed> {
+  const journeyPath = resolve(run.cwd, run.journeyPath);
+  if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
+  const checked = checkJourneyFile(journeyPath, run.config);
+  const errors = checked.findings.filter((f) => f.severity === "error");
+  if (errors.length > 0 || !checked.model) {
+    const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
+    process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
+    process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
+    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set() };
+  }
+  const { journey, graph } = checked.model;
+  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
+  const plan = planAnalysis(journey, graph, run.top);
+  const factory = ENGINES[run.engine];
+  if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
+  const engine = await factory();
+  const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`journey: ${message}…\n`) : undefined;
+  let figures;
+  try {
+    figures = await engine.analyze(plan, run.columns, source, progress);
+  } finally {
+    await engine.close();
+  }
+  if (figures.events.mapped === 0) {
+    const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${u.activity}\` (${u.count})`);
+    throw new AnalyzeError(
+      figures.events.read - figures.events.skipped === 0
+        ? `the event log has no readable rows (${figures.events.read} read, ${figures.events.skipped} skipped)`
+        : `no activity in the event log belongs to a step of \`${journey.id}\`; the most frequent are ${seen.join(", ")}. Map them with \`events:\` on the steps they mean`,
+    );
+  }
+  return {
+    result: buildResult(plan, figures, engine.name),
+    names: new Map(journey.steps.map((s) => [s.id, s.name])),
+    goals: new Set(journey.goal.steps),
+    ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
+    instrumented: new Set(journey.steps.filter((s, index) => s.events.length > 0 || figures.stepIdsSeen.includes(index)).map((s) => s.id)),
+  };
+}

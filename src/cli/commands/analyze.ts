@@ -1,0 +1,78 @@
+import { resolve } from "node:path";
+import { resolveColumns } from "../../analyze/columns.js";
+import type { ANALYZE_FORMAT_NAMES } from "../../analyze/formatters/names.js";
+import { runAnalyze } from "../../analyze/run.js";
+import type { EventSource } from "../../analyze/types.js";
+import { groupByConfig } from "../../config/resolve.js";
+import { rulesMeta } from "../../lint/rules-meta.js";
+import { EXIT, UsageError } from "../errors.js";
+import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../version.js";
+import { resolveConfig } from "../project.js";
+import { reportConfigProblems } from "../run-check.js";
+
+export interface AnalyzeCommandOptions {
+  events?: string[];
+  engine: string;
+  format: (typeof ANALYZE_FORMAT_NAMES)[number];
+  outputFile?: string;
+  top: string;
+  caseColumn?: string;
+  activityColumn?: string;
+  timeColumn?: string;
+  config?: string;
+  color?: boolean;
+  write?: boolean;
+  url?: string;
+  table?: string;
+  database?: string;
+}
+
+/** `journey analyze <journey> --events <file|glob>...`: the options, checked; the work is `runAnalyze`. */
+export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const top = Number(options.top);
+  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, not \`${options.top}\``);
+  for (const [flag, value] of [["--case-column", options.caseColumn], ["--activity-column", options.activityColumn], ["--time-column", options.timeColumn]] as const) {
+    if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} takes a column name, not an empty text`);
+  }
+  const source = clickHouseSource(options);
+  if (options.engine !== "clickhouse" && (options.url ?? options.table ?? options.database) !== undefined) {
+    throw new UsageError("--url, --table and --database go with --engine clickhouse");
+  }
+  if (source && options.events?.length) throw new UsageError("--events is for log files; with --engine clickhouse the events are in --table");
+  // The journey's own config, as lint finds it (or --config for every file).
+  const resolution = resolveConfig(cwd, options.config);
+  if (resolution.problems) {
+    await reportConfigProblems(resolution.problems, cwd, options);
+    return EXIT.usage;
+  }
+  const grouping = groupByConfig([resolve(cwd, journeyPath)], cwd, options.config !== undefined ? resolution.config : undefined);
+  if (grouping.problems) {
+    await reportConfigProblems(grouping.problems[0], cwd, options);
+    return EXIT.usage;
+  }
+  const { config } = grouping.groups[0];
+  return runAnalyze({
+    cwd,
+    config,
+    journeyPath,
+    events: options.events ?? [],
+    engine: options.engine,
+    format: options.format,
+    outputFile: options.outputFile,
+    top,
+    columns: resolveColumns({ caseId: options.caseColumn, activity: options.activityColumn, timestamp: options.timeColumn }, config.analyze.columns),
+    color: options.color,
+    write: options.write ?? false,
+    source,
+    meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
+  });
+}
+
+/** `--engine clickhouse`: the table named by the flags, credentials from the environment (never the command line). */
+function clickHouseSource(options: AnalyzeCommandOptions): EventSource | undefined {
+  if (options.engine !== "clickhouse") return undefined;
+  if (!options.url || !options.table) throw new UsageError("--engine clickhouse needs --url (e.g. http://localhost:8123) and --table");
+  const { CLICKHOUSE_USER: user, CLICKHOUSE_PASSWORD: password } = process.env;
+  return { kind: "clickhouse", url: options.url, table: options.table, database: options.database, user: user || undefined, password: password || undefined };
+}

@@ -1,0 +1,162 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import { check, EXAMPLES, parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { SCENARIOS, SHOP, writeLog, type EventRow } from "./fixtures.js";
+import { referenceAnalysis } from "./reference.js";
+
+afterAll(removeTempProjects);
+
+const SMALL = SCENARIOS[0].rows;
+
+async function project(files: Record<string, string> = {}) {
+  const dir = tempProject({ "shop.journey.yaml": SHOP, ...files });
+  await writeLog(SMALL, join(dir, "events.csv"), "csv");
+  return dir;
+}
+
+const expected = () => {
+  const { journey, graph } = check(SHOP).model!;
+  return referenceAnalysis(journey, graph, SMALL);
+};
+
+describe("journey analyze (CLI)", () => {
+  it("prints the spec's JSON, equal to the reference figures", async () => {
+    const dir = await project();
+    const run = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--format", "json"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(run.exitCode).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(expected());
+  });
+
+  it("writes to -o atomically and prints nothing", async () => {
+    const dir = await project();
+    const run = await runCli(["analyze", "shop.journey.yaml", "-e", "events.csv", "-f", "json", "-o", "out/analysis.json"], { cwd: dir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe("");
+    expect(JSON.parse(readFileSync(join(dir, "out", "analysis.json"), "utf8"))).toEqual(expected());
+  });
+
+  it("stylish shows the funnel, conversion, fitness, deviations, variants and data quality, without colour under NO_COLOR", async () => {
+    const dir = await project();
+    const run = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "" } });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).not.toContain("\u001b[");
+    expect(run.stdout).toContain("shop: 3 cases from 2026-03-01T10:00:00Z to 2026-03-01T10:07:00Z");
+    expect(run.stdout).toMatch(/lands\s+Lands on the shop\s+2\s+66\.7%\s+0\s+1m → views/);
+    expect(run.stdout).toMatch(/pays\s+Pays\s+1\s+33\.3%\s+goal/);
+    expect(run.stdout).toMatch(/Conversion\s+33\.3%/);
+    expect(run.stdout).toMatch(/Fitness\s+66\.7%/);
+    expect(run.stdout).toMatch(/search → cart\s+1/);
+    expect(run.stdout).toContain("1  lands → views → cart → pays");
+    expect(run.stdout).toContain("10 read: 8 mapped, 1 unmapped, 1 skipped");
+    expect(run.stdout).toContain("heartbeat (1)");
+  });
+
+  it("markdown is the same content as a report section", async () => {
+    const dir = await project();
+    const run = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--format", "markdown"], { cwd: dir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("## Measured: shop");
+    expect(run.stdout).toContain("| Lands on the shop (`lands`) | 2 | 66.7% | 0 | 1m → `views` |");
+    expect(run.stdout).toContain("- **Conversion:** 33.3% of cases reach a goal step.");
+    expect(run.stdout).toContain("| `search` | `cart` | 1 |");
+    expect(run.stdout).toContain("| heartbeat | 1 |");
+  });
+
+  it("takes column names from flags, from the config, and recognises the XES names", async () => {
+    const renamed = "session,event,ts\nx,lands,2026-03-01T10:00:00Z\nx,views,2026-03-01T10:00:09Z\n";
+    const dir = await project({ "renamed.csv": renamed, "xes.csv": renamed.replace("session,event,ts", "case:concept:name,concept:name,time:timestamp") });
+    const flags = await runCli(["analyze", "shop.journey.yaml", "-e", "renamed.csv", "-f", "json", "--case-column", "session", "--activity-column", "event", "--time-column", "ts"], { cwd: dir });
+    expect(flags.stderr).toBe("");
+    expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([{ from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9 }]);
+    const configDir = await project({ "renamed.csv": renamed, "journey.config.yaml": "analyze:\n  columns: { case_id: session, activity: event, timestamp: ts }\n" });
+    const config = await runCli(["analyze", "shop.journey.yaml", "-e", "renamed.csv", "-f", "json"], { cwd: configDir });
+    expect(parseJson<AnalysisResult>(config.stdout).cases).toBe(1);
+    const xes = await runCli(["analyze", "shop.journey.yaml", "-e", "xes.csv", "-f", "json"], { cwd: dir });
+    expect(parseJson<AnalysisResult>(xes.stdout).cases).toBe(1);
+  });
+
+  it("reads several files and globs as one log", async () => {
+    const dir = await project({ "logs/README": "the log in two files" });
+    await writeLog(SMALL.slice(0, 4), join(dir, "logs", "a.jsonl"), "jsonl");
+    await writeLog(SMALL.slice(4), join(dir, "logs", "b.parquet"), "parquet");
+    const run = await runCli(["analyze", "shop.journey.yaml", "-e", "logs/*.jsonl", "-e", "logs/*.parquet", "-f", "json"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    expect(JSON.parse(run.stdout)).toEqual(expected());
+  });
+
+  const errors: { name: string; files?: Record<string, string>; args: string[]; message: RegExp }[] = [
+    { name: "a missing column, naming the file's columns", files: { "bad.csv": "session,event,ts\nx,lands,2026-03-01T10:00:00Z\n" }, args: ["-e", "bad.csv"], message: /bad\.csv has no column `case_id` or `case:concept:name`; its columns are `session`, `event`, `ts`\. Name the column with --case-column/ },
+    { name: "an empty file", files: { "empty.csv": "" }, args: ["-e", "empty.csv"], message: /empty\.csv is empty/ },
+    { name: "a glob matching nothing", args: ["-e", "logs/*.parquet"], message: /--events logs\/\*\.parquet: the pattern matches no file/ },
+    { name: "a missing file", args: ["-e", "nope.csv"], message: /--events nope\.csv: file not found/ },
+    { name: "an unknown extension", files: { "log.txt": "a" }, args: ["-e", "log.txt"], message: /log\.txt: unknown log format; journey reads \.csv, \.tsv, \.jsonl, \.ndjson, \.parquet/ },
+    { name: "a gzipped Parquet file", files: { "log.parquet.gz": "a" }, args: ["-e", "log.parquet.gz"], message: /Parquet files carry their own compression/ },
+    { name: "a folder", files: { "logs/a.csv": "x" }, args: ["-e", "logs"], message: /logs is a folder: name the log files, or a glob such as logs\/\*\.csv/ },
+    { name: "no --events", args: [], message: /no event log given: name one with --events/ },
+    { name: "a log whose activities map to no step", files: { "other.csv": "case_id,activity,timestamp\n1,open,2026-01-01\n1,open,2026-01-02\n2,close,2026-01-02\n" }, args: ["-e", "other.csv"], message: /no activity in the event log belongs to a step of `shop`; the most frequent are `open` \(2\), `close` \(1\)/ },
+    { name: "a malformed CSV", files: { "broken.csv": "case_id,activity,timestamp\n1,lands,\"2026-01-01\n" }, args: ["-e", "broken.csv"], message: /the event log could not be read|cannot be read as CSV/ },
+    { name: "--top 0", args: ["-e", "events.csv", "--top", "0"], message: /--top takes a whole number of 1 or more/ },
+  ];
+  for (const error of errors) {
+    it(`exits 2 with a clear message for ${error.name}`, async () => {
+      const dir = await project(error.files);
+      const run = await runCli(["analyze", "shop.journey.yaml", ...error.args], { cwd: dir });
+      expect(run.stderr).toMatch(error.message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stdout).toBe("");
+      expect(run.exitCode).toBe(2);
+    });
+  }
+
+  it("analyses the bundled sample log of the cat-fountain example exactly", async () => {
+    const journeyFile = join(EXAMPLES, "cat-fountain-purchase.journey.yaml");
+    const log = join(EXAMPLES, "events", "cat-fountain-purchase.csv");
+    // The sample has no quoted fields; its columns are case_id, activity, timestamp.
+    const rows: EventRow[] = readFileSync(log, "utf8").trim().split("\n").slice(1).map((line) => {
+      const [case_id, activity, timestamp] = line.split(",");
+      return { case_id, activity, timestamp };
+    });
+    const config = join(EXAMPLES, "journey.config.yaml");
+    const run = await runCli(["analyze", journeyFile, "--config", config, "--events", log, "--format", "json"]);
+    expect(run.exitCode).toBe(0);
+    const { loadConfigFile } = await import("../../src/config/load.js");
+    const { checkJourneyFile } = await import("../../src/check.js");
+    const checked = checkJourneyFile(journeyFile, loadConfigFile(config).config!);
+    const result = parseJson<AnalysisResult>(run.stdout);
+    expect(result).toEqual(referenceAnalysis(checked.model!.journey, checked.model!.graph, rows));
+    // Figures worth showing: some cases convert, some deviate, some rows are bad or unmapped.
+    expect(result.conversion).toBeGreaterThan(0.3);
+    expect(result.fitness).toBeLessThan(1);
+    expect(result.deviations.length).toBeGreaterThan(0);
+    expect(result.events.skipped).toBe(2);
+    expect(result.unmapped_activities.map((u: { activity: string }) => u.activity)).toEqual(["page_view:/cart", "session_heartbeat"]);
+  });
+
+  it("refuses a FIFO", async () => {
+    const dir = await project();
+    execFileSync("mkfifo", [join(dir, "pipe.csv")]);
+    const run = await runCli(["analyze", "shop.journey.yaml", "-e", "pipe.csv"], { cwd: dir });
+    expect(run.stderr).toMatch(/pipe\.csv is not a regular file/);
+    expect(run.exitCode).toBe(2);
+  });
+
+  it("does not write -o when the analysis fails", async () => {
+    const dir = await project({ "empty.csv": "" });
+    const run = await runCli(["analyze", "shop.journey.yaml", "-e", "empty.csv", "-o", "out.json"], { cwd: dir });
+    expect(run.exitCode).toBe(2);
+    expect(existsSync(join(dir, "out.json"))).toBe(false);
+  });
+
+  it("prints the structural errors of the journey and exits 1", async () => {
+    const broken = SHOP.replace('events: [payment_ok]', 'events: [payment_ok, cart]');
+    const dir = await project({ "shop.journey.yaml": broken });
+    const run = await runCli(["analyze", "shop.journey.yaml", "-e", "events.csv"], { cwd: dir });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/activity `cart` is mapped to step `pays` and to step `cart`.*duplicate-event-mapping/);
+    expect(run.stdout).toBe("");
+  });
+});

@@ -1,0 +1,293 @@
+import { createRequire } from "node:module";
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+/** One row of an event log as tests write it: null is an empty field (CSV) or a JSON null. */
+export type EventRow = { case_id: string | null; activity: string | null; timestamp: string | number | null };
+
+export type LogFormatName = "csv" | "tsv" | "jsonl" | "parquet";
+
+/**
+ * Writes rows as a log file in the given format. CSV/TSV quote every text; Parquet is written
+ * by DuckDB itself: the timestamp column is BIGINT when every timestamp is a number, else text
+ * (numbers as their digits), or with `nativeTime` a TIMESTAMPTZ column (unreadable values NULL).
+ */
+export async function writeLog(rows: readonly EventRow[], path: string, format: LogFormatName, gzip = false, options: { nativeTime?: boolean } = {}): Promise<void> {
+  if (format === "parquet") return writeParquet(rows, path, options.nativeTime ?? false);
+  let text: string;
+  if (format === "jsonl") text = rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
+  else {
+    const separator = format === "csv" ? "," : "\t";
+    const field = (value: string | number | null) => (value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`);
+    text = ["case_id", "activity", "timestamp"].join(separator) + "\n" + rows.map((r) => [r.case_id, r.activity, r.timestamp].map(field).join(separator)).join("\n") + "\n";
+  }
+  writeFileSync(path, gzip ? gzipSync(text) : text);
+}
+
+async function writeParquet(rows: readonly EventRow[], path: string, nativeTime: boolean): Promise<void> {
+  const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const db: DuckDBConnection = await instance.connect();
+  try {
+    await db.run("SET TimeZone = 'UTC'");
+    const numeric = rows.every((r) => typeof r.timestamp === "number");
+    await db.run(`CREATE TABLE log (case_id VARCHAR, activity VARCHAR, timestamp ${numeric ? "BIGINT" : "VARCHAR"})`);
+    const appender = await db.createAppender("log");
+    for (const row of rows) {
+      for (const value of [row.case_id, row.activity]) if (value === null) appender.appendNull(); else appender.appendVarchar(value);
+      if (row.timestamp === null) appender.appendNull();
+      else if (numeric) appender.appendBigInt(BigInt(row.timestamp));
+      else appender.appendVarchar(String(row.timestamp));
+      appender.endRow();
+    }
+    appender.closeSync();
+    const time = !nativeTime
+      ? "timestamp"
+      : numeric
+        ? "make_timestamp(timestamp * 1000)::TIMESTAMPTZ AS timestamp"
+        : "CASE WHEN regexp_full_match(timestamp, '-?[0-9]+') THEN try(make_timestamp(timestamp::BIGINT * 1000)::TIMESTAMPTZ) ELSE try_cast(timestamp AS TIMESTAMPTZ) END AS timestamp";
+    await db.run(`COPY (SELECT case_id, activity, ${time} FROM log) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** A journey of five steps in a line, with a branch and two goals: shared by most scenarios. */
+export const SHOP = `journey: 1
+id: shop
+title: Web shop
+entry: [lands, search]
+goal: { steps: [pays, reserves] }
+stages:
+  - id: find
+    steps:
+      - { id: lands, name: Lands on the shop, events: [page_view, "landing 🛬"], next: [search, views] }
+      - { id: search, name: Searches, next: [views] }
+      - { id: views, name: Views a product, events: ["product_view", "product view reload"] }
+  - id: buy
+    steps:
+      - { id: cart, name: Adds to cart, next: [pays, reserves] }
+      - { id: pays, name: Pays, events: [payment_ok], next: [] }
+      - { id: reserves, name: Reserves in store, next: [] }
+`;
+
+const at = (minute: number, second = 0) => `2026-03-01T10:${String(minute).padStart(2, "0")}:${String(second).padStart(2, "0")}Z`;
+
+/** A small deterministic generator, so the random scenario is the same on every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+function randomRows(): EventRow[] {
+  const next = random(13);
+  const activities = ["lands", "page_view", "search", "views", "product_view", "product view reload", "cart", "pays", "payment_ok", "reserves", "heartbeat", "ping", "😀 emoji", "ｚ fullwidth"];
+  const rows: EventRow[] = [];
+  for (let c = 0; c < 400; c++) {
+    let time = Date.UTC(2026, 2, 1) + Math.floor(next() * 86400) * 1000;
+    const length = 1 + Math.floor(next() * 7);
+    for (let e = 0; e < length; e++) {
+      time += Math.floor(next() * 4) * 1000 * (next() < 0.5 ? 1 : 60); // some ties (0), seconds and minutes
+      rows.push({ case_id: `c${c % 350}`, activity: activities[Math.floor(next() * activities.length)], timestamp: new Date(time).toISOString().replace(".000Z", "Z") });
+    }
+  }
+  return rows.reverse(); // out of time order as a whole
+}
+
+/**
+ * Logs with known answers: every rule of the spec that a figure depends on is exercised by at
+ * least one scenario (named after it). Timestamps are whole seconds except where a scenario is
+ * about milliseconds, so a ClickHouse DateTime can hold the same rows.
+ */
+export const SCENARIOS: { name: string; journey: string; rows: EventRow[] }[] = [
+  {
+    name: "small hand-checked funnel",
+    journey: SHOP,
+    rows: [
+      { case_id: "a", activity: "lands", timestamp: at(0) },
+      { case_id: "a", activity: "views", timestamp: at(1) },
+      { case_id: "a", activity: "cart", timestamp: at(3) },
+      { case_id: "a", activity: "pays", timestamp: at(4) },
+      { case_id: "b", activity: "lands", timestamp: at(0) },
+      { case_id: "b", activity: "views", timestamp: at(2) },
+      { case_id: "c", activity: "search", timestamp: at(5) },
+      { case_id: "c", activity: "cart", timestamp: at(6) },
+      { case_id: "c", activity: "heartbeat", timestamp: at(7) },
+      { case_id: "", activity: "lands", timestamp: at(8) },
+    ],
+  },
+  {
+    name: "ties in timestamps are ordered by step position",
+    journey: SHOP,
+    rows: [
+      { case_id: "t1", activity: "cart", timestamp: at(1) },
+      { case_id: "t1", activity: "views", timestamp: at(1) },
+      { case_id: "t1", activity: "lands", timestamp: at(1) },
+      { case_id: "t2", activity: "pays", timestamp: at(2) },
+      { case_id: "t2", activity: "lands", timestamp: at(0) },
+      { case_id: "t2", activity: "cart", timestamp: at(2) },
+    ],
+  },
+  {
+    name: "reloads under another activity name are one visit",
+    journey: SHOP,
+    rows: [
+      { case_id: "r1", activity: "lands", timestamp: at(0) },
+      { case_id: "r1", activity: "views", timestamp: at(1) },
+      { case_id: "r1", activity: "product view reload", timestamp: at(2) },
+      { case_id: "r1", activity: "product_view", timestamp: at(3) },
+      { case_id: "r1", activity: "cart", timestamp: at(9) },
+      { case_id: "r2", activity: "page_view", timestamp: at(0) },
+      { case_id: "r2", activity: "landing 🛬", timestamp: at(0, 30) },
+      { case_id: "r2", activity: "product_view", timestamp: at(2) },
+    ],
+  },
+  {
+    name: "backtracking and skipped steps",
+    journey: SHOP,
+    rows: [
+      { case_id: "b1", activity: "lands", timestamp: at(0) },
+      { case_id: "b1", activity: "views", timestamp: at(1) },
+      { case_id: "b1", activity: "lands", timestamp: at(2) },
+      { case_id: "b1", activity: "views", timestamp: at(4) },
+      { case_id: "b1", activity: "cart", timestamp: at(5) },
+      { case_id: "s1", activity: "lands", timestamp: at(0) },
+      { case_id: "s1", activity: "pays", timestamp: at(10) },
+      { case_id: "s2", activity: "views", timestamp: at(0) },
+      { case_id: "s2", activity: "reserves", timestamp: at(1) },
+    ],
+  },
+  {
+    name: "rows out of time order",
+    journey: SHOP,
+    rows: [
+      { case_id: "o1", activity: "pays", timestamp: at(9) },
+      { case_id: "o2", activity: "views", timestamp: at(3) },
+      { case_id: "o1", activity: "lands", timestamp: at(1) },
+      { case_id: "o1", activity: "cart", timestamp: at(5) },
+      { case_id: "o2", activity: "lands", timestamp: at(2) },
+      { case_id: "o1", activity: "views", timestamp: at(2) },
+    ],
+  },
+  {
+    name: "bad rows are skipped before mapping",
+    journey: SHOP,
+    rows: [
+      { case_id: "g1", activity: "lands", timestamp: at(0) },
+      { case_id: "g1", activity: "views", timestamp: at(1) },
+      { case_id: null, activity: "views", timestamp: at(2) },
+      { case_id: "", activity: "cart", timestamp: at(2) },
+      { case_id: "g1", activity: null, timestamp: at(3) },
+      { case_id: "g1", activity: "", timestamp: at(3) },
+      { case_id: "g1", activity: "cart", timestamp: "yesterday" },
+      { case_id: "g1", activity: "cart", timestamp: null },
+      { case_id: "g1", activity: "unknown-thing", timestamp: "2026-13-45T99:00:00Z" },
+      { case_id: "g1", activity: "cart", timestamp: "100000000000000000" },
+      { case_id: "g1", activity: "cart", timestamp: "-99999999999999999" },
+      { case_id: "", activity: "unknown-thing", timestamp: at(4) },
+      { case_id: "g2", activity: "unknown-thing", timestamp: at(59) },
+    ],
+  },
+  {
+    name: "unmapped activities, ties by name in code-point order (non-BMP)",
+    journey: SHOP,
+    rows: [
+      { case_id: "u1", activity: "lands", timestamp: at(0) },
+      { case_id: "u1", activity: "😀 emoji", timestamp: at(1) },
+      { case_id: "u1", activity: "ｚ fullwidth", timestamp: at(2) },
+      { case_id: "u2", activity: "😀 emoji", timestamp: at(1) },
+      { case_id: "u2", activity: "ｚ fullwidth", timestamp: at(2) },
+      { case_id: "u2", activity: "Zebra", timestamp: at(3) },
+      { case_id: "u2", activity: "zebra", timestamp: at(3) },
+      { case_id: "u3", activity: "landing 🛬", timestamp: at(4) },
+      { case_id: "u3", activity: "heartbeat", timestamp: at(5) },
+      { case_id: "u3", activity: "heartbeat", timestamp: at(6) },
+      { case_id: "u3", activity: "heartbeat", timestamp: at(7) },
+    ],
+  },
+  {
+    name: "multiple entries, goals and a case without a goal",
+    journey: SHOP,
+    rows: [
+      { case_id: "e1", activity: "search", timestamp: at(0) },
+      { case_id: "e1", activity: "views", timestamp: at(1) },
+      { case_id: "e1", activity: "cart", timestamp: at(2) },
+      { case_id: "e1", activity: "reserves", timestamp: at(3) },
+      { case_id: "e2", activity: "lands", timestamp: at(0) },
+      { case_id: "e2", activity: "views", timestamp: at(1) },
+      { case_id: "e2", activity: "cart", timestamp: at(2) },
+      { case_id: "e2", activity: "payment_ok", timestamp: at(3) },
+      { case_id: "e3", activity: "views", timestamp: at(0) },
+      { case_id: "e3", activity: "cart", timestamp: at(1) },
+      { case_id: "e4", activity: "cart", timestamp: at(1) },
+      { case_id: "e4", activity: "pays", timestamp: at(2) },
+    ],
+  },
+  {
+    name: "timestamps with zone offsets, without a zone, and epoch milliseconds",
+    journey: SHOP,
+    rows: [
+      { case_id: "z1", activity: "lands", timestamp: "2026-03-01T12:00:00+02:00" },
+      { case_id: "z1", activity: "views", timestamp: "2026-03-01T10:00:30" },
+      { case_id: "z1", activity: "cart", timestamp: "2026-03-01 10:01:00" },
+      { case_id: "z1", activity: "pays", timestamp: "2026-03-01T05:32:00-04:30" },
+      { case_id: "z2", activity: "lands", timestamp: Date.UTC(2026, 2, 1, 9, 0, 0) },
+      { case_id: "z2", activity: "views", timestamp: "2026-03-01T09:00:01.250Z" },
+      { case_id: "z2", activity: "cart", timestamp: Date.UTC(2026, 2, 1, 9, 0, 2, 999) },
+    ],
+  },
+  {
+    name: "epoch milliseconds only",
+    journey: SHOP,
+    rows: [
+      { case_id: "m1", activity: "lands", timestamp: Date.UTC(2026, 0, 1) },
+      { case_id: "m1", activity: "views", timestamp: Date.UTC(2026, 0, 1, 0, 0, 5) },
+      { case_id: "m2", activity: "lands", timestamp: Date.UTC(2026, 0, 2) },
+      { case_id: "m2", activity: "views", timestamp: Date.UTC(2026, 0, 2, 0, 1, 5) },
+      { case_id: "m2", activity: "heartbeat", timestamp: Date.UTC(2026, 0, 31, 23, 59, 59) },
+    ],
+  },
+  {
+    name: "an even number of durations takes the lower median",
+    journey: SHOP,
+    rows: [10, 20, 30, 40].flatMap((seconds, i) => [
+      { case_id: `d${i}`, activity: "lands", timestamp: at(0) },
+      { case_id: `d${i}`, activity: "views", timestamp: at(Math.floor(seconds / 60), seconds % 60) },
+    ]),
+  },
+  {
+    name: "variant and transition ties by the step ids in code-point order (non-BMP ids)",
+    journey: `journey: 1
+id: ties
+title: Variant ties
+goal: { steps: [ab] }
+stages:
+  - id: s
+    steps:
+      - { id: a, name: A }
+      - { id: a-b, name: A-B }
+      - { id: ab, name: AB }
+      - { id: b, name: B }
+      - { id: ｚ, name: Fullwidth z }
+      - { id: 𠀀, name: A letter outside the BMP }
+`,
+    rows: [
+      ["v7", ["𠀀", "a"]],
+      ["v8", ["ｚ", "a"]],
+      ["v9", ["a", "𠀀"]],
+      ["v10", ["a", "ｚ"]],
+      ["v1", ["ab"]],
+      ["v2", ["a", "b"]],
+      ["v3", ["a-b"]],
+      ["v4", ["a"]],
+      ["v5", ["b", "a"]],
+      ["v6", ["a", "ab"]],
+    ].flatMap(([id, steps]) => (steps as string[]).map((activity, i) => ({ case_id: id as string, activity, timestamp: at(i) }))),
+  },
+  { name: "a random log of 350 cases", journey: SHOP, rows: randomRows() },
+];

@@ -1,0 +1,145 @@
+/**
+ * The analyze spec computed directly over the rows, in plain TypeScript, as the oracle the
+ * engines are compared with. Written from the spec's definitions (not from the engines' SQL):
+ * one case at a time, sorting events, merging repeats, counting.
+ */
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import type { FlowGraph } from "../../src/model/flow-graph.js";
+import type { Journey } from "../../src/model/types.js";
+import type { EventRow } from "./fixtures.js";
+
+/** Readable times lie in the years 1 to 9999 (ISO 8601's range). */
+const inRange = (ms: number) => (ms >= -62135596800000 && ms <= 253402300799999 ? ms : undefined);
+
+/** Epoch milliseconds of an ISO 8601 text (no zone: UTC) or of epoch milliseconds; undefined when unreadable. */
+export function parseTime(value: string | number | null): number | undefined {
+  if (value === null) return undefined;
+  if (typeof value === "number") return Number.isInteger(value) ? inRange(value) : undefined;
+  if (/^-?\d{1,18}$/.test(value)) return inRange(Number(value));
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/.exec(value);
+  if (!m) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return undefined;
+  const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, "0")) : 0;
+  let offset = 0;
+  if (m[8] && m[8] !== "Z") {
+    const sign = m[8].startsWith("-") ? -1 : 1;
+    const digits = m[8].slice(1).replace(":", "");
+    offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  }
+  return inRange(utc(year, month - 1, day, hour, minute, second, millis) - offset * 60_000);
+}
+
+/** Date.UTC, also for the years 0 to 99 (which Date.UTC takes as 1900 to 1999). */
+function utc(year: number, month: number, day: number, hour = 0, minute = 0, second = 0, millis = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, day);
+  date.setUTCHours(hour, minute, second, millis);
+  return date.getTime();
+}
+
+/** Code-point order, written out: compare the arrays of code points. */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+function isoSeconds(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return ms % 1000 === 0 ? iso.replace(/\.\d{3}Z$/, "Z") : iso;
+}
+
+export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: readonly EventRow[], top = 10): AnalysisResult {
+  const stepOf = new Map<string, number>();
+  for (const step of journey.steps) {
+    stepOf.set(step.id, step.index);
+    for (const activity of step.events) stepOf.set(activity, step.index);
+  }
+  const events = { read: rows.length, mapped: 0, unmapped: 0, skipped: 0 };
+  let earliest = Infinity;
+  let latest = -Infinity;
+  const unmapped = new Map<string, number>();
+  const byCase = new Map<string, { step: number; time: number }[]>();
+  for (const row of rows) {
+    const time = parseTime(row.timestamp);
+    if (!row.case_id || !row.activity || time === undefined) {
+      events.skipped++;
+      continue;
+    }
+    earliest = Math.min(earliest, time);
+    latest = Math.max(latest, time);
+    const step = stepOf.get(row.activity);
+    if (step === undefined) {
+      events.unmapped++;
+      unmapped.set(row.activity, (unmapped.get(row.activity) ?? 0) + 1);
+      continue;
+    }
+    events.mapped++;
+    if (!byCase.has(row.case_id)) byCase.set(row.case_id, []);
+    byCase.get(row.case_id)!.push({ step, time });
+  }
+
+  const reached = journey.steps.map(() => 0);
+  const endedHere = journey.steps.map(() => 0);
+  const transitions = new Map<string, { from: number; to: number; seconds: number[] }>();
+  const variants = new Map<string, { path: string[]; cases: number }>();
+  let converted = 0;
+  let fit = 0;
+  for (const list of byCase.values()) {
+    list.sort((a, b) => a.time - b.time || a.step - b.step);
+    const path: { step: number; time: number }[] = [];
+    for (const event of list) if (path.length === 0 || path[path.length - 1].step !== event.step) path.push(event);
+    for (const step of new Set(path.map((e) => e.step))) reached[step]++;
+    endedHere[path[path.length - 1].step]++;
+    if (path.some((e) => graph.isGoal[e.step])) converted++;
+    let follows = graph.entries.includes(path[0].step);
+    for (let i = 1; i < path.length; i++) {
+      const [a, b] = [path[i - 1], path[i]];
+      const key = `${a.step}>${b.step}`;
+      if (!transitions.has(key)) transitions.set(key, { from: a.step, to: b.step, seconds: [] });
+      transitions.get(key)!.seconds.push(Math.floor((b.time - a.time) / 1000));
+      if (!graph.successors[a.step].includes(b.step)) follows = false;
+    }
+    if (follows) fit++;
+    const ids = path.map((e) => journey.steps[e.step].id);
+    const variant = variants.get(ids.join(" ")) ?? { path: ids, cases: 0 };
+    variant.cases++;
+    variants.set(ids.join(" "), variant);
+  }
+
+  const id = (index: number) => journey.steps[index].id;
+  const transitionList = [...transitions.values()]
+    .map((t) => {
+      const sorted = [...t.seconds].sort((x, y) => x - y);
+      return { from: id(t.from), to: id(t.to), count: sorted.length, in_map: graph.successors[t.from].includes(t.to), median_seconds: sorted[Math.ceil(sorted.length / 2) - 1] };
+    })
+    .sort((a, b) => byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to));
+  const cases = byCase.size;
+  return {
+    journey: journey.id,
+    engine: "duckdb",
+    events,
+    period: events.read - events.skipped > 0 ? { from: isoSeconds(earliest), to: isoSeconds(latest) } : null,
+    cases,
+    conversion: cases === 0 ? 0 : converted / cases,
+    fitness: cases === 0 ? 0 : fit / cases,
+    steps: journey.steps.map((s, i) => ({ id: s.id, reached: reached[i], ended_here: endedHere[i] })),
+    transitions: transitionList,
+    deviations: transitionList
+      .filter((t) => !t.in_map)
+      .sort((a, b) => b.count - a.count || byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to))
+      .slice(0, top)
+      .map(({ from, to, count }) => ({ from, to, count })),
+    variants: [...variants.entries()]
+      .sort(([ka, a], [kb, b]) => b.cases - a.cases || byCodePoint(ka, kb))
+      .slice(0, top)
+      .map(([, v]) => v),
+    unmapped_activities: [...unmapped.entries()]
+      .sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))
+      .slice(0, top)
+      .map(([activity, count]) => ({ activity, count })),
+  };
+}
