@@ -1,3 +1,4 @@
+import { EPOCH_MILLIS_PATTERN, ISO_8601_PATTERN } from "../timestamps.js";
 /**
  * The only ways user text reaches ClickHouse SQL. ClickHouse 18.16 refuses query parameters, so
  * values (activity names, step ids, table and database names in system-table lookups) become
@@ -46,11 +47,6 @@ export function identifier(name: string, what: string): string {
   return `\`${name}\``;
 }
 
-/**
- * ISO 8601 as the analyze spec reads it: `YYYY-MM-DD`, optionally `T` or a space and `hh:mm`,
- * `:ss`, a fraction, and a zone (`Z`, `+hh`, `+hhmm`, `+hh:mm`); no zone means UTC.
- */
-const ISO_8601 = "^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[Tt ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:[Zz]|[+-][0-9]{2}(?::?[0-9]{2})?)?)?$";
 
 /**
  * Epoch milliseconds (floored) of ISO 8601 text in the String expression `text`, or NULL when it
@@ -75,7 +71,7 @@ export function isoMillisExpression(text: string): string {
   const zoneMinutes = `if(${zone} = '', 0, if(substring(${zone}, 1, 1) = '-', -1, 1) * (toInt64OrZero(substring(${zone}, 2, 2)) * 60 + toInt64OrZero(substring(${zone}, 4, 2))))`;
   const leap = `((${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0)`;
   const daysInMonth = `if(${m} = 2, if(${leap}, 29, 28), if(${m} IN (4, 6, 9, 11), 30, 31))`;
-  const valid = `(match(${text}, '${ISO_8601}') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${daysInMonth} AND ${hour} <= 23 AND ${minute} <= 59 AND ${second} <= 59 AND toInt64OrZero(substring(${zone}, 2, 2)) <= 23 AND toInt64OrZero(substring(${zone}, 4, 2)) <= 59)`;
+  const valid = `(match(${text}, '${ISO_8601_PATTERN}') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${daysInMonth} AND ${hour} <= 23 AND ${minute} <= 59 AND ${second} <= 59 AND toInt64OrZero(substring(${zone}, 2, 2)) <= 23 AND toInt64OrZero(substring(${zone}, 4, 2)) <= 59)`;
   // Days since 1970-01-01; the year is shifted by one 400-year era so that every division is of a
   // positive number (intDiv truncates towards zero).
   const shifted = `(${y} - if(${m} <= 2, 1, 0) + 400)`;
@@ -125,8 +121,11 @@ export function timestampMillisExpression(column: string, kind: TimestampKind, n
       return `toUnixTimestamp64Milli(${column})`;
     case "integer":
       return `toInt64(${column})`;
-    case "string":
-      return isoMillisExpression(nullable ? `ifNull(toString(${column}), '')` : `toString(${column})`);
+    case "string": {
+      // Text is ISO 8601 or a whole number of epoch milliseconds (analyze/timestamps.ts).
+      const text = nullable ? `ifNull(toString(${column}), '')` : `toString(${column})`;
+      return `if(match(${text}, '${EPOCH_MILLIS_PATTERN}'), toInt64OrNull(${text}), ${isoMillisExpression(text)})`;
+    }
   }
 }
 

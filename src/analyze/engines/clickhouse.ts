@@ -6,6 +6,7 @@
  * and costs: docs/analyze.md (section ClickHouse).
  */
 import { loadOptional } from "../../util/optional-package.js";
+import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource } from "../types.js";
 import {
@@ -165,7 +166,7 @@ async function analyzeTable(
     ${textExpression(caseColumn, types.get(columns.caseId)!)} AS __j_case,
     ${textExpression(activityColumn, types.get(columns.activity)!)} AS __j_activity,
     ${timestampMillisExpression(timeColumn, kind, isNullable(timeType))} AS __j_time,
-    (__j_case = '' OR __j_activity = '' OR isNull(__j_time)) AS __j_skip,
+    (__j_case = '' OR __j_activity = '' OR isNull(__j_time) OR NOT (assumeNotNull(__j_time) BETWEEN ${FIRST_MS} AND ${LAST_MS})) AS __j_skip,
     ${names.length === 0 ? "toInt32(-1)" : `toInt32(transform(__j_activity, ${stringArrayLiteral(names)}, ${intArrayLiteral(names.map((name) => plan.activities.get(name)!))}, -1))`} AS __j_step`;
   const stepIds = stringArrayLiteral(plan.stepIds);
   // Every case's path: its mapped events by time, then step position; consecutive events of one

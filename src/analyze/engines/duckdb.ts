@@ -1,4 +1,5 @@
 import { loadOptional } from "../../util/optional-package.js";
+import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, missingColumnMessage } from "../columns.js";
 import { shownPath } from "../log-files.js";
@@ -45,9 +46,6 @@ export function createDuckDbEngine(): AnalysisEngine {
 }
 
 
-/** The range of readable times, epoch milliseconds: the years 1 to 9999, ISO 8601's own range. */
-const FIRST_MS = -62135596800000;
-const LAST_MS = 253402300799999;
 
 /** Where DuckDB keeps the lines of CSV file `n` that it could not read (a temporary table). */
 const rejectsTable = (n: number) => `csv_rejects_${n}`;
@@ -239,7 +237,8 @@ function asEpochMs(column: string, type: string): string {
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
   if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
   const text = asText(column);
-  return `coalesce(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)), CASE WHEN regexp_full_match(${text}, '-?[0-9]{1,18}') THEN CAST(${text} AS BIGINT) END)`;
+  // The same text as every engine reads (analyze/timestamps.ts): DuckDB's own cast accepts more.
+  return `CASE WHEN regexp_full_match(${text}, '${ISO_8601_PATTERN}') THEN epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)) WHEN regexp_full_match(${text}, '${EPOCH_MILLIS_PATTERN}') THEN CAST(${text} AS BIGINT) END`;
 }
 
 const shown = (path: string) => shownPath(path, process.cwd());
