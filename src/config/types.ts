@@ -1,4 +1,4 @@
-import type { ChannelSpec, PersonaSpec, RuleSetting, TeamSpec } from "../model/types.js";
+import type { ChannelSpec, PersonaSpec, RuleSetting, SeverityName, TeamSpec } from "../model/types.js";
 
 export type Preset = "recommended" | "strict" | "none";
 
@@ -13,6 +13,8 @@ export interface ConfigFile {
   teams?: Record<string, TeamSpec>;
   render?: { out?: string; lang?: string; image?: string };
   limits?: { max_file_size?: number; max_aliases?: number };
+  /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
+  diff?: Record<string, SeverityName | [SeverityName]>;
 }
 
 /** The project config with defaults applied. */
@@ -30,4 +32,6 @@ export interface ProjectConfig {
   teams: Record<string, TeamSpec>;
   render: { out?: string; lang?: string; image?: string };
   limits: { maxFileSize: number; maxAliases: number };
+  /** Severity overrides of `journey diff` change kinds, by kind id. */
+  diff: Record<string, SeverityName>;
 }

@@ -7,7 +7,7 @@ import type { Names } from "./names.js";
 const MAX_LABEL = 48;
 
 /** Node shapes by step type: the reader sees at a glance where the customer reaches out or decides. */
-function node(id: string, step: Step, label: string): string {
+export function stepNode(id: string, step: Step, label: string): string {
   switch (step.type) {
     case "decision":
       return `${id}{"${label}"}`;
@@ -44,7 +44,7 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     const steps = journey.steps.filter((step) => step.lane === lane);
     if (steps.length === 0) continue;
     lines.push(`  subgraph ${lane}["${mermaidText(lane === "frontstage" ? names.labels.frontstage : names.labels.backstage)}"]`, "    direction LR");
-    for (const step of steps) lines.push(`    ${node(nodeId(step), step, label(step))}`);
+    for (const step of steps) lines.push(`    ${stepNode(nodeId(step), step, label(step))}`);
     lines.push("  end");
   }
   for (const step of journey.steps) {

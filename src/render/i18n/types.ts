@@ -72,4 +72,32 @@ export interface Labels {
   emotions: { "-2": string; "-1": string; "0": string; "1": string; "2": string };
   outcomes: { success: string; abandoned: string; other: string };
   severities: { error: string; warning: string; info: string };
+  /** `journey diff`'s Markdown. Templates: `{count}`, `{before}`, `{after}`, `{base}`, `{head}`, `{line}`, `{file}`. */
+  diff: {
+    title: string;
+    compared: string;
+    noChanges: string;
+    journeysChanged: string;
+    stepsAdded: string;
+    stepsRemoved: string;
+    stepsMoved: string;
+    pathToGoal: string;
+    newErrors: string;
+    newWarnings: string;
+    fixed: string;
+    impact: string;
+    before: string;
+    after: string;
+    changes: string;
+    change: string;
+    wholeJourney: string;
+    handoffs: string;
+    emotionLow: string;
+    emotionAvg: string;
+    baseLine: string;
+    flow: string;
+    flowCaption: string;
+    renamedFrom: string;
+    status: { added: string; removed: string; changed: string; unchanged: string };
+  };
 }
