@@ -84,7 +84,10 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
   }
 
   // Entries and goal
-  if (!sameSet(b.entries, h.entries)) out.add("entry-changed", { model: head, side: "head", path: ["entry"] }, `the journey now starts at ${ids(h.entries)} (was ${ids(b.entries)})`, { before: b.entries, after: h.entries });
+  // Without an `entry:` key the journey starts at its first step: point there.
+  const entryWritten = JSON.stringify(head.locator.span(["entry"])) !== JSON.stringify(head.locator.span([]));
+  const entryPath = entryWritten || h.steps.length === 0 ? ["entry"] : [...h.steps[0].path, "id"];
+  if (!sameSet(b.entries, h.entries)) out.add("entry-changed", { model: head, side: "head", path: entryPath }, `the journey now starts at ${ids(h.entries)} (was ${ids(b.entries)})`, { before: b.entries, after: h.entries });
   if (!sameSet(b.goal.steps, h.goal.steps)) out.add("goal-changed", { model: head, side: "head", path: ["goal", "steps"] }, `the goal is now ${ids(h.goal.steps)} (was ${ids(b.goal.steps)})`, { before: b.goal.steps, after: h.goal.steps });
 
   compareEdges(base, head, out);
