@@ -17,7 +17,10 @@ import type { CheckedSide, DiffResult, JourneyDiff } from "./types.js";
  * not see as renamed (too much changed) are still paired when they hold the same journey id.
  */
 export function compareVersions(base: Version, head: Version, pairs: readonly FilePair[]): DiffResult {
-  const checked = pairs.map((pair) => ({ base: pair.base && checkSide(pair.base), head: pair.head && checkSide(pair.head) }));
+  const checked = pairs.flatMap((pair) => {
+    const sides = { base: pair.base && checkSide(pair.base), head: pair.head && checkSide(pair.head) };
+    return pair.renamed ? splitUnrelated(sides) : [sides];
+  });
   const journeys = pairRenamedJourneys(checked).map(({ base, head }) => compareJourney(base, head));
   journeys.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { base, head, journeys };
@@ -36,6 +39,19 @@ export function checkSide(source: SideSource): CheckedSide {
 }
 
 type CheckedPair = { base?: CheckedSide; head?: CheckedSide };
+
+/**
+ * git's rename detection goes by similar content; two journeys of one template look alike. A
+ * renamed file is the same journey only when its journey id is the same: otherwise one journey
+ * was removed and another added. (A file that keeps its path, or two files the user names, and
+ * changes its id is one journey.)
+ */
+function splitUnrelated(pair: CheckedPair): CheckedPair[] {
+  const { base, head } = pair;
+  if (!base || !head) return [pair];
+  const [before, after] = [base.result.journeyId, head.result.journeyId];
+  return before !== undefined && after !== undefined && before !== after ? [{ base }, { head }] : [pair];
+}
 
 function pairRenamedJourneys(pairs: CheckedPair[]): CheckedPair[] {
   const removedById = new Map<string, CheckedPair>();

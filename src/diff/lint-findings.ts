@@ -1,6 +1,8 @@
-import type { Finding } from "../finding.js";
+import { STRUCTURAL_RULES, type Finding } from "../finding.js";
 import type { ChangeList } from "./change-list.js";
 import type { CheckedSide } from "./types.js";
+
+const STRUCTURAL = new Set<string>([...STRUCTURAL_RULES, "internal"]);
 
 /**
  * Lint findings new in the head and fixed since the base, matched by rule and step rather than
@@ -10,8 +12,12 @@ import type { CheckedSide } from "./types.js";
  */
 export function compareFindings(base: CheckedSide | undefined, head: CheckedSide | undefined, out: ChangeList): void {
   const remaining = new Map<string, Finding[]>();
-  for (const finding of base?.result.findings ?? []) remaining.set(keyOf(finding), [...(remaining.get(keyOf(finding)) ?? []), finding]);
-  for (const finding of head?.result.findings ?? []) {
+  // A version with structural errors was not linted: the other version's lint findings are then
+  // neither new nor fixed, only not comparable. Structural errors always compare.
+  const comparable = (side: CheckedSide | undefined, other: CheckedSide | undefined) =>
+    (side?.result.findings ?? []).filter((f) => !other || other.result.rulesChecked !== undefined || STRUCTURAL.has(f.ruleId));
+  for (const finding of comparable(base, head)) remaining.set(keyOf(finding), [...(remaining.get(keyOf(finding)) ?? []), finding]);
+  for (const finding of comparable(head, base)) {
     const same = remaining.get(keyOf(finding));
     if (same && same.length > 0) {
       same.shift();

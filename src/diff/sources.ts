@@ -20,6 +20,8 @@ export interface SideSource {
 export interface FilePair {
   base?: SideSource;
   head?: SideSource;
+  /** Paired by git's rename detection (similar content), not by the user. */
+  renamed?: boolean;
 }
 
 /** A compared version: as the user named it, and the commit (null for the working tree or a file). */
@@ -74,6 +76,7 @@ export async function revisionSources(cwd: string, baseArg: string, headArg: str
   const pairs = journeyFiles.map((file) => ({
     base: file.basePath !== undefined ? baseFiles.sides.get(join(repo.root, file.basePath)) : undefined,
     head: file.headPath !== undefined ? headFiles.sides.get(join(repo.root, file.headPath)) : undefined,
+    ...(file.status === "renamed" ? { renamed: true } : {}),
   }));
   return {
     base: { name: baseName, commit: base },

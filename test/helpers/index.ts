@@ -33,7 +33,7 @@ export function removeTempProjects(): void {
 }
 
 /** Runs the built CLI the way a user does; never throws on a non-zero exit. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}) {
   return execa("node", [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: "", FORCE_COLOR: "", ...options.env },

@@ -24,6 +24,7 @@ export function formatDiffJson(result: DiffResult, context: DiffFormatContext): 
       step: change.step ?? null,
       stage: change.stage ?? null,
       file: path(change.file),
+      side: change.side,
       line: change.line,
       column: change.column,
       before: change.before,
