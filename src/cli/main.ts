@@ -1,8 +1,9 @@
+import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
-import { EXIT, UsageError } from "./errors.js";
+import { EXIT, isUsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
@@ -138,7 +139,8 @@ Examples:
       // Arguments after `--` are paths, as in git; commander hands them over as operands.
       const dashes = argv.indexOf("--", Math.max(0, argv.indexOf("diff")));
       const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
-      const { runDiff } = await import("./commands/diff.js");
+      // A bundle of its own (scripts/bundle.mjs): git's runner stays out of every other command's start-up.
+      const { runDiff } = createRequire(import.meta.url)("./journey-diff.cjs") as typeof import("./commands/diff.js");
       setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
     });
 
@@ -174,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof MissingPackageError) {
+    if (isUsageError(error) || error instanceof MissingPackageError) {
       process.stderr.write(`journey: ${error.message}\n`);
       return EXIT.usage;
     }
