@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
+import { changedJourneyText, writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,corpus,scale,images`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "corpus", "scale", "images"];
+/** `--only cold-start,corpus,scale,images,diff`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "corpus", "scale", "images", "diff"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -26,8 +26,8 @@ const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const settings = quick
-  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5 }
-  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50 };
+  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5, diffJourneys: 200 }
+  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50, diffJourneys: 200 };
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
 
@@ -186,6 +186,41 @@ try {
     );
     const ratio = mmdc.ms.median / ours.ms.median;
     figure({ name: "images", target: "at least 10x faster than one mmdc run per diagram", diagrams, a: { what: `journey render --image svg, ${settings.imageJourneys} journeys`, ...ours }, b: { what: `${diagrams} mmdc runs`, ...mmdc }, ratio, msPerDiagram: ours.ms.median / diagrams, met: ratio >= 10, summary: `${ours.ms.median.toFixed(0)} ms vs ${mmdc.ms.median.toFixed(0)} ms for ${diagrams} diagrams: ${ratio.toFixed(1)}x faster, ${(ours.ms.median / diagrams).toFixed(0)} ms per diagram including browser start (target >= 10x)` });
+  }
+
+  // 7. journey diff: every journey of a repository changed in one commit, against linting both versions
+  if (only.has("diff")) {
+    console.error("diff");
+    const repo = join(work, "diff-repo");
+    const versions = join(work, "diff-versions");
+    const count = settings.diffJourneys;
+    const git = (...args) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "ignore" });
+    const originals = writeCorpusA(join(work, "diff-corpus"), count);
+    for (const dir of [repo, join(versions, "base"), join(versions, "head")]) mkdirSync(dir, { recursive: true });
+    git("init", "-q");
+    writeFileSync(join(repo, "journey.config.yaml"), configText());
+    writeFileSync(join(versions, "journey.config.yaml"), configText());
+    for (let i = 0; i < count; i++) writeFileSync(join(repo, `journey-${i}.journey.yaml`), readFileSync(originals[i]));
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    for (let i = 0; i < count; i++) {
+      const base = readFileSync(originals[i], "utf8");
+      const head = changedJourneyText(base);
+      if (head === base) throw new Error(`bench: journey ${i} was not changed`);
+      writeFileSync(join(repo, `journey-${i}.journey.yaml`), head);
+      writeFileSync(join(versions, "base", `journey-${i}.journey.yaml`), base);
+      writeFileSync(join(versions, "head", `journey-${i}.journey.yaml`), head);
+    }
+    git("commit", "-q", "-a", "-m", "head");
+    const [diff, lintBoth] = interleaved(
+      [
+        { command: "node", args: [BIN, "diff", "HEAD~1", "HEAD", "--format", "json"], cwd: repo },
+        { command: "node", args: [BIN, "lint", "--format", "json", "base", "head"], cwd: versions },
+      ],
+      settings.runs,
+    );
+    const ratio = diff.ms.median / lintBoth.ms.median;
+    figure({ name: "diff", target: "at most 2x linting both versions", a: { what: `journey diff HEAD~1 HEAD, ${count} changed journeys of about 30 steps (git, both versions checked and linted, compared)`, ...diff }, b: { what: `journey lint of both versions (${2 * count} files)`, ...lintBoth }, ratio, met: ratio <= 2, summary: `${diff.ms.median.toFixed(0)} ms vs ${lintBoth.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 2x)` });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { EXIT, isUsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
+import { releaseOptimizer } from "../util/tiering.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
@@ -141,7 +142,7 @@ Examples:
       const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
       // A bundle of its own (scripts/bundle.mjs): git's runner stays out of every other command's start-up.
       const { runDiff } = createRequire(import.meta.url)("./journey-diff.cjs") as typeof import("./commands/diff.js");
-      setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
+      setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options, releaseOptimizer));
     });
 
   program

@@ -27,6 +27,7 @@ export class GitRepository {
   /** The repository containing `cwd`, or a usage error naming the problem. */
   static async open(cwd: string): Promise<GitRepository> {
     const result = await git(["rev-parse", "--show-toplevel"], cwd);
+    if (result.exitCode === undefined) throw new UsageError("git was not found on the PATH; `journey diff` needs it to read revisions (two files can be compared without it)");
     if (result.exitCode !== 0) {
       const why = /not a git repository/i.test(result.stderr) ? "this folder is not in a git repository" : firstLine(result.stderr);
       throw new UsageError(`${why}; \`journey diff\` compares git revisions (or two files: journey diff old.journey.yaml new.journey.yaml)`);

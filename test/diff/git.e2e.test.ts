@@ -147,6 +147,9 @@ describe("journey diff on real git repositories", () => {
     expect(injected.exitCode).toBe(2);
     expect(injected.stderr).toContain("unknown revision `HEAD;touch pwned`");
     expect(existsSync(join(dir, "pwned")) || existsSync(join(dir, "pwned2"))).toBe(false);
+    const missingFile = await cli(["diff", "a.journey.yaml", "gone.journey.yaml"], { cwd: dir });
+    expect(missingFile.exitCode).toBe(2);
+    expect(missingFile.stderr).toBe("journey: file not found: gone.journey.yaml");
     const notRepo = await cli(["diff", "HEAD"], { cwd: tempProject() });
     expect(notRepo.exitCode).toBe(2);
     expect(notRepo.stderr).toContain("this folder is not in a git repository");
