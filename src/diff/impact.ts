@@ -8,7 +8,8 @@ type Figures = Record<FigureName, number | null>;
  * The journey-level figures of one version, from the same flow analysis the report and the rules
  * use: the shortest path to the goal in frontstage steps (as the report's key figures count it),
  * contacts, handoffs between contacts and their answers (as too-many-handoffs counts them),
- * distinct channels, and the lowest and mean emotion.
+ * distinct channels, the lowest and mean emotion, and the measured customers who reached a goal
+ * step (`metrics.reached`; null when no goal step is measured).
  */
 export function figuresOf(model: Model | undefined): Figures {
   if (!model) return Object.fromEntries(FIGURE_NAMES.map((name) => [name, null])) as Figures;
@@ -19,6 +20,7 @@ export function figuresOf(model: Model | undefined): Figures {
   let handoffs = 0;
   for (const contact of flow.contacts) handoffs += handoffsToAnswer(model, contact) ?? 0;
   const emotions = journey.steps.flatMap((step) => (step.emotion === undefined ? [] : [step.emotion]));
+  const reached = flow.goals.flatMap((i) => (journey.steps[i].reached === undefined ? [] : [journey.steps[i].reached!]));
   return {
     path_to_goal: toGoal === Infinity ? null : toGoal,
     contacts: flow.contacts.length,
@@ -26,6 +28,7 @@ export function figuresOf(model: Model | undefined): Figures {
     channels: new Set(journey.steps.flatMap((step) => step.channels)).size,
     emotion_low: emotions.length > 0 ? Math.min(...emotions) : null,
     emotion_avg: emotions.length > 0 ? Math.round((emotions.reduce((sum, e) => sum + e, 0) / emotions.length) * 100) / 100 : null,
+    goal_reached: reached.length > 0 ? reached.reduce((sum, n) => sum + n, 0) : null,
   };
 }
 

@@ -47,7 +47,7 @@ export interface Figure {
   after: number | null;
 }
 
-export const FIGURE_NAMES = ["path_to_goal", "contacts", "handoffs", "channels", "emotion_low", "emotion_avg"] as const;
+export const FIGURE_NAMES = ["path_to_goal", "contacts", "handoffs", "channels", "emotion_low", "emotion_avg", "goal_reached"] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 export type Impact = Record<FigureName, Figure>;
 

@@ -36,7 +36,10 @@ describe("every change kind, with its exact kind, severity and line", () => {
       channels: { before: 2, after: 2 },
       emotion_low: { before: 0, after: -2 },
       emotion_avg: { before: 0.67, after: 0 },
+      goal_reached: { before: 400, after: 400 },
     });
+    expect(diffTexts(ORDER, head.replace("{ reached: 400 }", "{ reached: 380 }")).impact.goal_reached).toEqual({ before: 400, after: 380 });
+    expect(diffTexts(ORDER, head.replace("        metrics: { reached: 400 }\n", "")).impact.goal_reached).toEqual({ before: 400, after: null });
     expect(diffTexts(undefined, ORDER).impact.path_to_goal).toEqual({ before: null, after: 6 });
   });
 });

@@ -58,7 +58,7 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
   if (line) out.push(line, "");
 
   // Impact
-  const names: Record<FigureName, string> = { path_to_goal: t.shortestPath, contacts: t.contacts, handoffs: d.handoffs, channels: t.channels, emotion_low: d.emotionLow, emotion_avg: d.emotionAvg };
+  const names: Record<FigureName, string> = { path_to_goal: t.shortestPath, contacts: t.contacts, handoffs: d.handoffs, channels: t.channels, emotion_low: d.emotionLow, emotion_avg: d.emotionAvg, goal_reached: d.goalReached };
   const moved = new Set(changedFigures(journey).map(([name]) => name));
   out.push(`#### ${d.impact}`, "", `| ${t.figure} | ${d.before} | ${d.after} |`, "| --- | ---: | ---: |");
   for (const name of FIGURE_NAMES) {

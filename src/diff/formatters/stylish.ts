@@ -5,7 +5,7 @@ import { changedFigures, countChanges } from "../summary.js";
 import type { DiffResult } from "../types.js";
 import type { DiffFormatContext } from "./index.js";
 
-const FIGURE_TEXT = { path_to_goal: "path to goal", contacts: "contacts", handoffs: "handoffs", channels: "channels", emotion_low: "lowest emotion", emotion_avg: "average emotion" } as const;
+const FIGURE_TEXT = { path_to_goal: "path to goal", contacts: "contacts", handoffs: "handoffs", channels: "channels", emotion_low: "lowest emotion", emotion_avg: "average emotion", goal_reached: "customers reaching the goal" } as const;
 
 /**
  * The default, for people at a terminal: per journey its file and status, one line per change

@@ -86,6 +86,7 @@ export const da: Labels = {
     handoffs: "Overdragelser",
     emotionLow: "Laveste følelse",
     emotionAvg: "Gennemsnitlig følelse",
+    goalReached: "Kunder, der nåede målet (målt)",
     baseLine: "før: linje {line}",
     flow: "Forløbet efter ændringen",
     flowCaption: "Den nye version: tilføjede trin og overgange i grønt, ændrede trin i rav, fjernede stiplet rødt.",

@@ -86,6 +86,7 @@ export const en: Labels = {
     handoffs: "Handoffs",
     emotionLow: "Lowest emotion",
     emotionAvg: "Average emotion",
+    goalReached: "Customers reaching the goal (measured)",
     baseLine: "base {line}",
     flow: "Flow after the change",
     flowCaption: "The new version: added steps and transitions in green, changed steps in amber, removed ones dashed red.",

@@ -86,6 +86,7 @@ export const pl: Labels = {
     handoffs: "Przekazania",
     emotionLow: "Najniższa emocja",
     emotionAvg: "Średnia emocja",
+    goalReached: "Klienci, którzy osiągnęli cel (zmierzone)",
     baseLine: "przed: wiersz {line}",
     flow: "Przepływ po zmianie",
     flowCaption: "Nowa wersja: dodane kroki i przejścia na zielono, zmienione kroki na bursztynowo, usunięte czerwoną przerywaną linią.",

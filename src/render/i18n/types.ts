@@ -94,6 +94,7 @@ export interface Labels {
     handoffs: string;
     emotionLow: string;
     emotionAvg: string;
+    goalReached: string;
     baseLine: string;
     flow: string;
     flowCaption: string;
