@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { execa } from "execa";
 import { UsageError } from "../cli/errors.js";
 
@@ -43,7 +45,9 @@ export class GitRepository {
     const shallow = (await git(["rev-parse", "--is-shallow-repository"], this.root)).stdout.trim() === "true";
     const hint = shallow
       ? "; this is a shallow clone, so older history is missing: fetch it (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)"
-      : "; check the name with `git log --oneline --all`";
+      : existsSync(resolve(this.root, revision)) || existsSync(revision)
+        ? "; it is a path: paths go after `--` (journey diff main -- docs/)"
+        : "; check the name with `git log --oneline --all`";
     throw new UsageError(`unknown revision \`${revision}\` in ${this.root}${hint}`);
   }
 

@@ -200,6 +200,9 @@ describe("journey diff on real git repositories", () => {
     const onlyOther = await diffJson(dir, "HEAD", "--", "other");
     expect(onlyOther.json!.journeys.map((j) => j.id)).toEqual(["other"]);
     expect(onlyOther.run.exitCode).toBe(0);
+    const pathAsRevision = await cli(["diff", "HEAD", "other"], { cwd: dir });
+    expect(pathAsRevision.exitCode).toBe(2);
+    expect(pathAsRevision.stderr).toContain("it is a path: paths go after `--`");
     expect((await cli(["diff", "HEAD", "--fail-on", "warning", "--", "other"], { cwd: dir })).exitCode).toBe(1);
     expect((await cli(["diff", "HEAD", "--fail-on", "never"], { cwd: dir })).exitCode).toBe(0);
     const bad = await cli(["diff", "HEAD", "--fail-on", "sometimes"], { cwd: dir });
