@@ -1,12 +1,10 @@
-import { createRequire } from "node:module";
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
-import { EXIT, isUsageError } from "./errors.js";
+import { EXIT, UsageError } from "./errors.js";
 import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
-import { releaseOptimizer } from "../util/tiering.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 
@@ -140,9 +138,8 @@ Examples:
       // Arguments after `--` are paths, as in git; commander hands them over as operands.
       const dashes = argv.indexOf("--", Math.max(0, argv.indexOf("diff")));
       const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
-      // A bundle of its own (scripts/bundle.mjs): git's runner stays out of every other command's start-up.
-      const { runDiff } = createRequire(import.meta.url)("./journey-diff.cjs") as typeof import("./commands/diff.js");
-      setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options, releaseOptimizer));
+      const { runDiff } = await import("./commands/diff.js");
+      setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
     });
 
   program
@@ -177,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    if (isUsageError(error) || error instanceof MissingPackageError) {
+    if (error instanceof UsageError || error instanceof MissingPackageError) {
       process.stderr.write(`journey: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -1,7 +1,17 @@
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { execa } from "execa";
+import type { execa as Execa } from "execa";
 import { UsageError } from "../cli/errors.js";
+
+let loaded: typeof Execa | undefined;
+/**
+ * execa, from dist/cli/execa.cjs: scripts/bundle.mjs bundles it apart from the CLI, so that only
+ * `journey diff` loads it (a quarter of a megabyte that would slow every other command's start).
+ */
+function execa(): typeof Execa {
+  return (loaded ??= (createRequire(import.meta.url)("../cli/execa.cjs") as { execa: typeof Execa }).execa);
+}
 
 /** A file that differs between two revisions, paths relative to the repository root (POSIX). */
 export interface ChangedFile {
@@ -93,7 +103,7 @@ export class GitRepository {
   async blobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const contents = new Map<string, Buffer>();
     if (oids.length === 0) return contents;
-    const result = await execa("git", ["cat-file", "--batch"], { cwd: this.root, input: oids.join("\n") + "\n", encoding: "buffer", reject: false, maxBuffer: 1 << 30 });
+    const result = await execa()("git", ["cat-file", "--batch"], { cwd: this.root, input: oids.join("\n") + "\n", encoding: "buffer", reject: false, maxBuffer: 1 << 30 });
     if (result.exitCode !== 0) throw new UsageError(`git cat-file failed: ${firstLine(Buffer.from(result.stderr).toString("utf8"))}`);
     const out = Buffer.from(result.stdout);
     let offset = 0;
@@ -135,7 +145,7 @@ export function parseNameStatus(output: string): ChangedFile[] {
 
 function git(args: string[], cwd: string) {
   // Pinned so that no user setting changes what is parsed (colours, quoting, pagers, renames).
-  return execa("git", ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.renames=true", ...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" } });
+  return execa()("git", ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.renames=true", ...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" } });
 }
 
 function firstLine(text: string): string {

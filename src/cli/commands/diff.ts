@@ -10,7 +10,7 @@ import { LANGUAGES } from "../../render/i18n/index.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveConfig } from "../project.js";
 import { emit, reportConfigProblems } from "../run-check.js";
-import { SHORT_RUN } from "../../util/tiering.js";
+import { releaseOptimizer, SHORT_RUN } from "../../util/tiering.js";
 
 export interface DiffCommandOptions {
   config?: string;
@@ -27,9 +27,8 @@ const FAIL_ON = ["error", "warning", "info", "never"];
  * `journey diff <base> [<head>] [-- paths]` or `journey diff old.yaml new.yaml`. `operands` are
  * every argument; `pathCount` of them came after `--` (pathspecs, as in git). Exit 0 when no change
  * reaches --fail-on, 1 when one does, 2 for usage errors, unknown revisions and unreadable files.
- * `releaseOptimizer` turns V8's optimising compiler back on for a long run.
  */
-export async function runDiff(operands: string[], pathCount: number, options: DiffCommandOptions, releaseOptimizer: () => void = () => {}): Promise<number> {
+export async function runDiff(operands: string[], pathCount: number, options: DiffCommandOptions): Promise<number> {
   const cwd = process.cwd();
   if (!FAIL_ON.includes(options.failOn)) throw new UsageError(`--fail-on takes ${FAIL_ON.join(", ")}, not \`${options.failOn}\``);
   const formatter = await loadDiffFormatter(options.format);
@@ -62,7 +61,6 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
     return EXIT.usage;
   }
   // More than a short run: let V8 optimise (bin/journey.cjs holds TurboFan off for short ones).
-  // The hook comes from the main bundle, which holds the tiering state; this bundle has a copy.
   const sides = input.pairs.flatMap((pair) => [pair.base, pair.head]).filter((side) => side !== undefined);
   if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) releaseOptimizer();
   const result = compareVersions(input.base, input.head, input.pairs);
