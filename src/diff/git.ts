@@ -92,8 +92,8 @@ export class GitRepository {
     if (result.exitCode !== 0) throw new UsageError(`git ls-tree failed: ${firstLine(result.stderr)}`);
     const entries = new Map<string, TreeEntry>();
     for (const record of result.stdout.split("\0")) {
-      // `<mode> blob <oid> <size>\t<path>`
-      const match = /^\d+ blob ([0-9a-f]+) +(\d+)\t([\s\S]+)$/.exec(record);
+      // `<mode> blob <oid> <size>\t<path>`; regular files only (a symbolic link's blob is its target)
+      const match = /^100(?:644|755) blob ([0-9a-f]+) +(\d+)\t([\s\S]+)$/.exec(record);
       if (match) entries.set(match[3], { oid: match[1], size: Number(match[2]) });
     }
     return entries;

@@ -41,8 +41,6 @@ export const CHANGE_KINDS = [
 
 export type ChangeKindId = (typeof CHANGE_KINDS)[number]["id"];
 
-export const CHANGE_KIND_IDS: readonly ChangeKindId[] = CHANGE_KINDS.map((kind) => kind.id);
-
 const DEFAULTS = new Map<string, Severity | "finding">(CHANGE_KINDS.map((kind) => [kind.id, kind.severity]));
 
 /**

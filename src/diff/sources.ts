@@ -1,8 +1,8 @@
-import { basename, join, posix, relative, resolve } from "node:path";
+import { basename, join, posix, resolve } from "node:path";
 import { CONFIG_FILE_NAMES, defaultConfig, loadConfigText } from "../config/load.js";
 import { groupByConfig } from "../config/resolve.js";
 import type { ProjectConfig } from "../config/types.js";
-import { JOURNEY_FILE, toPosix } from "../discover/files.js";
+import { JOURNEY_FILE } from "../discover/files.js";
 import { decodeSource, DEFAULT_MAX_FILE_SIZE, fileProblem, readSource, tooLarge, type SourceResult } from "../load/source.js";
 import type { FileResult } from "../results.js";
 import { UsageError } from "../cli/errors.js";
@@ -183,9 +183,3 @@ class RevisionReader {
     return { byFile, problems };
   }
 }
-
-/** A path for people: relative to the working directory. */
-export function shownPath(cwd: string, filePath: string): string {
-  return toPosix(relative(cwd, filePath)) || basename(filePath);
-}
-
