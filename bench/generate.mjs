@@ -126,3 +126,15 @@ export function writeLongJourney(file, steps, seed = 7) {
   }
   writeFileSync(file, lines.join("\n") + "\n");
 }
+
+/**
+ * The next version of a generated journey, changed as a pull request would change it: one
+ * emotion worse, one step renamed, one step inserted (which moves the implicit flow), one pain
+ * point added. Every journey of the corpus changes, so `journey diff` compares them all.
+ */
+export function changedJourneyText(text) {
+  return text
+    .replace("        emotion: -1\n", "        emotion: -2\n")
+    .replace(/( {6}- id: s1\n {8}name: )/, "$1renamed ")
+    .replace("      - id: s2\n", "      - id: s2-new\n        name: a new step\n        channel: website\n        pain_points: [waits for the page]\n      - id: s2\n");
+}

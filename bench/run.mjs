@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
+import { changedJourneyText, writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,images,analyze`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images", "analyze"];
+/** `--only cold-start,tiering,corpus,scale,images,analyze,diff`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images", "analyze", "diff"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -26,8 +26,8 @@ const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const settings = quick
-  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000] }
-  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000] };
+  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000], diffJourneys: 200 }
+  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000], diffJourneys: 200 };
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
 
@@ -250,6 +250,41 @@ try {
     const [csv, csvFloor, parquet] = interleaved([analyze(`events-${largest}.csv`), floor(`events-${largest}.csv`), analyze(`events-${largest}.parquet`)], settings.slowRuns);
     const csvMB = (statSync(join(logs, `events-${largest}.csv`)).size / 2 ** 20).toFixed(0);
     figure({ name: "analyze (CSV)", target: "reported beside Parquet", a: { what: `journey analyze, ${millions(largest)} events, CSV (${csvMB} MB)`, ...csv }, b: { what: "DuckDB's single pass over the same CSV", ...csvFloor }, c: { what: `journey analyze, the same ${millions(largest)} events as Parquet`, ...parquet }, ratio: csv.ms.median / csvFloor.ms.median, met: true, summary: `${csv.ms.median.toFixed(0)} ms vs ${csvFloor.ms.median.toFixed(0)} ms for DuckDB's pass = ${(csv.ms.median / csvFloor.ms.median).toFixed(2)}x; ${(csv.ms.median / parquet.ms.median).toFixed(1)}x the same log as Parquet (${parquet.ms.median.toFixed(0)} ms); peak RSS ${csv.rssMB.max.toFixed(0)} MB` });
+  }
+
+  // 8. journey diff: every journey of a repository changed in one commit, against linting both versions
+  if (only.has("diff")) {
+    console.error("diff");
+    const repo = join(work, "diff-repo");
+    const versions = join(work, "diff-versions");
+    const count = settings.diffJourneys;
+    const git = (...args) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "ignore" });
+    const originals = writeCorpusA(join(work, "diff-corpus"), count);
+    for (const dir of [repo, join(versions, "base"), join(versions, "head")]) mkdirSync(dir, { recursive: true });
+    git("init", "-q");
+    writeFileSync(join(repo, "journey.config.yaml"), configText());
+    writeFileSync(join(versions, "journey.config.yaml"), configText());
+    for (let i = 0; i < count; i++) writeFileSync(join(repo, `journey-${i}.journey.yaml`), readFileSync(originals[i]));
+    git("add", "-A");
+    git("commit", "-q", "-m", "base");
+    for (let i = 0; i < count; i++) {
+      const base = readFileSync(originals[i], "utf8");
+      const head = changedJourneyText(base);
+      if (head === base) throw new Error(`bench: journey ${i} was not changed`);
+      writeFileSync(join(repo, `journey-${i}.journey.yaml`), head);
+      writeFileSync(join(versions, "base", `journey-${i}.journey.yaml`), base);
+      writeFileSync(join(versions, "head", `journey-${i}.journey.yaml`), head);
+    }
+    git("commit", "-q", "-a", "-m", "head");
+    const [diff, lintBoth] = interleaved(
+      [
+        { command: "node", args: [BIN, "diff", "HEAD~1", "HEAD", "--format", "json"], cwd: repo },
+        { command: "node", args: [BIN, "lint", "--format", "json", "base", "head"], cwd: versions },
+      ],
+      settings.runs,
+    );
+    const ratio = diff.ms.median / lintBoth.ms.median;
+    figure({ name: "diff", target: "at most 2x linting both versions", a: { what: `journey diff HEAD~1 HEAD, ${count} changed journeys of about 30 steps (git, both versions checked and linted, compared)`, ...diff }, b: { what: `journey lint of both versions (${2 * count} files)`, ...lintBoth }, ratio, met: ratio <= 2, summary: `${diff.ms.median.toFixed(0)} ms vs ${lintBoth.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 2x)` });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

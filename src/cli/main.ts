@@ -11,11 +11,12 @@ import { FORMAT_NAMES } from "../report/formatters/index.js";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
 import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
 import type { AnalyzeCommandOptions } from "./commands/analyze.js";
+import type { DiffCommandOptions } from "./commands/diff.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
 
-function buildProgram(setExit: (code: number) => void): Command {
+function buildProgram(setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command();
   program
     .name("journey")
@@ -34,6 +35,7 @@ Examples:
   journey validate                  structural checks only: syntax, schema, references
   journey render --check            fail when the rendered reports are not current
   journey analyze j.journey.yaml --events log.csv   measure the journey against an event log
+  journey diff origin/main...HEAD   what a pull request changes for the customer
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -154,6 +156,36 @@ Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or 
     });
 
   program
+    .command("diff")
+    .description("what a change does to the customer: compare journeys between git revisions (or two files)")
+    .argument("<base>", "base revision (A...B compares B with the merge base of A and B, as git diff does), or the old journey file")
+    .argument("[head]", "head revision (default: the working tree), or the new journey file")
+    .argument("[paths...]", "after --: only journey files under these paths, as in git")
+    .option("-c, --config <file>", "config for both versions of every file (default: each version's nearest journey.config.yaml in its revision)")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "markdown", "json", "github"]).default("stylish"))
+    .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
+    .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity or above is present").choices(["error", "warning", "info", "never"]).default("error"))
+    .option("--lang <code>", "language of the markdown format: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey diff main                            the working tree against main
+  journey diff origin/main...HEAD -- docs/     a pull request: its changes since it left main, under docs/
+  journey diff v1.2 v1.3 --format json
+  journey diff main... --format markdown >> "$GITHUB_STEP_SUMMARY"
+  journey diff old.journey.yaml new.journey.yaml`,
+    )
+    .action(async (base: string, head: string | undefined, paths: string[], options: DiffCommandOptions) => {
+      // Arguments after `--` are paths, as in git; commander hands them over as operands.
+      const dashes = argv.indexOf("--", Math.max(0, argv.indexOf("diff")));
+      const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
+      const { runDiff } = await import("./commands/diff.js");
+      setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
+    });
+
+  program
     .command("init")
     .description("write journey.config.yaml and a commented example journey into the current folder")
     .addHelpText("after", "\nExample:\n  mkdir journeys && cd journeys && journey init")
@@ -176,7 +208,7 @@ Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or 
 export async function main(argv: string[]): Promise<number> {
   cleanUpOnInterrupt();
   let exitCode: number = EXIT.ok;
-  const program = buildProgram((code) => (exitCode = code));
+  const program = buildProgram((code) => (exitCode = code), argv);
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;

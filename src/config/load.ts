@@ -35,6 +35,7 @@ export function defaultConfig(dir: string): ProjectConfig {
     teams: {},
     render: {},
     analyze: { columns: {} },
+    diff: {},
     limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES },
   };
 }
@@ -47,9 +48,16 @@ export type ConfigLoad = { config: ProjectConfig; problems?: undefined } | { con
  */
 export function loadConfigFile(path: string): ConfigLoad {
   const filePath = resolve(path);
-  const base = defaultConfig(dirname(filePath));
-  const source = readSource(filePath, { maxFileSize: base.limits.maxFileSize });
+  const source = readSource(filePath, { maxFileSize: DEFAULT_MAX_FILE_SIZE });
   if (source.finding) return { problems: { filePath, findings: [source.finding] } };
+  return loadConfigText(filePath, source.text);
+}
+
+/** A config whose text is already read (from disk, or from a git revision by `journey diff`). */
+export function loadConfigText(path: string, text: string): ConfigLoad {
+  const filePath = resolve(path);
+  const base = defaultConfig(dirname(filePath));
+  const source = { text };
   const parsed = parseYaml(source.text, { maxAliases: base.limits.maxAliases });
   // An empty config (or one with only comments) is valid: every default applies.
   const findings = parsed.findings.filter((f) => f.messageId !== "empty");
@@ -72,6 +80,7 @@ export function loadConfigFile(path: string): ConfigLoad {
       teams: data.teams ?? {},
       render: data.render ?? {},
       analyze: { columns: data.analyze?.columns ?? {} },
+      diff: Object.fromEntries(Object.entries(data.diff ?? {}).map(([kind, setting]) => [kind, typeof setting === "string" ? setting : setting[0]])),
       limits: {
         maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,
         maxAliases: data.limits?.max_aliases ?? base.limits.maxAliases,

@@ -19,6 +19,8 @@ export interface ConfigFile {
   render?: { out?: string; lang?: string; image?: string };
   analyze?: { columns?: AnalyzeColumns };
   limits?: { max_file_size?: number; max_aliases?: number };
+  /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
+  diff?: Record<string, SeverityName | [SeverityName]>;
 }
 
 /** The project config with defaults applied. */
@@ -37,6 +39,8 @@ export interface ProjectConfig {
   render: { out?: string; lang?: string; image?: string };
   analyze: { columns: AnalyzeColumns };
   limits: { maxFileSize: number; maxAliases: number };
+  /** Severity overrides of `journey diff` change kinds, by kind id. */
+  diff: Record<string, SeverityName>;
 }
 
 /** `analyze.columns`: names of the event log's columns, when they differ from the defaults. */

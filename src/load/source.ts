@@ -11,7 +11,8 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 
 export type SourceResult = { text: string; finding?: undefined } | { text?: undefined; finding: Finding };
 
-function fileProblem(message: string): { finding: Finding } {
+/** A file that cannot be checked at all: a `syntax` error at its start. */
+export function fileProblem(message: string): { finding: Finding } {
   return { finding: { ruleId: "syntax", messageId: "unreadable", severity: "error", message, ...FILE_START } };
 }
 
@@ -30,9 +31,7 @@ export function readSource(path: string, limits: ReadLimits): SourceResult {
     return fileProblem(describeIoError(error));
   }
   if (size > limits.maxFileSize) {
-    return fileProblem(
-      `file is ${formatBytes(size)}, over the limit of ${formatBytes(limits.maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`,
-    );
+    return fileProblem(tooLarge(size, limits.maxFileSize));
   }
   let bytes: Buffer;
   try {
@@ -40,6 +39,11 @@ export function readSource(path: string, limits: ReadLimits): SourceResult {
   } catch (error) {
     return fileProblem(describeIoError(error));
   }
+  return decodeSource(bytes);
+}
+
+/** Checks and decodes the bytes of a journey file, wherever they come from (disk, git). */
+export function decodeSource(bytes: Uint8Array): SourceResult {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fileProblem("file is encoded as UTF-16; save it as UTF-8");
   }
@@ -69,7 +73,7 @@ export function readSource(path: string, limits: ReadLimits): SourceResult {
 }
 
 /** Position of the first byte that breaks UTF-8, so the user can find it. */
-function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let low = 0;
   let high = bytes.length;
@@ -87,6 +91,10 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
   const prefix = new TextDecoder("utf-8").decode(bytes.subarray(0, low));
   const lines = prefix.split("\n");
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
+}
+
+export function tooLarge(size: number, maxFileSize: number): string {
+  return `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`;
 }
 
 export function describeIoError(error: unknown): string {

@@ -41,7 +41,7 @@ export function removeTempProjects(): void {
  * Runs the built CLI the way a user does; never throws on a non-zero exit. `as` is a command
  * prefix that runs it as another user (`unprivileged()`).
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; as?: readonly string[] } = {}) {
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; as?: readonly string[] } = {}) {
   const [command, ...rest] = [...(options.as ?? []), "node", BIN, ...args];
   return execa(command, rest, {
     cwd: options.cwd ?? ROOT,

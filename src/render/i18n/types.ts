@@ -74,6 +74,35 @@ export interface Labels {
   severities: { error: string; warning: string; info: string };
   /** The "Measured" section: figures from an event log (`journey analyze`). */
   measured: MeasuredLabels;
+  /** `journey diff`'s Markdown. Templates: `{count}`, `{before}`, `{after}`, `{base}`, `{head}`, `{line}`, `{file}`. */
+  diff: {
+    title: string;
+    compared: string;
+    noChanges: string;
+    journeysChanged: string;
+    stepsAdded: string;
+    stepsRemoved: string;
+    stepsMoved: string;
+    pathToGoal: string;
+    newErrors: string;
+    newWarnings: string;
+    fixed: string;
+    impact: string;
+    before: string;
+    after: string;
+    changes: string;
+    change: string;
+    wholeJourney: string;
+    handoffs: string;
+    emotionLow: string;
+    emotionAvg: string;
+    goalReached: string;
+    baseLine: string;
+    flow: string;
+    flowCaption: string;
+    renamedFrom: string;
+    status: { added: string; removed: string; changed: string; unchanged: string };
+  };
 }
 
 export interface MeasuredLabels {

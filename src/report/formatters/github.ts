@@ -4,7 +4,7 @@ import type { Severity } from "../../finding.js";
 import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
-const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
+export const COMMAND: Record<Severity, string> = { error: "error", warning: "warning", info: "notice" };
 
 /**
  * GitHub Actions workflow commands, shown as annotations on the pull request:
@@ -23,11 +23,11 @@ export function formatGithub(results: readonly FileReport[], context: FormatCont
 }
 
 /** Escaping of a command's message, as the Actions runner expects it. */
-function data(text: string): string {
+export function data(text: string): string {
   return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** Property values also escape the separators `:` and `,`. */
-function property(text: string): string {
+export function property(text: string): string {
   return data(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

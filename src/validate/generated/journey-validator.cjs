@@ -3331,7 +3331,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate47;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}}}};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4014,6 +4014,149 @@ validate48.errors = vErrors;
 return errors === 0;
 }
 validate48.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema79 = {"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}};
+
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate67.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((typeof data !== "string") && (!(Array.isArray(data)))){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema79.type},message:"must be string,array",schema:schema79.type,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
+if(typeof data !== "string"){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+let ifClause0;
+if(_valid0){
+const _errs4 = errors;
+if(typeof data !== "string"){
+const err2 = {instancePath,schemaPath:"journey.schema.json#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(!((((data === "off") || (data === "info")) || (data === "warning")) || (data === "error"))){
+const err3 = {instancePath,schemaPath:"journey.schema.json#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = _valid0;
+ifClause0 = "then";
+}
+else {
+const _errs7 = errors;
+if(Array.isArray(data)){
+if(data.length > 1){
+const err4 = {instancePath,schemaPath:"#/else/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items",schema:1,parentSchema:schema79.else,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.length < 1){
+const err5 = {instancePath,schemaPath:"#/else/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema79.else,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+const len0 = data.length;
+if(len0 > 0){
+let data0 = data[0];
+if(typeof data0 !== "string"){
+const err6 = {instancePath:instancePath+"/0",schemaPath:"journey.schema.json#/$defs/severity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.type,parentSchema:schema43,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!((((data0 === "off") || (data0 === "info")) || (data0 === "warning")) || (data0 === "error"))){
+const err7 = {instancePath:instancePath+"/0",schemaPath:"journey.schema.json#/$defs/severity/enum",keyword:"enum",params:{allowedValues: schema43.enum},message:"must be equal to one of the allowed values",schema:schema43.enum,parentSchema:schema43,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs7 === errors;
+valid0 = _valid0;
+if(valid0){
+var items0 = 1;
+}
+ifClause0 = "else";
+}
+if(!valid0){
+const err8 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: ifClause0},message:"must match \""+ifClause0+"\" schema",schema:schema79.if,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+validate67.errors = vErrors;
+evaluated0.items = items0;
+return errors === 0;
+}
+validate67.evaluated = {"dynamicProps":false,"dynamicItems":true};
 
 
 function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5009,9 +5152,12 @@ vErrors.push(err76);
 errors++;
 }
 }
-}
-else {
-const err77 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(data.diff !== undefined){
+let data39 = data.diff;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+for(const key14 in data39){
+if(!(func1.call(schema66.properties.diff.properties, key14))){
+const err77 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.diff,data:data39};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5020,17 +5166,215 @@ vErrors.push(err77);
 }
 errors++;
 }
+}
+if(data39["journey-added"] !== undefined){
+if(!(validate67(data39["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data39,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["journey-removed"] !== undefined){
+if(!(validate67(data39["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data39,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["journey-id-changed"] !== undefined){
+if(!(validate67(data39["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data39,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["step-added"] !== undefined){
+if(!(validate67(data39["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data39,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["step-removed"] !== undefined){
+if(!(validate67(data39["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data39,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["step-moved"] !== undefined){
+if(!(validate67(data39["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data39,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["step-renamed"] !== undefined){
+if(!(validate67(data39["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data39,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["step-type-changed"] !== undefined){
+if(!(validate67(data39["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data39,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["stage-added"] !== undefined){
+if(!(validate67(data39["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data39,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["stage-removed"] !== undefined){
+if(!(validate67(data39["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data39,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["stage-reordered"] !== undefined){
+if(!(validate67(data39["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data39,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["entry-changed"] !== undefined){
+if(!(validate67(data39["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data39,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["goal-changed"] !== undefined){
+if(!(validate67(data39["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data39,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["edge-added"] !== undefined){
+if(!(validate67(data39["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data39,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["edge-removed"] !== undefined){
+if(!(validate67(data39["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data39,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["emotion-better"] !== undefined){
+if(!(validate67(data39["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data39,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["emotion-worse"] !== undefined){
+if(!(validate67(data39["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data39,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["pain-point-added"] !== undefined){
+if(!(validate67(data39["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data39,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["pain-point-removed"] !== undefined){
+if(!(validate67(data39["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data39,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["opportunity-added"] !== undefined){
+if(!(validate67(data39["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data39,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["opportunity-removed"] !== undefined){
+if(!(validate67(data39["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data39,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["channel-changed"] !== undefined){
+if(!(validate67(data39["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data39,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["contact-answered"] !== undefined){
+if(!(validate67(data39["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data39,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["contact-unanswered"] !== undefined){
+if(!(validate67(data39["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data39,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["handoff-added"] !== undefined){
+if(!(validate67(data39["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data39,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["handoff-removed"] !== undefined){
+if(!(validate67(data39["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data39,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["metrics-changed"] !== undefined){
+if(!(validate67(data39["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data39,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["finding-new"] !== undefined){
+if(!(validate67(data39["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data39,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data39["finding-fixed"] !== undefined){
+if(!(validate67(data39["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data39,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.diff.type,parentSchema:schema66.properties.diff,data:data39};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+else {
+const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
 validate47.errors = vErrors;
 return errors === 0;
 }
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-exports.validateRules = validate67;
+exports.validateRules = validate97;
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate97.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5704,7 +6048,7 @@ vErrors.push(err41);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate97.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate97.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
