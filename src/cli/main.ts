@@ -87,13 +87,14 @@ Examples:
 
   program
     .command("render")
-    .description("write Markdown reports and Mermaid diagrams (and SVG/PNG images) for journeys")
+    .description("write Markdown reports, Mermaid diagrams and journey maps (HTML; SVG/PNG/PDF images) for journeys")
     .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .option("-o, --out <dir>", "output folder (default: the config's render.out, else journey-docs)")
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
-    .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(["none", "svg", "png"]))
-    .option("--check", "write nothing; exit 1 when the rendered Markdown and Mermaid files are not current")
+    .addOption(new Option("--image <format>", "also render images (needs Chromium): svg or png of the diagrams (png also <id>.map.png of each map), pdf of each map").choices(["none", "svg", "png", "pdf"]))
+    .option("--no-map", "do not write the journey maps (<id>.html and index.html)")
+    .option("--check", "write nothing; exit 1 when the rendered Markdown, Mermaid and HTML files are not current")
     .option("--analysis <file>", "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--force", "overwrite files in the output folder that journey did not generate")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
@@ -104,6 +105,7 @@ Examples:
   journey render                               reports for every journey into journey-docs/
   journey render examples -o docs/journeys --lang pl
   journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
+  journey render --image pdf                   each journey map as an A3 landscape PDF
   journey render --check                       in CI: fail when the committed reports are out of date
   journey render --analysis checkout.analysis.json   with what the event log shows (journey analyze --format json)`,
     )

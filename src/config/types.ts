@@ -11,7 +11,7 @@ export interface ConfigFile {
   channels?: Record<string, ChannelSpec>;
   personas?: Record<string, PersonaSpec>;
   teams?: Record<string, TeamSpec>;
-  render?: { out?: string; lang?: string; image?: string };
+  render?: { out?: string; lang?: string; image?: string; map?: boolean };
   limits?: { max_file_size?: number; max_aliases?: number };
 }
 
@@ -28,6 +28,6 @@ export interface ProjectConfig {
   channels: Record<string, ChannelSpec>;
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
-  render: { out?: string; lang?: string; image?: string };
+  render: { out?: string; lang?: string; image?: string; map?: boolean };
   limits: { maxFileSize: number; maxAliases: number };
 }

@@ -12,6 +12,8 @@ import { renderMarkdownReport } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
+import { mapIndexPage } from "./map/index-html.js";
+import { buildMap, mapPage } from "./map/map-html.js";
 import { Names } from "./names.js";
 
 /** Marks every file render writes; a file without it is the user's and is never overwritten without --force. */
@@ -29,9 +31,18 @@ export interface Diagram {
   definition: string;
 }
 
+/** A journey map page, for `--image pdf|png`. */
+export interface MapImageSource {
+  journeyId: string;
+  html: string;
+  /** The generated note, for the image file. */
+  note: string;
+}
+
 export interface RenderPlan {
   files: RenderedFile[];
   diagrams: Diagram[];
+  maps: MapImageSource[];
   /** Journeys that cannot be rendered, with the reason. */
   refused: { filePath: string; reason: string }[];
 }
@@ -56,16 +67,20 @@ export interface RenderOptions {
   projectRoot: string;
   /** `render --analysis`: analyses by journey id (already checked against their journeys). */
   analyses?: ReadonlyMap<string, AnalysisResult>;
+  /** Also the journey maps, `<id>.html` and `index.html` (default; `--no-map`, `render.map: false` turn them off). */
+  map?: boolean;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+/** The index files take this name in the output folder (any case, for case-insensitive file systems). */
+const INDEX_NAME = /^index$/i;
 
 /**
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
  * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
-  const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
+  const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [] };
   const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
   for (const { result, config } of entries) {
     const { journey, graph } = result;
@@ -75,6 +90,10 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     }
     if (RESERVED_NAMES.test(journey.id)) {
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
+      continue;
+    }
+    if (INDEX_NAME.test(journey.id)) {
+      plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is reserved for the index files; choose another id` });
       continue;
     }
     const source = toPosix(relative(config.path ? config.dir : options.projectRoot, result.filePath));
@@ -102,9 +121,17 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       observedDiagram,
     });
     plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, labels) });
+    if (options.map !== false) {
+      const map = buildMap({ journey, findings: result.findings, names, analysis, links: { report: `${encodeURIComponent(journey.id)}.md`, index: "index.html" } });
+      const note = `${GENERATED_MARK} from ${source}; do not edit`;
+      const page = mapPage(map, note, labels.map.generatedNote);
+      plan.files.push({ name: `${journey.id}.html`, content: page });
+      plan.maps.push({ journeyId: journey.id, html: page, note });
+    }
     rendered.push({ result, journey, file: source });
   }
   plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });
+  if (options.map !== false) plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, `${GENERATED_MARK} from the journey files of the project; do not edit`) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
 }

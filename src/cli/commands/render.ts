@@ -6,9 +6,9 @@ import { toPosix } from "../../discover/files.js";
 import { lintFile } from "../../lint/lint-file.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
-import { addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
+import { addPdfComment, addPngText, BROWSER_HELP, findBrowser, MermaidRenderer, pagesFor } from "../../render/images.js";
 import { compareOutputs, writeOutputs, type OutputFile } from "../../render/output.js";
-import { GENERATED_MARK, planRender, type Diagram, type RenderEntry, type RenderOptions } from "../../render/plan.js";
+import { GENERATED_MARK, planRender, type RenderEntry, type RenderOptions, type RenderPlan } from "../../render/plan.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -25,14 +25,18 @@ export interface RenderCommandOptions {
   check?: boolean;
   force?: boolean;
   analysis?: string[];
+  /** `--no-map` sets it false. */
+  map?: boolean;
   color?: boolean;
 }
 
-const IMAGE_FORMATS = ["none", "svg", "png"];
+/** svg and png draw the Mermaid diagrams (png also the map); pdf prints the map. */
+export const IMAGE_FORMATS = ["none", "svg", "png", "pdf"] as const;
+type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /**
- * `journey render`: Markdown reports, Mermaid files and an index for every journey, optionally
- * SVG or PNG images; with --check, compares instead of writing. Exit 0 when everything was
+ * `journey render`: Markdown reports, Mermaid files, the journey maps (HTML) and indexes for every
+ * journey, optionally SVG or PNG images of the diagrams and PDF or PNG of the maps; with --check, compares instead of writing. Exit 0 when everything was
  * rendered (or is up to date), 1 when a journey could not be rendered or --check found
  * differences, 2 for usage and config errors or when images were asked for and no browser exists.
  */
@@ -58,7 +62,10 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const folders = outputFolders(grouping.groups, options, cwd);
   // Before anything is written: images need the optional browser packages.
   const imageFormats = [...new Set(folders.map((folder) => folder.image))].filter((image) => image !== "none");
-  if (imageFormats.length > 0 && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${imageFormats.join("/")}\``);
+  if (imageFormats.length > 0 && !options.check) {
+    const needsMermaid = imageFormats.some((image) => image !== "pdf");
+    requireInstalled(needsMermaid ? ["puppeteer-core", "mermaid"] : ["puppeteer-core"], `\`journey render --image ${imageFormats.join("/")}\``);
+  }
   releaseOptimizerFor(files);
 
   let analyses;
@@ -79,7 +86,8 @@ interface OutputFolder {
   outDir: string;
   entries: RenderEntry[];
   labels: Labels;
-  image: string;
+  image: ImageFormat;
+  map: boolean;
 }
 
 /**
@@ -97,9 +105,11 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
       const lang = options.lang ?? config.render.lang ?? "en";
       const labels = LANGUAGES[lang];
       if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
-      const image = options.image ?? config.render.image ?? "none";
-      if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
-      folder = { outDir, entries: [], labels, image };
+      const image = (options.image ?? config.render.image ?? "none") as ImageFormat;
+      if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes ${IMAGE_FORMATS.join(", ")}, not \`${image}\``);
+      const map = options.map !== false && config.render.map !== false;
+      if (image === "pdf" && !map) throw new UsageError(`--image pdf prints the journey map, which ${options.map === false ? "--no-map" : `render.map: false in ${config.path ?? "the config"}`} turns off`);
+      folder = { outDir, entries: [], labels, image, map };
       folders.set(outDir, folder);
     }
     for (const file of files) folder.entries.push({ result: lintFile(checkJourneyFile(file, config), config), config });
@@ -108,14 +118,14 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
 }
 
 async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>, analyses: RenderOptions["analyses"]): Promise<number> {
-  const { outDir, entries, labels, image } = folder;
+  const { outDir, entries, labels, image, map } = folder;
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
   // Journey ids name the rendered files, so they must be unique within one output folder.
   duplicateJourneyIds(
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses });
+  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, map });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
@@ -146,7 +156,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
       report(color, written.written.length, written.unchanged.length, 0, shownOut);
       return EXIT.usage;
     }
-    const rendered = await renderImages(plan.diagrams, image as "svg" | "png", browser, plan.files);
+    const rendered = await renderImages(plan, image, browser);
     for (const failure of rendered.failures) process.stderr.write(`journey: ${failure}\n`);
     if (rendered.failures.length > 0) exitCode = Math.max(exitCode, EXIT.findings);
     const imageWrites = writeOutputs(outDir, rendered.files, options.force ?? false);
@@ -164,35 +174,56 @@ function report(color: ReturnType<typeof colorFor>, written: number, unchanged: 
   process.stdout.write(color.green(`✔ rendered into ${out}: ${parts.join(", ")}\n`));
 }
 
-async function renderImages(diagrams: readonly Diagram[], format: "svg" | "png", browser: string, files: readonly OutputFile[]) {
+/** The images of a folder: diagrams as SVG or PNG; with png also each map as `<id>.map.png`, with pdf only the maps as `<id>.pdf`. */
+async function renderImages(plan: RenderPlan, format: Exclude<ImageFormat, "none">, browser: string) {
   const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
+  const diagrams = format === "pdf" ? [] : plan.diagrams;
+  const maps = format === "svg" ? [] : plan.maps;
   const noteOf = (baseName: string) => {
-    const mmd = files.find((f) => f.name === `${baseName}.mmd`);
+    const mmd = plan.files.find((f) => f.name === `${baseName}.mmd`);
     const firstLine = typeof mmd?.content === "string" ? mmd.content.split("\n")[0].replace(/^%% /, "") : GENERATED_MARK;
     return firstLine;
   };
-  const progress = new Progress(diagrams.length);
-  const renderer = await MermaidRenderer.open(browser, pagesFor(diagrams.length));
+  const progress = new Progress(diagrams.length + maps.length);
+  const renderer = await MermaidRenderer.open(browser, diagrams.length > 0 ? pagesFor(diagrams.length) : 0);
   try {
-    // All diagrams are queued at once; the renderer spreads them over its pages.
-    const files = await Promise.all(
-      diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+    // All diagrams are queued at once; the renderer spreads them over its pages. The maps are
+    // printed one after the other beside them: a long map's page is the largest thing in memory.
+    const printMaps = async () => {
+      const files: OutputFile[] = [];
+      for (const map of maps) {
         try {
-          if (format === "svg") {
-            const svg = await renderer.svg(diagram.definition);
-            return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
-          }
-          const png = await renderer.png(diagram.definition);
-          return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+          const image = await renderer.mapImage(map.html, format === "pdf" ? "pdf" : "png");
+          files.push(format === "pdf" ? { name: `${map.journeyId}.pdf`, content: addPdfComment(image, map.note) } : { name: `${map.journeyId}.map.png`, content: addPngText(image, "Comment", map.note) });
         } catch (error) {
-          result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
-          return undefined;
+          result.failures.push(`${map.journeyId}: Chromium could not ${format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`);
         } finally {
           progress.tick();
         }
-      }),
-    );
-    result.files = files.filter((f): f is OutputFile => f !== undefined);
+      }
+      return files;
+    };
+    const [drawn, printed] = await Promise.all([
+      Promise.all(
+        diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+          try {
+            if (format === "svg") {
+              const svg = await renderer.svg(diagram.definition);
+              return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
+            }
+            const png = await renderer.png(diagram.definition);
+            return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+          } catch (error) {
+            result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
+            return undefined;
+          } finally {
+            progress.tick();
+          }
+        }),
+      ),
+      printMaps(),
+    ]);
+    result.files = [...drawn.filter((f): f is OutputFile => f !== undefined), ...printed];
     result.failures.sort();
   } finally {
     progress.done();

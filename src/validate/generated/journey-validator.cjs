@@ -3256,7 +3256,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate47;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}}}};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4634,7 +4634,7 @@ if(data.render !== undefined){
 let data27 = data.render;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key10 in data27){
-if(!((((key10 === "out") || (key10 === "lang")) || (key10 === "image")) || (pattern4.test(key10)))){
+if(!(((((key10 === "out") || (key10 === "lang")) || (key10 === "image")) || (key10 === "map")) || (pattern4.test(key10)))){
 const err53 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.render,data:data27};
 if(vErrors === null){
 vErrors = [err53];
@@ -4705,7 +4705,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!(((data30 === "none") || (data30 === "svg")) || (data30 === "png"))){
+if(!((((data30 === "none") || (data30 === "svg")) || (data30 === "png")) || (data30 === "pdf"))){
 const err59 = {instancePath:instancePath+"/render/image",schemaPath:"#/properties/render/properties/image/enum",keyword:"enum",params:{allowedValues: schema66.properties.render.properties.image.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.render.properties.image.enum,parentSchema:schema66.properties.render.properties.image,data:data30};
 if(vErrors === null){
 vErrors = [err59];
@@ -4716,9 +4716,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.render.type,parentSchema:schema66.properties.render,data:data27};
+if(data27.map !== undefined){
+let data31 = data27.map;
+if(typeof data31 !== "boolean"){
+const err60 = {instancePath:instancePath+"/render/map",schemaPath:"#/properties/render/properties/map/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.render.properties.map.type,parentSchema:schema66.properties.render.properties.map,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4728,12 +4729,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data31 = data.limits;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key11 in data31){
-if(!((key11 === "max_file_size") || (key11 === "max_aliases"))){
-const err61 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data31};
+}
+else {
+const err61 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.render.type,parentSchema:schema66.properties.render,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4743,10 +4741,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data31.max_file_size !== undefined){
-let data32 = data31.max_file_size;
-if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err62 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_file_size.type,parentSchema:schema66.properties.limits.properties.max_file_size,data:data32};
+if(data.limits !== undefined){
+let data32 = data.limits;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key11 in data32){
+if(!((key11 === "max_file_size") || (key11 === "max_aliases"))){
+const err62 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4755,9 +4755,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 < 1 || isNaN(data32)){
-const err63 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_file_size,data:data32};
+}
+if(data32.max_file_size !== undefined){
+let data33 = data32.max_file_size;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err63 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_file_size.type,parentSchema:schema66.properties.limits.properties.max_file_size,data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4766,12 +4768,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-if(data31.max_aliases !== undefined){
-let data33 = data31.max_aliases;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err64 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_aliases.type,parentSchema:schema66.properties.limits.properties.max_aliases,data:data33};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 1 || isNaN(data33)){
+const err64 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_file_size,data:data33};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -4780,9 +4779,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err65 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.limits.properties.max_aliases,data:data33};
+}
+}
+if(data32.max_aliases !== undefined){
+let data34 = data32.max_aliases;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err65 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_aliases.type,parentSchema:schema66.properties.limits.properties.max_aliases,data:data34};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -4791,11 +4793,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data31};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 0 || isNaN(data34)){
+const err66 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.limits.properties.max_aliases,data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4806,13 +4806,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err67 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data32};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+else {
+const err68 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
 }
 errors++;
 }

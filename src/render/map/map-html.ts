@@ -1,0 +1,246 @@
+import type { AnalysisResult } from "../../analyze/types.js";
+import { html, trusted, type Html } from "../../escape/html.js";
+import type { Finding } from "../../finding.js";
+import type { Journey, Stage, Step } from "../../model/types.js";
+import { ruleInfo } from "../../report/rule-info.js";
+import { countFindings } from "../../results.js";
+import type { Labels } from "../i18n/types.js";
+import type { Names } from "../names.js";
+import { emotionCurve } from "./emotion-curve.js";
+import { MAP_SCRIPT, scriptHash } from "./script.js";
+import { MAP_CSS } from "./style.js";
+
+export interface MapInput {
+  journey: Journey;
+  findings: readonly Finding[];
+  names: Names;
+  /** `render --analysis`: measured figures per step from the event log. */
+  analysis?: AnalysisResult;
+  /** Links from the page to the journey's Markdown report and to the index (absent in the preview). */
+  links?: { report: string; index: string };
+}
+
+/** The map of one journey: the page's language and title, and its body, which the preview also shows on its own. */
+export interface MapDocument {
+  lang: string;
+  dir: "ltr" | "rtl";
+  title: string;
+  body: Html;
+}
+
+/**
+ * The journey map as teams put it on the wall: persona and goal on top, then a canvas with the
+ * stages as column groups and one column per step in file (flow) order, and rows for what the
+ * customer does, the touchpoints, the emotion curve, thoughts, pain points and opportunities,
+ * the line of visibility and the backstage work, the funnel when there are figures, and the
+ * lint findings of each step. A table, so that screen readers announce row and stage for a cell.
+ */
+export function buildMap({ journey, findings, names, analysis, links }: MapInput): MapDocument {
+  const t = names.labels;
+  const m = t.map;
+  const steps = journey.steps;
+  const byStep = groupFindings(findings);
+  const stageOf = (step: Step) => journey.stages[step.stageIndex];
+  const stageClass = (stage: Stage) => (stage.index % 2 === 0 ? "stage-a" : "stage-b");
+  const cells = (row: string, content: (step: Step) => Html | string | false | undefined) =>
+    html`<tr data-row="${row}"><th scope="row">${rowName(row, t)}</th>${steps.map((step) => html`<td data-col="${step.index}" class="${stageClass(stageOf(step))}">${content(step) || ""}</td>`)}</tr>`;
+
+  const stagesRow = journey.stages
+    .filter((stage) => stage.steps.length > 0)
+    .map(
+      (stage) =>
+        html`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span dir="auto">${names.stage(stage)}</span>${stage.description ? html`<span class="desc" dir="auto">${stage.description}</span>` : ""}</th>`,
+    );
+  const numbersRow = steps.map((step) => html`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`);
+  const funnel = funnelRows(journey, analysis);
+
+  const rows: Html[] = [
+    cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
+    cells("touchpoints", (step) => channelChips(step, journey, names)),
+    html`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, names)}</td></tr>`,
+    cells("thoughts", (step) => step.thoughts !== undefined && html`<q dir="auto">${step.thoughts}</q>`),
+    cells("pain-points", (step) => notes(step.painPoints)),
+    cells("opportunities", (step) => notes(step.opportunities)),
+    html`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
+    cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names)),
+  ];
+  if (funnel) rows.push(cells(funnel.measured ? "measured" : "funnel", (step) => funnel.cell(step)));
+  if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t)));
+
+  const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
+  const body = html`<header class="page-head">
+${links ? html`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a></nav>` : ""}
+<h1 dir="auto">${journey.title}</h1>
+${journey.description ? html`<p class="lead" dir="auto">${journey.description}</p>` : ""}
+<div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis)}</div>
+</header>
+<main>
+<p class="hint">${m.scrollHint}</p>
+<div class="legend" aria-hidden="true"><span class="chip sync">${m.modes.sync}</span><span class="chip async">${m.modes.async}</span><span class="chip self-service">${m.modes.selfService}</span></div>
+<div class="canvas" role="region" tabindex="0" aria-label="${m.canvas.replace("{title}", () => journey.title)}">
+<table class="map" style="--n:${steps.length}">
+<colgroup><col class="row-head-col">${steps.map(() => trusted('<col class="step-col">'))}</colgroup>
+<thead><tr class="stages"><th scope="col">${t.stage}</th>${stagesRow}</tr><tr class="steps"><th scope="col">${m.stepNumber}</th>${numbersRow}</tr></thead>
+<tbody>
+${rows.map((row) => html`${row}\n`)}</tbody>
+</table>
+</div>
+${journeyWide.length > 0 ? html`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t)}</section>` : ""}
+</main>`;
+  return { lang: t.lang, dir: t.dir, title: `${journey.title} · ${m.title}`, body };
+}
+
+/** A whole map page: the document, its style and script inline, and a policy that forbids any request. */
+export function mapPage(doc: MapDocument, note: string, footer: string): string {
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(MAP_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+  return `<!-- ${note} -->
+<!doctype html>
+<html lang="${doc.lang}" dir="${doc.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
+${html`<title>${doc.title}</title>`}
+<style>${MAP_CSS}</style>
+</head>
+<body>
+${doc.body}
+${html`<footer>${footer}</footer>`}
+<script>${MAP_SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function rowName(row: string, t: Labels): string {
+  const m = t.map;
+  const names: Record<string, string> = {
+    actions: m.customerActions,
+    touchpoints: m.touchpoints,
+    thoughts: t.thoughts,
+    "pain-points": t.painPoints,
+    opportunities: t.opportunities,
+    backstage: m.backstage,
+    funnel: m.reachedAndDropOff,
+    measured: m.measuredRow,
+    findings: t.findings,
+  };
+  return names[row];
+}
+
+function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byStep = new Map<string, Finding[]>();
+  for (const finding of findings) if (finding.stepId) byStep.set(finding.stepId, [...(byStep.get(finding.stepId) ?? []), finding]);
+  return byStep;
+}
+
+function stepCard(step: Step, journey: Journey, names: Names): Html {
+  const m = names.labels.map;
+  const goal = journey.goal.steps.includes(step.id);
+  const badges: Html[] = [];
+  if (goal) badges.push(html`<span class="badge goal">&#9733; ${m.goalStep}</span>`);
+  if (step.type !== "action") badges.push(html`<span class="badge type-${step.type}">${m.types[step.type]}</span>`);
+  if (step.type === "end" && step.outcome) badges.push(html`<span class="badge end-${step.outcome}">&#9632; ${names.labels.outcomes[step.outcome]}</span>`);
+  const meta: (Html | string)[] = [];
+  // A handoff's actor is its `from` team: from -> to says it all.
+  if (step.type !== "handoff" && (step.actor !== "customer" || step.lane === "backstage")) meta.push(names.actor(step));
+  if (step.type === "handoff" && step.from && step.to) meta.push(html`<span dir="auto">${names.team(step.from)}</span> ${arrow(names)} <span dir="auto">${names.team(step.to)}</span>`);
+  if (step.answers) meta.push(m.answers.replace("{step}", () => journey.stepById.get(step.answers!)?.name ?? step.answers!));
+  if (step.owner) meta.push(`${m.owner}: ${names.team(step.owner)}`);
+  const branches =
+    step.type === "decision" && step.next.length > 0
+      ? html`<ul class="branches">${step.next.map((branch) => html`<li dir="auto">${journey.stepById.get(branch.to)?.name ?? branch.to}${branch.when ? html` <span class="meta">(${branch.when})</span>` : ""}</li>`)}</ul>`
+      : "";
+  return html`<div class="step-card${goal ? " goal" : ""}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => html`<span class="meta">${item}</span>`)}${step.description ? html`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${badges.length > 0 ? html`<span class="badges">${badges}</span>` : ""}</div>`;
+}
+
+/** From -> to in the reading direction: in a right-to-left page the first team is on the right. */
+function arrow(names: Names): Html {
+  return trusted(names.labels.dir === "rtl" ? "&larr;" : "&rarr;");
+}
+
+function channelChips(step: Step, journey: Journey, names: Names): Html {
+  const m = names.labels.map;
+  return html`${step.channels.map((id) => {
+    const channel = journey.channels.get(id);
+    const mode = channel?.self_service ? "self-service" : (channel?.mode ?? "async");
+    const modeName = mode === "self-service" ? m.modes.selfService : m.modes[mode];
+    return html`<span class="chip ${mode}" data-mode="${mode}"><span dir="auto">${names.channel(id)}</span><span class="mode">${modeName}</span></span>`;
+  })}`;
+}
+
+function notes(items: readonly string[]): Html | false {
+  return items.length > 0 && html`<ul class="notes">${items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`;
+}
+
+function findingList(findings: readonly Finding[] | undefined, t: Labels): Html | false {
+  if (!findings || findings.length === 0) return false;
+  return html`<ul class="findings">${findings.map(
+    (f) => html`<li class="finding ${f.severity}"><span class="sev">${t.severities[f.severity]}</span> <span dir="auto">${f.message}</span> <a href="${ruleInfo(f.ruleId).docsUrl}">${f.ruleId}</a></li>`,
+  )}</ul>`;
+}
+
+/**
+ * The funnel row: reached per step and the share lost since the previous step with a figure
+ * (as the Markdown report's funnel), as bars scaled to the largest figure. The analysis, when
+ * given, measured every step; otherwise `metrics.reached` of the file, measured when the
+ * journey says `measured:`.
+ */
+function funnelRows(journey: Journey, analysis: AnalysisResult | undefined) {
+  const reached = new Map<string, number>();
+  if (analysis) for (const s of analysis.steps) reached.set(s.id, s.reached);
+  else for (const s of journey.steps) if (s.reached !== undefined) reached.set(s.id, s.reached);
+  if (reached.size === 0) return undefined;
+  const most = Math.max(...reached.values());
+  const previous = new Map<string, number>();
+  let last: number | undefined;
+  for (const step of journey.steps) {
+    const value = reached.get(step.id);
+    if (value === undefined) continue;
+    if (last !== undefined) previous.set(step.id, last);
+    last = value;
+  }
+  return {
+    measured: analysis !== undefined || journey.measured !== undefined,
+    cell(step: Step): Html | false {
+      const value = reached.get(step.id);
+      if (value === undefined) return false;
+      const before = previous.get(step.id);
+      // Negative when more reach this step than the one before (others enter here): shown as a rise.
+      const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
+      const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
+      return html`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? html`<span class="drop figure">&minus;${drop}%</span>` : html`<span class="rise figure">+${-drop}%</span>`}`;
+    },
+  };
+}
+
+function personaCard(journey: Journey, t: Labels): Html | string {
+  const p = journey.persona;
+  if (!p) return "";
+  const lists = (
+    [
+      [t.goals, p.goals],
+      [t.needs, p.needs],
+      [t.frustrations, p.frustrations],
+    ] as const
+  ).filter(([, items]) => items && items.length > 0);
+  return html`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${p.name}</p>${p.description ? html`<p dir="auto">${p.description}</p>` : ""}${lists.map(
+    ([heading, items]) => html`<strong>${heading}</strong><ul>${items!.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`,
+  )}</section>`;
+}
+
+function goalCard(journey: Journey, t: Labels): Html {
+  const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)?.name ?? id);
+  return html`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? html`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${t.goalReachedAt}: ${goalSteps.map((name, i) => html`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
+}
+
+function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined): Html {
+  const counts = countFindings(findings);
+  const measured = analysis ? analysis.period && { from: analysis.period.from, to: analysis.period.to, cases: analysis.cases, conversion: analysis.conversion, fitness: analysis.fitness } : journey.measured;
+  const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+  return html`<section class="card figures"><h2>${t.keyFigures}</h2><dl>
+<dt>${t.stages}</dt><dd>${journey.stages.length}</dd><dt>${t.steps}</dt><dd>${journey.steps.length}</dd>
+<dt>${t.findings}</dt><dd>${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount}</dd>
+${measured ? html`<dt>${t.measured.period}</dt><dd dir="ltr">${measured.from} &ndash; ${measured.to}</dd><dt>${t.measured.cases}</dt><dd>${measured.cases}</dd><dt>${t.measured.conversion}</dt><dd>${percent(measured.conversion)}</dd><dt>${t.measured.fitness}</dt><dd>${percent(measured.fitness)}</dd>` : ""}
+</dl></section>`;
+}
