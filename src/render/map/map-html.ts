@@ -49,7 +49,7 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
     .filter((stage) => stage.steps.length > 0)
     .map(
       (stage) =>
-        html`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span dir="auto">${names.stage(stage)}</span>${stage.description ? html`<span class="desc" dir="auto">${stage.description}</span>` : ""}</th>`,
+        html`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span class="label"><span dir="auto">${names.stage(stage)}</span>${stage.description ? html`<span class="desc" dir="auto">${stage.description}</span>` : ""}</span></th>`,
     );
   const numbersRow = steps.map((step) => html`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`);
   const funnel = funnelRows(journey, analysis);
@@ -80,7 +80,7 @@ ${journey.description ? html`<p class="lead" dir="auto">${journey.description}</
 <div class="canvas" role="region" tabindex="0" aria-label="${m.canvas.replace("{title}", () => journey.title)}">
 <table class="map" style="--n:${steps.length}">
 <colgroup><col class="row-head-col">${steps.map(() => trusted('<col class="step-col">'))}</colgroup>
-<thead><tr class="stages"><th scope="col">${t.stage}</th>${stagesRow}</tr><tr class="steps"><th scope="col">${m.stepNumber}</th>${numbersRow}</tr></thead>
+<thead><tr class="stages"><th scope="col" class="corner">${t.stage}</th>${stagesRow}</tr><tr class="steps"><th scope="col" class="corner">${m.stepNumber}</th>${numbersRow}</tr></thead>
 <tbody>
 ${rows.map((row) => html`${row}\n`)}</tbody>
 </table>

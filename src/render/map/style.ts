@@ -28,16 +28,17 @@ h1{font-size:26px;line-height:1.2;margin:0 0 6px}
 .card dt{color:var(--muted)}.card dd{margin:0}
 .card ul{margin:2px 0 6px;padding-inline-start:18px}
 .hint{font-size:12px;color:var(--muted);margin:10px 28px 4px}
-.canvas{overflow-x:auto;margin:0 0 20px;border-block:1px solid var(--line)}
+.canvas{position:relative;overflow-x:auto;margin:0 0 20px;border-block:1px solid var(--line)}
 .canvas:focus-visible{outline:3px solid var(--accent);outline-offset:-3px}
 table.map{border-collapse:separate;border-spacing:0;table-layout:fixed;width:calc(var(--head) + var(--n) * var(--col))}
 col.row-head-col{width:var(--head)}col.step-col{width:var(--col)}
 .map th,.map td{vertical-align:top;text-align:start;padding:8px 10px;border-inline-end:1px solid var(--line);border-block-end:1px solid var(--line);overflow-wrap:anywhere;hyphens:auto}
-.map th[scope=row]{position:sticky;inset-inline-start:0;z-index:2;background:var(--panel);font-weight:600;font-size:13px;box-shadow:inset -1px 0 0 var(--line)}
+.map th[scope=row],.map th.corner{position:sticky;inset-inline-start:0;z-index:2;background:var(--panel);font-weight:600;font-size:13px;box-shadow:inset -1px 0 0 var(--line)}
 .map thead th{font-weight:600}
 .map .stage{font-size:15px;border-block-start:4px solid var(--accent)}
 .map .stage.b{border-block-start-color:#6e40c9}
 .map .stage-a{background:var(--stage-a)}.map .stage-b{background:var(--stage-b)}
+.map .stage .label{display:inline-block;position:sticky;inset-inline-start:calc(var(--head) + 10px)}
 .map .stage .desc{display:block;font-weight:400;font-size:12px;color:var(--muted)}
 .map .num{font-size:12px;color:var(--muted);font-weight:600}
 .map td.hl,.map th.hl{background:#fff8c5}
@@ -94,7 +95,7 @@ table.journeys th,table.journeys td{border-block-end:1px solid var(--line);paddi
 @media print{
 body{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 .canvas{overflow:visible;border:0}
-.map th[scope=row]{position:static}
+.map th[scope=row],.map th.corner,.map .stage .label{position:static}
 .hint,.page-head nav{display:none}
 tr{break-inside:avoid}
 }
