@@ -30,6 +30,7 @@ Examples:
   journey lint                      validate and lint every journey of the project (config include, or this folder)
   journey validate                  structural checks only: syntax, schema, references
   journey render --check            fail when the rendered reports are not current
+  journey preview                   see the journey maps in a browser, redrawn on every save
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -113,6 +114,30 @@ Examples:
       // The renderer (Markdown, Mermaid, the browser driver) loads only when it is used.
       const { runRender } = await import("./commands/render.js");
       setExit(await runRender(paths, options));
+    });
+
+  program
+    .command("preview")
+    .description("serve the journey maps on a local address and redraw them on every save")
+    .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
+    .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
+    .option("--host <address>", "address to listen on (anything but loopback is reachable from other machines)", "127.0.0.1")
+    .option("--port <n>", "port to listen on; 0 picks a free one", "0")
+    .option("--allowed-host <name>", "also answer requests addressed to this host name (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--lang <code>", "language of the preview's own labels (each map uses its journey's language)")
+    .option("--open", "open the preview in the default browser")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey preview                              every journey of the project, on http://127.0.0.1:<free port>/
+  journey preview docs/journeys --port 4000 --open
+  journey preview --host 0.0.0.0 --allowed-host my-laptop.local   reachable from the local network`,
+    )
+    .action(async (paths: string[], options) => {
+      // The server, the watcher and the map renderer load only for this command.
+      const { runPreview } = await import("./commands/preview.js");
+      setExit(await runPreview(paths, options));
     });
 
   program

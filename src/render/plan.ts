@@ -83,11 +83,11 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
   const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [] };
   const rendered: { result: FileResult; journey: Journey; file: string }[] = [];
   for (const { result, config } of entries) {
-    const { journey, graph } = result;
-    if (!journey || !graph || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
+    if (!isRenderable(result)) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
     }
+    const { journey, graph } = result;
     if (RESERVED_NAMES.test(journey.id)) {
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;
@@ -97,7 +97,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       continue;
     }
     const source = toPosix(relative(config.path ? config.dir : options.projectRoot, result.filePath));
-    const labels = (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
+    const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
@@ -134,6 +134,16 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
   if (options.map !== false) plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, `${GENERATED_MARK} from the journey files of the project; do not edit`) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
+}
+
+/** A file can be rendered when it has a journey and its flow graph, and no structural or internal error. */
+export function isRenderable(result: FileResult): result is FileResult & { journey: Journey; graph: NonNullable<FileResult["graph"]> } {
+  return result.journey !== undefined && result.graph !== undefined && !result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId));
+}
+
+/** The journey's own `lang:`, unless `--lang` was given. */
+export function labelsFor(journey: Journey, options: Pick<RenderOptions, "labels" | "forceLabels">): Labels {
+  return (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
 }
 
 function markdownFile(body: string, source: string, labels: Labels): string {
