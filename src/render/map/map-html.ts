@@ -52,7 +52,14 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
         html`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span class="label"><span dir="auto">${names.stage(stage)}</span>${stage.description ? html`<span class="desc" dir="auto">${stage.description}</span>` : ""}</span></th>`,
     );
   const numbersRow = steps.map((step) => html`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`);
-  const funnel = funnelRows(journey, analysis);
+  // The file's figures; with `render --analysis` also the event log's, each step measured there.
+  const fileFigures = new Map(journey.steps.flatMap((s) => (s.reached === undefined ? [] : [[s.id, s.reached] as const])));
+  const funnels = [
+    fileFigures.size > 0 && { row: journey.measured ? "measured" : "funnel", figures: fileFigures },
+    analysis && { row: "measured", figures: new Map(analysis.steps.map((s) => [s.id, s.reached] as const)) },
+  ].filter((f) => f !== false && f !== undefined);
+  // A file whose figures were written by `analyze --write` and the analysis say the same thing: once.
+  if (funnels.length === 2 && funnels[0].row === "measured") funnels.shift();
 
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
@@ -64,7 +71,10 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
     html`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
     cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names)),
   ];
-  if (funnel) rows.push(cells(funnel.measured ? "measured" : "funnel", (step) => funnel.cell(step)));
+  for (const { row, figures } of funnels) {
+    const cell = funnelCell(journey, figures);
+    rows.push(cells(row, cell));
+  }
   if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t)));
 
   const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
@@ -181,16 +191,10 @@ function findingList(findings: readonly Finding[] | undefined, t: Labels): Html 
 }
 
 /**
- * The funnel row: reached per step and the share lost since the previous step with a figure
- * (as the Markdown report's funnel), as bars scaled to the largest figure. The analysis, when
- * given, measured every step; otherwise `metrics.reached` of the file, measured when the
- * journey says `measured:`.
+ * A funnel row: reached per step and the share lost since the previous step with a figure (as
+ * the Markdown report's funnel), as bars scaled to the largest figure.
  */
-function funnelRows(journey: Journey, analysis: AnalysisResult | undefined) {
-  const reached = new Map<string, number>();
-  if (analysis) for (const s of analysis.steps) reached.set(s.id, s.reached);
-  else for (const s of journey.steps) if (s.reached !== undefined) reached.set(s.id, s.reached);
-  if (reached.size === 0) return undefined;
+function funnelCell(journey: Journey, reached: ReadonlyMap<string, number>) {
   const most = Math.max(...reached.values());
   const previous = new Map<string, number>();
   let last: number | undefined;
@@ -200,17 +204,14 @@ function funnelRows(journey: Journey, analysis: AnalysisResult | undefined) {
     if (last !== undefined) previous.set(step.id, last);
     last = value;
   }
-  return {
-    measured: analysis !== undefined || journey.measured !== undefined,
-    cell(step: Step): Html | false {
-      const value = reached.get(step.id);
-      if (value === undefined) return false;
-      const before = previous.get(step.id);
-      // Negative when more reach this step than the one before (others enter here): shown as a rise.
-      const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
-      const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
-      return html`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? html`<span class="drop figure">&minus;${drop}%</span>` : html`<span class="rise figure">+${-drop}%</span>`}`;
-    },
+  return (step: Step): Html | false => {
+    const value = reached.get(step.id);
+    if (value === undefined) return false;
+    const before = previous.get(step.id);
+    // Negative when more reach this step than the one before (others enter here): shown as a rise.
+    const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
+    const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
+    return html`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? html`<span class="drop figure">&minus;${drop}%</span>` : html`<span class="rise figure">+${-drop}%</span>`}`;
   };
 }
 
