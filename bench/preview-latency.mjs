@@ -51,7 +51,9 @@ try {
   }
   times.sort((a, b) => a - b);
   const ms = (value) => Math.round(value);
-  console.log(`journey preview, save -> page shows it, ${edits} saves: median ${ms(times[Math.floor(times.length / 2)])} ms, min ${ms(times[0])} ms, max ${ms(times.at(-1))} ms`);
+  console.log(
+    `journey preview, save -> page shows it, ${edits} saves: median ${ms(times[Math.floor(times.length / 2)])} ms, min ${ms(times[0])} ms, max ${ms(times.at(-1))} ms`,
+  );
 } finally {
   await browser.close();
   server.kill("SIGINT");

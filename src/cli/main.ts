@@ -7,6 +7,7 @@ import { runCheck } from "./run-check.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
+import type { PreviewCommandOptions } from "./commands/preview.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own, and the lint's worker threads.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
@@ -134,7 +135,7 @@ Examples:
   journey preview docs/journeys --port 4000 --open
   journey preview --host 0.0.0.0 --allowed-host my-laptop.local   reachable from the local network`,
     )
-    .action(async (paths: string[], options) => {
+    .action(async (paths: string[], options: PreviewCommandOptions) => {
       // The server, the watcher and the map renderer load only for this command.
       const { runPreview } = await import("./commands/preview.js");
       setExit(await runPreview(paths, options));

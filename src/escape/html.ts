@@ -1,9 +1,10 @@
 /**
- * The one way text gets into the HTML of the map and the preview: the `html` tag escapes every
+ * The one way text gets into the HTML of the map and the preview: the `markup` tag escapes every
  * interpolated value unless it is already `Html` (built by this tag). The same escaping is right
  * for HTML text, for double-quoted attribute values and for SVG inside HTML, because all three
  * are read by the HTML parser; characters XML forbids become U+FFFD so the SVG also survives
  * being copied out as a file. URLs in attributes must still be built with encodeURIComponent.
+ * (Not named `html`: Prettier would reformat templates with that tag, and so the bytes written.)
  */
 export class Html {
   constructor(readonly value: string) {}
@@ -31,7 +32,7 @@ function piece(value: Part): string {
   return htmlEscape(String(value));
 }
 
-export function html(strings: TemplateStringsArray, ...values: Part[]): Html {
+export function markup(strings: TemplateStringsArray, ...values: Part[]): Html {
   let out = strings[0];
   for (let i = 0; i < values.length; i++) out += piece(values[i]) + strings[i + 1];
   return new Html(out);

@@ -1,4 +1,4 @@
-import { html } from "../escape/html.js";
+import { markup } from "../escape/html.js";
 import type { Labels } from "../render/i18n/types.js";
 import { MAP_SCRIPT, scriptHash } from "../render/map/script.js";
 import { MAP_CSS } from "../render/map/style.js";
@@ -64,7 +64,13 @@ window.addEventListener("hashchange",show);
 /** The preview's one page: the map's style and script, the journey list, and the client above. */
 export function previewPage(labels: Labels, withMermaid: boolean): string {
   const m = labels.map;
-  const texts = JSON.stringify({ errors: m.previewErrors, noJourneys: m.previewNoJourneys, diagrams: m.previewDiagrams, noMermaid: m.previewNoMermaid, disconnected: m.previewDisconnected }).replace(/</g, "\\u003c");
+  const texts = JSON.stringify({
+    errors: m.previewErrors,
+    noJourneys: m.previewNoJourneys,
+    diagrams: m.previewDiagrams,
+    noMermaid: m.previewNoMermaid,
+    disconnected: m.previewDisconnected,
+  }).replace(/</g, "\\u003c");
   const policy = `default-src 'none'; script-src 'self' ${scriptHash(MAP_SCRIPT)} ${scriptHash(PREVIEW_SCRIPT)}; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
 <html lang="${labels.lang}" dir="${labels.dir}">
@@ -72,11 +78,11 @@ export function previewPage(labels: Labels, withMermaid: boolean): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
-${html`<title>${m.previewTitle}</title>`}
+${markup`<title>${m.previewTitle}</title>`.value}
 <style>${MAP_CSS}${PREVIEW_CSS}</style>
 </head>
 <body>
-<div class="preview-bar">${html`<strong>${m.previewTitle}</strong><nav id="journeys" aria-label="${labels.indexTitle}"></nav><span id="status" class="status" role="status"></span>`}</div>
+<div class="preview-bar">${markup`<strong>${m.previewTitle}</strong><nav id="journeys" aria-label="${labels.indexTitle}"></nav><span id="status" class="status" role="status"></span>`.value}</div>
 <div id="view"><section id="errors" class="errors" role="alert" hidden></section><div id="map"></div><section id="diagrams" class="diagrams"></section></div>
 <script type="application/json" id="labels">${texts}</script>
 ${withMermaid ? '<script src="/mermaid.js"></script>\n' : ""}<script>${MAP_SCRIPT}</script>

@@ -106,7 +106,14 @@ export class PreviewProject {
   private problemView(problems: FileResult): void {
     const key = this.keyOf(problems.filePath);
     const labels = LANGUAGES.en;
-    this.views.set(key, { key, title: key, lang: labels.lang, dir: labels.dir, diagrams: [], errors: problems.findings.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message })) });
+    this.views.set(key, {
+      key,
+      title: key,
+      lang: labels.lang,
+      dir: labels.dir,
+      diagrams: [],
+      errors: problems.findings.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message })),
+    });
   }
 
   private keyOf(file: string): string {
@@ -121,7 +128,15 @@ export class PreviewProject {
     const errors = structural.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message }));
     if (!isRenderable(result)) {
       const fallback = LANGUAGES[config.render.lang ?? "en"] ?? LANGUAGES.en;
-      this.views.set(key, { key, title: previous?.title ?? key, lang: previous?.lang ?? fallback.lang, dir: previous?.dir ?? fallback.dir, body: previous?.body, diagrams: previous?.diagrams ?? [], errors });
+      this.views.set(key, {
+        key,
+        title: previous?.title ?? key,
+        lang: previous?.lang ?? fallback.lang,
+        dir: previous?.dir ?? fallback.dir,
+        body: previous?.body,
+        diagrams: previous?.diagrams ?? [],
+        errors,
+      });
       return;
     }
     const { journey, graph } = result;

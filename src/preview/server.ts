@@ -68,7 +68,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const page = previewPage(options.labels, mermaidPath !== undefined);
 
   const publish = (keys: readonly string[]) => {
-    events.send("list", project.list().map((view) => view.key));
+    events.send(
+      "list",
+      project.list().map((view) => view.key),
+    );
     for (const key of keys) {
       const view = project.view(key);
       if (view) events.send("journey", view);
@@ -98,7 +101,8 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       response.writeHead(status, { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" });
       response.end(request.method === "HEAD" ? undefined : `${text}\n`);
     };
-    if (!allowed.has((request.headers.host ?? "").toLowerCase())) return reply(403, "journey preview answers only requests addressed to it (Host header); start it with --allowed-host <name> to add a name");
+    if (!allowed.has((request.headers.host ?? "").toLowerCase()))
+      return reply(403, "journey preview answers only requests addressed to it (Host header); start it with --allowed-host <name> to add a name");
     if (request.method !== "GET" && request.method !== "HEAD") return reply(405, "journey preview is read-only");
     const path = (request.url ?? "/").split("?")[0];
     let decoded: string;

@@ -10,7 +10,12 @@ export class EventStream {
 
   /** Takes over a response; `greeting` is what a new page needs first (the current state). */
   add(response: ServerResponse, greeting: readonly { event: string; data: unknown }[]): void {
-    response.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive", "x-content-type-options": "nosniff" });
+    response.writeHead(200, {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      connection: "keep-alive",
+      "x-content-type-options": "nosniff",
+    });
     for (const { event, data } of greeting) response.write(format(event, data));
     this.clients.add(response);
     response.on("close", () => this.clients.delete(response));

@@ -15,8 +15,24 @@ const SHOWN_WITHIN_MS = 2_000;
 
 /** A journey of 20 steps, wide enough to scroll sideways; `name` is the first step's name. */
 function journey(name: string): string {
-  const steps = Array.from({ length: 20 }, (_, i) => (i === 0 ? `      - { id: s1, name: "${name}", channel: web, emotion: 1 }` : `      - { id: s${i + 1}, name: Step ${i + 1}, channel: web, emotion: ${(i % 5) - 2} }`));
-  return ["journey: 1", "id: wide", "title: A wide journey", "persona: { name: Tester, goals: [Test] }", "channels: { web: { name: Web, mode: async } }", "goal: { steps: [s20] }", "stages:", "  - id: purchase", "    steps:", ...steps, ""].join("\n");
+  const steps = Array.from({ length: 20 }, (_, i) =>
+    i === 0
+      ? `      - { id: s1, name: "${name}", channel: web, emotion: 1 }`
+      : `      - { id: s${i + 1}, name: Step ${i + 1}, channel: web, emotion: ${(i % 5) - 2} }`,
+  );
+  return [
+    "journey: 1",
+    "id: wide",
+    "title: A wide journey",
+    "persona: { name: Tester, goals: [Test] }",
+    "channels: { web: { name: Web, mode: async } }",
+    "goal: { steps: [s20] }",
+    "stages:",
+    "  - id: purchase",
+    "    steps:",
+    ...steps,
+    "",
+  ].join("\n");
 }
 
 describe("preview: the Host check", () => {

@@ -32,7 +32,12 @@ const examples = exampleFiles.map((name) => checkJourneyFile(join(EXAMPLES, name
 function longJourney(count: number): string {
   const stages = ["awareness", "consideration", "purchase", "retention", "advocacy"];
   const per = Math.ceil(count / stages.length);
-  const lines = ["journey: 1", "id: long-journey", "title: A journey of sixty steps, to see that a long map stays readable", "persona: { name: Patient tester, goals: [See every step] }"];
+  const lines = [
+    "journey: 1",
+    "id: long-journey",
+    "title: A journey of sixty steps, to see that a long map stays readable",
+    "persona: { name: Patient tester, goals: [See every step] }",
+  ];
   lines.push("channels: { web: { name: Website, mode: async }, phone: { name: Phone, mode: sync }, faq: { name: FAQ, mode: async, self_service: true } }");
   lines.push(`goal: { steps: [s${count}] }`, "stages:");
   let n = 0;
@@ -43,8 +48,14 @@ function longJourney(count: number): string {
       const backstage = n % 3 === 0 && n < count;
       lines.push(`      - id: s${n}`, `        name: Step ${n} with a name long enough to wrap over several lines in its column`);
       if (backstage) lines.push("        lane: backstage", "        actor: system");
-      else lines.push(`        channel: ${["web", "phone", "faq"][n % 3]}`, `        emotion: ${((n * 7) % 5) - 2}`, `        thoughts: "Thought ${n}: supercalifragilisticexpialidocious-words-without-spaces-${"x".repeat(30)}"`);
-      if (n % 4 === 0) lines.push(`        pain_points: [A pain point at step ${n} that is a full sentence long]`, `        opportunities: [An opportunity at step ${n}]`);
+      else
+        lines.push(
+          `        channel: ${["web", "phone", "faq"][n % 3]}`,
+          `        emotion: ${((n * 7) % 5) - 2}`,
+          `        thoughts: "Thought ${n}: supercalifragilisticexpialidocious-words-without-spaces-${"x".repeat(30)}"`,
+        );
+      if (n % 4 === 0)
+        lines.push(`        pain_points: [A pain point at step ${n} that is a full sentence long]`, `        opportunities: [An opportunity at step ${n}]`);
       if (n === count) lines.push("        collects: feedback");
     }
   }
@@ -53,7 +64,11 @@ function longJourney(count: number): string {
 
 describe("map: the HTML, without a browser", () => {
   it("escapes journey text in HTML text, attributes and SVG; only its own script is in the page", () => {
-    const plan = planRender([{ result: lint(HOSTILE), config: defaultConfig("/virtual") }], { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual" });
+    const plan = planRender([{ result: lint(HOSTILE), config: defaultConfig("/virtual") }], {
+      labels: LANGUAGES.en,
+      outDir: "/virtual/out",
+      projectRoot: "/virtual",
+    });
     const page = plan.files.find((f) => f.name === "hostile-names.html")!.content;
     expect(page.match(/<script/g)).toHaveLength(1);
     expect(page).toContain("&lt;script&gt;");
@@ -67,7 +82,12 @@ describe("map: the HTML, without a browser", () => {
     const analysis = JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "analyze", "checkout.analysis.json"), "utf8"));
     const rows = (journeyText: string, withAnalysis: boolean) => {
       const result = lint(journeyText);
-      const plan = planRender([{ result, config: defaultConfig("/virtual") }], { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual", analyses: withAnalysis ? new Map([[result.journey!.id, analysis]]) : undefined });
+      const plan = planRender([{ result, config: defaultConfig("/virtual") }], {
+        labels: LANGUAGES.en,
+        outDir: "/virtual/out",
+        projectRoot: "/virtual",
+        analyses: withAnalysis ? new Map([[result.journey!.id, analysis]]) : undefined,
+      });
       const page = plan.files.find((f) => f.name === `${result.journey!.id}.html`)!.content;
       return [...page.matchAll(/<tr data-row="(funnel|measured)">/g)].map((m) => m[1]);
     };
@@ -125,7 +145,10 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
   }
 
   /** Bounding boxes of the step column headers, in step order. */
-  const columns = (page: Page) => page.$$eval("thead tr.steps th[data-col]", (cells) => cells.map((cell) => ({ col: Number(cell.getAttribute("data-col")), ...JSON.parse(JSON.stringify(cell.getBoundingClientRect())) })));
+  const columns = (page: Page) =>
+    page.$$eval("thead tr.steps th[data-col]", (cells) =>
+      cells.map((cell) => ({ col: Number(cell.getAttribute("data-col")), ...JSON.parse(JSON.stringify(cell.getBoundingClientRect())) })),
+    );
 
   it("every example: one column per step, the rows of a journey map, a curve point per emotion over its column", { timeout: 120_000 }, async () => {
     for (const journey of examples) {
@@ -134,15 +157,24 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
         expect(await page.$$eval("col.step-col", (cols) => cols.length), journey.id).toBe(journey.steps.length);
         const heads = await columns(page);
         expect(heads.map((h) => h.col)).toEqual(journey.steps.map((s) => s.index));
-        const rows = await page.$$eval("tbody tr[data-row]", (trs) => trs.map((tr) => ({ row: tr.getAttribute("data-row"), cells: tr.querySelectorAll("td[data-col]").length })));
+        const rows = await page.$$eval("tbody tr[data-row]", (trs) =>
+          trs.map((tr) => ({ row: tr.getAttribute("data-row"), cells: tr.querySelectorAll("td[data-col]").length })),
+        );
         expect(rows.map((r) => r.row).slice(0, ROWS.length)).toEqual(ROWS);
-        for (const row of rows.filter((r) => !["emotion", "visibility"].includes(r.row!))) expect(row.cells, `${journey.id} ${row.row}`).toBe(journey.steps.length);
+        for (const row of rows.filter((r) => !["emotion", "visibility"].includes(r.row!)))
+          expect(row.cells, `${journey.id} ${row.row}`).toBe(journey.steps.length);
         expect(rows.some((r) => r.row === "funnel" || r.row === "measured")).toBe(journey.steps.some((s) => s.reached !== undefined));
         // Stages as column groups, spanning their steps.
         const spans = await page.$$eval("thead tr.stages th[scope=colgroup]", (ths) => ths.map((th) => Number(th.getAttribute("colspan"))));
         expect(spans).toEqual(journey.stages.filter((s) => s.steps.length > 0).map((s) => s.steps.length));
         // The emotion curve: a point per step with an emotion, with its value as text, centred on its column.
-        const points = await page.$$eval("svg.curve g.point", (gs) => gs.map((g) => ({ col: Number(g.getAttribute("data-col")), text: g.querySelector("text")!.textContent, x: g.querySelector("circle")!.getBoundingClientRect().x + 7 })));
+        const points = await page.$$eval("svg.curve g.point", (gs) =>
+          gs.map((g) => ({
+            col: Number(g.getAttribute("data-col")),
+            text: g.querySelector("text")!.textContent,
+            x: g.querySelector("circle")!.getBoundingClientRect().x + 7,
+          })),
+        );
         const withEmotion = journey.steps.filter((s) => s.emotion !== undefined);
         expect(points.map((p) => p.col)).toEqual(withEmotion.map((s) => s.index));
         expect(points.map((p) => p.text)).toEqual(withEmotion.map((s) => `${s.emotion! > 0 ? "+" : ""}${s.emotion}`));
@@ -151,7 +183,11 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
           expect(Math.abs(point.x - (head.x + head.width / 2)), `${journey.id} step ${point.col}`).toBeLessThan(2);
         }
         // Decisions show their branches, goals are marked, ends show their outcome.
-        const cards = new Map(await page.$$eval("[data-step]", (els) => els.map((el) => [el.getAttribute("data-step")!, { text: el.textContent ?? "", branches: el.querySelectorAll(".branches li").length }] as const)));
+        const cards = new Map(
+          await page.$$eval("[data-step]", (els) =>
+            els.map((el) => [el.getAttribute("data-step")!, { text: el.textContent ?? "", branches: el.querySelectorAll(".branches li").length }] as const),
+          ),
+        );
         expect([...cards.keys()].sort()).toEqual(journey.steps.map((s) => s.id).sort());
         for (const step of journey.steps) {
           const card = cards.get(step.id);
@@ -191,8 +227,15 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
         await page.goto(pathToFileURL(join(out, "docs", file)).href, { waitUntil: "load" });
         await page.addScriptTag({ content: axeSource });
         const { passes, violations } = await page.evaluate(async () => {
-          const result = await (globalThis as unknown as { axe: { run(): Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-          return { passes: result.passes.length, violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })) };
+          const result = await (
+            globalThis as unknown as {
+              axe: { run(): Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+            }
+          ).axe.run();
+          return {
+            passes: result.passes.length,
+            violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })),
+          };
         });
         expect(passes, "axe ran its checks").toBeGreaterThan(10);
         expect(
@@ -217,7 +260,9 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
       // Only the canvas scrolls; the page itself (title, persona) stays put.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1400);
       // No cell is wider than its column (text wraps), and no card overflows its cell.
-      const overflowing = await page.$$eval("td[data-col], th[data-col]", (cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent?.slice(0, 40)));
+      const overflowing = await page.$$eval("td[data-col], th[data-col]", (cells) =>
+        cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).map((cell) => cell.textContent?.slice(0, 40)),
+      );
       expect(overflowing).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, "map-60-steps-start.png") });
       const rowNames = () => page.$$eval("th[scope=row], th.corner", (ths) => ths.map((th) => th.getBoundingClientRect().x));

@@ -26,14 +26,17 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
   const labels = LANGUAGES[lang];
   if (!labels) throw new UsageError(`unknown language \`${lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   if (!isLoopback(options.host)) {
-    process.stderr.write(`journey: warning: --host ${options.host} makes the preview reachable from other machines (read-only, but it shows your journeys to anyone who can connect)\n`);
+    process.stderr.write(
+      `journey: warning: --host ${options.host} makes the preview reachable from other machines (read-only, but it shows your journeys to anyone who can connect)\n`,
+    );
   }
   let server;
   try {
     server = await startPreview({ cwd, paths, config: options.config, host: options.host, port, allowedHosts: options.allowedHost ?? [], labels });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND") throw new UsageError(`cannot listen on ${options.host}:${port} (${code}); choose another --host or --port`);
+    if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+      throw new UsageError(`cannot listen on ${options.host}:${port} (${code}); choose another --host or --port`);
     throw error;
   }
   process.stdout.write(`journey preview: ${server.url}  (Ctrl-C to stop)\n`);
@@ -52,7 +55,8 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
 }
 
 function openInBrowser(url: string): void {
-  const [command, args] = process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
+  const [command, args] =
+    process.platform === "darwin" ? ["open", [url]] : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]] : ["xdg-open", [url]];
   const child = spawn(command, args, { stdio: "ignore", detached: true });
   child.on("error", () => process.stderr.write(`journey: could not open a browser; open ${url} yourself\n`));
   child.unref();

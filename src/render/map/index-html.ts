@@ -1,10 +1,10 @@
-import { html } from "../../escape/html.js";
+import { markup } from "../../escape/html.js";
 import type { Journey } from "../../model/types.js";
 import { countFindings, type FileResult } from "../../results.js";
 import type { Labels } from "../i18n/types.js";
 import { mapPage } from "./map-html.js";
 
-/** `index.html`: every rendered journey with its persona, goal, size and health, linking to its map. */
+/** `index.markup`: every rendered journey with its persona, goal, size and health, linking to its map. */
 export function mapIndexPage(rendered: readonly { result: FileResult; journey: Journey }[], labels: Labels, note: string): string {
   const t = labels;
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));
@@ -13,10 +13,16 @@ export function mapIndexPage(rendered: readonly { result: FileResult; journey: J
     const health =
       result.findings.length === 0
         ? `✅ ${t.healthy}`
-        : [counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`, counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`, counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`].filter(Boolean).join(", ");
-    return html`<tr><td><a href="${encodeURIComponent(journey.id)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
+        : [
+            counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
+            counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
+            counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
+          ]
+            .filter(Boolean)
+            .join(", ");
+    return markup`<tr><td><a href="${encodeURIComponent(journey.id)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
   });
-  const body = html`<header class="page-head"><h1>${t.indexTitle}</h1></header>
+  const body = markup`<header class="page-head"><h1>${t.indexTitle}</h1></header>
 <main><table class="journeys"><thead><tr><th scope="col">${t.journey}</th><th scope="col">${t.persona}</th><th scope="col">${t.businessGoal}</th><th scope="col">${t.steps}</th><th scope="col">${t.health}</th></tr></thead>
 <tbody>${rows}</tbody></table></main>`;
   return mapPage({ lang: t.lang, dir: t.dir, title: t.indexTitle, body }, note, t.map.generatedNote);

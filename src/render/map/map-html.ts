@@ -1,5 +1,5 @@
 import type { AnalysisResult } from "../../analyze/types.js";
-import { html, trusted, type Html } from "../../escape/html.js";
+import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { ruleInfo } from "../../report/rule-info.js";
@@ -43,15 +43,18 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
   const stageOf = (step: Step) => journey.stages[step.stageIndex];
   const stageClass = (stage: Stage) => (stage.index % 2 === 0 ? "stage-a" : "stage-b");
   const cells = (row: string, content: (step: Step) => Html | string | false | undefined) =>
-    html`<tr data-row="${row}"><th scope="row">${rowName(row, t)}</th>${steps.map((step) => html`<td data-col="${step.index}" class="${stageClass(stageOf(step))}">${content(step) || ""}</td>`)}</tr>`;
+    markup`<tr data-row="${row}"><th scope="row">${rowName(row, t)}</th>${steps.map((step) => markup`<td data-col="${step.index}" class="${stageClass(stageOf(step))}">${content(step) || ""}</td>`)}</tr>`;
 
   const stagesRow = journey.stages
     .filter((stage) => stage.steps.length > 0)
     .map(
       (stage) =>
-        html`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span class="label"><span dir="auto">${names.stage(stage)}</span>${stage.description ? html`<span class="desc" dir="auto">${stage.description}</span>` : ""}</span></th>`,
+        markup`<th scope="colgroup" colspan="${stage.steps.length}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span class="label"><span dir="auto">${names.stage(stage)}</span>${stage.description ? markup`<span class="desc" dir="auto">${stage.description}</span>` : ""}</span></th>`,
     );
-  const numbersRow = steps.map((step) => html`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`);
+  const numbersRow = steps.map(
+    (step) =>
+      markup`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`,
+  );
   // The file's figures; with `render --analysis` also the event log's, each step measured there.
   const fileFigures = new Map(journey.steps.flatMap((s) => (s.reached === undefined ? [] : [[s.id, s.reached] as const])));
   const funnels = [
@@ -64,11 +67,11 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
     cells("touchpoints", (step) => channelChips(step, journey, names)),
-    html`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, names)}</td></tr>`,
-    cells("thoughts", (step) => step.thoughts !== undefined && html`<q dir="auto">${step.thoughts}</q>`),
+    markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, names)}</td></tr>`,
+    cells("thoughts", (step) => step.thoughts !== undefined && markup`<q dir="auto">${step.thoughts}</q>`),
     cells("pain-points", (step) => notes(step.painPoints)),
     cells("opportunities", (step) => notes(step.opportunities)),
-    html`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
+    markup`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
     cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names)),
   ];
   for (const { row, figures } of funnels) {
@@ -78,10 +81,10 @@ export function buildMap({ journey, findings, names, analysis, links }: MapInput
   if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t)));
 
   const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
-  const body = html`<header class="page-head">
-${links ? html`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a></nav>` : ""}
+  const body = markup`<header class="page-head">
+${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a></nav>` : ""}
 <h1 dir="auto">${journey.title}</h1>
-${journey.description ? html`<p class="lead" dir="auto">${journey.description}</p>` : ""}
+${journey.description ? markup`<p class="lead" dir="auto">${journey.description}</p>` : ""}
 <div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis)}</div>
 </header>
 <main>
@@ -92,10 +95,10 @@ ${journey.description ? html`<p class="lead" dir="auto">${journey.description}</
 <colgroup><col class="row-head-col">${steps.map(() => trusted('<col class="step-col">'))}</colgroup>
 <thead><tr class="stages"><th scope="col" class="corner">${t.stage}</th>${stagesRow}</tr><tr class="steps"><th scope="col" class="corner">${m.stepNumber}</th>${numbersRow}</tr></thead>
 <tbody>
-${rows.map((row) => html`${row}\n`)}</tbody>
+${rows.map((row) => markup`${row}\n`)}</tbody>
 </table>
 </div>
-${journeyWide.length > 0 ? html`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t)}</section>` : ""}
+${journeyWide.length > 0 ? markup`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t)}</section>` : ""}
 </main>`;
   return { lang: t.lang, dir: t.dir, title: `${journey.title} · ${m.title}`, body };
 }
@@ -110,12 +113,12 @@ export function mapPage(doc: MapDocument, note: string, footer: string): string 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
-${html`<title>${doc.title}</title>`}
+${markup`<title>${doc.title}</title>`.value}
 <style>${MAP_CSS}</style>
 </head>
 <body>
-${doc.body}
-${html`<footer>${footer}</footer>`}
+${doc.body.value}
+${markup`<footer>${footer}</footer>`.value}
 <script>${MAP_SCRIPT}</script>
 </body>
 </html>
@@ -148,20 +151,21 @@ function stepCard(step: Step, journey: Journey, names: Names): Html {
   const m = names.labels.map;
   const goal = journey.goal.steps.includes(step.id);
   const badges: Html[] = [];
-  if (goal) badges.push(html`<span class="badge goal">&#9733; ${m.goalStep}</span>`);
-  if (step.type !== "action") badges.push(html`<span class="badge type-${step.type}">${m.types[step.type]}</span>`);
-  if (step.type === "end" && step.outcome) badges.push(html`<span class="badge end-${step.outcome}">&#9632; ${names.labels.outcomes[step.outcome]}</span>`);
+  if (goal) badges.push(markup`<span class="badge goal">&#9733; ${m.goalStep}</span>`);
+  if (step.type !== "action") badges.push(markup`<span class="badge type-${step.type}">${m.types[step.type]}</span>`);
+  if (step.type === "end" && step.outcome) badges.push(markup`<span class="badge end-${step.outcome}">&#9632; ${names.labels.outcomes[step.outcome]}</span>`);
   const meta: (Html | string)[] = [];
   // A handoff's actor is its `from` team: from -> to says it all.
   if (step.type !== "handoff" && (step.actor !== "customer" || step.lane === "backstage")) meta.push(names.actor(step));
-  if (step.type === "handoff" && step.from && step.to) meta.push(html`<span dir="auto">${names.team(step.from)}</span> ${arrow(names)} <span dir="auto">${names.team(step.to)}</span>`);
+  if (step.type === "handoff" && step.from && step.to)
+    meta.push(markup`<span dir="auto">${names.team(step.from)}</span> ${arrow(names)} <span dir="auto">${names.team(step.to)}</span>`);
   if (step.answers) meta.push(m.answers.replace("{step}", () => journey.stepById.get(step.answers!)?.name ?? step.answers!));
   if (step.owner) meta.push(`${m.owner}: ${names.team(step.owner)}`);
   const branches =
     step.type === "decision" && step.next.length > 0
-      ? html`<ul class="branches">${step.next.map((branch) => html`<li dir="auto">${journey.stepById.get(branch.to)?.name ?? branch.to}${branch.when ? html` <span class="meta">(${branch.when})</span>` : ""}</li>`)}</ul>`
+      ? markup`<ul class="branches">${step.next.map((branch) => markup`<li dir="auto">${journey.stepById.get(branch.to)?.name ?? branch.to}${branch.when ? markup` <span class="meta">(${branch.when})</span>` : ""}</li>`)}</ul>`
       : "";
-  return html`<div class="step-card${goal ? " goal" : ""}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => html`<span class="meta">${item}</span>`)}${step.description ? html`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${badges.length > 0 ? html`<span class="badges">${badges}</span>` : ""}</div>`;
+  return markup`<div class="step-card${goal ? " goal" : ""}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
 }
 
 /** From -> to in the reading direction: in a right-to-left page the first team is on the right. */
@@ -171,22 +175,23 @@ function arrow(names: Names): Html {
 
 function channelChips(step: Step, journey: Journey, names: Names): Html {
   const m = names.labels.map;
-  return html`${step.channels.map((id) => {
+  return markup`${step.channels.map((id) => {
     const channel = journey.channels.get(id);
     const mode = channel?.self_service ? "self-service" : (channel?.mode ?? "async");
     const modeName = mode === "self-service" ? m.modes.selfService : m.modes[mode];
-    return html`<span class="chip ${mode}" data-mode="${mode}"><span dir="auto">${names.channel(id)}</span><span class="mode">${modeName}</span></span>`;
+    return markup`<span class="chip ${mode}" data-mode="${mode}"><span dir="auto">${names.channel(id)}</span><span class="mode">${modeName}</span></span>`;
   })}`;
 }
 
 function notes(items: readonly string[]): Html | false {
-  return items.length > 0 && html`<ul class="notes">${items.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`;
+  return items.length > 0 && markup`<ul class="notes">${items.map((item) => markup`<li dir="auto">${item}</li>`)}</ul>`;
 }
 
 function findingList(findings: readonly Finding[] | undefined, t: Labels): Html | false {
   if (!findings || findings.length === 0) return false;
-  return html`<ul class="findings">${findings.map(
-    (f) => html`<li class="finding ${f.severity}"><span class="sev">${t.severities[f.severity]}</span> <span dir="auto">${f.message}</span> <a href="${ruleInfo(f.ruleId).docsUrl}">${f.ruleId}</a></li>`,
+  return markup`<ul class="findings">${findings.map(
+    (f) =>
+      markup`<li class="finding ${f.severity}"><span class="sev">${t.severities[f.severity]}</span> <span dir="auto">${f.message}</span> <a href="${ruleInfo(f.ruleId).docsUrl}">${f.ruleId}</a></li>`,
   )}</ul>`;
 }
 
@@ -211,7 +216,7 @@ function funnelCell(journey: Journey, reached: ReadonlyMap<string, number>) {
     // Negative when more reach this step than the one before (others enter here): shown as a rise.
     const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
     const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
-    return html`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? html`<span class="drop figure">&minus;${drop}%</span>` : html`<span class="rise figure">+${-drop}%</span>`}`;
+    return markup`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? markup`<span class="drop figure">&minus;${drop}%</span>` : markup`<span class="rise figure">+${-drop}%</span>`}`;
   };
 }
 
@@ -225,23 +230,31 @@ function personaCard(journey: Journey, t: Labels): Html | string {
       [t.frustrations, p.frustrations],
     ] as const
   ).filter(([, items]) => items && items.length > 0);
-  return html`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${p.name}</p>${p.description ? html`<p dir="auto">${p.description}</p>` : ""}${lists.map(
-    ([heading, items]) => html`<strong>${heading}</strong><ul>${items!.map((item) => html`<li dir="auto">${item}</li>`)}</ul>`,
+  return markup`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${p.name}</p>${p.description ? markup`<p dir="auto">${p.description}</p>` : ""}${lists.map(
+    ([heading, items]) => markup`<strong>${heading}</strong><ul>${items!.map((item) => markup`<li dir="auto">${item}</li>`)}</ul>`,
   )}</section>`;
 }
 
 function goalCard(journey: Journey, t: Labels): Html {
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)?.name ?? id);
-  return html`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? html`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${t.goalReachedAt}: ${goalSteps.map((name, i) => html`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
+  return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${t.goalReachedAt}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
 }
 
 function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined): Html {
   const counts = countFindings(findings);
-  const measured = analysis ? analysis.period && { from: analysis.period.from, to: analysis.period.to, cases: analysis.cases, conversion: analysis.conversion, fitness: analysis.fitness } : journey.measured;
+  const measured = analysis
+    ? analysis.period && {
+        from: analysis.period.from,
+        to: analysis.period.to,
+        cases: analysis.cases,
+        conversion: analysis.conversion,
+        fitness: analysis.fitness,
+      }
+    : journey.measured;
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-  return html`<section class="card figures"><h2>${t.keyFigures}</h2><dl>
+  return markup`<section class="card figures"><h2>${t.keyFigures}</h2><dl>
 <dt>${t.stages}</dt><dd>${journey.stages.length}</dd><dt>${t.steps}</dt><dd>${journey.steps.length}</dd>
 <dt>${t.findings}</dt><dd>${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount}</dd>
-${measured ? html`<dt>${t.measured.period}</dt><dd dir="ltr">${measured.from} &ndash; ${measured.to}</dd><dt>${t.measured.cases}</dt><dd>${measured.cases}</dd><dt>${t.measured.conversion}</dt><dd>${percent(measured.conversion)}</dd><dt>${t.measured.fitness}</dt><dd>${percent(measured.fitness)}</dd>` : ""}
+${measured ? markup`<dt>${t.measured.period}</dt><dd dir="ltr">${measured.from} &ndash; ${measured.to}</dd><dt>${t.measured.cases}</dt><dd>${measured.cases}</dd><dt>${t.measured.conversion}</dt><dd>${percent(measured.conversion)}</dd><dt>${t.measured.fitness}</dt><dd>${percent(measured.fitness)}</dd>` : ""}
 </dl></section>`;
 }
