@@ -100,6 +100,46 @@ describe("map: the HTML, without a browser", () => {
     expect(rows(MINIMAL, false)).toEqual([]);
   });
 
+  it("shows each finding on its step (severity, message, rule id linking to its page), and the rest below the canvas", () => {
+    const text = readFileSync(join(ROOT, "test", "fixtures", "rules", "touchpoint-unanswered", "invalid.journey.yaml"), "utf8");
+    const result = lint(text);
+    const onSteps = result.findings.filter((f) => f.stepId);
+    expect(onSteps.length).toBeGreaterThan(0);
+    const plan = planRender([{ result, config: defaultConfig("/virtual") }], { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual" });
+    const page = plan.files.find((f) => f.name === `${result.journey!.id}.html`)!.content;
+    const row = /<tr data-row="findings">.*?<\/tr>/s.exec(page)![0];
+    for (const finding of onSteps) {
+      const cell = new RegExp(`<td data-col="${result.journey!.stepById.get(finding.stepId!)!.index}"[^>]*>(.*?)</td>`, "s").exec(row)![1];
+      expect(cell).toContain(
+        `<li class="finding ${finding.severity}"><span class="sev">${LANGUAGES.en.severities[finding.severity]}</span> <span dir="auto">${htmlEscape(finding.message)}</span> <a href="https://`,
+      );
+      expect(cell).toContain(`>${finding.ruleId}</a>`);
+    }
+    const elsewhere = result.findings.filter((f) => !f.stepId);
+    expect(page.includes(LANGUAGES.en.map.journeyFindings)).toBe(elsewhere.length > 0);
+  });
+
+  it("shows handoffs as from -> to with team names, and owners, in the reading direction", () => {
+    const bulgarian = readFileSync(join(EXAMPLES, "docs", "reklamacia-s-predavania.html"), "utf8");
+    expect(bulgarian).toContain('<span dir="auto">Customer support</span> &rarr; <span dir="auto">Technical support (2nd level)</span>');
+    expect(bulgarian).toContain(`${LANGUAGES.bg.map.owner}: Customer support`);
+    const arabic = planRender(
+      [
+        {
+          result: lint(
+            MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: ar").replace(
+              "        channel: web\n",
+              "        channel: web\n      - { id: hands-over, name: Hands over, type: handoff, from: support, to: billing }\n",
+            ),
+          ),
+          config: defaultConfig("/virtual"),
+        },
+      ],
+      { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual" },
+    );
+    expect(arabic.files.find((f) => f.name === "minimal.html")!.content).toContain('<span dir="auto">support</span> &larr; <span dir="auto">billing</span>');
+  });
+
   it("every journey map and the index are planned files, in each journey's language", () => {
     const files = examples.map((journey) => `${journey.id}.html`);
     const rendered = readdirSync(join(EXAMPLES, "docs")).filter((name) => name.endsWith(".html"));
@@ -212,6 +252,8 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
       expect(rowHead).toBeGreaterThan(heads[0].x);
       const points = await page.$$eval("svg.curve g.point circle", (cs) => cs.map((c) => c.getBoundingClientRect().x));
       for (let i = 1; i < points.length; i++) expect(points[i]).toBeLessThan(points[i - 1]);
+      // Numbers keep reading left to right: "+1", "−25%", not "1+".
+      expect(await page.$$eval("svg.curve text, .figure", (els) => [...new Set(els.map((el) => getComputedStyle(el).direction))])).toEqual(["ltr"]);
     } finally {
       await page.close();
     }

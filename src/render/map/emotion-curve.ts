@@ -36,7 +36,7 @@ export function emotionCurve(steps: readonly Step[], names: Names): Html {
   const marks = points.map(({ step, column, x, y, emotion }) => {
     const kind = emotion > 0 ? "pos" : emotion < 0 ? "neg" : "zero-point";
     const value = `${emotion > 0 ? "+" : ""}${emotion}`;
-    return markup`<g class="point" data-col="${column}" data-emotion="${emotion}"><title>${step.name}: ${names.emotion(emotion)}</title><circle class="${kind}" cx="${x}" cy="${y}" r="7"/><text x="${x}" y="${y - 12}">${value}</text></g>`;
+    return markup`<g class="point" data-col="${column}" data-emotion="${emotion}"><title>${step.name}: ${names.emotion(emotion)}</title><circle class="${kind}" cx="${x}" cy="${y}" r="7"/><text x="${x}" y="${y - 12}" direction="ltr">${value}</text></g>`;
   });
   return markup`<svg class="curve" role="img" aria-label="${names.labels.map.emotionCurve}: ${described}" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" xmlns="http://www.w3.org/2000/svg">${levels}${segments}${marks}</svg>`;
 }

@@ -216,7 +216,7 @@ function funnelCell(journey: Journey, reached: ReadonlyMap<string, number>) {
     // Negative when more reach this step than the one before (others enter here): shown as a rise.
     const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
     const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
-    return markup`<span class="figure" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? markup`<span class="drop figure">&minus;${drop}%</span>` : markup`<span class="rise figure">+${-drop}%</span>`}`;
+    return markup`<span class="figure" dir="ltr" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? markup`<span class="drop figure" dir="ltr">&minus;${drop}%</span>` : markup`<span class="rise figure" dir="ltr">+${-drop}%</span>`}`;
   };
 }
 
