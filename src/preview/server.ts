@@ -129,10 +129,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     reply(404, "not found");
   }
 
-  await new Promise<void>((done, fail) => {
-    server.once("error", fail);
-    server.listen(options.port, options.host, () => done());
-  });
+  try {
+    await new Promise<void>((done, fail) => {
+      server.once("error", fail);
+      server.listen(options.port, options.host, () => done());
+    });
+  } catch (error) {
+    // Nothing may keep the process alive after a failed start: the watches are open already.
+    watcher.close();
+    events.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   allowed = allowedHostHeaders(options.host, port, options.allowedHosts);
