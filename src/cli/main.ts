@@ -125,7 +125,7 @@ Examples:
     .option("--host <address>", "address to listen on (anything but loopback is reachable from other machines)", "127.0.0.1")
     .option("--port <n>", "port to listen on; 0 picks a free one", "0")
     .option("--allowed-host <name>", "also answer requests addressed to this host name (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
-    .option("--lang <code>", "language of the preview's own labels (each map uses its journey's language)")
+    .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: each journey's lang, else the config's render.lang, else en)")
     .option("--open", "open the preview in the default browser")
     .addHelpText(
       "after",

@@ -34,6 +34,8 @@ export interface PreviewSource {
   cwd: string;
   paths: string[];
   config?: string;
+  /** `--lang`: wins over each journey's `lang:` and the config's `render.lang`, as in `journey render`. */
+  lang?: string;
 }
 
 /**
@@ -127,7 +129,7 @@ export class PreviewProject {
     const structural = result.findings.filter((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId));
     const errors = structural.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message }));
     if (!isRenderable(result)) {
-      const fallback = LANGUAGES[config.render.lang ?? "en"] ?? LANGUAGES.en;
+      const fallback = LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en;
       this.views.set(key, {
         key,
         title: previous?.title ?? key,
@@ -140,7 +142,7 @@ export class PreviewProject {
       return;
     }
     const { journey, graph } = result;
-    const labels: Labels = labelsFor(journey, { labels: LANGUAGES[config.render.lang ?? "en"] ?? LANGUAGES.en });
+    const labels: Labels = labelsFor(journey, { labels: LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en, forceLabels: this.source.lang !== undefined });
     const names = new Names(journey, config, labels);
     const map = buildMap({ journey, findings: result.findings, names });
     this.views.set(key, {

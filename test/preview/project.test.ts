@@ -49,6 +49,11 @@ describe("preview: what it re-checks", () => {
     project.refresh([join(dir, "journey.config.yaml")]);
     expect(project.list().map((v) => v.key)).toEqual(["a.journey.yaml"]);
     expect(project.view("a.journey.yaml")!.lang).toBe("pl");
+    // --lang wins, as in journey render.
+    const forced = new PreviewProject({ cwd: dir, paths: [], lang: "ru" });
+    forced.reload();
+    expect(forced.view("a.journey.yaml")!.lang).toBe("ru");
+    expect(forced.view("a.journey.yaml")!.body).toContain(LANGUAGES.ru.map.customerActions);
   });
 
   it("without Mermaid the page still shows the maps and says how to add the diagrams", () => {

@@ -32,7 +32,7 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
   }
   let server;
   try {
-    server = await startPreview({ cwd, paths, config: options.config, host: options.host, port, allowedHosts: options.allowedHost ?? [], labels });
+    server = await startPreview({ cwd, paths, config: options.config, lang: options.lang, host: options.host, port, allowedHosts: options.allowedHost ?? [], labels });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
