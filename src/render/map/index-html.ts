@@ -10,16 +10,19 @@ export function mapIndexPage(rendered: readonly { result: FileResult; journey: J
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));
   const rows = sorted.map(({ result, journey }) => {
     const counts = countFindings(result.findings);
+    // Text badges, not emoji: a browser without an emoji font would show empty boxes.
     const health =
       result.findings.length === 0
-        ? `✅ ${t.healthy}`
-        : [
-            counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
-            counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
-            counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
-          ]
-            .filter(Boolean)
-            .join(", ");
+        ? markup`<span class="badge end-success">${t.healthy}</span>`
+        : (
+            [
+              [counts.errorCount, "end-abandoned", t.errors],
+              [counts.warningCount, "warning", t.warnings],
+              [counts.infoCount, "info", t.infos],
+            ] as const
+          )
+            .filter(([count]) => count > 0)
+            .map(([count, kind, label]) => markup`<span class="badge ${kind}">${label}: ${count}</span> `);
     return markup`<tr><td><a href="${encodeURIComponent(journey.id)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
   });
   const body = markup`<header class="page-head"><h1>${t.indexTitle}</h1></header>

@@ -49,6 +49,7 @@ col.row-head-col{width:var(--head)}col.step-col{width:var(--col)}
 .badges{display:flex;flex-wrap:wrap;gap:4px;margin-block-start:4px}
 .badge{font-size:11px;border-radius:10px;padding:0 7px;border:1px solid var(--muted);color:var(--ink);white-space:nowrap}
 .badge.goal{border-color:var(--pos);color:var(--pos);font-weight:600}
+.badge.warning{border-color:var(--warn);color:var(--warn)}
 .badge.end-success{border-color:var(--pos);color:var(--pos)}.badge.end-abandoned{border-color:var(--neg);color:var(--neg)}
 .branches{margin:4px 0 0;padding:0;list-style:none;font-size:12px}
 .branches li::before{content:"→ ";color:var(--muted)}
