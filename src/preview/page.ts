@@ -11,7 +11,7 @@ const PREVIEW_CSS = `
 .preview-bar nav a[aria-current=page]{border-color:var(--accent);font-weight:600}
 .preview-bar nav a.broken::after{content:" \\26A0"}
 .status{font-size:12px;color:var(--muted)}
-.errors{margin:12px 28px;padding:10px 14px;border:2px solid var(--neg);border-radius:8px;background:#fff5f5}
+.errors{position:fixed;inset-inline:16px;bottom:16px;z-index:10;max-height:40vh;overflow:auto;padding:10px 14px;border:2px solid var(--neg);border-radius:8px;background:#fff5f5;box-shadow:0 4px 16px rgba(0,0,0,.18)}
 .errors ul{margin:6px 0 0;padding-inline-start:18px;font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:13px}
 .diagrams{margin:0 28px 28px}
 .diagrams figure{margin:0 0 20px;overflow-x:auto}
@@ -22,8 +22,8 @@ const PREVIEW_CSS = `
 /**
  * The client of `journey preview`: receives the journeys over Server-Sent Events, shows the one
  * named in the address (#key), and replaces its map in place when a new one arrives, keeping the
- * scroll position of the page and of the canvas. Errors of the file are shown above the last
- * map that could be drawn. Diagrams are drawn by Mermaid when the server offers it, after the
+ * scroll position of the page and of the canvas. Errors of the file are shown in a panel over
+ * the last map that could be drawn, which stays where it was. Diagrams are drawn by Mermaid when the server offers it, after the
  * map is on screen and only when they changed: drawing takes Mermaid a good part of a second.
  */
 const PREVIEW_SCRIPT = `(function(){

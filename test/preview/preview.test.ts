@@ -117,8 +117,10 @@ describe.runIf(chromiumAvailable())("preview: live reload in Chromium", () => {
     const broken = journey("Never shown").replace("  - id: purchase", "  - id: [purchase");
     const [first] = check(broken).findings;
     expect(first.ruleId).toBe("syntax");
+    const before = await scroll();
     writeFileSync(file(), broken);
     await page.waitForSelector(".errors:not([hidden])", { timeout: SHOWN_WITHIN_MS });
+    expect(await scroll()).toEqual(before); // the panel lies over the map, which stays where it was
     const errors = await page.$eval(".errors", (el) => el.textContent);
     expect(errors).toContain(`wide.journey.yaml:${first.line}:${first.column}: ${first.message} [syntax]`);
     expect(await page.$eval("#map", (el) => el.textContent)).toContain("After the rename"); // the last good map stays
