@@ -25,8 +25,6 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
 
 const require = createRequire(import.meta.url);
 
-/** CSS pixels across an A3 landscape page inside its 10 mm margins (400 mm at 96 px per inch). */
-const A3_PRINTABLE_WIDTH = 1512;
 /** Chromium draws no screenshot wider than 16384 px; 85 steps fit. */
 const MAX_PNG_WIDTH = 16_000;
 
@@ -157,8 +155,8 @@ export class MermaidRenderer {
   }
 
   /**
-   * A journey map page (`<id>.html`) printed to PDF (A3 landscape, scaled to the page width so a
-   * long journey is whole) or captured as one PNG of the full page. In a window of its own, where
+   * A journey map page (`<id>.html`) printed to PDF (A3 landscape; the page scales its canvas to
+   * the page width, so a long journey is whole) or captured as one PNG of the full page. In a window of its own, where
    * every request but the page itself fails: the map is self-contained and must stay so.
    */
   async mapImage(pageHtml: string, format: "pdf" | "png"): Promise<Uint8Array> {
@@ -176,9 +174,9 @@ export class MermaidRenderer {
         await page.setViewport({ width: Math.min(Math.max(width, 1400), MAX_PNG_WIDTH), height: 1000, deviceScaleFactor: 1 });
         return await page.screenshot({ type: "png", fullPage: true });
       }
-      await page.emulateMediaType("print");
-      const printedWidth = await page.evaluate(() => document.documentElement.scrollWidth);
-      return await page.pdf({ format: "A3", landscape: true, printBackground: true, preferCSSPageSize: true, scale: Math.max(0.1, Math.min(1, A3_PRINTABLE_WIDTH / printedWidth)) });
+      // The page's own script scales the canvas to the page width before printing (beforeprint),
+      // as when a user prints it: no second scaling here.
+      return await page.pdf({ format: "A3", landscape: true, printBackground: true, preferCSSPageSize: true });
     } finally {
       await context.close();
     }
