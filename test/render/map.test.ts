@@ -317,6 +317,12 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
       const last = (await columns(page)).at(-1)!;
       expect(last.x + last.width).toBeLessThanOrEqual(1400 + 1);
       await page.screenshot({ path: join(SCREENSHOTS, "map-60-steps-end.png") });
+      // Printed, the whole canvas fits the width of an A3 landscape page (400 mm = 1512 px).
+      await page.emulateMediaType("print");
+      await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+      expect(await page.$eval("table.map", (table) => table.getBoundingClientRect().width)).toBeLessThanOrEqual(1512 + 1);
+      await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+      await page.emulateMediaType("screen");
     } finally {
       await page.close();
     }
