@@ -12,6 +12,7 @@ import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
 import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
 import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 import type { DiffCommandOptions } from "./commands/diff.js";
+import type { PreviewCommandOptions } from "./commands/preview.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
@@ -36,6 +37,7 @@ Examples:
   journey render --check            fail when the rendered reports are not current
   journey analyze j.journey.yaml --events log.csv   measure the journey against an event log
   journey diff origin/main...HEAD   what a pull request changes for the customer
+  journey preview                   see the journey maps in a browser, redrawn on every save
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey schema > journey.schema.json
 
@@ -93,13 +95,14 @@ Examples:
 
   program
     .command("render")
-    .description("write Markdown reports and Mermaid diagrams (and SVG/PNG images) for journeys")
+    .description("write Markdown reports, Mermaid diagrams and journey maps (HTML; SVG/PNG/PDF images) for journeys")
     .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .option("-o, --out <dir>", "output folder (default: the config's render.out, else journey-docs)")
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
-    .addOption(new Option("--image <format>", "also render diagrams to images (needs Chromium)").choices(["none", "svg", "png"]))
-    .option("--check", "write nothing; exit 1 when the rendered Markdown and Mermaid files are not current")
+    .addOption(new Option("--image <format>", "also render images (needs Chromium): svg or png of the diagrams (png also <id>.map.png of each map), pdf of each map").choices(["none", "svg", "png", "pdf"]))
+    .option("--no-map", "do not write the journey maps (<id>.html and index.html)")
+    .option("--check", "write nothing; exit 1 when the rendered Markdown, Mermaid and HTML files are not current")
     .option("--analysis <file>", "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--force", "overwrite files in the output folder that journey did not generate")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
@@ -110,6 +113,7 @@ Examples:
   journey render                               reports for every journey into journey-docs/
   journey render examples -o docs/journeys --lang pl
   journey render --image svg                   also SVG images (Chromium: PUPPETEER_EXECUTABLE_PATH or /usr/bin/chromium)
+  journey render --image pdf                   each journey map as an A3 landscape PDF
   journey render --check                       in CI: fail when the committed reports are out of date
   journey render --analysis checkout.analysis.json   with what the event log shows (journey analyze --format json)`,
     )
@@ -183,6 +187,30 @@ Examples:
       const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
       const { runDiff } = await import("./commands/diff.js");
       setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
+    });
+
+  program
+    .command("preview")
+    .description("serve the journey maps on a local address and redraw them on every save")
+    .argument("[paths...]", "files, folders or globs (default: the config's include, else the current folder)")
+    .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
+    .option("--host <address>", "address to listen on (anything but loopback is reachable from other machines)", "127.0.0.1")
+    .option("--port <n>", "port to listen on; 0 picks a free one", "0")
+    .option("--allowed-host <name>", "also answer requests addressed to this host name (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: each journey's lang, else the config's render.lang, else en)")
+    .option("--open", "open the preview in the default browser")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey preview                              every journey of the project, on http://127.0.0.1:<free port>/
+  journey preview docs/journeys --port 4000 --open
+  journey preview --host 0.0.0.0 --allowed-host my-laptop.local   reachable from the local network`,
+    )
+    .action(async (paths: string[], options: PreviewCommandOptions) => {
+      // The server, the watcher and the map renderer load only for this command.
+      const { runPreview } = await import("./commands/preview.js");
+      setExit(await runPreview(paths, options));
     });
 
   program

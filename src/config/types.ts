@@ -16,7 +16,7 @@ export interface ConfigFile {
   channels?: Record<string, ChannelSpec>;
   personas?: Record<string, PersonaSpec>;
   teams?: Record<string, TeamSpec>;
-  render?: { out?: string; lang?: string; image?: string };
+  render?: { out?: string; lang?: string; image?: string; map?: boolean };
   analyze?: { columns?: AnalyzeColumns };
   limits?: { max_file_size?: number; max_aliases?: number };
   /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
@@ -36,7 +36,7 @@ export interface ProjectConfig {
   channels: Record<string, ChannelSpec>;
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
-  render: { out?: string; lang?: string; image?: string };
+  render: { out?: string; lang?: string; image?: string; map?: boolean };
   analyze: { columns: AnalyzeColumns };
   limits: { maxFileSize: number; maxAliases: number };
   /** Severity overrides of `journey diff` change kinds, by kind id. */

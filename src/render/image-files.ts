@@ -1,40 +1,62 @@
-import { addPngText, MermaidRenderer, pagesFor } from "./images.js";
+import { addPdfComment, addPngText, MermaidRenderer, pagesFor } from "./images.js";
 import type { OutputFile } from "./output.js";
-import { GENERATED_MARK, type Diagram } from "./plan.js";
+import { GENERATED_MARK, type RenderPlan } from "./plan.js";
 
 /**
- * SVG or PNG files of the diagrams, drawn by Mermaid in one browser, each marked as generated
- * from the same source as its .mmd file; a diagram Mermaid cannot draw is a failure, not an abort.
+ * The images of a folder, drawn in one browser and each marked as generated from the same source:
+ * a diagram Mermaid cannot draw, or a map Chromium cannot print, is a failure, not an abort.
+ * Images: diagrams as SVG or PNG; with png also each map as `<id>.map.png`, with pdf only the maps
+ * as `<id>.pdf`.
  */
-export async function renderImageFiles(diagrams: readonly Diagram[], format: "svg" | "png", browser: string, files: readonly OutputFile[]) {
+export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" | "pdf", browser: string) {
   const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
+  const diagrams = format === "pdf" ? [] : plan.diagrams;
+  const maps = format === "svg" ? [] : plan.maps;
   const noteOf = (baseName: string) => {
-    const mmd = files.find((f) => f.name === `${baseName}.mmd`);
+    const mmd = plan.files.find((f) => f.name === `${baseName}.mmd`);
     const firstLine = typeof mmd?.content === "string" ? mmd.content.split("\n")[0].replace(/^%% /, "") : GENERATED_MARK;
     return firstLine;
   };
-  const progress = new Progress(diagrams.length);
-  const renderer = await MermaidRenderer.open(browser, pagesFor(diagrams.length));
+  const progress = new Progress(diagrams.length + maps.length);
+  const renderer = await MermaidRenderer.open(browser, diagrams.length > 0 ? pagesFor(diagrams.length) : 0);
   try {
-    // All diagrams are queued at once; the renderer spreads them over its pages.
-    const files = await Promise.all(
-      diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+    // All diagrams are queued at once; the renderer spreads them over its pages. The maps are
+    // printed one after the other beside them: a long map's page is the largest thing in memory.
+    const printMaps = async () => {
+      const files: OutputFile[] = [];
+      for (const map of maps) {
         try {
-          if (format === "svg") {
-            const svg = await renderer.svg(diagram.definition);
-            return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
-          }
-          const png = await renderer.png(diagram.definition);
-          return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+          const image = await renderer.mapImage(map.html, format === "pdf" ? "pdf" : "png");
+          files.push(format === "pdf" ? { name: `${map.journeyId}.pdf`, content: addPdfComment(image, map.note) } : { name: `${map.journeyId}.map.png`, content: addPngText(image, "Comment", map.note) });
         } catch (error) {
-          result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
-          return undefined;
+          result.failures.push(`${map.journeyId}: Chromium could not ${format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`);
         } finally {
           progress.tick();
         }
-      }),
-    );
-    result.files = files.filter((f): f is OutputFile => f !== undefined);
+      }
+      return files;
+    };
+    const [drawn, printed] = await Promise.all([
+      Promise.all(
+        diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+          try {
+            if (format === "svg") {
+              const svg = await renderer.svg(diagram.definition);
+              return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
+            }
+            const png = await renderer.png(diagram.definition);
+            return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+          } catch (error) {
+            result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
+            return undefined;
+          } finally {
+            progress.tick();
+          }
+        }),
+      ),
+      printMaps(),
+    ]);
+    result.files = [...drawn.filter((f): f is OutputFile => f !== undefined), ...printed];
     result.failures.sort();
   } finally {
     progress.done();

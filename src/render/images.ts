@@ -25,6 +25,9 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
 
 const require = createRequire(import.meta.url);
 
+/** Chromium draws no screenshot wider than 16384 px; 85 steps fit. */
+const MAX_PNG_WIDTH = 16_000;
+
 /** Diagrams that make one more page worth its Mermaid start-up (about 2 s here). */
 const DIAGRAMS_PER_PAGE = 30;
 
@@ -47,6 +50,7 @@ export const BROWSER_HELP =
  */
 export class MermaidRenderer {
   private counter = 0;
+  private busy = 0;
   private readonly idle: Page[];
   private readonly waiting: ((page: Page) => void)[] = [];
 
@@ -59,7 +63,8 @@ export class MermaidRenderer {
 
   /**
    * Opens the browser with `pages` pages (default: as many as `pagesFor` allows), each with Mermaid
-   * loaded once; diagrams are spread over them, since each page draws in its own process.
+   * loaded once; diagrams are spread over them, since each page draws in its own process. With 0
+   * pages only maps can be printed (`mapImage`), and Mermaid is not loaded at all.
    */
   static async open(executablePath: string, pages = pagesFor(Infinity)): Promise<MermaidRenderer> {
     // Loaded on demand, and by require: the bundled CLI (dist/cli/journey.cjs) runs as a classic
@@ -93,7 +98,7 @@ export class MermaidRenderer {
         });
         return page;
       };
-      return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(1, pages) }, (_, i) => open(i === 0))));
+      return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(0, pages) }, (_, i) => open(i === 0))));
     } catch (error) {
       await browser.close();
       throw error;
@@ -101,10 +106,13 @@ export class MermaidRenderer {
   }
 
   private async withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+    if (this.idle.length === 0 && this.waiting.length === 0 && this.busy === 0) throw new Error("this renderer was opened without Mermaid pages");
+    this.busy++;
     const page = this.idle.pop() ?? (await new Promise<Page>((resolve) => this.waiting.push(resolve)));
     try {
       return await work(page);
     } finally {
+      this.busy--;
       const next = this.waiting.shift();
       if (next) next(page);
       else this.idle.push(page);
@@ -146,6 +154,34 @@ export class MermaidRenderer {
     });
   }
 
+  /**
+   * A journey map page (`<id>.html`) printed to PDF (A3 landscape; the page scales its canvas to
+   * the page width, so a long journey is whole) or captured as one PNG of the full page. In a window of its own, where
+   * every request but the page itself fails: the map is self-contained and must stay so.
+   */
+  async mapImage(pageHtml: string, format: "pdf" | "png"): Promise<Uint8Array> {
+    const context = await this.browser.createBrowserContext();
+    try {
+      const page = await context.newPage();
+      await page.setRequestInterception(true);
+      page.on("request", (request) => void (request.url() === "about:blank" || request.url().startsWith("data:") ? request.continue() : request.abort()));
+      await page.setViewport({ width: 1400, height: 1000, deviceScaleFactor: 1 });
+      await page.setContent(pageHtml, { waitUntil: "load" });
+      // The canvas scrolls inside the page; its full width is the table's.
+      const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.querySelector("table.map")?.scrollWidth ?? 0));
+      if (format === "png") {
+        // Wide enough for the whole canvas, so nothing is cut at the right (or, in Arabic, left) edge.
+        await page.setViewport({ width: Math.min(Math.max(width, 1400), MAX_PNG_WIDTH), height: 1000, deviceScaleFactor: 1 });
+        return await page.screenshot({ type: "png", fullPage: true });
+      }
+      // The page's own script scales the canvas to the page width before printing (beforeprint),
+      // as when a user prints it: no second scaling here.
+      return await page.pdf({ format: "A3", landscape: true, printBackground: true, preferCSSPageSize: true });
+    } finally {
+      await context.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close();
   }
@@ -162,4 +198,9 @@ export function addPngText(png: Uint8Array, keyword: string, text: string): Uint
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(Buffer.concat([type, data])) >>> 0);
   return Buffer.concat([bytes.subarray(0, ihdrEnd), length, type, data, crc, bytes.subarray(ihdrEnd)]);
+}
+
+/** A PDF carries the generated note as a comment after its end marker, where readers ignore it. */
+export function addPdfComment(pdf: Uint8Array, text: string): Uint8Array {
+  return Buffer.concat([Buffer.from(pdf), Buffer.from(`\n% ${text}\n`, "utf8")]);
 }

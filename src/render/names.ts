@@ -20,6 +20,11 @@ export class Names {
     const id = step.actor;
     if (id === "customer") return this.journey.persona?.name ?? this.labels.actors.customer;
     if (id === "agent" || id === "system") return this.labels.actors[id];
+    return this.team(id);
+  }
+
+  /** A team named as a handoff's `from`/`to` or an `owner`. */
+  team(id: string): string {
     return this.config.teams[id]?.name ?? id;
   }
 

@@ -14,9 +14,9 @@ export interface WriteReport {
   refused: { name: string; reason: string }[];
 }
 
-/** True when the bytes carry the note every generated file starts with (or, in a PNG, its text chunk). */
+/** True when the bytes carry the note every generated file starts with (in a PNG, its text chunk; a PDF ends with it). */
 export function isGenerated(bytes: Buffer): boolean {
-  return bytes.subarray(0, 4096).includes(GENERATED_MARK);
+  return bytes.subarray(0, 4096).includes(GENERATED_MARK) || (bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.subarray(-512).includes(GENERATED_MARK));
 }
 
 /**
@@ -76,7 +76,7 @@ export interface CheckReport {
   orphaned: string[];
 }
 
-/** `--check`: compares the planned Markdown and Mermaid files with the folder, writing nothing. */
+/** `--check`: compares the planned Markdown, Mermaid and HTML files with the folder, writing nothing. */
 export function compareOutputs(outDir: string, files: readonly OutputFile[]): CheckReport {
   const report: CheckReport = { stale: [], missing: [], orphaned: [] };
   const planned = new Set(files.map((f) => f.name));
@@ -91,7 +91,7 @@ export function compareOutputs(outDir: string, files: readonly OutputFile[]): Ch
   }
   if (existsSync(outDir)) {
     for (const entry of readdirSync(outDir, { withFileTypes: true })) {
-      if (!entry.isFile() || !/\.(md|mmd)$/.test(entry.name) || planned.has(entry.name)) continue;
+      if (!entry.isFile() || !/\.(md|mmd|html)$/.test(entry.name) || planned.has(entry.name)) continue;
       if (isGenerated(readFileSync(join(outDir, entry.name)))) report.orphaned.push(entry.name);
     }
   }

@@ -13,6 +13,8 @@ import { renderMarkdownReport } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
+import { mapIndexPage } from "./map/index-html.js";
+import { buildMap, mapPage } from "./map/map-html.js";
 import { Names } from "./names.js";
 
 /** Marks every file render writes; a file without it is the user's and is never overwritten without --force. */
@@ -30,9 +32,18 @@ export interface Diagram {
   definition: string;
 }
 
+/** A journey map page, for `--image pdf|png`. */
+export interface MapImageSource {
+  journeyId: string;
+  html: string;
+  /** The generated note, for the image file. */
+  note: string;
+}
+
 export interface RenderPlan {
   files: RenderedFile[];
   diagrams: Diagram[];
+  maps: MapImageSource[];
   /** Journeys that cannot be rendered, with the reason. */
   refused: { filePath: string; reason: string }[];
 }
@@ -61,19 +72,23 @@ export interface RenderOptions {
   rulesMeta: RulesMeta;
   /** Link for a finding whose rule has no metadata. */
   homepage: string;
+  /** Also the journey maps, `<id>.html` and `index.html` (default; `--no-map`, `render.map: false` turn them off). */
+  map?: boolean;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
+/** The index files take this name in the output folder (any case, for case-insensitive file systems). */
+const INDEX_NAME = /^index$/i;
 
 /**
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
  * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
-  const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
+  const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [] };
   const rendered: { result: FileReport; journey: Journey; file: string }[] = [];
   for (const { result, config } of entries) {
-    if (!result.model || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
+    if (!isRenderable(result)) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
     }
@@ -82,8 +97,12 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;
     }
+    if (INDEX_NAME.test(journey.id)) {
+      plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is reserved for the index files; choose another id` });
+      continue;
+    }
     const source = toPosix(relative(config.path ? config.dir : options.projectRoot, result.filePath));
-    const labels = (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
+    const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
@@ -110,11 +129,29 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       observedDiagram,
     });
     plan.files.push({ name: `${journey.id}.md`, content: markdownFile(report, source, labels) });
+    if (options.map !== false) {
+      const map = buildMap({ journey, findings: result.findings, ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl, names, analysis, links: { report: `${encodeURIComponent(journey.id)}.md`, index: "index.html" } });
+      const note = `${GENERATED_MARK} from ${source}; do not edit`;
+      const page = mapPage(map, note, labels.map.generatedNote);
+      plan.files.push({ name: `${journey.id}.html`, content: page });
+      plan.maps.push({ journeyId: journey.id, html: page, note });
+    }
     rendered.push({ result, journey, file: source });
   }
   plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });
+  if (options.map !== false) plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, `${GENERATED_MARK} from the journey files of the project; do not edit`) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
+}
+
+/** A file can be rendered when it has a journey and its flow graph, and no structural or internal error. */
+export function isRenderable(result: CheckedFile): result is CheckedFile & { model: NonNullable<CheckedFile["model"]> } {
+  return result.model !== undefined && !result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId));
+}
+
+/** The journey's own `lang:`, unless `--lang` was given. */
+export function labelsFor(journey: Journey, options: Pick<RenderOptions, "labels" | "forceLabels">): Labels {
+  return (!options.forceLabels && journey.lang !== undefined && LANGUAGES[journey.lang]) || options.labels;
 }
 
 function markdownFile(body: string, source: string, labels: Labels): string {

@@ -32,9 +32,9 @@ const rows = (md: string) => md.split("\n").filter((l) => l.startsWith("| ") && 
 describe("render: the Measured section", () => {
   it("--analysis: matches test/golden/render-measured (also what --check compares, the observed flow included)", async () => {
     const result = await runCli(["render", "test/fixtures/analyze", "--analysis", "test/fixtures/analyze/checkout.analysis.json", "-o", "test/golden/render-measured", "--check"]);
-    expect(result.stdout).toBe("✔ 5 rendered files in test/golden/render-measured are up to date");
+    expect(result.stdout).toBe("✔ 7 rendered files in test/golden/render-measured are up to date");
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(join(ROOT, "test", "golden", "render-measured")).sort()).toEqual(["checkout.flow.mmd", "checkout.journey.mmd", "checkout.md", "checkout.observed.mmd", "index.md"]);
+    expect(readdirSync(join(ROOT, "test", "golden", "render-measured")).sort()).toEqual(["checkout.flow.mmd", "checkout.html", "checkout.journey.mmd", "checkout.md", "checkout.observed.mmd", "index.html", "index.md"]);
   });
 
   it("from the file alone: period, cases, conversion, fitness and the funnel of the measured steps", () => {

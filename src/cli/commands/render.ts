@@ -28,14 +28,18 @@ export interface RenderCommandOptions {
   check?: boolean;
   force?: boolean;
   analysis?: string[];
+  /** `--no-map` sets it false. */
+  map?: boolean;
   color?: boolean;
 }
 
-const IMAGE_FORMATS = ["none", "svg", "png"];
+/** svg and png draw the Mermaid diagrams (png also the map); pdf prints the map. */
+export const IMAGE_FORMATS = ["none", "svg", "png", "pdf"] as const;
+type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
 /**
- * `journey render`: Markdown reports, Mermaid files and an index for every journey, optionally
- * SVG or PNG images; with --check, compares instead of writing. Exit 0 when everything was
+ * `journey render`: Markdown reports, Mermaid files, the journey maps (HTML) and indexes for every
+ * journey, optionally SVG or PNG images of the diagrams and PDF or PNG of the maps; with --check, compares instead of writing. Exit 0 when everything was
  * rendered (or is up to date), 1 when a journey could not be rendered or --check found
  * differences, 2 for usage and config errors or when images were asked for and no browser exists.
  */
@@ -61,7 +65,10 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const folders = outputFolders(grouping.groups, options, cwd);
   // Before anything is written: images need the optional browser packages.
   const imageFormats = [...new Set(folders.map((folder) => folder.image))].filter((image) => image !== "none");
-  if (imageFormats.length > 0 && !options.check) requireInstalled(["puppeteer-core", "mermaid"], `\`journey render --image ${imageFormats.join("/")}\``);
+  if (imageFormats.length > 0 && !options.check) {
+    const needsMermaid = imageFormats.some((image) => image !== "pdf");
+    requireInstalled(needsMermaid ? ["puppeteer-core", "mermaid"] : ["puppeteer-core"], `\`journey render --image ${imageFormats.join("/")}\``);
+  }
   releaseOptimizerFor(files);
 
   let analyses;
@@ -82,7 +89,8 @@ interface OutputFolder {
   outDir: string;
   entries: RenderEntry[];
   labels: Labels;
-  image: string;
+  image: ImageFormat;
+  map: boolean;
 }
 
 /**
@@ -100,9 +108,11 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
       const lang = options.lang ?? config.render.lang ?? "en";
       const labels = LANGUAGES[lang];
       if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
-      const image = options.image ?? config.render.image ?? "none";
-      if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
-      folder = { outDir, entries: [], labels, image };
+      const image = (options.image ?? config.render.image ?? "none") as ImageFormat;
+      if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes ${IMAGE_FORMATS.join(", ")}, not \`${image}\``);
+      const map = options.map !== false && config.render.map !== false;
+      if (image === "pdf" && !map) throw new UsageError(`--image pdf prints the journey map, which ${options.map === false ? "--no-map" : `render.map: false in ${config.path ?? "the config"}`} turns off`);
+      folder = { outDir, entries: [], labels, image, map };
       folders.set(outDir, folder);
     }
     for (const file of files) folder.entries.push({ result: lintFile(checkJourneyFile(file, config), config), config });
@@ -111,14 +121,14 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
 }
 
 async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>, analyses: RenderOptions["analyses"]): Promise<number> {
-  const { outDir, entries, labels, image } = folder;
+  const { outDir, entries, labels, image, map } = folder;
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
   // Journey ids name the rendered files, so they must be unique within one output folder.
   duplicateJourneyIds(
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE });
+  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE, map });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
@@ -149,7 +159,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
       report(color, written.written.length, written.unchanged.length, 0, shownOut);
       return EXIT.usage;
     }
-    const rendered = await renderImageFiles(plan.diagrams, image as "svg" | "png", browser, plan.files);
+    const rendered = await renderImageFiles(plan, image, browser);
     for (const failure of rendered.failures) process.stderr.write(`journey: ${failure}\n`);
     if (rendered.failures.length > 0) exitCode = Math.max(exitCode, EXIT.findings);
     const imageWrites = writeOutputs(outDir, rendered.files, options.force ?? false);

@@ -103,6 +103,8 @@ export interface Labels {
     renamedFrom: string;
     status: { added: string; removed: string; changed: string; unchanged: string };
   };
+  /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */
+  map: MapLabels;
 }
 
 export interface MeasuredLabels {
@@ -134,4 +136,40 @@ export interface MeasuredLabels {
   observedFlowCaption: string;
   /** Abbreviated units of a duration. */
   units: { d: string; h: string; min: string; s: string };
+}
+
+export interface MapLabels {
+  /** After the journey's title in the page title. */
+  title: string;
+  /** Accessible name of the scrolling canvas; `{title}` is the journey's title. */
+  canvas: string;
+  scrollHint: string;
+  stepNumber: string;
+  customerActions: string;
+  touchpoints: string;
+  emotionCurve: string;
+  lineOfVisibility: string;
+  backstage: string;
+  reachedAndDropOff: string;
+  measuredRow: string;
+  /** Findings with no step: about the whole journey. */
+  journeyFindings: string;
+  goalStep: string;
+  owner: string;
+  /** `{step}` is the name of the contact a response answers. */
+  answers: string;
+  modes: { sync: string; async: string; selfService: string };
+  types: { action: string; contact: string; response: string; handoff: string; decision: string; end: string };
+  noEmotion: string;
+  /** Links from a map to its Markdown report and back to the index. */
+  report: string;
+  allJourneys: string;
+  generatedNote: string;
+  /** `journey preview` */
+  previewTitle: string;
+  previewErrors: string;
+  previewNoJourneys: string;
+  previewDiagrams: string;
+  previewNoMermaid: string;
+  previewDisconnected: string;
 }

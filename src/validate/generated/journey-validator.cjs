@@ -3331,7 +3331,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate47;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4852,7 +4852,7 @@ if(data.render !== undefined){
 let data27 = data.render;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key10 in data27){
-if(!((((key10 === "out") || (key10 === "lang")) || (key10 === "image")) || (pattern4.test(key10)))){
+if(!(((((key10 === "out") || (key10 === "lang")) || (key10 === "image")) || (key10 === "map")) || (pattern4.test(key10)))){
 const err53 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.render,data:data27};
 if(vErrors === null){
 vErrors = [err53];
@@ -4923,7 +4923,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!(((data30 === "none") || (data30 === "svg")) || (data30 === "png"))){
+if(!((((data30 === "none") || (data30 === "svg")) || (data30 === "png")) || (data30 === "pdf"))){
 const err59 = {instancePath:instancePath+"/render/image",schemaPath:"#/properties/render/properties/image/enum",keyword:"enum",params:{allowedValues: schema66.properties.render.properties.image.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.render.properties.image.enum,parentSchema:schema66.properties.render.properties.image,data:data30};
 if(vErrors === null){
 vErrors = [err59];
@@ -4934,9 +4934,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.render.type,parentSchema:schema66.properties.render,data:data27};
+if(data27.map !== undefined){
+let data31 = data27.map;
+if(typeof data31 !== "boolean"){
+const err60 = {instancePath:instancePath+"/render/map",schemaPath:"#/properties/render/properties/map/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.render.properties.map.type,parentSchema:schema66.properties.render.properties.map,data:data31};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4946,12 +4947,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.analyze !== undefined){
-let data31 = data.analyze;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-for(const key11 in data31){
-if(!((key11 === "columns") || (pattern4.test(key11)))){
-const err61 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.analyze,data:data31};
+}
+else {
+const err61 = {instancePath:instancePath+"/render",schemaPath:"#/properties/render/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.render.type,parentSchema:schema66.properties.render,data:data27};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4961,12 +4959,12 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data31.columns !== undefined){
-let data32 = data31.columns;
+if(data.analyze !== undefined){
+let data32 = data.analyze;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-for(const key12 in data32){
-if(!(((key12 === "case_id") || (key12 === "activity")) || (key12 === "timestamp"))){
-const err62 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.analyze.properties.columns,data:data32};
+for(const key11 in data32){
+if(!((key11 === "columns") || (pattern4.test(key11)))){
+const err62 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.analyze,data:data32};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -4976,11 +4974,12 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data32.case_id !== undefined){
-let data33 = data32.case_id;
-if(typeof data33 === "string"){
-if(func2(data33) < 1){
-const err63 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.case_id,data:data33};
+if(data32.columns !== undefined){
+let data33 = data32.columns;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+for(const key12 in data33){
+if(!(((key12 === "case_id") || (key12 === "activity")) || (key12 === "timestamp"))){
+const err63 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.analyze.properties.columns,data:data33};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -4990,8 +4989,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-else {
-const err64 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.case_id.type,parentSchema:schema66.properties.analyze.properties.columns.properties.case_id,data:data33};
+if(data33.case_id !== undefined){
+let data34 = data33.case_id;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err64 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.case_id,data:data34};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -5001,11 +5003,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data32.activity !== undefined){
-let data34 = data32.activity;
-if(typeof data34 === "string"){
-if(func2(data34) < 1){
-const err65 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.activity,data:data34};
+else {
+const err65 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.case_id.type,parentSchema:schema66.properties.analyze.properties.columns.properties.case_id,data:data34};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -5015,8 +5014,11 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.activity.type,parentSchema:schema66.properties.analyze.properties.columns.properties.activity,data:data34};
+if(data33.activity !== undefined){
+let data35 = data33.activity;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err66 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.activity,data:data35};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5026,11 +5028,8 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data32.timestamp !== undefined){
-let data35 = data32.timestamp;
-if(typeof data35 === "string"){
-if(func2(data35) < 1){
-const err67 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.timestamp,data:data35};
+else {
+const err67 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.activity.type,parentSchema:schema66.properties.analyze.properties.columns.properties.activity,data:data35};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5040,8 +5039,11 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.timestamp.type,parentSchema:schema66.properties.analyze.properties.columns.properties.timestamp,data:data35};
+if(data33.timestamp !== undefined){
+let data36 = data33.timestamp;
+if(typeof data36 === "string"){
+if(func2(data36) < 1){
+const err68 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema66.properties.analyze.properties.columns.properties.timestamp,data:data36};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5051,9 +5053,8 @@ vErrors.push(err68);
 errors++;
 }
 }
-}
 else {
-const err69 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.analyze.properties.columns.type,parentSchema:schema66.properties.analyze.properties.columns,data:data32};
+const err69 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.analyze.properties.columns.properties.timestamp.type,parentSchema:schema66.properties.analyze.properties.columns.properties.timestamp,data:data36};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5065,7 +5066,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.analyze.type,parentSchema:schema66.properties.analyze,data:data31};
+const err70 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.analyze.properties.columns.type,parentSchema:schema66.properties.analyze.properties.columns,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5075,12 +5076,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data36 = data.limits;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-for(const key13 in data36){
-if(!((key13 === "max_file_size") || (key13 === "max_aliases"))){
-const err71 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data36};
+}
+else {
+const err71 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.analyze.type,parentSchema:schema66.properties.analyze,data:data32};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5090,10 +5088,12 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data36.max_file_size !== undefined){
-let data37 = data36.max_file_size;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err72 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_file_size.type,parentSchema:schema66.properties.limits.properties.max_file_size,data:data37};
+if(data.limits !== undefined){
+let data37 = data.limits;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+for(const key13 in data37){
+if(!((key13 === "max_file_size") || (key13 === "max_aliases"))){
+const err72 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data37};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5102,9 +5102,11 @@ vErrors.push(err72);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 1 || isNaN(data37)){
-const err73 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_file_size,data:data37};
+}
+if(data37.max_file_size !== undefined){
+let data38 = data37.max_file_size;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err73 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_file_size.type,parentSchema:schema66.properties.limits.properties.max_file_size,data:data38};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5113,12 +5115,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-}
-if(data36.max_aliases !== undefined){
-let data38 = data36.max_aliases;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err74 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_aliases.type,parentSchema:schema66.properties.limits.properties.max_aliases,data:data38};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 1 || isNaN(data38)){
+const err74 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_file_size,data:data38};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5127,9 +5126,12 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err75 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.limits.properties.max_aliases,data:data38};
+}
+}
+if(data37.max_aliases !== undefined){
+let data39 = data37.max_aliases;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err75 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_aliases.type,parentSchema:schema66.properties.limits.properties.max_aliases,data:data39};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5138,11 +5140,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data36};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err76 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.limits.properties.max_aliases,data:data39};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5152,12 +5152,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data.diff !== undefined){
-let data39 = data.diff;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-for(const key14 in data39){
-if(!(func1.call(schema66.properties.diff.properties, key14))){
-const err77 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.diff,data:data39};
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data37};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5167,183 +5165,12 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data39["journey-added"] !== undefined){
-if(!(validate67(data39["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data39,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["journey-removed"] !== undefined){
-if(!(validate67(data39["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data39,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["journey-id-changed"] !== undefined){
-if(!(validate67(data39["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data39,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["step-added"] !== undefined){
-if(!(validate67(data39["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data39,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["step-removed"] !== undefined){
-if(!(validate67(data39["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data39,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["step-moved"] !== undefined){
-if(!(validate67(data39["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data39,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["step-renamed"] !== undefined){
-if(!(validate67(data39["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data39,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["step-type-changed"] !== undefined){
-if(!(validate67(data39["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data39,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["stage-added"] !== undefined){
-if(!(validate67(data39["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data39,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["stage-removed"] !== undefined){
-if(!(validate67(data39["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data39,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["stage-reordered"] !== undefined){
-if(!(validate67(data39["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data39,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["entry-changed"] !== undefined){
-if(!(validate67(data39["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data39,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["goal-changed"] !== undefined){
-if(!(validate67(data39["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data39,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["edge-added"] !== undefined){
-if(!(validate67(data39["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data39,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["edge-removed"] !== undefined){
-if(!(validate67(data39["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data39,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["emotion-better"] !== undefined){
-if(!(validate67(data39["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data39,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["emotion-worse"] !== undefined){
-if(!(validate67(data39["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data39,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["pain-point-added"] !== undefined){
-if(!(validate67(data39["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data39,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["pain-point-removed"] !== undefined){
-if(!(validate67(data39["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data39,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["opportunity-added"] !== undefined){
-if(!(validate67(data39["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data39,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["opportunity-removed"] !== undefined){
-if(!(validate67(data39["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data39,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["channel-changed"] !== undefined){
-if(!(validate67(data39["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data39,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["contact-answered"] !== undefined){
-if(!(validate67(data39["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data39,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["contact-unanswered"] !== undefined){
-if(!(validate67(data39["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data39,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["handoff-added"] !== undefined){
-if(!(validate67(data39["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data39,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["handoff-removed"] !== undefined){
-if(!(validate67(data39["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data39,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["metrics-changed"] !== undefined){
-if(!(validate67(data39["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data39,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["finding-new"] !== undefined){
-if(!(validate67(data39["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data39,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-if(data39["finding-fixed"] !== undefined){
-if(!(validate67(data39["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data39,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.diff.type,parentSchema:schema66.properties.diff,data:data39};
+if(data.diff !== undefined){
+let data40 = data.diff;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key14 in data40){
+if(!(func1.call(schema66.properties.diff.properties, key14))){
+const err78 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.diff,data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5353,14 +5180,200 @@ vErrors.push(err78);
 errors++;
 }
 }
+if(data40["journey-added"] !== undefined){
+if(!(validate67(data40["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data40,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["journey-removed"] !== undefined){
+if(!(validate67(data40["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data40,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["journey-id-changed"] !== undefined){
+if(!(validate67(data40["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data40,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-added"] !== undefined){
+if(!(validate67(data40["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data40,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-removed"] !== undefined){
+if(!(validate67(data40["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data40,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-moved"] !== undefined){
+if(!(validate67(data40["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data40,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-renamed"] !== undefined){
+if(!(validate67(data40["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data40,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-type-changed"] !== undefined){
+if(!(validate67(data40["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data40,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-added"] !== undefined){
+if(!(validate67(data40["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data40,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-removed"] !== undefined){
+if(!(validate67(data40["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data40,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-reordered"] !== undefined){
+if(!(validate67(data40["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data40,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["entry-changed"] !== undefined){
+if(!(validate67(data40["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data40,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["goal-changed"] !== undefined){
+if(!(validate67(data40["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data40,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["edge-added"] !== undefined){
+if(!(validate67(data40["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data40,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["edge-removed"] !== undefined){
+if(!(validate67(data40["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data40,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["emotion-better"] !== undefined){
+if(!(validate67(data40["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data40,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["emotion-worse"] !== undefined){
+if(!(validate67(data40["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data40,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["pain-point-added"] !== undefined){
+if(!(validate67(data40["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data40,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["pain-point-removed"] !== undefined){
+if(!(validate67(data40["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data40,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["opportunity-added"] !== undefined){
+if(!(validate67(data40["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data40,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["opportunity-removed"] !== undefined){
+if(!(validate67(data40["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data40,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["channel-changed"] !== undefined){
+if(!(validate67(data40["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data40,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["contact-answered"] !== undefined){
+if(!(validate67(data40["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data40,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["contact-unanswered"] !== undefined){
+if(!(validate67(data40["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data40,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["handoff-added"] !== undefined){
+if(!(validate67(data40["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data40,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["handoff-removed"] !== undefined){
+if(!(validate67(data40["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data40,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["metrics-changed"] !== undefined){
+if(!(validate67(data40["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data40,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["finding-new"] !== undefined){
+if(!(validate67(data40["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data40,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
+if(data40["finding-fixed"] !== undefined){
+if(!(validate67(data40["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data40,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err79 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err79 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.diff.type,parentSchema:schema66.properties.diff,data:data40};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
 }
 errors++;
 }

@@ -1,0 +1,32 @@
+import { markup } from "../../escape/html.js";
+import type { Journey } from "../../model/types.js";
+import { countFindings, type FileReport } from "../../results.js";
+import type { Labels } from "../i18n/types.js";
+import { mapPage } from "./map-html.js";
+
+/** `index.markup`: every rendered journey with its persona, goal, size and health, linking to its map. */
+export function mapIndexPage(rendered: readonly { result: FileReport; journey: Journey }[], labels: Labels, note: string): string {
+  const t = labels;
+  const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));
+  const rows = sorted.map(({ result, journey }) => {
+    const counts = countFindings(result.findings);
+    // Text badges, not emoji: a browser without an emoji font would show empty boxes.
+    const health =
+      result.findings.length === 0
+        ? markup`<span class="badge end-success">${t.healthy}</span>`
+        : (
+            [
+              [counts.errorCount, "end-abandoned", t.errors],
+              [counts.warningCount, "warning", t.warnings],
+              [counts.infoCount, "info", t.infos],
+            ] as const
+          )
+            .filter(([count]) => count > 0)
+            .map(([count, kind, label]) => markup`<span class="badge ${kind}">${label}: ${count}</span> `);
+    return markup`<tr><td><a href="${encodeURIComponent(journey.id)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
+  });
+  const body = markup`<header class="page-head"><h1>${t.indexTitle}</h1></header>
+<main><table class="journeys"><thead><tr><th scope="col">${t.journey}</th><th scope="col">${t.persona}</th><th scope="col">${t.businessGoal}</th><th scope="col">${t.steps}</th><th scope="col">${t.health}</th></tr></thead>
+<tbody>${rows}</tbody></table></main>`;
+  return mapPage({ lang: t.lang, dir: t.dir, title: t.indexTitle, body }, note, t.map.generatedNote);
+}

@@ -1,0 +1,164 @@
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { execa, type ResultPromise } from "execa";
+import type { Browser, Page } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allowedHostHeaders, isLoopback } from "../../src/preview/server.js";
+import { findBrowser } from "../../src/render/images.js";
+import { BIN, check, chromiumAvailable, tempProject } from "../helpers/index.js";
+
+const require = createRequire(import.meta.url);
+/** The issue's bound for a save to show on the page (the bench measures the actual latency). */
+const SHOWN_WITHIN_MS = 2_000;
+
+/** A journey of 20 steps, wide enough to scroll sideways; `name` is the first step's name. */
+function journey(name: string): string {
+  const steps = Array.from({ length: 20 }, (_, i) =>
+    i === 0
+      ? `      - { id: s1, name: "${name}", channel: web, emotion: 1 }`
+      : `      - { id: s${i + 1}, name: Step ${i + 1}, channel: web, emotion: ${(i % 5) - 2} }`,
+  );
+  return [
+    "journey: 1",
+    "id: wide",
+    "title: A wide journey",
+    "persona: { name: Tester, goals: [Test] }",
+    "channels: { web: { name: Web, mode: async } }",
+    "goal: { steps: [s20] }",
+    "stages:",
+    "  - id: purchase",
+    "    steps:",
+    ...steps,
+    "",
+  ].join("\n");
+}
+
+describe("preview: the Host check", () => {
+  it("answers the address it listens on, localhost when that is loopback, and the names allowed", () => {
+    expect([...allowedHostHeaders("127.0.0.1", 4000, [])].sort()).toEqual(["127.0.0.1:4000", "[::1]:4000", "localhost:4000"]);
+    expect([...allowedHostHeaders("0.0.0.0", 80, ["My-Laptop.local"])].sort()).toEqual(["0.0.0.0:80", "my-laptop.local:80"]);
+    expect(isLoopback("127.0.0.1") && isLoopback("::1") && !isLoopback("0.0.0.0") && !isLoopback("192.168.1.2")).toBe(true);
+  });
+});
+
+describe.runIf(chromiumAvailable())("preview: live reload in Chromium", () => {
+  let dir: string;
+  let server: ResultPromise;
+  let url: string;
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  const file = () => join(dir, "wide.journey.yaml");
+
+  beforeAll(async () => {
+    dir = tempProject({ "wide.journey.yaml": journey("First name") });
+    server = execa("node", [BIN, "preview", "--port", "0"], { cwd: dir, reject: false, env: { NO_COLOR: "1" } });
+    url = await new Promise<string>((found, fail) => {
+      let text = "";
+      server.stdout!.on("data", (chunk: Buffer) => {
+        text += chunk.toString();
+        const match = /journey preview: (http:\/\/\S+)/.exec(text);
+        if (match) found(match[1]);
+      });
+      setTimeout(() => fail(new Error(`no address printed: ${text}`)), 20_000);
+    });
+    const { launch } = require("puppeteer-core") as typeof import("puppeteer-core");
+    browser = await launch({ executablePath: findBrowser(), headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+    page = await browser.newPage();
+    await page.setViewport({ width: 1000, height: 700 });
+    page.on("request", (r) => {
+      if (!r.url().startsWith(url)) outside.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForSelector("table.map");
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server !== undefined && server.exitCode === null) server.kill("SIGKILL");
+  });
+
+  const shown = (text: string) => page.waitForFunction((t) => document.getElementById("map")!.textContent.includes(t), { timeout: SHOWN_WITHIN_MS }, text);
+  const scroll = () => page.evaluate(() => ({ left: document.querySelector(".canvas")!.scrollLeft, top: window.scrollY }));
+
+  it("shows the map and the report's diagrams, drawn by Mermaid from node_modules", async () => {
+    expect(await page.$$eval("thead tr.steps th[data-col]", (ths) => ths.length)).toBe(20);
+    await page.waitForFunction(() => document.querySelectorAll(".diagrams figure svg").length === 2, { timeout: 20_000 });
+  });
+
+  it("an edit in place shows within two seconds, keeping the scroll position", async () => {
+    await page.evaluate(() => {
+      document.querySelector(".canvas")!.scrollLeft = 600;
+      window.scrollTo(0, 150);
+    });
+    const before = await scroll();
+    expect(before.left).toBe(600);
+    const started = Date.now();
+    writeFileSync(file(), journey("Edited in place"));
+    await shown("Edited in place");
+    expect(Date.now() - started).toBeLessThan(SHOWN_WITHIN_MS);
+    expect(await scroll()).toEqual(before);
+  });
+
+  it("a save by rename (write a new file, rename it over the old) shows too", async () => {
+    const started = Date.now();
+    writeFileSync(join(dir, "wide.journey.yaml.tmp-save"), journey("Saved by rename"));
+    renameSync(join(dir, "wide.journey.yaml.tmp-save"), file());
+    await shown("Saved by rename");
+    expect(Date.now() - started).toBeLessThan(SHOWN_WITHIN_MS);
+    // And again: the watch was on the folder, so it survived the rename.
+    writeFileSync(file(), journey("After the rename"));
+    await shown("After the rename");
+  });
+
+  it("a broken file shows its errors with line and column over the last good map; fixing it clears them", async () => {
+    const broken = journey("Never shown").replace("  - id: purchase", "  - id: [purchase");
+    const [first] = check(broken).findings;
+    expect(first.ruleId).toBe("syntax");
+    const before = await scroll();
+    writeFileSync(file(), broken);
+    await page.waitForSelector(".errors:not([hidden])", { timeout: SHOWN_WITHIN_MS });
+    expect(await scroll()).toEqual(before); // the panel lies over the map, which stays where it was
+    const errors = await page.$eval(".errors", (el) => el.textContent);
+    expect(errors).toContain(`wide.journey.yaml:${first.line}:${first.column}: ${first.message} [syntax]`);
+    expect(await page.$eval("#map", (el) => el.textContent)).toContain("After the rename"); // the last good map stays
+    writeFileSync(file(), journey("Fixed again"));
+    await shown("Fixed again");
+    expect(await page.$(".errors:not([hidden])")).toBeNull();
+  });
+
+  it("refuses a foreign Host header and paths with `..`, and serves no file by its path", async () => {
+    const get = (path: string, host?: string) =>
+      new Promise<number>((done, fail) => {
+        const target = new URL(url);
+        const req = request({ hostname: target.hostname, port: target.port, path, headers: host ? { host } : {} }, (res) => {
+          res.resume();
+          done(res.statusCode!);
+        });
+        req.on("error", fail);
+        req.end();
+      });
+    expect(await get("/", "evil.example")).toBe(403);
+    expect(await get("/", `attacker.example:${new URL(url).port}`)).toBe(403);
+    expect(await get("/")).toBe(200);
+    expect(await get("/../wide.journey.yaml")).toBe(400);
+    expect(await get("/%2e%2e/%2e%2e/etc/passwd")).toBe(400);
+    expect(await get("/wide.journey.yaml")).toBe(404);
+    expect(readFileSync(file(), "utf8")).toContain("Fixed again"); // read-only: the file is as the test left it
+  });
+
+  it("the page asked nothing of any other address", () => {
+    expect(outside).toEqual([]);
+  });
+
+  it("Ctrl-C stops it cleanly", async () => {
+    const started = Date.now();
+    server.kill("SIGINT");
+    const result = await server;
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(result.stdout).toContain("journey preview: stopped");
+    expect(result.stderr).toBe("");
+  });
+});
