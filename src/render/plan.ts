@@ -105,7 +105,8 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
-    const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
+    // Suppressed findings keep their facts in the diagram (an unanswered contact stays marked).
+    const flowDiagram = renderFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     const mmdNote = `%% ${GENERATED_MARK} from ${source}; do not edit\n`;
     plan.files.push({ name: `${journey.id}.journey.mmd`, content: mmdNote + journeyDiagram });
     plan.files.push({ name: `${journey.id}.flow.mmd`, content: mmdNote + flowDiagram });
@@ -120,6 +121,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       journey,
       graph,
       findings: result.findings,
+      suppressed: result.suppressed,
       ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
       names,
       journeyDiagram,

@@ -10,6 +10,7 @@ import { emotionUnaddressed } from "./emotion-unaddressed.js";
 import { feedbackMissing } from "./feedback-missing.js";
 import { goalUnreachable } from "./goal-unreachable.js";
 import { handoffOwnerMissing } from "./handoff-owner-missing.js";
+import { metricsInconsistent } from "./metrics-inconsistent.js";
 import { pathTooLong } from "./path-too-long.js";
 import { personaMissing } from "./persona-missing.js";
 import { selfServiceMissing } from "./self-service-missing.js";
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   dropOffHigh,
   emotionUnaddressed,
   handoffOwnerMissing,
+  metricsInconsistent,
   pathTooLong,
   personaMissing,
   selfServiceMissing,

@@ -36,6 +36,8 @@ export interface Labels {
   contacts: string;
   answered: string;
   notAnswered: string;
+  /** After a finding silenced by a `# journey-disable` comment, before its reason. */
+  suppressed: string;
   noContacts: string;
   errors: string;
   warnings: string;
