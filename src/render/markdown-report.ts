@@ -6,6 +6,7 @@ import type { Journey, Step } from "../model/types.js";
 import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
+import { formatNumber, formatPercent, plural } from "./i18n/format.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
@@ -70,7 +71,7 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
   out.push(`| ${t.stages} | ${journey.stages.length} |`);
   out.push(`| ${t.steps} | ${journey.steps.length} |`);
   out.push(`| ${t.channels} | ${usedChannels.length > 0 ? usedChannels.map((id) => markdownCell(names.channel(id))).join(", ") : "—"} |`);
-  out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : t.shortestPathSteps.replace("{count}", String(shortest))} |`);
+  out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : plural(t, t.shortestPathSteps, shortest)} |`);
   const contactList = contacts.map((c) => `${markdownCell(c.name)} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
   out.push(`| ${t.contacts} | ${contactList.length > 0 ? contactList.join("<br>") : t.noContacts} |`);
   out.push(`| ${t.findings} | ${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount} |`, "");
@@ -140,8 +141,8 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
     out.push(`| ${t.step} | ${t.reached} | ${t.dropOff} |`, "| --- | ---: | ---: |");
     for (const step of measured) {
       const lost = lostAfter(journey, graph, step);
-      const drop = lost !== undefined && step.reached! > 0 ? `${Math.round((lost / step.reached!) * 100)}%` : "—";
-      out.push(`| ${markdownCell(step.name)} | ${step.reached} | ${drop} |`);
+      const drop = lost !== undefined && step.reached! > 0 ? formatPercent(t, lost / step.reached!) : "—";
+      out.push(`| ${markdownCell(step.name)} | ${formatNumber(t, step.reached!)} | ${drop} |`);
     }
     out.push("");
   }

@@ -17,9 +17,9 @@ stages:
     steps:
 `;
 
-async function render(steps: string) {
+async function render(steps: string, lang = "en") {
   const dir = tempProject({ "facts.journey.yaml": HEAD + steps });
-  const result = await runCli(["render", "facts.journey.yaml", "-o", "docs", "--no-map"], { cwd: dir });
+  const result = await runCli(["render", "facts.journey.yaml", "-o", "docs", "--no-map", "--lang", lang], { cwd: dir });
   expect(result.exitCode, result.stderr).toBe(0);
   const report = readFileSync(join(dir, "docs", "facts.md"), "utf8");
   return { report, chart: readFileSync(join(dir, "docs", "facts.journey.mmd"), "utf8"), flow: readFileSync(join(dir, "docs", "facts.flow.mmd"), "utf8") };
@@ -31,7 +31,7 @@ const funnelRows = (report: string) =>
       .split("\n## ")
       .find((s) => s.startsWith("Funnel"))!
       .split("\n")
-      .filter((l) => /^\| [A-Z][a-z ]+ \| \d+ \|/.test(l))
+      .filter((l) => /^\| [A-Z][a-z ]+ \| [\d,]+ \|/.test(l))
       .map((l) => {
         const [name, ...figures] = l.replace(/^\| | \|$/g, "").split(" | ");
         return [name, figures.join(" | ")];
@@ -69,8 +69,8 @@ describe("render: reports that never rewrite facts", () => {
 `);
     // Against the previous row in the file, "Leaves" would show -67% and "Asks for invoice" 75%.
     expect(funnelRows(report)).toEqual({
-      "Opens the cart": "2000 | 50%",
-      "Chooses payment": "1000 | 25%",
+      "Opens the cart": "2,000 | 50%",
+      "Chooses payment": "1,000 | 25%",
       Pays: "600 | —",
       // 150 asked, 600 paid: the figures contradict each other, and the lint says so.
       "Asks for invoice": "150 | —",
@@ -90,5 +90,17 @@ describe("render: reports that never rewrite facts", () => {
     expect(chart).toContain("Pays: 5: Customer");
     expect(chart).not.toContain("Compares prices");
     expect(report).toContain("_no emotion recorded:_ Compares prices.");
+  });
+
+  it("counts in each language's own forms: a one-step path in the singular, numbers grouped as CLDR says", async () => {
+    const singular: Record<string, string> = { en: "1 step", da: "1 trin", pl: "1 krok", ru: "1 шаг", bg: "1 стъпка", ar: "خطوة واحدة" };
+    const five: Record<string, string> = { en: "5 steps", da: "5 trin", pl: "5 kroków", ru: "5 шагов", bg: "5 стъпки", ar: "5 خطوات" };
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i === 0 ? ", collects: feedback" : ""} }\n`).join("") + "      - { id: pays, name: Pays, channel: web, metrics: { reached: 12345 } }\n";
+    for (const lang of Object.keys(singular)) {
+      expect((await render(steps(0), lang)).report, lang).toContain(` | ${singular[lang]} |`);
+      expect((await render(steps(4), lang)).report, lang).toContain(` | ${five[lang]} |`);
+    }
+    expect((await render(steps(0), "da")).report).toContain("| Pays | 12.345 | — |");
+    expect((await render(steps(0), "bg")).report).toContain("| Pays | 12\u00a0345 | — |");
   });
 });

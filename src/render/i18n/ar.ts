@@ -27,7 +27,7 @@ export const ar: Labels = {
   steps: "الخطوات",
   channels: "القنوات",
   shortestPath: "أقصر طريق إلى الهدف",
-  shortestPathSteps: "عدد الخطوات: {count}",
+  shortestPathSteps: { zero: "لا خطوات", one: "خطوة واحدة", two: "خطوتان", few: "{count} خطوات", many: "{count} خطوة", other: "{count} خطوة" },
   goalNotReachable: "لا يمكن الوصول إلى الهدف",
   contacts: "تواصل العميل",
   answered: "تم الرد",

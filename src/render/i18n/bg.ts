@@ -27,7 +27,7 @@ export const bg: Labels = {
   steps: "Стъпки",
   channels: "Канали",
   shortestPath: "Най-краткият път до целта",
-  shortestPathSteps: "брой стъпки: {count}",
+  shortestPathSteps: { one: "{count} стъпка", other: "{count} стъпки" },
   goalNotReachable: "целта е недостижима",
   contacts: "Запитвания на клиента",
   answered: "с отговор",

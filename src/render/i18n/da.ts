@@ -27,7 +27,7 @@ export const da: Labels = {
   steps: "Trin",
   channels: "Kanaler",
   shortestPath: "Korteste vej til målet",
-  shortestPathSteps: "{count} trin",
+  shortestPathSteps: { one: "{count} trin", other: "{count} trin" },
   goalNotReachable: "målet kan ikke nås",
   contacts: "Kundehenvendelser",
   answered: "besvaret",

@@ -27,7 +27,7 @@ export const en: Labels = {
   steps: "Steps",
   channels: "Channels",
   shortestPath: "Shortest path to the goal",
-  shortestPathSteps: "{count} steps",
+  shortestPathSteps: { one: "{count} step", other: "{count} steps" },
   goalNotReachable: "the goal cannot be reached",
   contacts: "Customer contacts",
   answered: "answered",

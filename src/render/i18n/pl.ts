@@ -27,7 +27,7 @@ export const pl: Labels = {
   steps: "Kroki",
   channels: "Kanały",
   shortestPath: "Najkrótsza droga do celu",
-  shortestPathSteps: "liczba kroków: {count}",
+  shortestPathSteps: { one: "{count} krok", few: "{count} kroki", many: "{count} kroków", other: "{count} kroku" },
   goalNotReachable: "cel jest nieosiągalny",
   contacts: "Kontakty klienta",
   answered: "z odpowiedzią",

@@ -27,7 +27,7 @@ export const ru: Labels = {
   steps: "Шаги",
   channels: "Каналы",
   shortestPath: "Кратчайший путь к цели",
-  shortestPathSteps: "шагов: {count}",
+  shortestPathSteps: { one: "{count} шаг", few: "{count} шага", many: "{count} шагов", other: "{count} шага" },
   goalNotReachable: "цель недостижима",
   contacts: "Обращения клиента",
   answered: "есть ответ",

@@ -31,7 +31,7 @@ export interface Labels {
   channels: string;
   shortestPath: string;
   /** `{count}` is replaced by the number of steps. */
-  shortestPathSteps: string;
+  shortestPathSteps: Plural;
   goalNotReachable: string;
   contacts: string;
   answered: string;
@@ -175,3 +175,6 @@ export interface MapLabels {
   previewNoMermaid: string;
   previewDisconnected: string;
 }
+
+/** A text per CLDR plural category of the language (`Intl.PluralRules`); `other` is required. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
