@@ -1,7 +1,7 @@
 import { relative } from "node:path";
 import { toPosix } from "./util/paths.js";
 import type { ProjectConfig } from "./config/types.js";
-import { compareFindings, FILE_START, type Finding, type Span } from "./finding.js";
+import { compareFindings, FILE_START, type Finding, type Span, type SuppressedFinding } from "./finding.js";
 import { parseYaml } from "./load/parse.js";
 import { readSource } from "./load/source.js";
 import { buildJourney } from "./model/build.js";
@@ -30,6 +30,8 @@ export interface CheckedFile extends FileReport {
   idSpan?: Span;
   /** Absent when the file has structural errors. */
   model?: JourneyModel;
+  /** Lint findings silenced by `# journey-disable` comments: reports still show the facts behind them. */
+  suppressed?: SuppressedFinding[];
 }
 
 /**

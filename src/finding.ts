@@ -19,6 +19,11 @@ export interface Finding extends Span {
   stepId?: string;
 }
 
+/** A finding silenced by a `# journey-disable` comment, with the comment's reason (after ` -- `). */
+export interface SuppressedFinding extends Finding {
+  suppression: { reason?: string };
+}
+
 /** Structural findings are always errors and can never be switched off. */
 export const STRUCTURAL_RULES = ["syntax", "schema", "duplicate-id", "unknown-reference", "duplicate-event-mapping"] as const;
 

@@ -1,4 +1,4 @@
-import type { Finding } from "../finding.js";
+import type { Finding, SuppressedFinding } from "../finding.js";
 import type { Journey } from "../model/types.js";
 
 /** An inline `# journey-disable...` comment. */
@@ -10,6 +10,8 @@ export interface Directive {
   endColumn: number;
   /** The line whose findings a next-line directive silences. */
   targetLine?: number;
+  /** What follows ` -- `: why the findings are silenced. */
+  reason?: string;
   used: Set<string>;
 }
 
@@ -26,7 +28,8 @@ export function parseDirectives(source: string): Directive[] {
     const match = DIRECTIVE.exec(text);
     if (!match) return;
     const [, indent, kind, rest] = match;
-    const list = rest.split(/\s--\s|^--\s|\s--$/)[0];
+    const [list, ...why] = rest.split(/\s--\s|^--\s|\s--$/);
+    const reason = why.join(" -- ").trim() || undefined;
     const rules = list
       .split(/[,\s]+/)
       .map((r) => r.trim())
@@ -41,16 +44,18 @@ export function parseDirectives(source: string): Directive[] {
         }
       }
     }
-    directives.push({ kind: kind as Directive["kind"], rules, line: i + 1, column: indent.length + 1, endColumn: text.trimEnd().length + 1, targetLine, used: new Set() });
+    directives.push({ kind: kind as Directive["kind"], rules, line: i + 1, column: indent.length + 1, endColumn: text.trimEnd().length + 1, targetLine, ...(reason && { reason }), used: new Set() });
   });
   return directives;
 }
 
 /**
- * Drops the findings a directive silences. A next-line directive silences findings on its
- * target line and, when that line starts a step, every finding about that step.
+ * Drops the findings a directive silences, and adds them to `suppressed` with the directive's
+ * reason: a suppression silences a message, it does not change the fact, which reports keep
+ * showing. A next-line directive silences findings on its target line and, when that line starts
+ * a step, every finding about that step.
  */
-export function applyDirectives(findings: Finding[], directives: Directive[], journey: Journey | undefined, stepLine: (stepId: string) => number | undefined): Finding[] {
+export function applyDirectives(findings: Finding[], directives: Directive[], journey: Journey | undefined, stepLine: (stepId: string) => number | undefined, suppressed: SuppressedFinding[] = []): Finding[] {
   if (directives.length === 0) return findings;
   return findings.filter((finding) => {
     for (const directive of directives) {
@@ -61,6 +66,7 @@ export function applyDirectives(findings: Finding[], directives: Directive[], jo
       }
       if (applies) {
         directive.used.add(finding.ruleId);
+        suppressed.push({ ...finding, suppression: directive.reason === undefined ? {} : { reason: directive.reason } });
         return false;
       }
     }

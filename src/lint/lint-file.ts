@@ -56,7 +56,8 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
     const step = journey.stepById.get(id);
     return step ? locator.span(step.path).line : undefined;
   };
-  const kept = applyDirectives(findings, directives, journey, stepLine);
+  result.suppressed = [];
+  const kept = applyDirectives(findings, directives, journey, stepLine, result.suppressed);
   if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveFindings(directives, KNOWN_RULES));
   result.findings.push(...kept);
   result.findings.sort(compareFindings);

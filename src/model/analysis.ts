@@ -80,3 +80,14 @@ export function wentOn(journey: Journey, graph: FlowGraph, step: Step): number |
   if (following.length === 0 || following.some((s) => s.reached === undefined)) return undefined;
   return following.reduce((sum, s) => sum + s.reached!, 0);
 }
+
+/**
+ * Customers lost after `step` by its `metrics.reached` figures: reached minus those who `wentOn()`.
+ * Undefined when that cannot be told, and when the following steps were reached by more customers
+ * than `step` was: the figures contradict each other there (`metrics-inconsistent`), and a negative
+ * loss would be invented.
+ */
+export function lostAfter(journey: Journey, graph: FlowGraph, step: Step): number | undefined {
+  const kept = step.reached === undefined ? undefined : wentOn(journey, graph, step);
+  return kept !== undefined && kept <= step.reached! ? step.reached! - kept : undefined;
+}

@@ -39,12 +39,15 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
     const [drawn, printed] = await Promise.all([
       Promise.all(
         diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+          // `<small>` sets the channels apart where Mermaid draws HTML labels (GitHub); as SVG text
+          // it would be printed literally.
+          const definition = diagram.definition.replace(/<\/?small>/g, "");
           try {
             if (format === "svg") {
-              const svg = await renderer.svg(diagram.definition);
+              const svg = await renderer.svg(definition);
               return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
             }
-            const png = await renderer.png(diagram.definition);
+            const png = await renderer.png(definition);
             return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
           } catch (error) {
             result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);

@@ -28,6 +28,24 @@ const require = createRequire(import.meta.url);
 /** Chromium draws no screenshot wider than 16384 px; 85 steps fit. */
 const MAX_PNG_WIDTH = 16_000;
 
+/**
+ * Mermaid's settings for images. Labels as SVG text, not HTML in `<foreignObject>`, which librsvg,
+ * Inkscape and document previews draw as nothing; a fixed seed for the hand-drawn look (0 means
+ * random) and ids derived from the diagram rather than a counter, so the same input gives the same
+ * bytes on one machine.
+ */
+export const IMAGE_CONFIG = {
+  startOnLoad: false,
+  securityLevel: "strict",
+  theme: "default",
+  htmlLabels: false,
+  flowchart: { htmlLabels: false },
+  journey: { textPlacement: "tspan" },
+  handDrawnSeed: 1,
+  deterministicIds: true,
+  deterministicIDSeed: "journey",
+} as const;
+
 /** Diagrams that make one more page worth its Mermaid start-up (about 2 s here). */
 const DIAGRAMS_PER_PAGE = 30;
 
@@ -49,7 +67,6 @@ export const BROWSER_HELP =
  * page and a fresh Mermaid per diagram (most of a second), as mermaid-cli's per-diagram API does.
  */
 export class MermaidRenderer {
-  private counter = 0;
   private busy = 0;
   private readonly idle: Page[];
   private readonly waiting: ((page: Page) => void)[] = [];
@@ -93,9 +110,9 @@ export class MermaidRenderer {
         await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
         await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
         await page.addScriptTag({ path: mermaidBundle });
-        await page.evaluate(() => {
-          (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "default" });
-        });
+        await page.evaluate((config) => {
+          (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize(config);
+        }, IMAGE_CONFIG);
         return page;
       };
       return new MermaidRenderer(browser, await Promise.all(Array.from({ length: Math.max(0, pages) }, (_, i) => open(i === 0))));
@@ -125,7 +142,8 @@ export class MermaidRenderer {
   }
 
   private svgOn(page: Page, definition: string): Promise<string> {
-    const id = `journey-diagram-${++this.counter}`;
+    // From the definition, not a counter: which page draws which diagram first varies by run.
+    const id = `journey-diagram-${(crc32(definition) >>> 0).toString(16)}`;
     return page.evaluate(
       async (id, definition) => {
         const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;

@@ -1,10 +1,12 @@
 import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
+import { lostAfter } from "../model/analysis.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
-import type { Finding } from "../finding.js";
+import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
+import { formatNumber, formatPercent, plural } from "./i18n/format.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
@@ -12,6 +14,8 @@ export interface ReportInput {
   journey: Journey;
   graph: FlowGraph;
   findings: readonly Finding[];
+  /** Findings silenced by `# journey-disable` comments: listed as such, and their facts still shown. */
+  suppressed?: readonly SuppressedFinding[];
   /** Where the documentation of a rule is, for the links of findings. */
   ruleDocsUrl: (ruleId: string) => string;
   names: Names;
@@ -30,7 +34,7 @@ export interface ReportInput {
  * the lint findings. Every user
  * string goes through the Markdown escaping functions; labels come from the chosen language.
  */
-export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
+export function renderMarkdownReport({ journey, graph, findings, suppressed = [], ruleDocsUrl, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
   if (journey.description) out.push(markdownText(journey.description), "");
@@ -60,19 +64,23 @@ export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, na
   const shortest = Math.min(...goalSteps.map((s) => cost.get(s.index) ?? Infinity), Infinity);
   const counts = countFindings(findings);
   const contacts = journey.steps.filter((s) => s.type === "contact");
-  const unanswered = new Set(findings.filter((f) => f.ruleId === "touchpoint-unanswered").map((f) => f.stepId));
+  // A suppression silences the message, not the fact: the contact is still not answered.
+  const unanswered = new Set([...findings, ...suppressed].filter((f) => f.ruleId === "touchpoint-unanswered").map((f) => f.stepId));
   const usedChannels = [...new Set(journey.steps.flatMap((s) => s.channels))];
   out.push(`## ${t.keyFigures}`, "", `| ${t.figure} | ${t.value} |`, "| --- | --- |");
   out.push(`| ${t.stages} | ${journey.stages.length} |`);
   out.push(`| ${t.steps} | ${journey.steps.length} |`);
   out.push(`| ${t.channels} | ${usedChannels.length > 0 ? usedChannels.map((id) => markdownCell(names.channel(id))).join(", ") : "—"} |`);
-  out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : t.shortestPathSteps.replace("{count}", String(shortest))} |`);
+  out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : plural(t, t.shortestPathSteps, shortest)} |`);
   const contactList = contacts.map((c) => `${markdownCell(c.name)} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
   out.push(`| ${t.contacts} | ${contactList.length > 0 ? contactList.join("<br>") : t.noContacts} |`);
   out.push(`| ${t.findings} | ${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount} |`, "");
 
   // Diagrams
-  out.push(`## ${t.journeyDiagram}`, "", `_${t.journeyDiagramCaption}_`, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
+  // The chart leaves out steps without an emotion rather than inventing one: the caption names them.
+  const noEmotion = journey.steps.filter((s) => s.lane === "frontstage" && s.emotion === undefined);
+  const journeyCaption = `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
+  out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
   out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
 
   // Stage by stage
@@ -129,13 +137,12 @@ export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, na
   const measured = journey.steps.filter((s) => s.reached !== undefined);
   if (measured.length === 0) out.push(t.noMetrics, "");
   else {
+    // Along the flow, as `drop-off-high` counts: never against the previous step in the file.
     out.push(`| ${t.step} | ${t.reached} | ${t.dropOff} |`, "| --- | ---: | ---: |");
-    let previous: number | undefined;
     for (const step of measured) {
-      const reached = step.reached!;
-      const drop = previous !== undefined && previous > 0 ? `${Math.round((1 - reached / previous) * 100)}%` : "—";
-      out.push(`| ${markdownCell(step.name)} | ${reached} | ${drop} |`);
-      previous = reached;
+      const lost = lostAfter(journey, graph, step);
+      const drop = lost !== undefined && step.reached! > 0 ? formatPercent(t, lost / step.reached!) : "—";
+      out.push(`| ${markdownCell(step.name)} | ${formatNumber(t, step.reached!)} | ${drop} |`);
     }
     out.push("");
   }
@@ -144,11 +151,13 @@ export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, na
 
   // Findings
   out.push(`## ${t.findings}`, "");
-  if (findings.length === 0) out.push(t.noFindings, "");
+  const listed: (Finding | SuppressedFinding)[] = [...findings, ...suppressed].sort((a, b) => a.line - b.line || a.column - b.column);
+  if (listed.length === 0) out.push(t.noFindings, "");
   else {
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
-    for (const f of findings) {
-      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message)} |`);
+    for (const f of listed) {
+      const suppression = "suppression" in f ? ` (${t.suppressed}${f.suppression.reason ? `: ${f.suppression.reason}` : ""})` : "";
+      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`);
     }
     out.push("");
   }

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell } from "../escape/markdown.js";
-import { wentOn } from "../model/analysis.js";
+import { lostAfter } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
 import type { Labels, MeasuredLabels } from "./i18n/types.js";
@@ -29,7 +29,7 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
   // `drop-off-high` counts them.
   const rows = analysis
     ? analysis.steps.map((s) => ({ id: s.id, reached: s.reached, lost: s.ended_here }))
-    : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(s.reached!, wentOn(journey, graph, s)) }));
+    : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(journey, graph, s) }));
   if (rows.length > 0) {
     const first = rows[0].reached;
     out.push(`_${t.funnelCaption}_`, "", `| # | ${labels.step} | ${labels.reached} | ${t.shareOfFirst} | ${analysis ? t.endedHere : t.lostAfter} |`, "| ---: | --- | ---: | ---: | ---: |");
@@ -66,11 +66,6 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
 
   if (observedDiagram) out.push(`### ${t.observedFlow}`, "", `_${t.observedFlowCaption}_`, "", "```mermaid", observedDiagram.trimEnd(), "```", "");
   return out;
-}
-
-/** A negative loss means the following steps are also entered some other way: no figure then. */
-function lostAfter(reached: number, kept: number | undefined): number | undefined {
-  return kept !== undefined && kept <= reached ? reached - kept : undefined;
 }
 
 function percent(share: number): string {

@@ -1,7 +1,8 @@
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
-import { GENERATED_MARK } from "./plan.js";
+import { orphanedFiles } from "./orphans.js";
+import { GENERATED_MARK, type RenderPlan } from "./plan.js";
 
 export interface OutputFile {
   name: string;
@@ -77,9 +78,9 @@ export interface CheckReport {
 }
 
 /** `--check`: compares the planned Markdown, Mermaid and HTML files with the folder, writing nothing. */
-export function compareOutputs(outDir: string, files: readonly OutputFile[]): CheckReport {
+export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | "journeyIds" | "keptIds">): CheckReport {
+  const { files } = plan;
   const report: CheckReport = { stale: [], missing: [], orphaned: [] };
-  const planned = new Set(files.map((f) => f.name));
   for (const file of files) {
     const target = join(outDir, file.name);
     if (!existsSync(target)) {
@@ -89,12 +90,6 @@ export function compareOutputs(outDir: string, files: readonly OutputFile[]): Ch
     const data = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     if (!readFileSync(target).equals(data)) report.stale.push(file.name);
   }
-  if (existsSync(outDir)) {
-    for (const entry of readdirSync(outDir, { withFileTypes: true })) {
-      if (!entry.isFile() || !/\.(md|mmd|html)$/.test(entry.name) || planned.has(entry.name)) continue;
-      if (isGenerated(readFileSync(join(outDir, entry.name)))) report.orphaned.push(entry.name);
-    }
-  }
-  report.orphaned.sort();
+  report.orphaned = orphanedFiles(outDir, plan);
   return report;
 }

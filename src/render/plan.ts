@@ -46,6 +46,10 @@ export interface RenderPlan {
   maps: MapImageSource[];
   /** Journeys that cannot be rendered, with the reason. */
   refused: { filePath: string; reason: string }[];
+  /** Ids of the journeys rendered: their images are not orphans. */
+  journeyIds: Set<string>;
+  /** Ids of journeys that are there but not rendered (refused): none of their files is an orphan. */
+  keptIds: Set<string>;
 }
 
 /** A checked journey file and the config it was checked with (its catalogs name channels and personas). */
@@ -85,9 +89,11 @@ const INDEX_NAME = /^index$/i;
  * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
-  const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [] };
+  const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [], journeyIds: new Set(), keptIds: new Set() };
   const rendered: { result: FileReport; journey: Journey; file: string }[] = [];
   for (const { result, config } of entries) {
+    const id = result.model?.journey.id ?? result.journeyId;
+    if (id !== undefined) plan.keptIds.add(id);
     if (!isRenderable(result)) {
       plan.refused.push({ filePath: result.filePath, reason: "has structural errors (run `journey lint` to see them)" });
       continue;
@@ -105,7 +111,8 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
-    const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
+    // Suppressed findings keep their facts in the diagram (an unanswered contact stays marked).
+    const flowDiagram = renderFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     const mmdNote = `%% ${GENERATED_MARK} from ${source}; do not edit\n`;
     plan.files.push({ name: `${journey.id}.journey.mmd`, content: mmdNote + journeyDiagram });
     plan.files.push({ name: `${journey.id}.flow.mmd`, content: mmdNote + flowDiagram });
@@ -120,6 +127,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       journey,
       graph,
       findings: result.findings,
+      suppressed: result.suppressed,
       ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
       names,
       journeyDiagram,
@@ -137,6 +145,8 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       plan.maps.push({ journeyId: journey.id, html: page, note });
     }
     rendered.push({ result, journey, file: source });
+    plan.journeyIds.add(journey.id);
+    plan.keptIds.delete(journey.id);
   }
   plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });
   if (options.map !== false) plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, `${GENERATED_MARK} from the journey files of the project; do not edit`) });

@@ -152,3 +152,19 @@ export function preCommitAvailable(): boolean {
 export function clickHouseAvailable(): boolean {
   return toolAvailable(clickHouseInstalled(), "clickhouse-server", "apt-get install clickhouse-server, or set JOURNEY_CLICKHOUSE_SERVER");
 }
+
+/**
+ * The text an SVG reader without HTML support draws: the content of `<text>` elements, markup
+ * removed, entities decoded, whitespace collapsed (Mermaid wraps a label into one tspan per word).
+ */
+export function svgText(svg: string): string {
+  return [...svg.matchAll(/<text[^>]*>([\s\S]*?)<\/text>/g)]
+    .map((m) => m[1].replace(/<[^>]+>/g, " "))
+    .join(" ")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&")
+    .replace(/\s+/g, " ");
+}

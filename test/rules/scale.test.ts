@@ -31,6 +31,8 @@ function longJourney(steps: number, decisions: number): string {
     if (isDecision) step += `, type: decision, next: [{ to: s${i + 1}, when: a }, { to: s${i + 2}, when: b }]`;
     else if (isContact) step += ", type: contact";
     else if (isResponse) step += `, type: response, answers: s${i - 2}`;
+    // Branch a rejoins branch b: said with `next`, or it would be a branch-fallthrough.
+    if (lines.at(-1)!.includes("type: decision")) step += `, next: [s${i + 1}]`;
     if (i === steps - 1) step += ", collects: feedback";
     lines.push(step + " }");
   }

@@ -8,6 +8,7 @@ import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
 import { BROWSER_HELP, findBrowser } from "../../render/images.js";
 import { renderImageFiles } from "../../render/image-files.js";
+import { removeOrphans } from "../../render/orphans.js";
 import { compareOutputs, writeOutputs } from "../../render/output.js";
 import { planRender, type RenderEntry, type RenderOptions } from "../../render/plan.js";
 import type { Labels } from "../../render/i18n/types.js";
@@ -133,7 +134,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
-    const report = compareOutputs(outDir, plan.files);
+    const report = compareOutputs(outDir, plan);
     const lines = [
       ...report.stale.map((name) => `  stale     ${shownOut}/${name}`),
       ...report.missing.map((name) => `  missing   ${shownOut}/${name}`),
@@ -167,6 +168,8 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     if (imageWrites.refused.length > 0) exitCode = Math.max(exitCode, EXIT.findings);
     images = imageWrites.written.length + imageWrites.unchanged.length;
   }
+  // After writing, so that a failed run leaves the previous files in place.
+  for (const name of removeOrphans(outDir, plan)) process.stdout.write(`  removed   ${shownOut}/${name} (no journey renders it any more)\n`);
   report(color, written.written.length, written.unchanged.length, images, shownOut);
   return exitCode;
 }

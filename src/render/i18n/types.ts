@@ -31,11 +31,13 @@ export interface Labels {
   channels: string;
   shortestPath: string;
   /** `{count}` is replaced by the number of steps. */
-  shortestPathSteps: string;
+  shortestPathSteps: Plural;
   goalNotReachable: string;
   contacts: string;
   answered: string;
   notAnswered: string;
+  /** After a finding silenced by a `# journey-disable` comment, before its reason. */
+  suppressed: string;
   noContacts: string;
   errors: string;
   warnings: string;
@@ -173,3 +175,6 @@ export interface MapLabels {
   previewNoMermaid: string;
   previewDisconnected: string;
 }
+
+/** A text per CLDR plural category of the language (`Intl.PluralRules`); `other` is required. */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };

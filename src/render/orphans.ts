@@ -1,0 +1,40 @@
+import { existsSync, lstatSync, readdirSync, readFileSync, unlinkSync } from "node:fs";
+import { join } from "node:path";
+import { isGenerated } from "./output.js";
+import type { RenderPlan } from "./plan.js";
+
+/** The files render writes for a journey `<id>`: report, Mermaid, map, and images. */
+const OUTPUT = /^(.+?)\.(?:md|html|pdf|(?:journey|flow|observed)\.(?:mmd|svg|png)|map\.png)$/;
+const IMAGE = /\.(?:svg|png|pdf)$/;
+
+/**
+ * Files in `outDir` that render generated (they carry its note) and that no journey renders any
+ * more: a report, Mermaid or HTML file this run does not plan, or an image of a journey that is not
+ * rendered. Images of a rendered journey stay even when this run draws none, and so does every
+ * file of a journey that is there but not rendered (`kept`: it has errors this time). Regular
+ * files only; the user's files are never touched.
+ */
+export function orphanedFiles(outDir: string, plan: Pick<RenderPlan, "files" | "journeyIds" | "keptIds">): string[] {
+  if (!existsSync(outDir)) return [];
+  const planned = new Set(plan.files.map((f) => f.name));
+  const orphans: string[] = [];
+  for (const entry of readdirSync(outDir, { withFileTypes: true })) {
+    const id = OUTPUT.exec(entry.name)?.[1];
+    if (!entry.isFile() || id === undefined || planned.has(entry.name) || plan.keptIds.has(id)) continue;
+    if (IMAGE.test(entry.name) && plan.journeyIds.has(id)) continue;
+    if (isGenerated(readFileSync(join(outDir, entry.name)))) orphans.push(entry.name);
+  }
+  return orphans.sort();
+}
+
+/** `render`: deletes the orphaned files, so that `--check` passes again after a journey is removed. */
+export function removeOrphans(outDir: string, plan: Pick<RenderPlan, "files" | "journeyIds" | "keptIds">): string[] {
+  const removed: string[] = [];
+  for (const name of orphanedFiles(outDir, plan)) {
+    const path = join(outDir, name);
+    if (!lstatSync(path).isFile()) continue;
+    unlinkSync(path);
+    removed.push(name);
+  }
+  return removed;
+}

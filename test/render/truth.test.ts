@@ -1,0 +1,106 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli, tempProject } from "../helpers/index.js";
+
+/** Reports never rewrite facts: suppressions, funnels and missing emotions, through the built CLI. */
+const HEAD = `journey: 1
+id: facts
+title: Facts
+channels:
+  web: { name: Website, mode: async }
+  chat: { name: Live chat, mode: sync }
+  faq: { name: FAQ, mode: async, self_service: true }
+goal: { steps: [pays] }
+stages:
+  - id: purchase
+    steps:
+`;
+
+async function render(steps: string, lang = "en") {
+  const dir = tempProject({ "facts.journey.yaml": HEAD + steps });
+  const result = await runCli(["render", "facts.journey.yaml", "-o", "docs", "--no-map", "--lang", lang], { cwd: dir });
+  expect(result.exitCode, result.stderr).toBe(0);
+  const report = readFileSync(join(dir, "docs", "facts.md"), "utf8");
+  return { report, chart: readFileSync(join(dir, "docs", "facts.journey.mmd"), "utf8"), flow: readFileSync(join(dir, "docs", "facts.flow.mmd"), "utf8") };
+}
+
+const funnelRows = (report: string) =>
+  Object.fromEntries(
+    report
+      .split("\n## ")
+      .find((s) => s.startsWith("Funnel"))!
+      .split("\n")
+      .filter((l) => /^\| [A-Z][a-z ]+ \| [\d,]+ \|/.test(l))
+      .map((l) => {
+        const [name, ...figures] = l.replace(/^\| | \|$/g, "").split(" | ");
+        return [name, figures.join(" | ")];
+      }),
+  ) as Record<string, string>;
+
+describe("render: reports that never rewrite facts", () => {
+  it("a suppressed touchpoint-unanswered contact is still not answered, and the finding is listed as suppressed with its reason", async () => {
+    const { report, flow } = await render(`      - { id: browse, name: Browses, channel: web, emotion: 0, collects: feedback }
+      # journey-disable-next-line touchpoint-unanswered -- the chat team answers outside the map
+      - { id: asks, name: Asks in the chat, channel: chat, type: contact, emotion: -1 }
+      - { id: faq, name: Reads the FAQ, channel: faq, emotion: 0 }
+      - { id: pays, name: Pays, channel: web, emotion: 1 }
+`);
+    expect(report).toContain("Asks in the chat (❌ not answered)");
+    expect(report).not.toContain("✅ answered");
+    const row = report.split("\n").find((l) => l.includes("[touchpoint-unanswered]"));
+    expect(row).toContain("(suppressed: the chat team answers outside the map)");
+    // The key figures count only the findings still reported; the flow keeps the contact's error marking.
+    expect(report).toContain("| Findings | Errors: 0,");
+    expect(flow).toMatch(/n2>"⚠ Asks in the chat/);
+  });
+
+  it("the funnel follows the flow: losses after a decision counted over its branches, abandoned ends lost, no negative figure", async () => {
+    const { report } = await render(`      - { id: cart, name: Opens the cart, channel: web, metrics: { reached: 2000 }, collects: feedback }
+      - id: method
+        name: Chooses payment
+        channel: web
+        type: decision
+        metrics: { reached: 1000 }
+        next: [{ to: pays, when: card }, { to: chat, when: invoice }, { to: leaves, when: gives up }]
+      - { id: pays, name: Pays, channel: web, metrics: { reached: 600 }, next: [] }
+      - { id: chat, name: Asks for invoice, channel: web, metrics: { reached: 150 }, next: [pays] }
+      - { id: leaves, name: Leaves, type: end, outcome: abandoned, metrics: { reached: 250 } }
+`);
+    // Against the previous row in the file, "Leaves" would show -67% and "Asks for invoice" 75%.
+    expect(funnelRows(report)).toEqual({
+      "Opens the cart": "2,000 | 50%",
+      "Chooses payment": "1,000 | 25%",
+      Pays: "600 | —",
+      // 150 asked, 600 paid: the figures contradict each other, and the lint says so.
+      "Asks for invoice": "150 | —",
+      Leaves: "250 | —",
+    });
+    expect(report).not.toMatch(/\| -\d+%/);
+    const row = report.split("\n").find((l) => l.includes("[metrics-inconsistent]"));
+    expect(row).toContain("the steps after \\`chat\\` were reached by 600 customers, more than the 150 who reached it");
+  });
+
+  it("a step without an emotion is left out of the journey chart, and the caption names it", async () => {
+    const { report, chart } = await render(`      - { id: browse, name: Browses, channel: web, emotion: -2, collects: feedback }
+      - { id: compares, name: Compares prices, channel: web }
+      - { id: pays, name: Pays, channel: web, emotion: 2 }
+`);
+    expect(chart).toContain("Browses: 1: Customer");
+    expect(chart).toContain("Pays: 5: Customer");
+    expect(chart).not.toContain("Compares prices");
+    expect(report).toContain("_no emotion recorded:_ Compares prices.");
+  });
+
+  it("counts in each language's own forms: a one-step path in the singular, numbers grouped as CLDR says", async () => {
+    const singular: Record<string, string> = { en: "1 step", da: "1 trin", pl: "1 krok", ru: "1 шаг", bg: "1 стъпка", ar: "خطوة واحدة" };
+    const five: Record<string, string> = { en: "5 steps", da: "5 trin", pl: "5 kroków", ru: "5 шагов", bg: "5 стъпки", ar: "5 خطوات" };
+    const steps = (n: number) => Array.from({ length: n }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i === 0 ? ", collects: feedback" : ""} }\n`).join("") + "      - { id: pays, name: Pays, channel: web, metrics: { reached: 12345 } }\n";
+    for (const lang of Object.keys(singular)) {
+      expect((await render(steps(0), lang)).report, lang).toContain(` | ${singular[lang]} |`);
+      expect((await render(steps(4), lang)).report, lang).toContain(` | ${five[lang]} |`);
+    }
+    expect((await render(steps(0), "da")).report).toContain("| Pays | 12.345 | — |");
+    expect((await render(steps(0), "bg")).report).toContain("| Pays | 12\u00a0345 | — |");
+  });
+});
