@@ -54,9 +54,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const fixed = options.config !== undefined ? config : undefined;
   if (options.printConfig !== undefined) return printConfig(options.printConfig, fixed, cliRules, cwd, options);
 
-  const { files, unmatched } = selectFiles(paths, config, cwd);
-  reportUnmatched(unmatched);
-  if (files.length === 0) return EXIT.usage;
+  const discovery = selectFiles(paths, config, cwd);
+  const { files } = discovery;
+  const incomplete = reportUnmatched(discovery);
+  // A walk stopped at its limit went somewhere it should not have: check nothing rather than part.
+  if (files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
   const grouping = groupByConfig(files, cwd, fixed);
   if (grouping.problems) {
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
@@ -75,7 +77,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
 
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === "internal"));
-  if (internal || unmatched.length > 0) return EXIT.usage;
+  if (internal || incomplete) return EXIT.usage;
   const counts = countFindings(results.flatMap((r) => r.findings));
   if (counts.errorCount > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warningCount > maxWarnings) {

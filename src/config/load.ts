@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "../load/source.js";
-import { parseYaml, DEFAULT_MAX_ALIASES } from "../load/parse.js";
+import { parseYaml, DEFAULT_MAX_ALIASES, DEFAULT_MAX_NODES } from "../load/parse.js";
 import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
 import type { FileReport } from "../results.js";
@@ -34,7 +34,7 @@ export function defaultConfig(dir: string): ProjectConfig {
     personas: {},
     teams: {},
     render: {},
-    limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES },
+    limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES, maxNodes: DEFAULT_MAX_NODES },
   };
 }
 
@@ -49,7 +49,7 @@ export function loadConfigFile(path: string): ConfigLoad {
   const base = defaultConfig(dirname(filePath));
   const source = readSource(filePath, { maxFileSize: base.limits.maxFileSize });
   if (source.finding) return { problems: { filePath, findings: [source.finding] } };
-  const parsed = parseYaml(source.text, { maxAliases: base.limits.maxAliases });
+  const parsed = parseYaml(source.text, { ...base.limits });
   // An empty config (or one with only comments) is valid: every default applies.
   const findings = parsed.findings.filter((f) => f.messageId !== "empty");
   if (parsed.data !== undefined && parsed.data !== null) {
@@ -73,6 +73,7 @@ export function loadConfigFile(path: string): ConfigLoad {
       limits: {
         maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,
         maxAliases: data.limits?.max_aliases ?? base.limits.maxAliases,
+        maxNodes: data.limits?.max_nodes ?? base.limits.maxNodes,
       },
     },
   };

@@ -17,7 +17,7 @@ export interface ConfigFile {
   personas?: Record<string, PersonaSpec>;
   teams?: Record<string, TeamSpec>;
   render?: { out?: string; lang?: string; image?: string };
-  limits?: { max_file_size?: number; max_aliases?: number };
+  limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };
 }
 
 /** The project config with defaults applied. */
@@ -34,5 +34,5 @@ export interface ProjectConfig {
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
   render: { out?: string; lang?: string; image?: string };
-  limits: { maxFileSize: number; maxAliases: number };
+  limits: { maxFileSize: number; maxAliases: number; maxNodes: number };
 }

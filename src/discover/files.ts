@@ -16,7 +16,17 @@ export interface Discovery {
   files: string[];
   /** Arguments that matched no journey file, as given. */
   unmatched: string[];
+  /** Arguments whose walk stopped at `MAX_WALK_ENTRIES`: the files found so far are listed, the rest unseen. */
+  truncated: string[];
 }
+
+/**
+ * Most directory entries one folder or glob argument may look at. The largest realistic case, a
+ * big repository with journeys beside its code (the Linux kernel: about 80,000 files), stays
+ * under it outside `node_modules` and `.git`; a symbolic link to `/` reaches it within a second
+ * or two, instead of walking the whole machine (1 min 30 s and 1,272 stray journeys here).
+ */
+export const MAX_WALK_ENTRIES = 100_000;
 
 export interface DiscoveryOptions {
   cwd: string;
@@ -29,12 +39,16 @@ export interface DiscoveryOptions {
  * Expands command-line paths: a file is taken as it is; a folder means every `*.journey.yaml`
  * or `*.journey.yml` below it; anything else is a glob. Folders `node_modules` and `.git` are
  * never entered, and a symbolic link back into a folder already seen is not followed again.
+ * Walks take regular files only and never follow a symbolic link to a file (Prettier's rule): a
+ * pull request that adds `leak.journey.yaml -> ~/.npmrc` must not get the secret printed in a
+ * code frame. A file named on the command line is read as given, link or not.
  */
 export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): Discovery {
   const isIgnored = options.ignore.length > 0 ? picomatch()(options.ignore, { dot: true }) : () => false;
   const ignored = (file: string) => isIgnored(toPosix(relative(options.ignoreBase, file)));
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const truncated: string[] = [];
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
     let found: string[];
@@ -42,19 +56,23 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     if (kind === "file") {
       found = [absolute];
     } else if (kind === "dir") {
-      found = walk(absolute, (file) => JOURNEY_FILE.test(file)).filter((file) => !ignored(file));
+      const walked = walk(absolute, (file) => JOURNEY_FILE.test(file));
+      if (walked.truncated) truncated.push(given);
+      found = walked.files.filter((file) => !ignored(file));
     } else if (picomatch().scan(given).isGlob) {
-      found = expandGlob(given, options.cwd).filter((file) => !ignored(file));
+      const walked = expandGlob(given, options.cwd);
+      if (walked.truncated) truncated.push(given);
+      found = walked.files.filter((file) => !ignored(file));
     } else {
       found = [];
     }
-    if (found.length === 0) unmatched.push(given);
+    if (found.length === 0 && !truncated.includes(given)) unmatched.push(given);
     for (const file of found) files.add(file);
   }
-  return { files: [...files], unmatched };
+  return { files: [...files], unmatched, truncated };
 }
 
-function expandGlob(pattern: string, cwd: string): string[] {
+function expandGlob(pattern: string, cwd: string): Walk {
   const scan = picomatch().scan(pattern);
   const baseDir = resolve(cwd, scan.base || ".");
   const absolutePattern = toPosix(isAbsolute(pattern) ? pattern : join(cwd, pattern));
@@ -71,9 +89,15 @@ function statKind(path: string): "file" | "dir" | "missing" {
   }
 }
 
-/** Files below `root` accepted by `accept`, sorted, walking without recursion. */
-function walk(root: string, accept: (file: string) => boolean): string[] {
+interface Walk {
+  files: string[];
+  truncated: boolean;
+}
+
+/** Regular files below `root` accepted by `accept`, sorted, walking without recursion. */
+function walk(root: string, accept: (file: string) => boolean): Walk {
   const results: string[] = [];
+  let entriesSeen = 0;
   const visited = new Set<string>();
   const pending = [root];
   while (pending.length > 0) {
@@ -92,26 +116,23 @@ function walk(root: string, accept: (file: string) => boolean): string[] {
     } catch {
       continue; // unreadable folder: nothing to check below it
     }
+    entriesSeen += entries.length;
+    if (entriesSeen > MAX_WALK_ENTRIES) return { files: results.sort(comparePaths), truncated: true };
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const kind = statKind(path);
-        isDir = kind === "dir";
-        isFile = kind === "file";
-      }
+      // A link is followed only to a folder (loops are caught by `visited`), never to a file.
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statKind(path) === "dir");
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) subdirs.push(path);
-      } else if (isFile && accept(path)) {
+      } else if (entry.isFile() && accept(path)) {
         results.push(path);
       }
     }
     subdirs.sort().reverse();
     pending.push(...subdirs);
   }
-  return results.sort(comparePaths);
+  return { files: results.sort(comparePaths), truncated: false };
 }
 
 function comparePaths(a: string, b: string): number {

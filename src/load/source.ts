@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readRegularFile } from "../util/regular-file.js";
 import type { Finding } from "../finding.js";
 import { FILE_START } from "../finding.js";
 
@@ -18,28 +18,16 @@ function fileProblem(message: string): { finding: Finding } {
 /**
  * Reads a journey file as UTF-8 text. Everything that would make the YAML parser choke or
  * mislead (size, binary data, other encodings) becomes a plain finding instead of an exception.
- * A UTF-8 byte order mark is dropped; CRLF is left to the parser, which handles it.
+ * Only regular files are read (`readRegularFile`). A UTF-8 byte order mark is dropped; CRLF is left to the parser, which handles it.
  */
 export function readSource(path: string, limits: ReadLimits): SourceResult {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return fileProblem("this is a folder, not a file");
-    size = stat.size;
-  } catch (error) {
-    return fileProblem(describeIoError(error));
+  const read = readRegularFile(path, limits.maxFileSize);
+  if (read.tooLarge !== undefined) {
+    const size = read.tooLarge > limits.maxFileSize + 1 ? formatBytes(read.tooLarge) : `over ${formatBytes(limits.maxFileSize)}`;
+    return fileProblem(`file is ${size}, over the limit of ${formatBytes(limits.maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`);
   }
-  if (size > limits.maxFileSize) {
-    return fileProblem(
-      `file is ${formatBytes(size)}, over the limit of ${formatBytes(limits.maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`,
-    );
-  }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fileProblem(describeIoError(error));
-  }
+  if (read.problem !== undefined) return fileProblem(read.problem);
+  const bytes = read.bytes;
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return fileProblem("file is encoded as UTF-16; save it as UTF-8");
   }
@@ -89,25 +77,10 @@ function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "file not found";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied: the file cannot be read";
-    case "EISDIR":
-      return "this is a folder, not a file";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return `cannot read file (${code ?? String(error)})`;
-  }
-}
-
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, "")} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
   return `${bytes} bytes`;
 }
+
+export { describeIoError } from "../util/regular-file.js";

@@ -50,9 +50,11 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   if (options.lang !== undefined && !LANGUAGES[options.lang]) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const color = colorFor(process.stdout, options);
 
-  const { files, unmatched } = selectFiles(paths, config, cwd);
-  reportUnmatched(unmatched);
-  if (files.length === 0) return EXIT.usage;
+  const discovery = selectFiles(paths, config, cwd);
+  const { files } = discovery;
+  const incomplete = reportUnmatched(discovery);
+  // A walk stopped at its limit went somewhere it should not have: check nothing rather than part.
+  if (files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
   const grouping = groupByConfig(files, cwd, options.config !== undefined ? config : undefined);
   if (grouping.problems) {
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
@@ -72,7 +74,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     throw error;
   }
 
-  let exitCode: number = unmatched.length > 0 ? EXIT.usage : EXIT.ok;
+  let exitCode: number = incomplete ? EXIT.usage : EXIT.ok;
   for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color, analyses));
   return exitCode;
 }

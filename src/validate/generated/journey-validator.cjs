@@ -3256,7 +3256,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate47;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}}}};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png"],"description":"Also render diagrams to images through Mermaid."}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."},"max_nodes":{"type":"integer","minimum":1,"description":"Most YAML values (scalars, aliases, lists and mappings, counted with aliases expanded) in one file. Default: 500000."}}}}};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4732,7 +4732,7 @@ if(data.limits !== undefined){
 let data31 = data.limits;
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 for(const key11 in data31){
-if(!((key11 === "max_file_size") || (key11 === "max_aliases"))){
+if(!(((key11 === "max_file_size") || (key11 === "max_aliases")) || (key11 === "max_nodes"))){
 const err61 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data31};
 if(vErrors === null){
 vErrors = [err61];
@@ -4793,9 +4793,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err66 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data31};
+if(data31.max_nodes !== undefined){
+let data34 = data31.max_nodes;
+if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+const err66 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_nodes.type,parentSchema:schema66.properties.limits.properties.max_nodes,data:data34};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4804,15 +4805,39 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if((typeof data34 == "number") && (isFinite(data34))){
+if(data34 < 1 || isNaN(data34)){
+const err67 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_nodes,data:data34};
 if(vErrors === null){
 vErrors = [err67];
 }
 else {
 vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data31};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+else {
+const err69 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
 }
 errors++;
 }
