@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
-import { EXIT, UsageError } from "./errors.js";
+import { describeSystemError, EXIT, UsageError } from "./errors.js";
 import { runCheck, type CheckCommandOptions } from "./run-check.js";
 import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
@@ -147,6 +147,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (error instanceof UsageError || error instanceof MissingPackageError) {
       process.stderr.write(`journey: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const system = describeSystemError(error);
+    if (system !== undefined) {
+      process.stderr.write(`journey: ${system}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { toPosix } from "../util/paths.js";
 import { checkJourneyFile } from "../check.js";
 import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
@@ -8,7 +9,7 @@ import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { sameFileAmong, writeOutputFile } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
@@ -64,6 +65,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
     return EXIT.usage;
   }
+  refuseOutputOverInput(options.outputFile, [...files, ...grouping.groups.flatMap((group) => (group.config.path ? [group.config.path] : []))], cwd);
   releaseOptimizerFor(files);
 
   const runOptions = { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) };
@@ -147,8 +149,15 @@ export function contextFor(cwd: string, options: { color?: boolean }, fileCount:
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
-  if (outputFile) writeFileAtomic(resolve(cwd, outputFile), text);
+  if (outputFile) writeOutputFile(resolve(cwd, outputFile), text);
   else process.stdout.write(text);
+}
+
+/** `-o` onto a journey or config being read would replace it with the report: refused before anything runs. */
+function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly string[], cwd: string): void {
+  if (outputFile === undefined) return;
+  const input = sameFileAmong(resolve(cwd, outputFile), inputs);
+  if (input !== undefined) throw new UsageError(`--output-file ${outputFile} is ${toPosix(relative(cwd, input))}, one of the files being checked; write the report to another file`);
 }
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {
