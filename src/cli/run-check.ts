@@ -108,7 +108,9 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 /** `--rule id=severity` or `--rule 'id=["warning",{"max":5}]'`, checked against the rules schema. */
 export function parseRuleOptions(values: string[]): Record<string, RuleSetting> {
   if (values.length === 0) return {}; // the usual run: no schema check to pay for
-  const rules: Record<string, unknown> = {};
+  // Own properties whatever the id: `rules["__proto__"] = ...` would set the prototype instead,
+  // and the schema would never see an unknown rule.
+  const rules = new Map<string, unknown>();
   for (const value of values) {
     const match = /^([^=]+)=(.+)$/.exec(value);
     if (!match) throw new UsageError(`--rule takes id=severity, e.g. --rule path-too-long=error, not \`${value}\``);
@@ -121,11 +123,12 @@ export function parseRuleOptions(values: string[]): Record<string, RuleSetting> 
         throw new UsageError(`--rule ${id}: \`${settingText}\` is not valid JSON; write e.g. '${id}=["warning",{"max":5}]'`);
       }
     }
-    rules[id.trim()] = setting;
+    rules.set(id.trim(), setting);
   }
-  const problems = schemaMessages(validateRulesSchema, rules);
+  const object = Object.fromEntries(rules);
+  const problems = schemaMessages(validateRulesSchema, object);
   if (problems.length > 0) throw new UsageError(`--rule: ${problems.join("; ")}`);
-  return rules as Record<string, RuleSetting>;
+  return object as Record<string, RuleSetting>;
 }
 
 /** `--print-config <file>`: the config file that file gets, and the rules in force for it after config, file and --rule. */

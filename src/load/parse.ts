@@ -86,7 +86,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   try {
     // toJS shares one object per anchor, so an alias costs nothing here; what reads the data
     // (reports, diagrams) writes each alias out again: that is what the expanded size bounds.
-    const data = doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown;
+    const data = toNfc(doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown);
     const tooLarge = expandedSizeFinding(doc, locator, limits);
     if (tooLarge) return { doc, locator, data: undefined, findings: [...findings, tooLarge] };
     return { doc, locator, data, findings };
@@ -113,6 +113,44 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     }
     throw error;
   }
+}
+
+const NOT_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The data with every string and key in Unicode NFC: `café` typed as one code point or as `e`
+ * and a combining accent looks the same in every report, so it must be the same id (a duplicate
+ * when both are declared). In place, without recursion; objects shared by aliases are done once.
+ */
+function toNfc(data: unknown): unknown {
+  const nfc = (text: string) => (NOT_ASCII.test(text) ? text.normalize("NFC") : text);
+  if (typeof data === "string") return nfc(data);
+  const seen = new Set<object>();
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => {
+        if (typeof item === "string") value[i] = nfc(item);
+        else pending.push(item);
+      });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      const normal = nfc(key);
+      if (normal !== key) {
+        delete record[key];
+        Object.defineProperty(record, normal, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+      if (typeof item === "string") record[normal] = nfc(item);
+      else pending.push(item);
+    }
+  }
+  return data;
 }
 
 function expandedSizeFinding(doc: Document, locator: Locator, limits: ParseLimits): Finding | undefined {

@@ -1,6 +1,7 @@
 import type { ProjectConfig } from "../config/types.js";
 import type { Journey, Stage, Step } from "../model/types.js";
 import type { Labels } from "./i18n/types.js";
+import { own } from "../util/own.js";
 
 /** Display names of the things a journey refers to by id, in the report's language. */
 export class Names {
@@ -12,15 +13,14 @@ export class Names {
 
   stage(stage: Stage): string {
     if (stage.name) return stage.name;
-    const classic = this.labels.stageNames[stage.id as keyof Labels["stageNames"]];
-    return classic ?? stage.id;
+    return own(this.labels.stageNames, stage.id) ?? stage.id;
   }
 
   actor(step: Step): string {
     const id = step.actor;
     if (id === "customer") return this.journey.persona?.name ?? this.labels.actors.customer;
     if (id === "agent" || id === "system") return this.labels.actors[id];
-    return this.config.teams[id]?.name ?? id;
+    return own(this.config.teams, id)?.name ?? id;
   }
 
   channel(id: string): string {
@@ -33,6 +33,6 @@ export class Names {
 
   emotion(value: number | undefined): string {
     if (value === undefined) return "";
-    return `${value > 0 ? "+" : ""}${value} ${this.labels.emotions[String(value) as keyof Labels["emotions"]] ?? ""}`.trim();
+    return `${value > 0 ? "+" : ""}${value} ${own(this.labels.emotions, String(value)) ?? ""}`.trim();
   }
 }

@@ -17,6 +17,7 @@ import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
 import { requireInstalled } from "../../util/optional-package.js";
+import { own } from "../../util/own.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { HOMEPAGE, RULE_DOCS_BASE } from "../version.js";
 
@@ -47,7 +48,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     return EXIT.usage;
   }
   const { config } = resolution;
-  if (options.lang !== undefined && !LANGUAGES[options.lang]) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
+  if (options.lang !== undefined && !own(LANGUAGES, options.lang)) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const color = colorFor(process.stdout, options);
 
   const discovery = selectFiles(paths, config, cwd);
@@ -100,7 +101,7 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
     let folder = folders.get(outDir);
     if (!folder) {
       const lang = options.lang ?? config.render.lang ?? "en";
-      const labels = LANGUAGES[lang];
+      const labels = own(LANGUAGES, lang);
       if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
       const image = options.image ?? config.render.image ?? "none";
       if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes none, svg or png, not \`${image}\``);
