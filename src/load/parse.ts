@@ -115,7 +115,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   }
 }
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[^ -~\t\n\r]/;
 
 /**
  * The data with every string and key in Unicode NFC: `café` typed as one code point or as `e`
