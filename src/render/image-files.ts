@@ -8,10 +8,11 @@ import { GENERATED_MARK, type Diagram } from "./plan.js";
  */
 export async function renderImageFiles(diagrams: readonly Diagram[], format: "svg" | "png", browser: string, files: readonly OutputFile[]) {
   const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
+  // The note of each image is its .mmd file's (same source), looked up by name once.
+  const byName = new Map(files.map((file) => [file.name, file.content]));
   const noteOf = (baseName: string) => {
-    const mmd = files.find((f) => f.name === `${baseName}.mmd`);
-    const firstLine = typeof mmd?.content === "string" ? mmd.content.split("\n")[0].replace(/^%% /, "") : GENERATED_MARK;
-    return firstLine;
+    const mmd = byName.get(`${baseName}.mmd`);
+    return typeof mmd === "string" ? mmd.slice(0, mmd.indexOf("\n")).replace(/^%% /, "") : GENERATED_MARK;
   };
   const progress = new Progress(diagrams.length);
   const renderer = await MermaidRenderer.open(browser, pagesFor(diagrams.length));

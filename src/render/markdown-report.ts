@@ -1,5 +1,5 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { markdownCell, markdownText } from "../escape/markdown.js";
+import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import type { Finding } from "../finding.js";
@@ -148,7 +148,7 @@ export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, na
   else {
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of findings) {
-      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message)} |`);
+      out.push(`| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message)} |`);
     }
     out.push("");
   }

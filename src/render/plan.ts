@@ -4,6 +4,7 @@ import type { ProjectConfig } from "../config/types.js";
 import { toPosix } from "../util/paths.js";
 import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText } from "../escape/markdown.js";
+import { commentText } from "../escape/terminal.js";
 import type { Journey } from "../model/types.js";
 import type { CheckedFile } from "../check.js";
 import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
@@ -90,7 +91,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
     const stem = fileStem(journey.id);
-    const mmdNote = `%% ${GENERATED_MARK} from ${source}; do not edit\n`;
+    const mmdNote = `${generatedNote(source, "%%")}\n`;
     plan.files.push({ name: `${stem}.journey.mmd`, content: mmdNote + journeyDiagram });
     plan.files.push({ name: `${stem}.flow.mmd`, content: mmdNote + flowDiagram });
     plan.diagrams.push({ baseName: `${stem}.journey`, definition: journeyDiagram }, { baseName: `${stem}.flow`, definition: flowDiagram });
@@ -120,8 +121,24 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
   return plan;
 }
 
+/**
+ * The first line of every generated text file: `<!-- note -->` (Markdown, SVG) or `%% note`
+ * (Mermaid). The source path is escaped for a comment, so the note is always exactly one line
+ * that `isGenerated` can recognise, and a path with `--` or markup cannot break out of it.
+ */
+export function generatedNote(source: string, style: "<!--" | "%%"): string {
+  const text = `${GENERATED_MARK} from ${commentText(source)}; do not edit`;
+  return style === "%%" ? `%% ${text}` : `<!-- ${text} -->`;
+}
+
+/** Whether `firstLine` is a note `generatedNote` wrote. */
+export function isGeneratedNote(firstLine: string): boolean {
+  return GENERATED_NOTE.test(firstLine);
+}
+const GENERATED_NOTE = new RegExp(`^(?:<!-- ${GENERATED_MARK} from [^\\n]*; do not edit -->|%% ${GENERATED_MARK} from [^\\n]*; do not edit)$`);
+
 function markdownFile(body: string, source: string, labels: Labels): string {
-  const note = `<!-- ${GENERATED_MARK} from ${source}; do not edit -->\n`;
+  const note = `${generatedNote(source, "<!--")}\n`;
   if (labels.dir === "rtl") return `${note}<div dir="rtl">\n\n${body.trimEnd()}\n\n</div>\n`;
   return `${note}${body.trimEnd()}\n`;
 }

@@ -18,6 +18,7 @@ import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
 import { requireInstalled } from "../../util/optional-package.js";
 import { own } from "../../util/own.js";
+import { visibleText } from "../../escape/terminal.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { HOMEPAGE, RULE_DOCS_BASE } from "../version.js";
 
@@ -122,7 +123,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     cwd,
   );
   const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE });
-  for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
+  for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
