@@ -102,10 +102,9 @@ export function renderMarkdownReport({ journey, graph, findings, ruleDocsUrl, na
   if (usedChannels.length > 0) {
     out.push(`| ${t.stage} | ${usedChannels.map((id) => markdownCell(names.channel(id))).join(" | ")} |`, `| --- |${" ---: |".repeat(usedChannels.length)}`);
     for (const stage of journey.stages) {
-      const cells = usedChannels.map((id) => {
-        const n = stage.steps.filter((s) => s.channels.includes(id)).length;
-        return n > 0 ? String(n) : "·";
-      });
+      const counts = new Map<string, number>();
+      for (const step of stage.steps) for (const id of new Set(step.channels)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const cells = usedChannels.map((id) => String(counts.get(id) ?? "·"));
       out.push(`| ${markdownCell(names.stage(stage))} | ${cells.join(" | ")} |`);
     }
     out.push("");

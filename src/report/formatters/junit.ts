@@ -16,7 +16,11 @@ export function formatJunit(results: readonly FileReport[], context: FormatConte
     // Shown in attributes too, which a CI log prints as they are: one line, no escape sequences.
     const path = visibleText(toPosix(relative(context.cwd, result.filePath)));
     const byRule = new Map<string, Finding[]>();
-    for (const finding of result.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    for (const finding of result.findings) {
+      const list = byRule.get(finding.ruleId);
+      if (list) list.push(finding);
+      else byRule.set(finding.ruleId, [finding]);
+    }
     const checks = [...new Set([...STRUCTURAL_RULES, ...(result.rulesChecked ?? []), ...byRule.keys()])];
     let failures = 0;
     let errors = 0;
