@@ -44,6 +44,7 @@ export interface DiscoveryOptions {
  * code frame. A file named on the command line is read as given, link or not.
  */
 export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): Discovery {
+  for (const pattern of options.ignore) checkPattern(pattern, "the config's ignore pattern");
   const isIgnored = options.ignore.length > 0 ? picomatch()(options.ignore, { dot: true }) : () => false;
   const ignored = (file: string) => isIgnored(toPosix(relative(options.ignoreBase, file)));
   const files = new Set<string>();
@@ -60,6 +61,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       if (walked.truncated) truncated.push(given);
       found = walked.files.filter((file) => !ignored(file));
     } else if (picomatch().scan(given).isGlob) {
+      checkPattern(given, "the glob");
       const walked = expandGlob(given, options.cwd);
       if (walked.truncated) truncated.push(given);
       found = walked.files.filter((file) => !ignored(file));
@@ -70,6 +72,52 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     for (const file of found) files.add(file);
   }
   return { files: [...files], unmatched, truncated };
+}
+
+/** A glob pattern journey will not run: the message says which and why. */
+export class GlobPatternError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GlobPatternError";
+  }
+}
+
+/** Longest glob pattern, in characters: the longest path a walk can meet is 4,096. */
+export const MAX_PATTERN_LENGTH = 1024;
+/**
+ * Most wildcards (`*`, `*(...)`, `+(...)`) in one path segment. Each becomes a lazy `[^/]*?` in
+ * the regular expression, and a failing match backtracks through every split of the name: with
+ * 3, a 240-character name takes 20 ms; with 4, 3 s; with 6, longer than anyone waits. A
+ * synchronous RegExp cannot be interrupted, so the pattern is refused before it is compiled.
+ */
+export const MAX_SEGMENT_WILDCARDS = 3;
+
+/**
+ * Throws a GlobPatternError for a pattern whose matching could take unbounded time: too long,
+ * too many wildcards in one path segment, groups inside groups, or a numeric range of more than
+ * 1,000 values (each becomes an alternative of the expression).
+ */
+export function checkPattern(pattern: string, what: string): void {
+  const refuse = (why: string) => {
+    throw new GlobPatternError(`${what} \`${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}\` ${why}: write simpler patterns (more of them, if need be)`);
+  };
+  if (pattern.length > MAX_PATTERN_LENGTH) refuse(`is longer than ${MAX_PATTERN_LENGTH.toLocaleString("en")} characters`);
+  for (const segment of pattern.split("/")) {
+    if (segment === "**") continue;
+    const groups = segment.match(/[*+?@!]\(/g)?.length ?? 0;
+    const stars = segment.replace(/[*+?@!]\(/g, "(").replace(/\*\*+/g, "*").match(/\*/g)?.length ?? 0;
+    if (groups + stars > MAX_SEGMENT_WILDCARDS) refuse(`has more than ${MAX_SEGMENT_WILDCARDS} wildcards in one path segment, which can take minutes to match a long file name`);
+  }
+  let depth = 0;
+  for (const char of pattern) {
+    if (char === "(" || char === "{") depth++;
+    else if (char === ")" || char === "}") depth = Math.max(0, depth - 1);
+    if (depth > 1 && char === "(") refuse("nests groups inside groups");
+    if (depth > 2) refuse("nests braces more than two deep");
+  }
+  for (const [, from, to] of pattern.matchAll(/\{(-?\d+)\.\.(-?\d+)/g)) {
+    if (Math.abs(Number(to) - Number(from)) > 1000) refuse("has a range of more than 1,000 values");
+  }
 }
 
 function expandGlob(pattern: string, cwd: string): Walk {

@@ -20,6 +20,11 @@ export async function renderImageFiles(diagrams: readonly Diagram[], format: "sv
     // All diagrams are queued at once; the renderer spreads them over its pages.
     const files = await Promise.all(
       diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+        if (diagram.tooLarge) {
+          result.failures.push(`${diagram.baseName}: not drawn: ${diagram.tooLarge}`);
+          progress.tick();
+          return undefined;
+        }
         try {
           if (format === "svg") {
             const svg = await renderer.svg(diagram.definition);

@@ -16,6 +16,7 @@ import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
 import { Names } from "./names.js";
 import { fileStem } from "./file-names.js";
+import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
 
 /** Marks every file render writes; a file without it is the user's and is never overwritten without --force. */
@@ -31,6 +32,8 @@ export interface Diagram {
   /** File name of the image without its extension, e.g. `checkout.flow`. */
   baseName: string;
   definition: string;
+  /** Why Mermaid cannot draw it (`mermaidLimitProblem`): no image is attempted. */
+  tooLarge?: string;
 }
 
 export interface RenderPlan {
@@ -38,6 +41,8 @@ export interface RenderPlan {
   diagrams: Diagram[];
   /** Journeys that cannot be rendered, with the reason. */
   refused: { filePath: string; reason: string }[];
+  /** Rendered, but with something the reader should know: a diagram past Mermaid's limits. */
+  warnings: { filePath: string; message: string }[];
 }
 
 /** A checked journey file and the config it was checked with (its catalogs name channels and personas). */
@@ -73,7 +78,7 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
-  const plan: RenderPlan = { files: [], diagrams: [], refused: [] };
+  const plan: RenderPlan = { files: [], diagrams: [], refused: [], warnings: [] };
   const rendered: IndexEntry[] = [];
   for (const { result, config } of entries) {
     if (!result.model || result.findings.some((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId))) {
@@ -91,15 +96,16 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const journeyDiagram = renderJourneyDiagram(journey, names);
     const flowDiagram = renderFlowDiagram(journey, graph, result.findings, names);
     const stem = fileStem(journey.id);
-    const mmdNote = `${generatedNote(source, "%%")}\n`;
-    plan.files.push({ name: `${stem}.journey.mmd`, content: mmdNote + journeyDiagram });
-    plan.files.push({ name: `${stem}.flow.mmd`, content: mmdNote + flowDiagram });
-    plan.diagrams.push({ baseName: `${stem}.journey`, definition: journeyDiagram }, { baseName: `${stem}.flow`, definition: flowDiagram });
     const analysis = options.analyses?.get(journey.id);
     const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis);
-    if (observedDiagram) {
-      plan.files.push({ name: `${stem}.observed.mmd`, content: mmdNote + observedDiagram });
-      plan.diagrams.push({ baseName: `${stem}.observed`, definition: observedDiagram });
+    const mmdNote = `${generatedNote(source, "%%")}\n`;
+    for (const [kind, definition] of [["journey", journeyDiagram], ["flow", flowDiagram], ["observed", observedDiagram]] as const) {
+      if (!definition) continue;
+      const baseName = `${stem}.${kind}`;
+      plan.files.push({ name: `${baseName}.mmd`, content: mmdNote + definition });
+      const tooLarge = mermaidLimitProblem(definition);
+      plan.diagrams.push({ baseName, definition, ...(tooLarge ? { tooLarge } : {}) });
+      if (tooLarge) plan.warnings.push({ filePath: result.filePath, message: `the ${kind} diagram cannot be drawn: ${tooLarge}` });
     }
     const report = renderMarkdownReport({
       journey,

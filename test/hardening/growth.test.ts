@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -44,4 +45,54 @@ describe("work linear in the size of the file", () => {
     const xml = readFileSync(join(dir, "report.xml"), "utf8");
     expect(xml.match(/^many\.journey\.yaml:\d+:\d+ /gm)!.length).toBeGreaterThanOrEqual(89_999);
   }, 60_000);
+});
+
+describe("bounds on what the command line and the config ask for", () => {
+  // Each a pattern that backtracks through every split of a long file name; picomatch's RegExp
+  // runs synchronously, so on main the walk never came back.
+  const PATTERNS = ["**/*a*a*a*a*a*a*a*b", "**/*(a)*(a)*(a)*(a)*(a)b", "**/+(+(a|aa))b", `**/${"x".repeat(2000)}`, "**/{1..100000}.journey.yaml"];
+  const longName = `${"a".repeat(200)}.journey.yaml`;
+
+  for (const pattern of PATTERNS) {
+    it(`config ignore \`${pattern.slice(0, 30)}\` is a config error naming it (exit 2), not a hung walk`, async () => {
+      const dir = tempProject({ [`maps/${longName}`]: "journey: 1\n", "journey.config.yaml": `ignore: [${JSON.stringify(pattern)}]\n` });
+      const result = await journey(["lint", "maps"], dir, 20_000);
+      expect(result.timedOut).toBe(false);
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toMatch(/the config's ignore pattern `.*`.*write simpler patterns/);
+    }, 30_000);
+  }
+
+  it("a glob on the command line is bounded the same way; plain globs still work", async () => {
+    const dir = tempProject({ [`maps/${longName}`]: "journey: 1\n", "maps/b.journey.yaml": "journey: 1\n" });
+    const bad = await journey(["lint", "maps/*a*a*a*a*a*a*a*b.journey.yaml"], dir, 20_000);
+    expect(bad.timedOut).toBe(false);
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toMatch(/the glob `maps\/\*a\*a.*` has more than 3 wildcards in one path segment/);
+    const good = await journey(["validate", "-f", "json", "maps/*.journey.yaml", "maps/*b*.journey.*"], dir, 20_000);
+    expect(good.stderr).toBe("");
+    expect(good.stdout).toContain("b.journey.yaml");
+  }, 60_000);
+
+  it.runIf(process.platform === "linux")("--concurrency 99999 starts no more threads than there are cores", async () => {
+    const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`maps/j${i}.journey.yaml`, `journey: 1\nid: j${i}\ntitle: J\ngoal: { steps: [a] }\nstages: [{ id: s, steps: [{ id: a, name: A, channel: web }] }]\n`]));
+    const dir = tempProject(files);
+    const child = journey(["lint", "maps", "--concurrency", "99999"], dir, 60_000);
+    let most = 0;
+    // The process's thread count, sampled while it runs (Node itself has about a dozen).
+    const poll = setInterval(() => {
+      try {
+        const threads = Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
+        most = Math.max(most, threads);
+      } catch {
+        // exited between two samples
+      }
+    }, 5);
+    const result = await child;
+    clearInterval(poll);
+    expect(result.exitCode).toBe(1);
+    expect(most).toBeGreaterThan(0);
+    // Each worker thread brings its own V8 and libuv threads (about 8): 60 workers would be hundreds.
+    expect(most).toBeLessThan(20 + 10 * availableParallelism());
+  }, 90_000);
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT, runCli, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, ROOT, runCli, tempProject } from "../helpers/index.js";
 
 /** Issue 14, "Output that carries input": file names and values never act as commands, escapes or markup. */
 const GOOD = readFileSync(join(ROOT, "test", "fixtures", "hostile", "good.journey.yaml"), "utf8");
@@ -98,5 +98,59 @@ describe("Markdown and comments in rendered files", () => {
       expect(report).not.toMatch(new RegExp(`^\\s*- listed ${label}`, "m"));
       expect(report).not.toMatch(new RegExp(`^ {4}code ${label}`, "m"));
     }
+  });
+});
+
+describe("Mermaid's limits and empty labels", () => {
+  const linear = (steps: number) =>
+    [
+      "journey: 1",
+      "id: long",
+      "title: Long",
+      "persona: { name: V, goals: [g] }",
+      "channels: { web: { name: Web, mode: async } }",
+      `goal: { steps: [s${steps - 1}] }`,
+      "stages:",
+      "  - id: all",
+      "    steps:",
+      ...Array.from({ length: steps }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i + 1 < steps ? `, next: [s${i + 1}]` : ", collects: feedback"} }`),
+      "",
+    ].join("\n");
+
+  it("1,000 steps: render says the flow diagram is past Mermaid's text limit and what to do", async () => {
+    const dir = tempProject({ "long.journey.yaml": linear(1000) });
+    const result = await runCli(["render", ".", "-o", "out"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toMatch(/long\.journey\.yaml: the flow diagram cannot be drawn: its Mermaid text is [\d,]+ characters, over Mermaid's limit of 50,000 .*split the journey/);
+  });
+
+  it("600 edges: render names Mermaid's edge limit", async () => {
+    const dir = tempProject({ "edges.journey.yaml": linear(601).replace(/, next: \[s(\d+)\]/g, (_, next: string) => `, next: [s${next}]`) });
+    const result = await runCli(["render", ".", "-o", "out"], { cwd: dir });
+    expect(result.stderr).toMatch(/the flow diagram cannot be drawn: it has 600 edges, over Mermaid's limit of 500/);
+  });
+
+  it("with --image, a diagram past the limits is not drawn, and the run says why (exit 1)", async () => {
+    if (!chromiumAvailable()) return;
+    const dir = tempProject({ "edges.journey.yaml": linear(601) });
+    const result = await runCli(["render", ".", "-o", "out", "--image", "svg"], { cwd: dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toMatch(/long\.flow: not drawn: it has 600 edges/);
+    expect(readdirSync(join(dir, "out"))).not.toContain("long.flow.svg");
+  }, 120_000);
+
+  it("a step, stage or persona name of only spaces or control characters gets a placeholder label", async () => {
+    const blank = JSON.stringify(" \u0001\t\u0007 ");
+    const text = GOOD.replace("persona: { name: Visitor, goals: [Find out] }", `persona: { name: ${blank}, goals: [Find out] }`)
+      .replace("  - id: s\n", `  - id: s\n    name: ${blank}\n`)
+      .replace("name: Starts", `name: ${blank}`)
+      .replace("title: A good journey next to the hostile ones", `title: ${blank}`);
+    const dir = tempProject({ "j.journey.yaml": text });
+    expect((await runCli(["render", ".", "-o", "out"], { cwd: dir })).exitCode).toBe(0);
+    const journeyDiagram = readFileSync(join(dir, "out", "good.journey.mmd"), "utf8");
+    expect(journeyDiagram).toMatch(/^ {2}title #8212;$/m);
+    expect(journeyDiagram).toMatch(/^ {2}section #8212;$/m);
+    expect(journeyDiagram).toMatch(/^ {4}#8212;: 3: #8212;$/m);
+    expect(readFileSync(join(dir, "out", "good.flow.mmd"), "utf8")).toMatch(/n1\["#8212;<br\/><small>Web<\/small>"\]/);
   });
 });

@@ -124,6 +124,7 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
   );
   const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
+  for (const { filePath, message } of plan.warnings) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: ${message}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
