@@ -17,7 +17,7 @@ export const DEFAULT_MAX_ALIASES = 100;
 /**
  * The largest realistic journey, 1,000 steps with decisions, contacts, metrics and prose (about
  * 220 KB; Mermaid cannot draw more), holds 16,762 values. Memory grows about 1 KB per value
- * through parsing, the schema, the model and rendering: 500,000 values stay under 600 MB, where
+ * through parsing, the schema, the model and rendering: 500,000 values stay under 700 MB, where
  * a 10 MB file of small numbers (5 million values) took 4.4 GB and ended in an out-of-memory abort.
  */
 export const DEFAULT_MAX_NODES = 500_000;
