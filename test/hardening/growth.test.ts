@@ -17,16 +17,31 @@ function journey(args: string[], cwd: string, timeout: number) {
 }
 
 describe("work linear in the size of the file", () => {
-  it("a decision with 45,000 branches renders (was 9.3 s at 10,000 and about 55 s at 30,000)", async () => {
-    // 45,000 branches are 720,000 YAML values: over the default limits.max_nodes.
-    const dir = tempProject({ "journey.config.yaml": "limits: { max_nodes: 1000000 }\n" });
-    writeGrowthJourney(join(dir, "wide.journey.yaml"), "branches", 45_000);
+  it("a decision with 55,000 branches renders (was 9.3 s at 10,000 and about 55 s at 30,000)", async () => {
+    // Branches as bare ids: 8 YAML values each, so the journey stays under the default limits.max_nodes.
+    const branches = Array.from({ length: 55_000 }, (_, i) => `b${i}`);
+    const text = [
+      "journey: 1",
+      "id: wide",
+      "title: Wide",
+      "persona: { name: V, goals: [g] }",
+      "channels: { web: { name: Web, mode: async } }",
+      "goal: { steps: [done] }",
+      "stages:",
+      "  - id: all",
+      "    steps:",
+      `      - { id: start, name: Starts, channel: web, type: decision, next: [${branches.join(", ")}] }`,
+      ...branches.map((id) => `      - { id: ${id}, name: B, next: [done] }`),
+      "      - { id: done, name: Done, channel: web, collects: feedback }",
+      "",
+    ].join("\n");
+    const dir = tempProject({ "wide.journey.yaml": text });
     const result = await journey(["render", "-o", "out", "wide.journey.yaml"], dir, 50_000);
     expect(result.timedOut).toBe(false);
     expect(result.exitCode).toBe(0);
-    const flow = readFileSync(join(dir, "out", "branches-45000.flow.mmd"), "utf8");
-    expect(flow).toContain(`n1 -->|"case 44999"| n45001`);
-    expect(flow.match(/ -->\|"case \d+"\| /g)).toHaveLength(45_000);
+    const flow = readFileSync(join(dir, "out", "wide.flow.mmd"), "utf8");
+    expect(flow).toContain("n1 --> n55001");
+    expect(flow.match(/^ {2}n1 --> n\d+$/gm)).toHaveLength(55_000);
   }, 90_000);
 
   it("20,000 journey-disable-next-line comments lint (was about 300 s)", async () => {
