@@ -138,3 +138,34 @@ export function changedJourneyText(text) {
     .replace(/( {6}- id: s1\n {8}name: )/, "$1renamed ")
     .replace("      - id: s2\n", "      - id: s2-new\n        name: a new step\n        channel: website\n        pain_points: [waits for the page]\n      - id: s2\n");
 }
+
+/**
+ * The growth cases of issue 14, each linear since: (1) one decision with `branches` branches, all
+ * joining again (render); (2) `steps` steps, each silenced by a `journey-disable-next-line`
+ * comment (lint); (3) `steps` steps with one finding each (lint --format junit).
+ */
+export function writeGrowthJourney(file, kind, size) {
+  const head = [
+    "journey: 1",
+    `id: ${kind}-${size}`,
+    "title: Growth",
+    "persona: { name: Visitor, goals: [Find out] }",
+    "channels: { web: { name: Web, mode: async } }",
+    `goal: { steps: [${kind === "branches" ? "done" : `s${size - 1}`}] }`,
+    "stages:",
+    "  - id: all",
+    "    steps:",
+  ];
+  const lines = [];
+  if (kind === "branches") {
+    lines.push(`      - { id: start, name: Starts, channel: web, type: decision, next: [${Array.from({ length: size }, (_, i) => `{ to: b${i}, when: case ${i} }`).join(", ")}] }`);
+    for (let i = 0; i < size; i++) lines.push(`      - { id: b${i}, name: Branch ${i}, channel: web, next: [done] }`);
+    lines.push("      - { id: done, name: Done, channel: web, collects: feedback }");
+  } else {
+    for (let i = 0; i < size; i++) {
+      if (kind === "directives") lines.push("      # journey-disable-next-line emotion-unaddressed");
+      lines.push(`      - { id: s${i}, name: Step ${i}, channel: web, emotion: -2${i + 1 < size ? `, next: [s${i + 1}]` : ", collects: feedback"} }`);
+    }
+  }
+  writeFileSync(file, [...head, ...lines].join("\n") + "\n");
+}

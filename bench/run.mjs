@@ -7,12 +7,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { changedJourneyText, writeCorpusA, writeLongJourney, configText } from "./generate.mjs";
+import { changedJourneyText, writeCorpusA, writeGrowthJourney, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,images,analyze,diff`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "images", "analyze", "diff"];
+/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,diff`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "diff"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -26,8 +26,14 @@ const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const settings = quick
-  ? { journeys: 100, scale: [5000, 10000, 20000], runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000], diffJourneys: 200 }
-  : { journeys: 2000, scale: [20000, 40000, 80000], runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000], diffJourneys: 200 };
+  ? { journeys: 100, scale: [5000, 10000, 20000], growth: 0.25, runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000], diffJourneys: 200 }
+  : { journeys: 2000, scale: [20000, 40000, 80000], growth: 1, runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000], diffJourneys: 200 };
+/** Issue 14's growth cases at full size (`--quick` a quarter): what each doubles, and the command. */
+const GROWTH = [
+  { kind: "branches", sizes: [5000, 10000, 20000], what: (n) => `journey render, one decision with ${n} branches`, args: (file) => ["render", "-o", "out", file] },
+  { kind: "directives", sizes: [10000, 20000, 40000], what: (n) => `journey lint, ${n} journey-disable-next-line comments`, args: (file) => ["lint", file] },
+  { kind: "findings", sizes: [25000, 50000, 100000], what: (n) => `journey lint -f junit, ${n} findings`, args: (file) => ["lint", "-f", "junit", "-o", "report.xml", file] },
+];
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
 
@@ -89,7 +95,9 @@ try {
   writeFileSync(join(small, "one.journey.yaml"), readFileSync(join(corpusA, "teams", "support", "area-0", "journey-0.journey.yaml")));
   const scaleDir = join(work, "scale");
   mkdirSync(scaleDir);
-  writeFileSync(join(scaleDir, "journey.config.yaml"), configText());
+  // 80,000 steps are 720,000 YAML values: over the default limits.max_nodes, which guards
+  // against files no journey needs; this scale test raises it, as a project with such a file would.
+  writeFileSync(join(scaleDir, "journey.config.yaml"), configText() + "limits: { max_nodes: 2000000 }\n");
   for (const n of settings.scale) writeLongJourney(join(scaleDir, `long-${n}.journey.yaml`), n);
 
   // 1. Cold start
@@ -191,6 +199,24 @@ try {
     );
     const growth = scale.slice(1).map((s, i) => s.ms.median / scale[i].ms.median);
     figure({ name: "scale", target: "at most 2.2x per doubling", points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+  }
+
+  // 4b. Growth: issue 14's quadratic cases, each doubled twice.
+  if (only.has("growth")) {
+    const growthDir = join(work, "growth");
+    mkdirSync(growthDir);
+    writeFileSync(join(growthDir, "journey.config.yaml"), "limits: { max_nodes: 2000000 }\n");
+    for (const { kind, sizes, what, args } of GROWTH) {
+      console.error(`growth: ${kind}`);
+      const points = sizes.map((size) => Math.round(size * settings.growth));
+      for (const n of points) writeGrowthJourney(join(growthDir, `${kind}-${n}.journey.yaml`), kind, n);
+      const measured = interleaved(
+        points.map((n) => ({ command: "node", args: [BIN, ...args(`${kind}-${n}.journey.yaml`)], cwd: growthDir })),
+        settings.slowRuns,
+      );
+      const growth = measured.slice(1).map((m, i) => m.ms.median / measured[i].ms.median);
+      figure({ name: `growth: ${kind}`, target: "at most 2.2x per doubling", points: points.map((n, i) => ({ what: what(n), ...measured[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: points.map((n, i) => `${n}: ${measured[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+    }
   }
 
   // 5. Images

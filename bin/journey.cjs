@@ -7,7 +7,8 @@
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
 const Module = require("node:module");
-const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
+const { createHash } = require("node:crypto");
+const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
 
@@ -16,9 +17,10 @@ const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
 /** Runs the bundle as CommonJS; `save` keeps its compiled code (with what ran) for next time. */
 function loadWithCodeCache(file) {
   const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
-  const { size, mtimeMs } = statSync(file);
-  // Named after the bundle's size and time, so a rebuilt bundle never meets an old cache.
-  const cacheFile = `${file}.${size}-${Math.trunc(mtimeMs)}-${process.version}-${process.arch}.v8cache`;
+  // Named after a hash of the bundle's content (0.5 ms): a rebuilt bundle never meets an old
+  // cache, even one of the same size and time (V8 itself checks little more than the length).
+  const hash = createHash("sha256").update(source, "latin1").digest("hex").slice(0, 16);
+  const cacheFile = `${file}.${hash}-${process.version}-${process.arch}.v8cache`;
   let cachedData;
   try {
     cachedData = readFileSync(cacheFile);

@@ -58,7 +58,7 @@ function checkStructure(filePath: string, config: ProjectConfig): CheckedFile {
 export function checkJourneyText(filePath: string, text: string, config: ProjectConfig): CheckedFile {
   const result: CheckedFile = { filePath, source: text, findings: [] };
 
-  const parsed = parseYaml(text, { maxAliases: config.limits.maxAliases });
+  const parsed = parseYaml(text, config.limits);
   result.findings.push(...parsed.findings);
   if (parsed.data === undefined) return sorted(result);
 

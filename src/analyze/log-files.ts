@@ -1,6 +1,6 @@
 import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { isAbsolute, relative, resolve } from "node:path";
-import { expandGlob, isGlob } from "../discover/files.js";
+import { checkPattern, expandGlob, GlobPatternError, isGlob } from "../discover/files.js";
 import { toPosix } from "../util/paths.js";
 import { AnalyzeError, type LogFile, type LogFormat } from "./types.js";
 
@@ -22,7 +22,12 @@ export function resolveLogFiles(args: readonly string[], cwd: string): LogFile[]
     let paths: string[];
     if (exists(absolute)) paths = [absolute];
     else if (isGlob(given)) {
-      paths = expandGlob(given, cwd);
+      try {
+        checkPattern(given, "--events");
+      } catch (error) {
+        throw error instanceof GlobPatternError ? new AnalyzeError(error.message) : error;
+      }
+      paths = expandGlob(given, cwd).files;
       if (paths.length === 0) throw new AnalyzeError(`--events ${given}: the pattern matches no file`);
     } else throw new AnalyzeError(`--events ${given}: file not found`);
     for (const path of paths) if (!files.has(path)) files.set(path, checkLogFile(path, shown(path)));

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { describeIoError } from "../load/source.js";
+import { readRegularFile } from "../util/regular-file.js";
 import type { Journey } from "../model/types.js";
 import { AnalyzeError, type AnalysisResult } from "./types.js";
 
@@ -8,13 +7,14 @@ import { AnalyzeError, type AnalysisResult } from "./types.js";
  * The file comes from outside (another machine, an old run, a hand edit), so its shape is
  * checked field by field and the first problem is named with its JSON path.
  */
+/** An analysis lists at most every transition and `--top` variants: 64 MB is far beyond any real one. */
+const MAX_ANALYSIS_BYTES = 64 * 2 ** 20;
+
 export function readAnalysisFile(path: string): AnalysisResult {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new AnalyzeError(`${path}: ${describeIoError(error)}`);
-  }
+  // A regular file of bounded size, as journeys are read (not /dev/zero, not a FIFO).
+  const read = readRegularFile(path, MAX_ANALYSIS_BYTES);
+  if (read.problem !== undefined) throw new AnalyzeError(`${path}: ${read.tooLarge !== undefined ? `larger than ${MAX_ANALYSIS_BYTES / 2 ** 20} MB, which no analysis is` : read.problem}`);
+  const text = read.bytes.toString("utf8");
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));

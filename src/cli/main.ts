@@ -2,11 +2,12 @@ import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
-import { EXIT, UsageError } from "./errors.js";
+import { describeSystemError, EXIT, UsageError } from "./errors.js";
 import { runCheck, type CheckCommandOptions } from "./run-check.js";
 import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
+import { GlobPatternError } from "../discover/files.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
 import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
@@ -54,7 +55,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .addOption(formatOption())
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number", "auto")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -78,7 +79,7 @@ Examples:
     .option("--rule <id=severity>", "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number", "auto")
+    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)", "auto")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -245,8 +246,13 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return EXIT.ok;
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof MissingPackageError) {
+    if (error instanceof UsageError || error instanceof MissingPackageError || error instanceof GlobPatternError) {
       process.stderr.write(`journey: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const system = describeSystemError(error);
+    if (system !== undefined) {
+      process.stderr.write(`journey: ${system}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
 import type { ProjectConfig } from "../config/types.js";
-import { discoverFiles } from "../discover/files.js";
+import { discoverFiles, MAX_WALK_ENTRIES } from "../discover/files.js";
 import type { FileReport } from "../results.js";
 import { UsageError } from "./errors.js";
 
@@ -30,7 +30,15 @@ export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd
   return discoverFiles(["."], { ...options, cwd });
 }
 
-/** Paths given that matched no journey file: named on stderr; the run then exits 2. */
-export function reportUnmatched(unmatched: readonly string[]): void {
+/**
+ * Paths given that matched no journey file, and walks stopped at the limit: named on stderr.
+ * Returns whether there were any: the run then exits 2 (after checking the files found, unless a
+ * walk was stopped).
+ */
+export function reportUnmatched({ unmatched, truncated }: { unmatched: readonly string[]; truncated: readonly string[] }): boolean {
   for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
+  for (const given of truncated) {
+    process.stderr.write(`journey: stopped walking \`${given}\` after ${MAX_WALK_ENTRIES.toLocaleString("en")} entries (a link to / or a huge folder?); nothing was checked: name the folders that hold journeys, or add ignore patterns\n`);
+  }
+  return unmatched.length > 0 || truncated.length > 0;
 }

@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { toPosix } from "../util/paths.js";
 import { checkJourneyFile } from "../check.js";
 import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
@@ -8,7 +9,7 @@ import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { sameFileAmong, writeOutputFile } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
@@ -54,14 +55,17 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const fixed = options.config !== undefined ? config : undefined;
   if (options.printConfig !== undefined) return printConfig(options.printConfig, fixed, cliRules, cwd, options);
 
-  const { files, unmatched } = selectFiles(paths, config, cwd);
-  reportUnmatched(unmatched);
-  if (files.length === 0) return EXIT.usage;
+  const discovery = selectFiles(paths, config, cwd);
+  const { files } = discovery;
+  const incomplete = reportUnmatched(discovery);
+  // A walk stopped at its limit went somewhere it should not have: check nothing rather than part.
+  if (files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
   const grouping = groupByConfig(files, cwd, fixed);
   if (grouping.problems) {
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
     return EXIT.usage;
   }
+  refuseOutputOverInput(options.outputFile, [...files, ...grouping.groups.flatMap((group) => (group.config.path ? [group.config.path] : []))], cwd);
   releaseOptimizerFor(files);
 
   const runOptions = { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) };
@@ -75,7 +79,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
 
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === "internal"));
-  if (internal || unmatched.length > 0) return EXIT.usage;
+  if (internal || incomplete) return EXIT.usage;
   const counts = countFindings(results.flatMap((r) => r.findings));
   if (counts.errorCount > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warningCount > maxWarnings) {
@@ -104,7 +108,9 @@ function parseMaxWarnings(value: string | undefined): number | undefined {
 /** `--rule id=severity` or `--rule 'id=["warning",{"max":5}]'`, checked against the rules schema. */
 export function parseRuleOptions(values: string[]): Record<string, RuleSetting> {
   if (values.length === 0) return {}; // the usual run: no schema check to pay for
-  const rules: Record<string, unknown> = {};
+  // Own properties whatever the id: `rules["__proto__"] = ...` would set the prototype instead,
+  // and the schema would never see an unknown rule.
+  const rules = new Map<string, unknown>();
   for (const value of values) {
     const match = /^([^=]+)=(.+)$/.exec(value);
     if (!match) throw new UsageError(`--rule takes id=severity, e.g. --rule path-too-long=error, not \`${value}\``);
@@ -117,11 +123,12 @@ export function parseRuleOptions(values: string[]): Record<string, RuleSetting> 
         throw new UsageError(`--rule ${id}: \`${settingText}\` is not valid JSON; write e.g. '${id}=["warning",{"max":5}]'`);
       }
     }
-    rules[id.trim()] = setting;
+    rules.set(id.trim(), setting);
   }
-  const problems = schemaMessages(validateRulesSchema, rules);
+  const object = Object.fromEntries(rules);
+  const problems = schemaMessages(validateRulesSchema, object);
   if (problems.length > 0) throw new UsageError(`--rule: ${problems.join("; ")}`);
-  return rules as Record<string, RuleSetting>;
+  return object as Record<string, RuleSetting>;
 }
 
 /** `--print-config <file>`: the config file that file gets, and the rules in force for it after config, file and --rule. */
@@ -145,8 +152,15 @@ export function contextFor(cwd: string, options: { color?: boolean }, fileCount:
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
-  if (outputFile) writeFileAtomic(resolve(cwd, outputFile), text);
+  if (outputFile) writeOutputFile(resolve(cwd, outputFile), text);
   else process.stdout.write(text);
+}
+
+/** `-o` onto a journey or config being read would replace it with the report: refused before anything runs. */
+function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly string[], cwd: string): void {
+  if (outputFile === undefined) return;
+  const input = sameFileAmong(resolve(cwd, outputFile), inputs);
+  if (input !== undefined) throw new UsageError(`--output-file ${outputFile} is ${toPosix(relative(cwd, input))}, one of the files being checked; write the report to another file`);
 }
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "../load/source.js";
-import { parseYaml, DEFAULT_MAX_ALIASES } from "../load/parse.js";
+import { parseYaml, DEFAULT_MAX_ALIASES, DEFAULT_MAX_NODES } from "../load/parse.js";
 import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
 import type { FileReport } from "../results.js";
@@ -36,7 +36,7 @@ export function defaultConfig(dir: string): ProjectConfig {
     render: {},
     analyze: { columns: {} },
     diff: {},
-    limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES },
+    limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES, maxNodes: DEFAULT_MAX_NODES },
   };
 }
 
@@ -58,7 +58,7 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
   const filePath = resolve(path);
   const base = defaultConfig(dirname(filePath));
   const source = { text };
-  const parsed = parseYaml(source.text, { maxAliases: base.limits.maxAliases });
+  const parsed = parseYaml(source.text, { ...base.limits });
   // An empty config (or one with only comments) is valid: every default applies.
   const findings = parsed.findings.filter((f) => f.messageId !== "empty");
   if (parsed.data !== undefined && parsed.data !== null) {
@@ -84,6 +84,7 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
       limits: {
         maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,
         maxAliases: data.limits?.max_aliases ?? base.limits.maxAliases,
+        maxNodes: data.limits?.max_nodes ?? base.limits.maxNodes,
       },
     },
   };

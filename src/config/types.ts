@@ -18,7 +18,7 @@ export interface ConfigFile {
   teams?: Record<string, TeamSpec>;
   render?: { out?: string; lang?: string; image?: string; map?: boolean };
   analyze?: { columns?: AnalyzeColumns };
-  limits?: { max_file_size?: number; max_aliases?: number };
+  limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };
   /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
   diff?: Record<string, SeverityName | [SeverityName]>;
 }
@@ -38,7 +38,7 @@ export interface ProjectConfig {
   teams: Record<string, TeamSpec>;
   render: { out?: string; lang?: string; image?: string; map?: boolean };
   analyze: { columns: AnalyzeColumns };
-  limits: { maxFileSize: number; maxAliases: number };
+  limits: { maxFileSize: number; maxAliases: number; maxNodes: number };
   /** Severity overrides of `journey diff` change kinds, by kind id. */
   diff: Record<string, SeverityName>;
 }

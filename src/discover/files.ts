@@ -16,7 +16,17 @@ export interface Discovery {
   files: string[];
   /** Arguments that matched no journey file, as given. */
   unmatched: string[];
+  /** Arguments whose walk stopped at `MAX_WALK_ENTRIES`: the files found so far are listed, the rest unseen. */
+  truncated: string[];
 }
+
+/**
+ * Most directory entries one folder or glob argument may look at. The largest realistic case, a
+ * big repository with journeys beside its code (the Linux kernel: about 80,000 files), stays
+ * under it outside `node_modules` and `.git`; a symbolic link to `/` reaches it within a second
+ * or two, instead of walking the whole machine (1 min 30 s and 1,272 stray journeys here).
+ */
+export const MAX_WALK_ENTRIES = 100_000;
 
 export interface DiscoveryOptions {
   cwd: string;
@@ -29,12 +39,17 @@ export interface DiscoveryOptions {
  * Expands command-line paths: a file is taken as it is; a folder means every `*.journey.yaml`
  * or `*.journey.yml` below it; anything else is a glob. Folders `node_modules` and `.git` are
  * never entered, and a symbolic link back into a folder already seen is not followed again.
+ * Walks take regular files only and never follow a symbolic link to a file (Prettier's rule): a
+ * pull request that adds `leak.journey.yaml -> ~/.npmrc` must not get the secret printed in a
+ * code frame. A file named on the command line is read as given, link or not.
  */
 export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): Discovery {
+  for (const pattern of options.ignore) checkPattern(pattern, "the config's ignore pattern");
   const isIgnored = options.ignore.length > 0 ? picomatch()(options.ignore, { dot: true }) : () => false;
   const ignored = (file: string) => isIgnored(toPosix(relative(options.ignoreBase, file)));
   const files = new Set<string>();
   const unmatched: string[] = [];
+  const truncated: string[] = [];
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
     let found: string[];
@@ -42,16 +57,21 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     if (kind === "file") {
       found = [absolute];
     } else if (kind === "dir") {
-      found = walk(absolute, (file) => JOURNEY_FILE.test(file)).filter((file) => !ignored(file));
+      const walked = walk(absolute, (file) => JOURNEY_FILE.test(file));
+      if (walked.truncated) truncated.push(given);
+      found = walked.files.filter((file) => !ignored(file));
     } else if (isGlob(given)) {
-      found = expandGlob(given, options.cwd).filter((file) => !ignored(file));
+      checkPattern(given, "the glob");
+      const walked = expandGlob(given, options.cwd);
+      if (walked.truncated) truncated.push(given);
+      found = walked.files.filter((file) => !ignored(file));
     } else {
       found = [];
     }
-    if (found.length === 0) unmatched.push(given);
+    if (found.length === 0 && !truncated.includes(given)) unmatched.push(given);
     for (const file of found) files.add(file);
   }
-  return { files: [...files], unmatched };
+  return { files: [...files], unmatched, truncated };
 }
 
 /** Whether a command-line argument is a glob pattern (rather than a path). */
@@ -59,8 +79,54 @@ export function isGlob(given: string): boolean {
   return picomatch().scan(given).isGlob;
 }
 
-/** Files matching a glob, below the glob's base folder, sorted; same walk as journey files. */
-export function expandGlob(pattern: string, cwd: string): string[] {
+/** A glob pattern journey will not run: the message says which and why. */
+export class GlobPatternError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GlobPatternError";
+  }
+}
+
+/** Longest glob pattern, in characters: the longest path a walk can meet is 4,096. */
+export const MAX_PATTERN_LENGTH = 1024;
+/**
+ * Most wildcards (`*`, `*(...)`, `+(...)`) in one path segment. Each becomes a lazy `[^/]*?` in
+ * the regular expression, and a failing match backtracks through every split of the name: with
+ * 3, a 240-character name takes 20 ms; with 4, 3 s; with 6, longer than anyone waits. A
+ * synchronous RegExp cannot be interrupted, so the pattern is refused before it is compiled.
+ */
+export const MAX_SEGMENT_WILDCARDS = 3;
+
+/**
+ * Throws a GlobPatternError for a pattern whose matching could take unbounded time: too long,
+ * too many wildcards in one path segment, groups inside groups, or a numeric range of more than
+ * 1,000 values (each becomes an alternative of the expression).
+ */
+export function checkPattern(pattern: string, what: string): void {
+  const refuse = (why: string) => {
+    throw new GlobPatternError(`${what} \`${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}\` ${why}: write simpler patterns (more of them, if need be)`);
+  };
+  if (pattern.length > MAX_PATTERN_LENGTH) refuse(`is longer than ${MAX_PATTERN_LENGTH.toLocaleString("en")} characters`);
+  for (const segment of pattern.split("/")) {
+    if (segment === "**") continue;
+    const groups = segment.match(/[*+?@!]\(/g)?.length ?? 0;
+    const stars = segment.replace(/[*+?@!]\(/g, "(").replace(/\*\*+/g, "*").match(/\*/g)?.length ?? 0;
+    if (groups + stars > MAX_SEGMENT_WILDCARDS) refuse(`has more than ${MAX_SEGMENT_WILDCARDS} wildcards in one path segment, which can take minutes to match a long file name`);
+  }
+  let depth = 0;
+  for (const char of pattern) {
+    if (char === "(" || char === "{") depth++;
+    else if (char === ")" || char === "}") depth = Math.max(0, depth - 1);
+    if (depth > 1 && char === "(") refuse("nests groups inside groups");
+    if (depth > 2) refuse("nests braces more than two deep");
+  }
+  for (const [, from, to] of pattern.matchAll(/\{(-?\d+)\.\.(-?\d+)/g)) {
+    if (Math.abs(Number(to) - Number(from)) > 1000) refuse("has a range of more than 1,000 values");
+  }
+}
+
+/** Files matching a glob (checked with `checkPattern` first), below the glob's base folder, sorted; the same bounded walk as journey files. */
+export function expandGlob(pattern: string, cwd: string): Walk {
   const scan = picomatch().scan(pattern);
   const baseDir = resolve(cwd, scan.base || ".");
   const absolutePattern = toPosix(isAbsolute(pattern) ? pattern : join(cwd, pattern));
@@ -77,9 +143,15 @@ function statKind(path: string): "file" | "dir" | "missing" {
   }
 }
 
-/** Files below `root` accepted by `accept`, sorted, walking without recursion. */
-function walk(root: string, accept: (file: string) => boolean): string[] {
+interface Walk {
+  files: string[];
+  truncated: boolean;
+}
+
+/** Regular files below `root` accepted by `accept`, sorted, walking without recursion. */
+function walk(root: string, accept: (file: string) => boolean): Walk {
   const results: string[] = [];
+  let entriesSeen = 0;
   const visited = new Set<string>();
   const pending = [root];
   while (pending.length > 0) {
@@ -98,26 +170,23 @@ function walk(root: string, accept: (file: string) => boolean): string[] {
     } catch {
       continue; // unreadable folder: nothing to check below it
     }
+    entriesSeen += entries.length;
+    if (entriesSeen > MAX_WALK_ENTRIES) return { files: results.sort(comparePaths), truncated: true };
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        const kind = statKind(path);
-        isDir = kind === "dir";
-        isFile = kind === "file";
-      }
+      // A link is followed only to a folder (loops are caught by `visited`), never to a file.
+      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statKind(path) === "dir");
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) subdirs.push(path);
-      } else if (isFile && accept(path)) {
+      } else if (entry.isFile() && accept(path)) {
         results.push(path);
       }
     }
     subdirs.sort().reverse();
     pending.push(...subdirs);
   }
-  return results.sort(comparePaths);
+  return { files: results.sort(comparePaths), truncated: false };
 }
 
 function comparePaths(a: string, b: string): number {

@@ -7,10 +7,14 @@
 const RESERVED = /[:;#,"'<>&%{}\\`|[\]()=]/g;
 
 export function mermaidText(text: string, maxLength?: number): string {
-  let plain = text.replace(/[\u0000-\u001F\u007F\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  let plain = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   if (maxLength !== undefined) plain = shorten(plain, maxLength);
-  return plain.replace(RESERVED, (char) => `#${char.codePointAt(0)};`);
+  // A label of only spaces or control characters would leave a section, title or actor empty,
+  // which Mermaid cannot parse: an em dash stands in.
+  return plain === "" ? PLACEHOLDER : plain.replace(RESERVED, (char) => `#${char.codePointAt(0)};`);
 }
+
+const PLACEHOLDER = "#8212;";
 
 const KEYWORDS = /^(title|section|accTitle|accDescr|journey|flowchart|graph|subgraph|end|click|style|classDef|class|linkStyle|direction)\b/i;
 
@@ -21,7 +25,7 @@ const KEYWORDS = /^(title|section|accTitle|accDescr|journey|flowchart|graph|subg
 export function mermaidTaskName(text: string, maxLength?: number): string {
   const escaped = mermaidText(text, maxLength);
   const match = KEYWORDS.exec(escaped);
-  if (!match) return escaped || "#8212;";
+  if (!match) return escaped;
   return `#${escaped.codePointAt(0)};${escaped.slice(1)}`;
 }
 

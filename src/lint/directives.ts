@@ -24,7 +24,16 @@ const DIRECTIVE = /^(\s*)#\s*journey-(disable-next-line|disable)\b(.*)$/;
 export function parseDirectives(source: string): Directive[] {
   const lines = source.split(/\r?\n/);
   const directives: Directive[] = [];
+  // The next line that is not blank or another comment, for each line: one pass from the end,
+  // so thousands of directives in a row cost no more than one each.
+  const nextContent = new Array<number | undefined>(lines.length);
+  for (let i = lines.length - 1, next: number | undefined; i >= 0; i--) {
+    nextContent[i] = next;
+    const text = lines[i].trim();
+    if (text !== "" && !text.startsWith("#")) next = i + 1;
+  }
   lines.forEach((text, i) => {
+    if (!text.includes("journey-disable")) return; // most lines: no regular expression to run
     const match = DIRECTIVE.exec(text);
     if (!match) return;
     const [, indent, kind, rest] = match;
@@ -34,16 +43,8 @@ export function parseDirectives(source: string): Directive[] {
       .split(/[,\s]+/)
       .map((r) => r.trim())
       .filter(Boolean);
-    let targetLine: number | undefined;
-    if (kind === "disable-next-line") {
-      // The next line that is not blank or another comment: usually the `- id:` line of a step.
-      for (let j = i + 1; j < lines.length; j++) {
-        if (lines[j].trim() !== "" && !lines[j].trim().startsWith("#")) {
-          targetLine = j + 1;
-          break;
-        }
-      }
-    }
+    // The `- id:` line of a step, usually.
+    const targetLine = kind === "disable-next-line" ? nextContent[i] : undefined;
     directives.push({ kind: kind as Directive["kind"], rules, line: i + 1, column: indent.length + 1, endColumn: text.trimEnd().length + 1, targetLine, ...(reason && { reason }), used: new Set() });
   });
   return directives;
@@ -53,24 +54,34 @@ export function parseDirectives(source: string): Directive[] {
  * Drops the findings a directive silences, and adds them to `suppressed` with the directive's
  * reason: a suppression silences a message, it does not change the fact, which reports keep
  * showing. A next-line directive silences findings on its target line and, when that line starts
- * a step, every finding about that step.
+ * a step, every finding about that step. Directives are indexed by rule and by target line, so
+ * the work is linear in findings plus directives; when several apply, the first in the file is
+ * the one marked used, as a scan in file order would.
  */
 export function applyDirectives(findings: Finding[], directives: Directive[], journey: Journey | undefined, stepLine: (stepId: string) => number | undefined, suppressed: SuppressedFinding[] = []): Finding[] {
   if (directives.length === 0) return findings;
-  return findings.filter((finding) => {
-    for (const directive of directives) {
-      if (!directive.rules.includes(finding.ruleId)) continue;
-      let applies = directive.kind === "disable";
-      if (directive.kind === "disable-next-line" && directive.targetLine !== undefined) {
-        applies = finding.line === directive.targetLine || (journey !== undefined && finding.stepId !== undefined && stepLine(finding.stepId) === directive.targetLine);
-      }
-      if (applies) {
-        directive.used.add(finding.ruleId);
-        suppressed.push({ ...finding, suppression: directive.reason === undefined ? {} : { reason: directive.reason } });
-        return false;
+  const order = new Map(directives.map((directive, i) => [directive, i]));
+  const fileWide = new Map<string, Directive>();
+  const byLine = new Map<string, Directive>();
+  for (const directive of directives) {
+    for (const rule of directive.rules) {
+      if (directive.kind === "disable") {
+        if (!fileWide.has(rule)) fileWide.set(rule, directive);
+      } else if (directive.targetLine !== undefined) {
+        const key = `${directive.targetLine}:${rule}`;
+        if (!byLine.has(key)) byLine.set(key, directive);
       }
     }
-    return true;
+  }
+  return findings.filter((finding) => {
+    const line = journey !== undefined && finding.stepId !== undefined ? stepLine(finding.stepId) : undefined;
+    const candidates = [fileWide.get(finding.ruleId), byLine.get(`${finding.line}:${finding.ruleId}`), line !== undefined ? byLine.get(`${line}:${finding.ruleId}`) : undefined];
+    let first: Directive | undefined;
+    for (const candidate of candidates) if (candidate && (first === undefined || order.get(candidate)! < order.get(first)!)) first = candidate;
+    if (!first) return true;
+    first.used.add(finding.ruleId);
+    suppressed.push({ ...finding, suppression: first.reason === undefined ? {} : { reason: first.reason } });
+    return false;
   });
 }
 

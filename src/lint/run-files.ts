@@ -30,9 +30,13 @@ const WORKER = new URL("../../dist/cli/lint-worker.cjs", import.meta.url);
  */
 export const FILES_PER_THREAD = 100;
 
-/** Threads for checking `files` files: the number asked for, or with `auto` one per core as the work repays. */
+/**
+ * Threads for checking `files` files: the number asked for, or with `auto` one per core as the
+ * work repays; never more than the cores (more threads only share them, and each costs its own
+ * heap: `--concurrency 99999` once started thousands and took 7.6 GB).
+ */
 export function threadsFor(files: number, concurrency?: number): number {
-  if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files));
+  if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files, availableParallelism()));
   return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
 }
 

@@ -1,14 +1,26 @@
-import { LineCounter, parseDocument, isAlias, visit, type Document, type YAMLError } from "yaml";
-import type { Finding } from "../finding.js";
+import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import type { Finding, Span } from "../finding.js";
 import { FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
 
 export interface ParseLimits {
   /** Most alias expansions allowed when converting the document (guards against "billion laughs"). */
   maxAliases: number;
+  /** Most values (scalars, aliases, collections) in the document, also once aliases are expanded. */
+  maxNodes: number;
+  /** Most characters of scalar text once aliases are expanded: what the file size limit allows written out. */
+  maxFileSize: number;
 }
 
 export const DEFAULT_MAX_ALIASES = 100;
+
+/**
+ * The largest realistic journey, 1,000 steps with decisions, contacts, metrics and prose (about
+ * 220 KB; Mermaid cannot draw more), holds 16,762 values. Memory grows about 1 KB per value
+ * through parsing, the schema, the model and rendering: 500,000 values stay under 700 MB, where
+ * a 10 MB file of small numbers (5 million values) took 4.4 GB and ended in an out-of-memory abort.
+ */
+export const DEFAULT_MAX_NODES = 500_000;
 
 export interface ParsedYaml {
   doc: Document;
@@ -32,6 +44,12 @@ const FRIENDLY: Record<string, (error: YAMLError) => string> = {
  * Never throws on bad input.
  */
 export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
+  if (countValues(text, limits.maxNodes) > limits.maxNodes) {
+    // Refused before the document is built: building it is what takes the memory.
+    const lineCounter = new LineCounter();
+    const doc = parseDocument("", { lineCounter });
+    return { doc, locator: new Locator(doc, lineCounter, 0), data: undefined, findings: [tooManyValues(limits.maxNodes, FILE_START)] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const locator = new Locator(doc, lineCounter, text.length);
@@ -66,7 +84,12 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   }
 
   try {
-    const data = doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown;
+    // toJS shares one object per anchor, so an alias costs nothing here; what reads the data
+    // (reports, diagrams) writes each alias out again: that is what the expanded size bounds.
+    const data = toNfc(doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown);
+    // Without a `*` there is no alias: the counts before parsing already bound the document.
+    const tooLarge = text.includes("*") ? expandedSizeFinding(doc, locator, limits) : undefined;
+    if (tooLarge) return { doc, locator, data: undefined, findings: [...findings, tooLarge] };
     return { doc, locator, data, findings };
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error)?.message))) {
@@ -91,6 +114,141 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     }
     throw error;
   }
+}
+
+const NOT_ASCII = /[^ -~\t\n\r]/;
+
+/**
+ * The data with every string and key in Unicode NFC: `café` typed as one code point or as `e`
+ * and a combining accent looks the same in every report, so it must be the same id (a duplicate
+ * when both are declared). In place, without recursion; objects shared by aliases are done once.
+ */
+function toNfc(data: unknown): unknown {
+  const nfc = (text: string) => (NOT_ASCII.test(text) ? text.normalize("NFC") : text);
+  if (typeof data === "string") return nfc(data);
+  const seen = new Set<object>();
+  const pending: unknown[] = [data];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== "object" || value === null || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      value.forEach((item: unknown, i) => {
+        if (typeof item === "string") value[i] = nfc(item);
+        else pending.push(item);
+      });
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      const normal = nfc(key);
+      if (normal !== key) {
+        delete record[key];
+        Object.defineProperty(record, normal, { value: item, enumerable: true, writable: true, configurable: true });
+      }
+      if (typeof item === "string") record[normal] = nfc(item);
+      else pending.push(item);
+    }
+  }
+  return data;
+}
+
+function expandedSizeFinding(doc: Document, locator: Locator, limits: ParseLimits): Finding | undefined {
+  const expanded = expandedSize(doc);
+  if (expanded.values <= limits.maxNodes && expanded.characters <= limits.maxFileSize) return undefined;
+  const span = firstAliasSpan(doc, locator);
+  if (expanded.values > limits.maxNodes) return tooManyValues(limits.maxNodes, span);
+  return {
+    ruleId: "syntax",
+    messageId: "alias-size",
+    severity: "error",
+    message: `YAML aliases expand this file to more than ${formatCount(limits.maxFileSize)} characters of text, over the file size limit: write the values out, or use fewer aliases`,
+    ...span,
+  };
+}
+
+function tooManyValues(max: number, span: Span): Finding {
+  return {
+    ruleId: "syntax",
+    messageId: "too-many-values",
+    severity: "error",
+    message: `file holds more than ${formatCount(max)} YAML values (with aliases expanded), more than any journey needs: split it, or raise limits.max_nodes`,
+    ...span,
+  };
+}
+
+function formatCount(count: number): string {
+  return count.toLocaleString("en");
+}
+
+/** Lexer tokens that start a value: a scalar, an alias or a flow collection (block ones start with a scalar key or item). */
+const VALUE_TOKENS = new Set(["scalar", "single-quoted-scalar", "double-quoted-scalar", "block-scalar-header", "alias", "flow-map-start", "flow-seq-start"]);
+/** `,` `:` `-` `?` `[` `{` and line feeds: every value in YAML follows one of them or starts the text. */
+const SEPARATORS = new Uint8Array(128);
+for (const char of ",:-?[{\n") SEPARATORS[char.charCodeAt(0)] = 1;
+
+/**
+ * The number of values in `text`, exact up to `max + 1`. A cheap bound first: each value follows
+ * a separator (a block mapping adds one value per key: hence twice), so text with fewer
+ * separators than half the limit needs no second look. Only text that could be over the limit
+ * is run through YAML's lexer, which stops counting at the limit and builds nothing.
+ */
+export function countValues(text: string, max: number): number {
+  let separators = 1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) separators += SEPARATORS[code];
+  }
+  if (2 * separators <= max) return 2 * separators;
+  let values = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (VALUE_TOKENS.has(CST.tokenType(token) ?? "") && ++values > max) break;
+  }
+  return values;
+}
+
+/**
+ * Values and characters of scalar text in the document with every alias expanded, computed
+ * once per node (an alias adds its target's totals), without recursion: deep nesting must not
+ * overflow the stack, and a bomb of nested aliases costs no more than its node count.
+ */
+function expandedSize(doc: Document): { values: number; characters: number } {
+  const totals = new Map<unknown, { values: number; characters: number }>();
+  const children = (node: unknown): unknown[] => {
+    if (isAlias(node)) return [node.resolve(doc)];
+    if (isPair(node)) return [node.key, node.value];
+    if (isCollection(node)) return node.items;
+    return [];
+  };
+  const stack: { node: unknown; entered: boolean }[] = [{ node: doc.contents, entered: false }];
+  const open = new Set<unknown>();
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (totals.has(top.node)) {
+      stack.pop();
+      continue;
+    }
+    const below = children(top.node).filter((child) => child !== null && child !== undefined && !open.has(child));
+    if (!top.entered) {
+      top.entered = true;
+      open.add(top.node);
+      for (const child of below) if (!totals.has(child)) stack.push({ node: child, entered: false });
+      continue;
+    }
+    stack.pop();
+    open.delete(top.node);
+    const own = isScalar(top.node) ? { values: 1, characters: String(top.node.source ?? top.node.value).length } : { values: isPair(top.node) || isAlias(top.node) ? 0 : 1, characters: 0 };
+    for (const child of below) {
+      const sum = totals.get(child);
+      if (sum) {
+        own.values += sum.values;
+        own.characters += sum.characters;
+      }
+    }
+    totals.set(top.node, own);
+  }
+  return totals.get(doc.contents) ?? { values: 0, characters: 0 };
 }
 
 function firstAliasSpan(doc: Document, locator: Locator) {

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readRegularFile } from "../util/regular-file.js";
 import type { Finding } from "../finding.js";
 import { FILE_START } from "../finding.js";
 
@@ -19,27 +19,16 @@ export function fileProblem(message: string): { finding: Finding } {
 /**
  * Reads a journey file as UTF-8 text. Everything that would make the YAML parser choke or
  * mislead (size, binary data, other encodings) becomes a plain finding instead of an exception.
- * A UTF-8 byte order mark is dropped; CRLF is left to the parser, which handles it.
+ * Only regular files are read (`readRegularFile`). A UTF-8 byte order mark is dropped; CRLF is left to the parser, which handles it.
  */
 export function readSource(path: string, limits: ReadLimits): SourceResult {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return fileProblem("this is a folder, not a file");
-    size = stat.size;
-  } catch (error) {
-    return fileProblem(describeIoError(error));
-  }
-  if (size > limits.maxFileSize) {
+  const read = readRegularFile(path, limits.maxFileSize);
+  if (read.tooLarge !== undefined) {
+    const size = read.tooLarge > limits.maxFileSize + 1 ? formatBytes(read.tooLarge) : `over ${formatBytes(limits.maxFileSize)}`;
     return fileProblem(tooLarge(size, limits.maxFileSize));
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    return fileProblem(describeIoError(error));
-  }
-  return decodeSource(bytes);
+  if (read.problem !== undefined) return fileProblem(read.problem);
+  return decodeSource(read.bytes);
 }
 
 /** Checks and decodes the bytes of a journey file, wherever they come from (disk, git). */
@@ -93,25 +82,9 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
-export function tooLarge(size: number, maxFileSize: number): string {
-  return `file is ${formatBytes(size)}, over the limit of ${formatBytes(maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`;
-}
-
-export function describeIoError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "file not found";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied: the file cannot be read";
-    case "EISDIR":
-      return "this is a folder, not a file";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return `cannot read file (${code ?? String(error)})`;
-  }
+/** The finding's text for a file over the size limit (`size` as a number of bytes, or already said as text). */
+export function tooLarge(size: number | string, maxFileSize: number): string {
+  return `file is ${typeof size === "number" ? formatBytes(size) : size}, over the limit of ${formatBytes(maxFileSize)}; split the journey, or raise limits.max_file_size in journey.config.yaml`;
 }
 
 export function formatBytes(bytes: number): string {
@@ -119,3 +92,5 @@ export function formatBytes(bytes: number): string {
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(1).replace(/\.0$/, "")} KB`;
   return `${bytes} bytes`;
 }
+
+export { describeIoError } from "../util/regular-file.js";

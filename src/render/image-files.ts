@@ -12,10 +12,11 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
   const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
   const diagrams = format === "pdf" ? [] : plan.diagrams;
   const maps = format === "svg" ? [] : plan.maps;
+  // The note of each image is its .mmd file's (same source), looked up by name once.
+  const byName = new Map(plan.files.map((file) => [file.name, file.content]));
   const noteOf = (baseName: string) => {
-    const mmd = plan.files.find((f) => f.name === `${baseName}.mmd`);
-    const firstLine = typeof mmd?.content === "string" ? mmd.content.split("\n")[0].replace(/^%% /, "") : GENERATED_MARK;
-    return firstLine;
+    const mmd = byName.get(`${baseName}.mmd`);
+    return typeof mmd === "string" ? mmd.slice(0, mmd.indexOf("\n")).replace(/^%% /, "") : GENERATED_MARK;
   };
   const progress = new Progress(diagrams.length + maps.length);
   const renderer = await MermaidRenderer.open(browser, diagrams.length > 0 ? pagesFor(diagrams.length) : 0);
@@ -39,6 +40,11 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
     const [drawn, printed] = await Promise.all([
       Promise.all(
         diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
+          if (diagram.tooLarge) {
+            result.failures.push(`${diagram.baseName}: not drawn: ${diagram.tooLarge}`);
+            progress.tick();
+            return undefined;
+          }
           // `<small>` sets the channels apart where Mermaid draws HTML labels (GitHub); as SVG text
           // it would be printed literally.
           const definition = diagram.definition.replace(/<\/?small>/g, "");

@@ -1,5 +1,5 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { markdownCell, markdownText } from "../escape/markdown.js";
+import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
 import { lostAfter } from "../model/analysis.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
@@ -110,10 +110,9 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
   if (usedChannels.length > 0) {
     out.push(`| ${t.stage} | ${usedChannels.map((id) => markdownCell(names.channel(id))).join(" | ")} |`, `| --- |${" ---: |".repeat(usedChannels.length)}`);
     for (const stage of journey.stages) {
-      const cells = usedChannels.map((id) => {
-        const n = stage.steps.filter((s) => s.channels.includes(id)).length;
-        return n > 0 ? String(n) : "·";
-      });
+      const counts = new Map<string, number>();
+      for (const step of stage.steps) for (const id of new Set(step.channels)) counts.set(id, (counts.get(id) ?? 0) + 1);
+      const cells = usedChannels.map((id) => String(counts.get(id) ?? "·"));
       out.push(`| ${markdownCell(names.stage(stage))} | ${cells.join(" | ")} |`);
     }
     out.push("");
@@ -157,7 +156,7 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of listed) {
       const suppression = "suppression" in f ? ` (${t.suppressed}${f.suppression.reason ? `: ${f.suppression.reason}` : ""})` : "";
-      out.push(`| [${f.line}](${encodeURI(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`);
+      out.push(`| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`);
     }
     out.push("");
   }

@@ -50,8 +50,14 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     lines.push("  end");
   }
   for (const step of journey.steps) {
+    // The first `when` written for each target, found once per step (a decision may have thousands of branches).
+    const whenOf = new Map<number | undefined, string | undefined>();
+    for (const transition of step.next) {
+      const index = journey.stepById.get(transition.to)?.index;
+      if (!whenOf.has(index)) whenOf.set(index, transition.when);
+    }
     for (const target of graph.successors[step.index]) {
-      const when = step.next.find((t) => journey.stepById.get(t.to)?.index === target)?.when;
+      const when = whenOf.get(target);
       const edge = when ? ` -->|"${mermaidText(when, 40)}"| ` : " --> ";
       lines.push(`  ${nodeId(step)}${edge}${nodeId(journey.steps[target])}`);
     }

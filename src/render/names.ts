@@ -1,6 +1,7 @@
 import type { ProjectConfig } from "../config/types.js";
 import type { Journey, Stage, Step } from "../model/types.js";
 import type { Labels } from "./i18n/types.js";
+import { own } from "../util/own.js";
 
 /** Display names of the things a journey refers to by id, in the report's language. */
 export class Names {
@@ -12,8 +13,7 @@ export class Names {
 
   stage(stage: Stage): string {
     if (stage.name) return stage.name;
-    const classic = this.labels.stageNames[stage.id as keyof Labels["stageNames"]];
-    return classic ?? stage.id;
+    return own(this.labels.stageNames, stage.id) ?? stage.id;
   }
 
   actor(step: Step): string {
@@ -25,7 +25,7 @@ export class Names {
 
   /** A team named as a handoff's `from`/`to` or an `owner`. */
   team(id: string): string {
-    return this.config.teams[id]?.name ?? id;
+    return own(this.config.teams, id)?.name ?? id;
   }
 
   channel(id: string): string {
@@ -38,6 +38,6 @@ export class Names {
 
   emotion(value: number | undefined): string {
     if (value === undefined) return "";
-    return `${value > 0 ? "+" : ""}${value} ${this.labels.emotions[String(value) as keyof Labels["emotions"]] ?? ""}`.trim();
+    return `${value > 0 ? "+" : ""}${value} ${own(this.labels.emotions, String(value)) ?? ""}`.trim();
   }
 }

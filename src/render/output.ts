@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync } from "no
 import { join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { orphanedFiles } from "./orphans.js";
-import { GENERATED_MARK, type RenderPlan } from "./plan.js";
+import { GENERATED_MARK, isGeneratedNote, type RenderPlan } from "./plan.js";
 
 export interface OutputFile {
   name: string;
@@ -15,9 +15,27 @@ export interface WriteReport {
   refused: { name: string; reason: string }[];
 }
 
-/** True when the bytes carry the note every generated file starts with (in a PNG, its text chunk; a PDF ends with it). */
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * True when the bytes are a file render wrote: a text file whose first line is exactly the
+ * generated note (`isGeneratedNote`), or a PNG whose first chunk after the header is the
+ * `tEXt` comment render adds. A hand-written file that merely mentions the note is the user's.
+ */
 export function isGenerated(bytes: Buffer): boolean {
-  return bytes.subarray(0, 4096).includes(GENERATED_MARK) || (bytes.subarray(0, 5).toString("latin1") === "%PDF-" && bytes.subarray(-512).includes(GENERATED_MARK));
+  if (bytes.subarray(0, 8).equals(PNG_SIGNATURE)) {
+    if (bytes.length < 16) return false;
+    const chunk = 8 + 4 + 4 + bytes.readUInt32BE(8) + 4; // signature, IHDR length, type, data, crc
+    const expected = Buffer.from(`tEXtComment\0${GENERATED_MARK} from `, "latin1");
+    return bytes.subarray(chunk + 4, chunk + 4 + expected.length).equals(expected);
+  }
+  // A PDF carries its note as a comment after %%EOF (addPdfComment): its last line.
+  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") {
+    const tail = bytes.subarray(-512).toString("utf8").trimEnd();
+    return tail.slice(tail.lastIndexOf("\n") + 1).startsWith(`% ${GENERATED_MARK} from `);
+  }
+  const end = bytes.indexOf(0x0a);
+  return isGeneratedNote(bytes.subarray(0, end < 0 ? bytes.length : end).toString("utf8"));
 }
 
 /**

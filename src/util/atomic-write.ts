@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 /** Temporary files being written right now, removed if the process is interrupted. */
@@ -25,6 +25,27 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   } finally {
     pending.delete(temporary);
   }
+}
+
+/**
+ * Writes a file the user named (`--output-file`): atomically when it is a regular file or does
+ * not exist yet; straight into a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named
+ * pipe), which a temporary file renamed over it would replace with a plain file.
+ */
+export function writeOutputFile(path: string, data: string | Uint8Array): void {
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (stat && (stat.isCharacterDevice() || stat.isFIFO())) writeFileSync(path, data);
+  else writeFileAtomic(path, data);
+}
+
+/** The first of `files` that is the same file as `path` (same device and inode: links and `./a/../a` too), if any. */
+export function sameFileAmong(path: string, files: readonly string[]): string | undefined {
+  const target = statSync(path, { throwIfNoEntry: false });
+  if (!target?.isFile()) return undefined;
+  return files.find((file) => {
+    const stat = statSync(file, { throwIfNoEntry: false });
+    return stat !== undefined && stat.dev === target.dev && stat.ino === target.ino;
+  });
 }
 
 /**

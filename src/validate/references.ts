@@ -94,9 +94,10 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
 
   // Team names are only checked against a catalog the project chose to keep.
   const teams = Object.keys(config.teams);
+  const teamSet = new Set(teams);
   if (teams.length > 0) {
     const unknownTeam = (id: unknown, path: YamlPath, allowBuiltin: boolean, stepId?: string) => {
-      if (typeof id !== "string" || teams.includes(id) || (allowBuiltin && BUILTIN_ACTORS.includes(id))) return;
+      if (typeof id !== "string" || teamSet.has(id) || (allowBuiltin && BUILTIN_ACTORS.includes(id))) return;
       const suggestion = didYouMean(id, allowBuiltin ? [...teams, ...BUILTIN_ACTORS] : teams);
       report("unknown-reference", "team", path, `team \`${id}\` is not in the config's team catalog${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`, stepId);
     };

@@ -1,23 +1,17 @@
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import module from "node:module";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { MINIMAL, parseJson, ROOT, tempProject, type JsonReport } from "../helpers/index.js";
+import { MINIMAL, parseJson, type JsonReport } from "../helpers/index.js";
+import { caches, copyInstall } from "../helpers/package.js";
 
 const hasCompileCache = Boolean((module as { enableCompileCache?: unknown }).enableCompileCache);
-const caches = (dir: string) => readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".v8cache"));
 
-/** A copy of the installed package, so the test owns its dist/ and cache. */
+/** A copy of the installed package with a project to lint, so the test owns its dist/ and cache. */
 function install(): string {
   const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/j${i}.journey.yaml`, MINIMAL.replace("id: minimal", `id: j${i}`)]));
-  const dir = tempProject({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n", ...many });
-  for (const part of ["bin", "dist", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  symlinkSync(join(ROOT, "schemas"), join(dir, "schemas"));
-  for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
-  rmSync(join(dir, "dist", "cli", "compile-cache"), { recursive: true, force: true });
-  return dir;
+  return copyInstall({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n", ...many });
 }
 const lint = (dir: string) =>
   execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1", NODE_COMPILE_CACHE: "" } });
@@ -35,7 +29,7 @@ describe.runIf(!hasCompileCache)("bin/journey.cjs: the code cache", () => {
     expect(first.stderr).toBe("");
     expect(parseJson<JsonReport>(first.stdout)[0].messages.map((m) => m.ruleId)).toContain("schema");
     const [cache] = caches(dir);
-    expect(cache).toMatch(/^journey\.cjs\.\d+-\d+-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(cache).toMatch(/^journey\.cjs\.[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
     const good = readFileSync(join(dir, "dist", "cli", cache));
     expect(good.length).toBeGreaterThan(10_000);
 

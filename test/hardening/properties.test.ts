@@ -10,7 +10,8 @@ import { formatSarif } from "../../src/report/formatters/sarif.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
-import { chromiumAvailable, lint, RUN_META, formatContext, parseJson, type JsonReport, type SarifLog } from "../helpers/index.js";
+import { execa } from "execa";
+import { BIN, chromiumAvailable, lint, RUN_META, formatContext, parseJson, tempProject, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const TYPES = ["action", "contact", "response", "handoff", "decision", "end"] as const;
 const CHANNELS = { web: { name: "Web", mode: "async" }, chat: { name: "Chat", mode: "sync" }, phone: { name: "Phone", mode: "sync" }, faq: { name: "FAQ", mode: "async", self_service: true } };
@@ -220,4 +221,38 @@ describe("property: random damage to valid files", () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe("property: random bytes, random YAML and random journeys through the built CLI", () => {
+  /** Anything YAML can hold, written out by the YAML library, sometimes with anchors and aliases. */
+  const randomYaml = fc.oneof(
+    fc.jsonValue({ maxDepth: 4 }).map((value) => stringify(value)),
+    fc.array(fc.constantFrom("a: &x [1, 2]", "b: *x", "- *x", "? [k]", ": v", "c: !!binary aGk=", "d: |", "  text", "e: {f: [g, {h: i}]}", "- - - j", "journey: 1", "id: x", "stages: []", "---", "...", "%YAML 1.2", "'q", "\"\\u0000\""), { maxLength: 12 }).map((lines) => lines.join("\n")),
+  );
+  const randomFile = fc.oneof(
+    fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
+    randomYaml.map((text) => Buffer.from(text)),
+    journeyArb(hostileText).map((text) => Buffer.from(text)),
+  );
+
+  it("lint and render never crash, never print a stack trace, and stay within a 256 MB heap", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(randomFile, { minLength: 20, maxLength: 40 }), async (files) => {
+        const dir = tempProject(Object.fromEntries(files.map((bytes, i) => [`maps/f${i}.journey.yaml`, bytes])));
+        const cli = (args: string[]) => execa("node", ["--max-old-space-size=256", BIN, ...args], { cwd: dir, reject: false, timeout: 60_000, stdin: "ignore", env: { NO_COLOR: "1" } });
+        const linted = await cli(["lint", "maps", "-f", "json"]);
+        expect(linted.timedOut).toBe(false);
+        expect([0, 1], linted.stderr).toContain(linted.exitCode);
+        expect(linted.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
+        const reports = parseJson<JsonReport>(linted.stdout);
+        expect(reports).toHaveLength(files.length);
+        expect(reports.flatMap((r) => r.messages).filter((m) => m.ruleId === "internal")).toEqual([]);
+        const rendered = await cli(["render", "maps", "-o", "out"]);
+        expect(rendered.timedOut).toBe(false);
+        expect([0, 1], rendered.stderr).toContain(rendered.exitCode);
+        expect(rendered.stderr).not.toMatch(/internal error|\n\s+at .+:\d+:\d+/);
+      }),
+      { numRuns: 4 },
+    );
+  }, 300_000);
 });

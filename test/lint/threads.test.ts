@@ -12,9 +12,10 @@ describe("threadsFor: how many threads check the files", () => {
     expect(threadsFor(1000 * FILES_PER_THREAD)).toBe(cores);
   });
 
-  it("a number is taken as asked, but never more threads than files", () => {
+  it("a number is taken as asked, but never more threads than files or cores", () => {
     expect(threadsFor(60, 1)).toBe(1);
-    expect(threadsFor(60, 3)).toBe(3);
-    expect(threadsFor(2, 8)).toBe(2);
+    expect(threadsFor(60, 3)).toBe(Math.min(3, cores));
+    expect(threadsFor(2, 8)).toBe(Math.min(2, cores));
+    expect(threadsFor(1_000_000, 99_999)).toBe(cores);
   });
 });

@@ -168,14 +168,14 @@ describe("render: writes and --check", () => {
     expect(forced.exitCode).toBe(1);
   });
 
-  it("refuses ids that are reserved file names (`index` included: the index files), and files with structural errors", async () => {
+  it("refuses ids that are reserved file names and files with structural errors; a journey called `index` gets its own file name", async () => {
     const dir = tempProject({ "a.journey.yaml": MINIMAL.replace("id: minimal", "id: con"), "b.journey.yaml": "journey: 2\n", "c.journey.yaml": MINIMAL.replace("id: minimal", "id: index") });
     const result = await runCli(["render"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("a.journey.yaml: not rendered: journey id `con` is a reserved file name on Windows");
     expect(result.stderr).toContain("b.journey.yaml: not rendered: has structural errors");
-    expect(result.stderr).toContain("c.journey.yaml: not rendered: journey id `index` is reserved for the index files; choose another id");
-    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual(["index.html", "index.md"]);
+    expect(result.stderr).not.toContain("c.journey.yaml: not rendered");
+    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual(["index.html", "index.md", "index_journey.flow.mmd", "index_journey.html", "index_journey.journey.mmd", "index_journey.md"]);
   });
 
   it("--no-map and `render.map: false` leave the maps out; --check then neither wants nor reports them", async () => {

@@ -18,6 +18,8 @@ import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
 import { releaseOptimizerFor } from "../../util/tiering.js";
 import { requireInstalled } from "../../util/optional-package.js";
+import { own } from "../../util/own.js";
+import { visibleText } from "../../escape/terminal.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { HOMEPAGE, RULE_DOCS_BASE } from "../version.js";
 
@@ -52,12 +54,14 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     return EXIT.usage;
   }
   const { config } = resolution;
-  if (options.lang !== undefined && !LANGUAGES[options.lang]) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
+  if (options.lang !== undefined && !own(LANGUAGES, options.lang)) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const color = colorFor(process.stdout, options);
 
-  const { files, unmatched } = selectFiles(paths, config, cwd);
-  reportUnmatched(unmatched);
-  if (files.length === 0) return EXIT.usage;
+  const discovery = selectFiles(paths, config, cwd);
+  const { files } = discovery;
+  const incomplete = reportUnmatched(discovery);
+  // A walk stopped at its limit went somewhere it should not have: check nothing rather than part.
+  if (files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
   const grouping = groupByConfig(files, cwd, options.config !== undefined ? config : undefined);
   if (grouping.problems) {
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
@@ -80,7 +84,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     throw error;
   }
 
-  let exitCode: number = unmatched.length > 0 ? EXIT.usage : EXIT.ok;
+  let exitCode: number = incomplete ? EXIT.usage : EXIT.ok;
   for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color, analyses));
   return exitCode;
 }
@@ -107,7 +111,7 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
     let folder = folders.get(outDir);
     if (!folder) {
       const lang = options.lang ?? config.render.lang ?? "en";
-      const labels = LANGUAGES[lang];
+      const labels = own(LANGUAGES, lang);
       if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
       const image = (options.image ?? config.render.image ?? "none") as ImageFormat;
       if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes ${IMAGE_FORMATS.join(", ")}, not \`${image}\``);
@@ -130,7 +134,8 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     cwd,
   );
   const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE, map });
-  for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${toPosix(relative(cwd, filePath))}: not rendered: ${reason}\n`);
+  for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
+  for (const { filePath, message } of plan.warnings) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: ${message}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {

@@ -60,6 +60,7 @@ export const ar: Labels = {
   journey: "الرحلة",
   health: "الحالة",
   healthy: "لا ملاحظات",
+  renamed: "الرحلة `{id}` مكتوبة في `{file}`: اسمها محجوز لهذا الفهرس أو أطول من أن يكون اسم ملف.",
   actors: { customer: "العميل", agent: "موظف الدعم", system: "النظام" },
   stageNames: { awareness: "الوعي", consideration: "الدراسة", purchase: "الشراء", retention: "الاحتفاظ", advocacy: "التأييد" },
   emotions: { "-2": "سيئ جدًا", "-1": "سيئ", "0": "محايد", "1": "جيد", "2": "ممتاز" },

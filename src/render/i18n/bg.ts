@@ -60,6 +60,7 @@ export const bg: Labels = {
   journey: "Път",
   health: "Състояние",
   healthy: "няма забележки",
+  renamed: "Пътят `{id}` е записан във `{file}`: името му е заето от този индекс или е твърде дълго за име на файл.",
   actors: { customer: "Клиент", agent: "Служител", system: "Система" },
   stageNames: { awareness: "Осведоменост", consideration: "Обмисляне", purchase: "Покупка", retention: "Задържане", advocacy: "Препоръка" },
   emotions: { "-2": "много зле", "-1": "зле", "0": "неутрално", "1": "добре", "2": "отлично" },

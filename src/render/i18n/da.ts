@@ -60,6 +60,7 @@ export const da: Labels = {
   journey: "Kunderejse",
   health: "Tilstand",
   healthy: "ingen fund",
+  renamed: "Rejsen `{id}` er skrevet til `{file}`: dens eget navn bruges af dette indeks eller er for langt til et filnavn.",
   actors: { customer: "Kunde", agent: "Medarbejder", system: "System" },
   stageNames: { awareness: "Opmærksomhed", consideration: "Overvejelse", purchase: "Køb", retention: "Fastholdelse", advocacy: "Anbefaling" },
   emotions: { "-2": "meget dårligt", "-1": "dårligt", "0": "neutral", "1": "godt", "2": "meget godt" },

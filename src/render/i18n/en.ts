@@ -60,6 +60,7 @@ export const en: Labels = {
   journey: "Journey",
   health: "Health",
   healthy: "no findings",
+  renamed: "Journey `{id}` is written to `{file}`: its own name is taken by this index or too long for a file name.",
   actors: { customer: "Customer", agent: "Agent", system: "System" },
   stageNames: { awareness: "Awareness", consideration: "Consideration", purchase: "Purchase", retention: "Retention", advocacy: "Advocacy" },
   emotions: { "-2": "very negative", "-1": "negative", "0": "neutral", "1": "positive", "2": "very positive" },

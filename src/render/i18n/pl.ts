@@ -60,6 +60,7 @@ export const pl: Labels = {
   journey: "Ścieżka",
   health: "Stan",
   healthy: "brak uwag",
+  renamed: "Ścieżka `{id}` jest zapisana w `{file}`: jej nazwa jest zajęta przez ten indeks lub za długa na nazwę pliku.",
   actors: { customer: "Klient", agent: "Konsultant", system: "System" },
   stageNames: { awareness: "Świadomość", consideration: "Rozważanie", purchase: "Zakup", retention: "Utrzymanie", advocacy: "Rekomendacja" },
   emotions: { "-2": "bardzo źle", "-1": "źle", "0": "neutralnie", "1": "dobrze", "2": "bardzo dobrze" },

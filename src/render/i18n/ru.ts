@@ -60,6 +60,7 @@ export const ru: Labels = {
   journey: "Путь",
   health: "Состояние",
   healthy: "замечаний нет",
+  renamed: "Путь `{id}` записан в `{file}`: его имя занято этим указателем или слишком длинно для имени файла.",
   actors: { customer: "Клиент", agent: "Оператор", system: "Система" },
   stageNames: { awareness: "Осведомлённость", consideration: "Рассмотрение", purchase: "Покупка", retention: "Удержание", advocacy: "Лояльность" },
   emotions: { "-2": "очень плохо", "-1": "плохо", "0": "нейтрально", "1": "хорошо", "2": "отлично" },

@@ -66,6 +66,8 @@ export interface Labels {
   journey: string;
   health: string;
   healthy: string;
+  /** Under the index: a journey whose files got another name (`{id}`, `{file}` are filled in). */
+  renamed: string;
   /** Built-in actors */
   actors: { customer: string; agent: string; system: string };
   /** Default names of the five classic stages */

@@ -5,10 +5,10 @@ import type { Labels } from "../i18n/types.js";
 import { mapPage } from "./map-html.js";
 
 /** `index.markup`: every rendered journey with its persona, goal, size and health, linking to its map. */
-export function mapIndexPage(rendered: readonly { result: FileReport; journey: Journey }[], labels: Labels, note: string): string {
+export function mapIndexPage(rendered: readonly { result: FileReport; journey: Journey; stem: string }[], labels: Labels, note: string): string {
   const t = labels;
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));
-  const rows = sorted.map(({ result, journey }) => {
+  const rows = sorted.map(({ result, journey, stem }) => {
     const counts = countFindings(result.findings);
     // Text badges, not emoji: a browser without an emoji font would show empty boxes.
     const health =
@@ -23,7 +23,7 @@ export function mapIndexPage(rendered: readonly { result: FileReport; journey: J
           )
             .filter(([count]) => count > 0)
             .map(([count, kind, label]) => markup`<span class="badge ${kind}">${label}: ${count}</span> `);
-    return markup`<tr><td><a href="${encodeURIComponent(journey.id)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
+    return markup`<tr><td><a href="${encodeURIComponent(stem)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? journey.goal.steps.join(", ")}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
   });
   const body = markup`<header class="page-head"><h1>${t.indexTitle}</h1></header>
 <main><table class="journeys"><thead><tr><th scope="col">${t.journey}</th><th scope="col">${t.persona}</th><th scope="col">${t.businessGoal}</th><th scope="col">${t.steps}</th><th scope="col">${t.health}</th></tr></thead>

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
 import type { Severity } from "../../finding.js";
+import { visibleText } from "../../escape/terminal.js";
 import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
@@ -22,9 +23,9 @@ export function formatGithub(results: readonly FileReport[], context: FormatCont
   return lines.length > 0 ? lines.join("\n") + "\n" : "";
 }
 
-/** Escaping of a command's message, as the Actions runner expects it. */
+/** Escaping of a command's message, as the Actions runner expects it; other control characters (ESC) shown as escapes. */
 export function data(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return visibleText(text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
 
 /** Property values also escape the separators `:` and `,`. */

@@ -1,5 +1,6 @@
 import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
+import { own } from "../../util/own.js";
 
 export type Formatter = (results: readonly FileReport[], context: FormatContext) => string;
 
@@ -16,5 +17,5 @@ const LOADERS: Record<string, () => Promise<Formatter>> = {
 export const FORMAT_NAMES: readonly string[] = Object.keys(LOADERS);
 
 export function loadFormatter(name: string): Promise<Formatter> | undefined {
-  return LOADERS[name]?.();
+  return own(LOADERS, name)?.();
 }

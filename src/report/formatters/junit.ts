@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
 import { xmlEscape } from "../../escape/xml.js";
+import { lineStartPath, visibleText } from "../../escape/terminal.js";
 import { STRUCTURAL_RULES, type Finding } from "../../finding.js";
 import type { FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
@@ -12,9 +13,14 @@ import type { FormatContext } from "../context.js";
  */
 export function formatJunit(results: readonly FileReport[], context: FormatContext): string {
   const suites = results.map((result) => {
-    const path = toPosix(relative(context.cwd, result.filePath));
+    // Shown in attributes too, which a CI log prints as they are: one line, no escape sequences.
+    const path = visibleText(toPosix(relative(context.cwd, result.filePath)));
     const byRule = new Map<string, Finding[]>();
-    for (const finding of result.findings) byRule.set(finding.ruleId, [...(byRule.get(finding.ruleId) ?? []), finding]);
+    for (const finding of result.findings) {
+      const list = byRule.get(finding.ruleId);
+      if (list) list.push(finding);
+      else byRule.set(finding.ruleId, [finding]);
+    }
     const checks = [...new Set([...STRUCTURAL_RULES, ...(result.rulesChecked ?? []), ...byRule.keys()])];
     let failures = 0;
     let errors = 0;
@@ -26,8 +32,9 @@ export function formatJunit(results: readonly FileReport[], context: FormatConte
       if (element === "error") errors++;
       else failures++;
       const worst = findings.some((f) => f.severity === "error") ? "error" : findings.some((f) => f.severity === "warning") ? "warning" : "info";
-      const summary = findings.length === 1 ? findings[0].message : `${findings.length} findings`;
-      const body = findings.map((f) => `${path}:${f.line}:${f.column} ${f.severity} ${f.message}`).join("\n");
+      const summary = findings.length === 1 ? visibleText(findings[0].message) : `${findings.length} findings`;
+      // One line per finding, none starting with `::` (the report is often printed in CI logs).
+      const body = findings.map((f) => `${lineStartPath(path)}:${f.line}:${f.column} ${f.severity} ${visibleText(f.message)}`).join("\n");
       return `${open}\n      <${element} type="${worst}" message="${xmlEscape(summary)}">${xmlEscape(body)}</${element}>\n    </testcase>`;
     });
     return [

@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import type { ChalkInstance } from "chalk";
 import type { Finding, Severity } from "../../finding.js";
 import { toPosix } from "../../util/paths.js";
+import { lineStartPath, visibleText } from "../../escape/terminal.js";
 import { countFindings, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
@@ -17,12 +18,12 @@ export function formatStylish(results: readonly FileReport[], context: FormatCon
   for (const result of results) {
     if (result.findings.length === 0) continue;
     filesWithProblems++;
-    const path = toPosix(relative(context.cwd, result.filePath)) || result.filePath;
+    const path = lineStartPath(toPosix(relative(context.cwd, result.filePath)) || result.filePath);
     const lines = result.source?.split(/\r?\n/);
     for (const finding of result.findings) {
       all.push(finding);
       out.push(
-        `${color.bold(`${path}:${finding.line}:${finding.column}`)}  ${severityLabel(finding.severity, color)}  ${finding.message}  ${color.dim(finding.ruleId)}`,
+        `${color.bold(`${path}:${finding.line}:${finding.column}`)}  ${severityLabel(finding.severity, color)}  ${visibleText(finding.message)}  ${color.dim(finding.ruleId)}`,
       );
       const frame = lines ? codeFrame(lines, finding, color) : "";
       if (frame) out.push(frame);
@@ -64,11 +65,14 @@ export function codeFrame(lines: readonly string[], finding: Finding, color: Cha
     start -= shift;
     end = Math.min(end - shift, shown.length);
   }
+  // Control characters of the source are shown as escapes; the underline follows their width.
+  const before = visibleText(shown.slice(0, start));
+  const node = visibleText(shown.slice(start, end));
   const gutter = String(finding.line);
   const pad = " ".repeat(gutter.length);
-  const marker = "^" + "~".repeat(Math.max(0, end - start - 1));
+  const marker = "^" + "~".repeat(Math.max(0, node.length - 1));
   const paint = finding.severity === "error" ? color.red : finding.severity === "warning" ? color.yellow : color.blue;
-  return `  ${color.dim(`${gutter} |`)} ${shown}\n  ${color.dim(`${pad} |`)} ${" ".repeat(start)}${paint(marker)}`;
+  return `  ${color.dim(`${gutter} |`)} ${before}${node}${visibleText(shown.slice(end))}\n  ${color.dim(`${pad} |`)} ${" ".repeat(before.length)}${paint(marker)}`;
 }
 
 function plural(count: number, word: string, pluralWord = `${word}s`): string {

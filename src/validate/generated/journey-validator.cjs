@@ -3343,7 +3343,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate49;
-const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
+const schema66 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"type":"string","minLength":1,"description":"Display name of the team."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."},"max_nodes":{"type":"integer","minimum":1,"description":"Most YAML values (scalars, aliases, lists and mappings, counted with aliases expanded) in one file. Default: 500000."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5116,7 +5116,7 @@ if(data.limits !== undefined){
 let data37 = data.limits;
 if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
 for(const key13 in data37){
-if(!((key13 === "max_file_size") || (key13 === "max_aliases"))){
+if(!(((key13 === "max_file_size") || (key13 === "max_aliases")) || (key13 === "max_nodes"))){
 const err72 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.limits,data:data37};
 if(vErrors === null){
 vErrors = [err72];
@@ -5177,9 +5177,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err77 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data37};
+if(data37.max_nodes !== undefined){
+let data40 = data37.max_nodes;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
+const err77 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema66.properties.limits.properties.max_nodes.type,parentSchema:schema66.properties.limits.properties.max_nodes,data:data40};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -5188,13 +5189,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data.diff !== undefined){
-let data40 = data.diff;
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-for(const key14 in data40){
-if(!(func1.call(schema66.properties.diff.properties, key14))){
-const err78 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.diff,data:data40};
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 1 || isNaN(data40)){
+const err78 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.limits.properties.max_nodes,data:data40};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -5204,183 +5201,10 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data40["journey-added"] !== undefined){
-if(!(validate71(data40["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data40,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["journey-removed"] !== undefined){
-if(!(validate71(data40["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data40,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["journey-id-changed"] !== undefined){
-if(!(validate71(data40["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data40,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["step-added"] !== undefined){
-if(!(validate71(data40["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data40,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["step-removed"] !== undefined){
-if(!(validate71(data40["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data40,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["step-moved"] !== undefined){
-if(!(validate71(data40["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data40,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["step-renamed"] !== undefined){
-if(!(validate71(data40["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data40,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["step-type-changed"] !== undefined){
-if(!(validate71(data40["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data40,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["stage-added"] !== undefined){
-if(!(validate71(data40["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data40,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["stage-removed"] !== undefined){
-if(!(validate71(data40["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data40,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["stage-reordered"] !== undefined){
-if(!(validate71(data40["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data40,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["entry-changed"] !== undefined){
-if(!(validate71(data40["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data40,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["goal-changed"] !== undefined){
-if(!(validate71(data40["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data40,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["edge-added"] !== undefined){
-if(!(validate71(data40["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data40,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["edge-removed"] !== undefined){
-if(!(validate71(data40["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data40,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["emotion-better"] !== undefined){
-if(!(validate71(data40["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data40,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["emotion-worse"] !== undefined){
-if(!(validate71(data40["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data40,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["pain-point-added"] !== undefined){
-if(!(validate71(data40["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data40,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["pain-point-removed"] !== undefined){
-if(!(validate71(data40["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data40,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["opportunity-added"] !== undefined){
-if(!(validate71(data40["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data40,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["opportunity-removed"] !== undefined){
-if(!(validate71(data40["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data40,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["channel-changed"] !== undefined){
-if(!(validate71(data40["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data40,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["contact-answered"] !== undefined){
-if(!(validate71(data40["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data40,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["contact-unanswered"] !== undefined){
-if(!(validate71(data40["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data40,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["handoff-added"] !== undefined){
-if(!(validate71(data40["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data40,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["handoff-removed"] !== undefined){
-if(!(validate71(data40["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data40,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["metrics-changed"] !== undefined){
-if(!(validate71(data40["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data40,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["finding-new"] !== undefined){
-if(!(validate71(data40["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data40,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
-}
-if(data40["finding-fixed"] !== undefined){
-if(!(validate71(data40["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data40,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.diff.type,parentSchema:schema66.properties.diff,data:data40};
+const err79 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.limits.type,parentSchema:schema66.properties.limits,data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -5390,14 +5214,215 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
-else {
-const err80 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(data.diff !== undefined){
+let data41 = data.diff;
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+for(const key14 in data41){
+if(!(func1.call(schema66.properties.diff.properties, key14))){
+const err80 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema66.properties.diff,data:data41};
 if(vErrors === null){
 vErrors = [err80];
 }
 else {
 vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data41["journey-added"] !== undefined){
+if(!(validate71(data41["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data41,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["journey-removed"] !== undefined){
+if(!(validate71(data41["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data41,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["journey-id-changed"] !== undefined){
+if(!(validate71(data41["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data41,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["step-added"] !== undefined){
+if(!(validate71(data41["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data41,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["step-removed"] !== undefined){
+if(!(validate71(data41["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data41,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["step-moved"] !== undefined){
+if(!(validate71(data41["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data41,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["step-renamed"] !== undefined){
+if(!(validate71(data41["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data41,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["step-type-changed"] !== undefined){
+if(!(validate71(data41["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data41,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["stage-added"] !== undefined){
+if(!(validate71(data41["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data41,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["stage-removed"] !== undefined){
+if(!(validate71(data41["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data41,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["stage-reordered"] !== undefined){
+if(!(validate71(data41["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data41,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["entry-changed"] !== undefined){
+if(!(validate71(data41["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data41,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["goal-changed"] !== undefined){
+if(!(validate71(data41["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data41,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["edge-added"] !== undefined){
+if(!(validate71(data41["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data41,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["edge-removed"] !== undefined){
+if(!(validate71(data41["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data41,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["emotion-better"] !== undefined){
+if(!(validate71(data41["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data41,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["emotion-worse"] !== undefined){
+if(!(validate71(data41["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data41,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["pain-point-added"] !== undefined){
+if(!(validate71(data41["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data41,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["pain-point-removed"] !== undefined){
+if(!(validate71(data41["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data41,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["opportunity-added"] !== undefined){
+if(!(validate71(data41["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data41,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["opportunity-removed"] !== undefined){
+if(!(validate71(data41["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data41,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["channel-changed"] !== undefined){
+if(!(validate71(data41["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data41,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["contact-answered"] !== undefined){
+if(!(validate71(data41["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data41,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["contact-unanswered"] !== undefined){
+if(!(validate71(data41["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data41,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["handoff-added"] !== undefined){
+if(!(validate71(data41["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data41,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["handoff-removed"] !== undefined){
+if(!(validate71(data41["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data41,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["metrics-changed"] !== undefined){
+if(!(validate71(data41["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data41,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["finding-new"] !== undefined){
+if(!(validate71(data41["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data41,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+if(data41["finding-fixed"] !== undefined){
+if(!(validate71(data41["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data41,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.properties.diff.type,parentSchema:schema66.properties.diff,data:data41};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
 }
 errors++;
 }
