@@ -143,7 +143,7 @@ describe("Mermaid's limits and empty labels", () => {
     const blank = JSON.stringify(" \u0001\t\u0007 ");
     const text = GOOD.replace("persona: { name: Visitor, goals: [Find out] }", `persona: { name: ${blank}, goals: [Find out] }`)
       .replace("  - id: s\n", `  - id: s\n    name: ${blank}\n`)
-      .replace("name: Starts", `name: ${blank}`)
+      .replace("name: Starts", `name: ${blank}, emotion: 0`)
       .replace("title: A good journey next to the hostile ones", `title: ${blank}`);
     const dir = tempProject({ "j.journey.yaml": text });
     expect((await runCli(["render", ".", "-o", "out"], { cwd: dir })).exitCode).toBe(0);

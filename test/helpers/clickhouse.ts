@@ -113,6 +113,11 @@ async function httpQuery(url: string, sql: string, settings: Record<string, stri
 }
 
 export async function startClickHouse(options: StartOptions = {}): Promise<ClickHouseServer> {
+  // Fixed ports are the caller's (a cluster retries as a whole).
+  return options.httpPort !== undefined ? startOnce(options) : retryOnPortClash(() => startOnce(options));
+}
+
+async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
   const dir = mkdtempSync(join(tmpdir(), "journey-clickhouse-"));
   const httpPort = options.httpPort ?? (await freePort());
   const tcpPort = options.tcpPort ?? (await freePort());
@@ -185,6 +190,24 @@ export async function startClickHouse(options: StartOptions = {}): Promise<Click
  * left to the test.
  */
 export async function startClickHouseCluster(name: string, size: number): Promise<ClickHouseServer[]> {
+  return retryOnPortClash(() => startClusterOnce(name, size));
+}
+
+/**
+ * A free port is found by binding port 0 and closing it, so another process (a parallel test file)
+ * can take it before the server binds it: the start is tried again on new ports, up to 3 times.
+ */
+async function retryOnPortClash<T>(start: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start();
+    } catch (error) {
+      if (attempt >= 3 || !/Address already in use/.test(String((error as Error)?.message))) throw error;
+    }
+  }
+}
+
+async function startClusterOnce(name: string, size: number): Promise<ClickHouseServer[]> {
   const ports = [] as { http: number; tcp: number }[];
   for (let i = 0; i < size; i++) ports.push({ http: await freePort(), tcp: await freePort() });
   const cluster = { name, shardTcpPorts: ports.map((p) => p.tcp) };
