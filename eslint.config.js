@@ -5,7 +5,21 @@ import tseslint from "typescript-eslint";
 
 /** What the build scripts, the bench and bin/ use of Node's globals (the `globals` package is not a dependency). */
 const NODE_GLOBALS = Object.fromEntries(
-  ["process", "console", "Buffer", "URL", "URLSearchParams", "performance", "setTimeout", "clearTimeout", "setImmediate", "structuredClone", "TextDecoder", "TextEncoder", "fetch"].map((name) => [name, "readonly"]),
+  [
+    "process",
+    "console",
+    "Buffer",
+    "URL",
+    "URLSearchParams",
+    "performance",
+    "setTimeout",
+    "clearTimeout",
+    "setImmediate",
+    "structuredClone",
+    "TextDecoder",
+    "TextEncoder",
+    "fetch",
+  ].map((name) => [name, "readonly"]),
 );
 const COMMONJS_GLOBALS = Object.fromEntries(["require", "module", "exports", "__dirname", "__filename"].map((name) => [name, "readonly"]));
 

@@ -45,7 +45,10 @@ if (command === "write") {
                   ELSE ['page_view', 'product_view', 'product_view', 'add_to_cart', 'checkout_started', 'payment_ok', 'order_confirmed', 'order_confirmed'][((i % 8) + (hash(i * 3) % 3)::INT - 1 + 8) % 8 + 1] END AS activity,
              TIMESTAMP '2026-01-01' + to_seconds(((i // 8) * 2.6)::BIGINT % 2592000 + (i % 8) * 45 + (hash(i * 7) % 40)::BIGINT) AS timestamp
       FROM range(${n}) t(i) ORDER BY timestamp) TO '${file}' (FORMAT parquet)`);
-    if (n === max) await db.run(`COPY (SELECT case_id, activity, strftime(timestamp, '%Y-%m-%dT%H:%M:%SZ') AS timestamp FROM '${file}') TO '${join(dir, `events-${n}.csv`)}' (HEADER)`);
+    if (n === max)
+      await db.run(
+        `COPY (SELECT case_id, activity, strftime(timestamp, '%Y-%m-%dT%H:%M:%SZ') AS timestamp FROM '${file}') TO '${join(dir, `events-${n}.csv`)}' (HEADER)`,
+      );
   }
 } else if (command === "floor") {
   const file = args[0];

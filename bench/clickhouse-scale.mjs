@@ -69,14 +69,18 @@ const plan = {
 const columns = { caseId: "case_id", activity: "activity", timestamp: "timestamp" };
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-console.log(`server ${(await sql("SELECT version()")).trim()}, timestamp ${timeType}${cluster ? `, Distributed over ${shards.length} shards` : ""}, ${runs} runs per size, median ms per query`);
+console.log(
+  `server ${(await sql("SELECT version()")).trim()}, timestamp ${timeType}${cluster ? `, Distributed over ${shards.length} shards` : ""}, ${runs} runs per size, median ms per query`,
+);
 for (const events of sizes) {
   await sql(`DROP TABLE IF EXISTS ${TABLE}`);
   for (const shard of shards) {
     await sql("DROP TABLE IF EXISTS journey_bench_local", shard);
     await sql(`CREATE TABLE journey_bench_local ${LAYOUT} ENGINE = ${MERGE_TREE}`, shard);
   }
-  await sql(`CREATE TABLE ${TABLE} ${LAYOUT} ENGINE = ${cluster ? `Distributed(${cluster}, currentDatabase(), journey_bench_local, cityHash64(case_id))` : MERGE_TREE}`);
+  await sql(
+    `CREATE TABLE ${TABLE} ${LAYOUT} ENGINE = ${cluster ? `Distributed(${cluster}, currentDatabase(), journey_bench_local, cityHash64(case_id))` : MERGE_TREE}`,
+  );
   const loadStart = Date.now();
   // Case k holds events 8k..8k+7; the activity of each is drawn by hash, its time walks forward
   // from the case's start by up to 10 minutes (ties included).
@@ -115,18 +119,22 @@ for (const events of sizes) {
     await sql("SYSTEM FLUSH LOGS");
     // CPU time (user + system, all threads) does not depend on what else runs on the machine, as
     // wall time does: it is the figure to extrapolate from.
-    const cpuMs = "(ProfileEvents.Values[indexOf(ProfileEvents.Names, 'UserTimeMicroseconds')] + ProfileEvents.Values[indexOf(ProfileEvents.Names, 'SystemTimeMicroseconds')]) / 1000";
+    const cpuMs =
+      "(ProfileEvents.Values[indexOf(ProfileEvents.Names, 'UserTimeMicroseconds')] + ProfileEvents.Values[indexOf(ProfileEvents.Names, 'SystemTimeMicroseconds')]) / 1000";
     const memory = await sql(`SELECT multiIf(query LIKE '%__j_read%', 'counting events', query LIKE '%GROUP BY __j_activity%', 'unmapped activities',
         query LIKE '%WITH TOTALS%', 'funnel, fitness and variants', query LIKE '%__j_pair%', 'transitions', 'other') AS q,
         max(memory_usage) AS peak, max(read_rows) AS rows, avg(${cpuMs}) AS cpu_ms
       FROM system.query_log WHERE type = 2 AND is_initial_query AND (query LIKE 'WITH%' OR query LIKE 'SELECT%') AND query LIKE '%${TABLE}%' AND query LIKE '%__j_%' AND query NOT LIKE '%system.%' AND event_time >= toDateTime(${sizeStart})
       GROUP BY q ORDER BY peak DESC FORMAT TSV`);
     let cpuTotal = 0;
-    if (memory.trim()) for (const line of memory.trim().split("\n")) {
-      const [query, peak, rows, cpuMs] = line.split("\t");
-      cpuTotal += Number(cpuMs);
-      console.log(`  ${query.padEnd(36)} cpu ${String(Math.round(Number(cpuMs))).padStart(6)} ms, peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(5)} MiB, ${rows} rows read`);
-    }
+    if (memory.trim())
+      for (const line of memory.trim().split("\n")) {
+        const [query, peak, rows, cpuMs] = line.split("\t");
+        cpuTotal += Number(cpuMs);
+        console.log(
+          `  ${query.padEnd(36)} cpu ${String(Math.round(Number(cpuMs))).padStart(6)} ms, peak ${String(Math.round(Number(peak) / 2 ** 20)).padStart(5)} MiB, ${rows} rows read`,
+        );
+      }
     if (cpuTotal > 0) console.log(`  cpu per analysis ${Math.round(cpuTotal)} ms (${((cpuTotal * 1000) / events).toFixed(2)} µs per event)`);
     for (const shard of shards) {
       await sql("SYSTEM FLUSH LOGS", shard);
@@ -135,7 +143,9 @@ for (const events of sizes) {
         shard,
       );
       const [queries, bytes, rows] = sent.trim().split("\t").map(Number);
-      console.log(`  shard ${shard}: ${queries} queries sent ${Math.round(bytes / runs / 2 ** 20)} MiB (${Math.round(rows / runs).toLocaleString("en")} rows) per analysis`);
+      console.log(
+        `  shard ${shard}: ${queries} queries sent ${Math.round(bytes / runs / 2 ** 20)} MiB (${Math.round(rows / runs).toLocaleString("en")} rows) per analysis`,
+      );
       if (shard !== url) await sql("TRUNCATE TABLE system.query_log", shard);
     }
     await sql("TRUNCATE TABLE system.query_log");

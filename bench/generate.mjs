@@ -26,7 +26,10 @@ const CHANNELS = {
 };
 const TEAMS = ["support", "billing", "logistics", "sales", "tech"];
 const STAGES = ["awareness", "consideration", "purchase", "retention", "advocacy"];
-const WORDS = "customer opens compares asks waits pays receives returns shares reads checks chooses order parcel invoice delivery refund account basket review discount app store chat".split(" ");
+const WORDS =
+  "customer opens compares asks waits pays receives returns shares reads checks chooses order parcel invoice delivery refund account basket review discount app store chat".split(
+    " ",
+  );
 
 export function configText() {
   return [
@@ -73,10 +76,20 @@ export function journeyText(index, rand, size = 30) {
       } else if (kind === 5) {
         lines.push("        type: response", `        answers: s${step - 2}`, "        actor: support", "        channel: email", "        emotion: 1");
       } else if (kind === 7 && step + 2 < size - 3) {
-        lines.push("        type: decision", "        channel: website", "        next:", `          - { to: s${step + 1}, when: ${phrase(2)} }`, `          - { to: s${step + 2}, when: ${phrase(2)} }`);
+        lines.push(
+          "        type: decision",
+          "        channel: website",
+          "        next:",
+          `          - { to: s${step + 1}, when: ${phrase(2)} }`,
+          `          - { to: s${step + 2}, when: ${phrase(2)} }`,
+        );
       } else {
         const emotion = Math.floor(rand() * 4) - 1;
-        lines.push(`        channel: ${step === 0 ? "faq" : pick(["website", "faq", "store", "email"])}`, `        emotion: ${emotion}`, `        thoughts: "${phrase(6)}"`);
+        lines.push(
+          `        channel: ${step === 0 ? "faq" : pick(["website", "faq", "store", "email"])}`,
+          `        emotion: ${emotion}`,
+          `        thoughts: "${phrase(6)}"`,
+        );
         if (emotion < 0 || rand() < 0.3) lines.push(`        opportunities: [${phrase(4)}]`);
       }
       lines.push(`        metrics: { reached: ${reached} }`);
@@ -136,7 +149,10 @@ export function changedJourneyText(text) {
   return text
     .replace("        emotion: -1\n", "        emotion: -2\n")
     .replace(/( {6}- id: s1\n {8}name: )/, "$1renamed ")
-    .replace("      - id: s2\n", "      - id: s2-new\n        name: a new step\n        channel: website\n        pain_points: [waits for the page]\n      - id: s2\n");
+    .replace(
+      "      - id: s2\n",
+      "      - id: s2-new\n        name: a new step\n        channel: website\n        pain_points: [waits for the page]\n      - id: s2\n",
+    );
 }
 
 /**
@@ -158,7 +174,9 @@ export function writeGrowthJourney(file, kind, size) {
   ];
   const lines = [];
   if (kind === "branches") {
-    lines.push(`      - { id: start, name: Starts, channel: web, type: decision, next: [${Array.from({ length: size }, (_, i) => `{ to: b${i}, when: case ${i} }`).join(", ")}] }`);
+    lines.push(
+      `      - { id: start, name: Starts, channel: web, type: decision, next: [${Array.from({ length: size }, (_, i) => `{ to: b${i}, when: case ${i} }`).join(", ")}] }`,
+    );
     for (let i = 0; i < size; i++) lines.push(`      - { id: b${i}, name: Branch ${i}, channel: web, next: [done] }`);
     lines.push("      - { id: done, name: Done, channel: web, collects: feedback }");
   } else {

@@ -26,13 +26,41 @@ const MEASURE = join(root, "bench", "measure.py");
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const settings = quick
-  ? { journeys: 100, scale: [5000, 10000, 20000], growth: 0.25, runs: 5, slowRuns: 1, imageJourneys: 5, events: [250_000, 500_000, 1_000_000], diffJourneys: 200 }
-  : { journeys: 2000, scale: [20000, 40000, 80000], growth: 1, runs: 10, slowRuns: 3, imageJourneys: 50, events: [2_000_000, 4_000_000, 8_000_000], diffJourneys: 200 };
+  ? {
+      journeys: 100,
+      scale: [5000, 10000, 20000],
+      growth: 0.25,
+      runs: 5,
+      slowRuns: 1,
+      imageJourneys: 5,
+      events: [250_000, 500_000, 1_000_000],
+      diffJourneys: 200,
+    }
+  : {
+      journeys: 2000,
+      scale: [20000, 40000, 80000],
+      growth: 1,
+      runs: 10,
+      slowRuns: 3,
+      imageJourneys: 50,
+      events: [2_000_000, 4_000_000, 8_000_000],
+      diffJourneys: 200,
+    };
 /** Issue 14's growth cases at full size (`--quick` a quarter): what each doubles, and the command. */
 const GROWTH = [
-  { kind: "branches", sizes: [5000, 10000, 20000], what: (n) => `journey render, one decision with ${n} branches`, args: (file) => ["render", "-o", "out", file] },
+  {
+    kind: "branches",
+    sizes: [5000, 10000, 20000],
+    what: (n) => `journey render, one decision with ${n} branches`,
+    args: (file) => ["render", "-o", "out", file],
+  },
   { kind: "directives", sizes: [10000, 20000, 40000], what: (n) => `journey lint, ${n} journey-disable-next-line comments`, args: (file) => ["lint", file] },
-  { kind: "findings", sizes: [25000, 50000, 100000], what: (n) => `journey lint -f junit, ${n} findings`, args: (file) => ["lint", "-f", "junit", "-o", "report.xml", file] },
+  {
+    kind: "findings",
+    sizes: [25000, 50000, 100000],
+    what: (n) => `journey lint -f junit, ${n} findings`,
+    args: (file) => ["lint", "-f", "junit", "-o", "report.xml", file],
+  },
 ];
 /** A group where one warm-up run took longer than this is measured `slowRuns` times. */
 const SLOW_MS = 60_000;
@@ -79,7 +107,13 @@ function interleaved(commands, runs) {
 }
 
 const work = mkdtempSync(join(tmpdir(), "journey-bench-"));
-const results = { date: new Date().toISOString(), quick, machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) }, node: process.version, figures: [] };
+const results = {
+  date: new Date().toISOString(),
+  quick,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGB: Math.round(totalmem() / 2 ** 30) },
+  node: process.version,
+  figures: [],
+};
 const figure = (entry) => {
   results.figures.push({ ...entry, date: results.date });
   console.log(`${entry.name}: ${entry.summary}`);
@@ -110,7 +144,15 @@ try {
       ],
       settings.runs * 2,
     );
-    figure({ name: "cold start", target: "at most 2.0x node -e 0", a: { what: "journey lint, one small file", ...cold }, b: { what: "node -e 0", ...nodeZero }, ratio: cold.ms.median / nodeZero.ms.median, met: cold.ms.median / nodeZero.ms.median <= 2.0, summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)` });
+    figure({
+      name: "cold start",
+      target: "at most 2.0x node -e 0",
+      a: { what: "journey lint, one small file", ...cold },
+      b: { what: "node -e 0", ...nodeZero },
+      ratio: cold.ms.median / nodeZero.ms.median,
+      met: cold.ms.median / nodeZero.ms.median <= 2.0,
+      summary: `${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${(cold.ms.median / nodeZero.ms.median).toFixed(2)}x (target <= 2.0x)`,
+    });
   }
 
   // 1b. The TurboFan hold (src/util/tiering.ts): short runs with and without it, interleaved.
@@ -147,7 +189,12 @@ try {
       d: { what: "journey lint, 5 files, without the hold", ...points[1].free },
       ratio: points[0].held.ms.median / points[0].free.ms.median,
       met: points.every((p) => p.gain > 0),
-      summary: points.map((p) => `${p.files} file${p.files === 1 ? "" : "s"}: ${p.held.ms.median.toFixed(0)} ms held vs ${p.free.ms.median.toFixed(0)} ms without (${(p.gain * 100).toFixed(1)}% ${p.gain >= 0 ? "faster" : "slower"})`).join("; "),
+      summary: points
+        .map(
+          (p) =>
+            `${p.files} file${p.files === 1 ? "" : "s"}: ${p.held.ms.median.toFixed(0)} ms held vs ${p.free.ms.median.toFixed(0)} ms without (${(p.gain * 100).toFixed(1)}% ${p.gain >= 0 ? "faster" : "slower"})`,
+        )
+        .join("; "),
     });
   }
 
@@ -161,7 +208,11 @@ try {
       JSON.stringify({
         rules: {
           "journey-schema": { severity: "error", given: "$", then: { function: "schema", functionOptions: { dialect: "draft2020-12", schema } } },
-          "channel-missing": { severity: "error", given: "$.stages[*].steps[?(@.lane != 'backstage' && @.type != 'handoff' && @.type != 'end')]", then: { field: "channel", function: "truthy" } },
+          "channel-missing": {
+            severity: "error",
+            given: "$.stages[*].steps[?(@.lane != 'backstage' && @.type != 'handoff' && @.type != 'end')]",
+            then: { field: "channel", function: "truthy" },
+          },
           "response-missing": { severity: "error", given: "$.stages[*].steps[?(@.type == 'response')]", then: { field: "answers", function: "truthy" } },
           "persona-missing": { severity: "warn", given: "$", then: { field: "persona", function: "truthy" } },
         },
@@ -185,9 +236,33 @@ try {
     );
     const bytes = Number(execFileSync("du", ["-sb", corpusA], { encoding: "utf8" }).split("\t")[0]);
     const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
-    figure({ name: "throughput", target: "at most 1.3x parse-only", a: { what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), --concurrency auto (one thread per core)`, ...lint }, b: { what: "yaml.parseDocument + LineCounter only, one thread", ...parseOnly }, c: { what: "journey lint --concurrency off (one thread)", ...lintOneThread }, ratio: lint.ms.median / parseOnly.ms.median, met: lint.ms.median / parseOnly.ms.median <= 1.3, summary: `${lint.ms.median.toFixed(0)} ms vs ${parseOnly.ms.median.toFixed(0)} ms = ${(lint.ms.median / parseOnly.ms.median).toFixed(2)}x (target <= 1.3x), ${mbps(lint.ms.median)} MB/s; on one thread ${lintOneThread.ms.median.toFixed(0)} ms = ${(lintOneThread.ms.median / parseOnly.ms.median).toFixed(2)}x, ${mbps(lintOneThread.ms.median)} MB/s against the parser's ${mbps(parseOnly.ms.median)} MB/s` });
-    figure({ name: "peer (Spectral)", target: "journey at least 3x faster", a: { what: "journey lint", ...lintBesideSpectral }, b: { what: "spectral lint, journey schema + 3 JSONPath rules", ...spectral }, ratio: spectral.ms.median / lintBesideSpectral.ms.median, met: spectral.ms.median / lintBesideSpectral.ms.median >= 3, summary: `${spectral.ms.median.toFixed(0)} ms vs ${lintBesideSpectral.ms.median.toFixed(0)} ms: journey ${(spectral.ms.median / lintBesideSpectral.ms.median).toFixed(1)}x faster (target >= 3x)` });
-    figure({ name: "memory", target: "peak RSS at most 250 MB", a: { what: "journey lint, corpus (a)", ...lint }, ratio: lint.rssMB.median / 250, met: lint.rssMB.max <= 250, summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 250 MB)` });
+    figure({
+      name: "throughput",
+      target: "at most 1.3x parse-only",
+      a: { what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), --concurrency auto (one thread per core)`, ...lint },
+      b: { what: "yaml.parseDocument + LineCounter only, one thread", ...parseOnly },
+      c: { what: "journey lint --concurrency off (one thread)", ...lintOneThread },
+      ratio: lint.ms.median / parseOnly.ms.median,
+      met: lint.ms.median / parseOnly.ms.median <= 1.3,
+      summary: `${lint.ms.median.toFixed(0)} ms vs ${parseOnly.ms.median.toFixed(0)} ms = ${(lint.ms.median / parseOnly.ms.median).toFixed(2)}x (target <= 1.3x), ${mbps(lint.ms.median)} MB/s; on one thread ${lintOneThread.ms.median.toFixed(0)} ms = ${(lintOneThread.ms.median / parseOnly.ms.median).toFixed(2)}x, ${mbps(lintOneThread.ms.median)} MB/s against the parser's ${mbps(parseOnly.ms.median)} MB/s`,
+    });
+    figure({
+      name: "peer (Spectral)",
+      target: "journey at least 3x faster",
+      a: { what: "journey lint", ...lintBesideSpectral },
+      b: { what: "spectral lint, journey schema + 3 JSONPath rules", ...spectral },
+      ratio: spectral.ms.median / lintBesideSpectral.ms.median,
+      met: spectral.ms.median / lintBesideSpectral.ms.median >= 3,
+      summary: `${spectral.ms.median.toFixed(0)} ms vs ${lintBesideSpectral.ms.median.toFixed(0)} ms: journey ${(spectral.ms.median / lintBesideSpectral.ms.median).toFixed(1)}x faster (target >= 3x)`,
+    });
+    figure({
+      name: "memory",
+      target: "peak RSS at most 250 MB",
+      a: { what: "journey lint, corpus (a)", ...lint },
+      ratio: lint.rssMB.median / 250,
+      met: lint.rssMB.max <= 250,
+      summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 250 MB)`,
+    });
   }
 
   // 4. Scale
@@ -198,7 +273,16 @@ try {
       settings.runs,
     );
     const growth = scale.slice(1).map((s, i) => s.ms.median / scale[i].ms.median);
-    figure({ name: "scale", target: "at most 2.2x per doubling", points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+    figure({
+      name: "scale",
+      target: "at most 2.2x per doubling",
+      points: settings.scale.map((n, i) => ({ steps: n, ...scale[i] })),
+      ratio: Math.max(...growth),
+      met: growth.every((g) => g <= 2.2),
+      summary:
+        settings.scale.map((n, i) => `${n / 1000}k: ${scale[i].ms.median.toFixed(0)} ms`).join(", ") +
+        `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)`,
+    });
   }
 
   // 4b. Growth: issue 14's quadratic cases, each doubled twice.
@@ -215,12 +299,23 @@ try {
         settings.slowRuns,
       );
       const growth = measured.slice(1).map((m, i) => m.ms.median / measured[i].ms.median);
-      figure({ name: `growth: ${kind}`, target: "at most 2.2x per doubling", points: points.map((n, i) => ({ what: what(n), ...measured[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: points.map((n, i) => `${n}: ${measured[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+      figure({
+        name: `growth: ${kind}`,
+        target: "at most 2.2x per doubling",
+        points: points.map((n, i) => ({ what: what(n), ...measured[i] })),
+        ratio: Math.max(...growth),
+        met: growth.every((g) => g <= 2.2),
+        summary:
+          points.map((n, i) => `${n}: ${measured[i].ms.median.toFixed(0)} ms`).join(", ") +
+          `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)`,
+      });
     }
   }
 
   // 5. Images
-  const browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", process.env.PUPPETEER_EXECUTABLE_PATH].find((p) => p && existsSync(p));
+  const browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", process.env.PUPPETEER_EXECUTABLE_PATH].find(
+    (p) => p && existsSync(p),
+  );
   if (!only.has("images")) {
     // not measured this time
   } else if (!browser) {
@@ -238,7 +333,10 @@ try {
     const puppeteerConfig = join(images, "puppeteer.json");
     writeFileSync(puppeteerConfig, JSON.stringify({ executablePath: browser, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] }));
     const mmdcScript = join(images, "mmdc-each.sh");
-    writeFileSync(mmdcScript, `#!/bin/sh\nset -e\nn=0; for f in mmd/*.mmd; do n=$((n+1)); [ -n "$1" ] && [ "$n" -gt "$1" ] && break; "${bin("mmdc")}" -q -p "${puppeteerConfig}" -i "$f" -o "out/$(basename "$f" .mmd).svg"; done\n`);
+    writeFileSync(
+      mmdcScript,
+      `#!/bin/sh\nset -e\nn=0; for f in mmd/*.mmd; do n=$((n+1)); [ -n "$1" ] && [ "$n" -gt "$1" ] && break; "${bin("mmdc")}" -q -p "${puppeteerConfig}" -i "$f" -o "out/$(basename "$f" .mmd).svg"; done\n`,
+    );
     mkdirSync(join(images, "out"));
     const [ours, mmdc] = interleaved(
       [
@@ -249,7 +347,17 @@ try {
       settings.slowRuns,
     );
     const ratio = mmdc.ms.median / ours.ms.median;
-    figure({ name: "images", target: "at least 10x faster than one mmdc run per diagram", diagrams, a: { what: `journey render --image svg, ${settings.imageJourneys} journeys`, ...ours }, b: { what: `${diagrams} mmdc runs`, ...mmdc }, ratio, msPerDiagram: ours.ms.median / diagrams, met: ratio >= 10, summary: `${ours.ms.median.toFixed(0)} ms vs ${mmdc.ms.median.toFixed(0)} ms for ${diagrams} diagrams: ${ratio.toFixed(1)}x faster, ${(ours.ms.median / diagrams).toFixed(0)} ms per diagram including browser start (target >= 10x)` });
+    figure({
+      name: "images",
+      target: "at least 10x faster than one mmdc run per diagram",
+      diagrams,
+      a: { what: `journey render --image svg, ${settings.imageJourneys} journeys`, ...ours },
+      b: { what: `${diagrams} mmdc runs`, ...mmdc },
+      ratio,
+      msPerDiagram: ours.ms.median / diagrams,
+      met: ratio >= 10,
+      summary: `${ours.ms.median.toFixed(0)} ms vs ${mmdc.ms.median.toFixed(0)} ms for ${diagrams} diagrams: ${ratio.toFixed(1)}x faster, ${(ours.ms.median / diagrams).toFixed(0)} ms per diagram including browser start (target >= 10x)`,
+    });
   }
 
   // 7. analyze: the whole analysis against DuckDB's own single pass over the same file
@@ -266,16 +374,55 @@ try {
     const runs = settings.slowRuns + 2;
     const [whole, single] = interleaved([analyze(`events-${largest}.parquet`), floor(`events-${largest}.parquet`)], runs);
     const ratio = whole.ms.median / single.ms.median;
-    figure({ name: "analyze (Parquet)", target: "at most 5x DuckDB's single pass", a: { what: `journey analyze, ${millions(largest)} events / ${largest / 8e6}M cases, Parquet`, ...whole }, b: { what: "DuckDB: SELECT activity, count(DISTINCT case_id) ... GROUP BY activity, same file", ...single }, ratio, met: ratio <= 5, summary: `${whole.ms.median.toFixed(0)} ms vs ${single.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 5x)` });
-    const sizes = interleaved(settings.events.map((n) => analyze(`events-${n}.parquet`)), runs);
+    figure({
+      name: "analyze (Parquet)",
+      target: "at most 5x DuckDB's single pass",
+      a: { what: `journey analyze, ${millions(largest)} events / ${largest / 8e6}M cases, Parquet`, ...whole },
+      b: { what: "DuckDB: SELECT activity, count(DISTINCT case_id) ... GROUP BY activity, same file", ...single },
+      ratio,
+      met: ratio <= 5,
+      summary: `${whole.ms.median.toFixed(0)} ms vs ${single.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 5x)`,
+    });
+    const sizes = interleaved(
+      settings.events.map((n) => analyze(`events-${n}.parquet`)),
+      runs,
+    );
     const growth = sizes.slice(1).map((s, i) => s.ms.median / sizes[i].ms.median);
-    figure({ name: "analyze growth", target: "at most 2.2x per doubling", points: settings.events.map((n, i) => ({ what: `journey analyze, ${millions(n)} events, Parquet`, ...sizes[i] })), ratio: Math.max(...growth), met: growth.every((g) => g <= 2.2), summary: settings.events.map((n, i) => `${millions(n)}: ${sizes[i].ms.median.toFixed(0)} ms`).join(", ") + `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)` });
+    figure({
+      name: "analyze growth",
+      target: "at most 2.2x per doubling",
+      points: settings.events.map((n, i) => ({ what: `journey analyze, ${millions(n)} events, Parquet`, ...sizes[i] })),
+      ratio: Math.max(...growth),
+      met: growth.every((g) => g <= 2.2),
+      summary:
+        settings.events.map((n, i) => `${millions(n)}: ${sizes[i].ms.median.toFixed(0)} ms`).join(", ") +
+        `; per doubling ${growth.map((g) => g.toFixed(2) + "x").join(", ")} (target <= 2.2x)`,
+    });
     const peak = Math.max(whole.rssMB.max, ...sizes.map((s) => s.rssMB.max));
-    figure({ name: "analyze memory", target: "peak RSS at most 1.5 GB", a: { what: `journey analyze, ${millions(largest)} events, Parquet`, ...whole }, ratio: peak / 1536, met: peak <= 1536, summary: `peak RSS median ${whole.rssMB.median.toFixed(0)} MB, max ${peak.toFixed(0)} MB over every analyze run (target <= 1,536 MB)` });
+    figure({
+      name: "analyze memory",
+      target: "peak RSS at most 1.5 GB",
+      a: { what: `journey analyze, ${millions(largest)} events, Parquet`, ...whole },
+      ratio: peak / 1536,
+      met: peak <= 1536,
+      summary: `peak RSS median ${whole.rssMB.median.toFixed(0)} MB, max ${peak.toFixed(0)} MB over every analyze run (target <= 1,536 MB)`,
+    });
     // CSV (the slowest input) side by side with the same log as Parquet, in one interleaved group.
-    const [csv, csvFloor, parquet] = interleaved([analyze(`events-${largest}.csv`), floor(`events-${largest}.csv`), analyze(`events-${largest}.parquet`)], settings.slowRuns);
+    const [csv, csvFloor, parquet] = interleaved(
+      [analyze(`events-${largest}.csv`), floor(`events-${largest}.csv`), analyze(`events-${largest}.parquet`)],
+      settings.slowRuns,
+    );
     const csvMB = (statSync(join(logs, `events-${largest}.csv`)).size / 2 ** 20).toFixed(0);
-    figure({ name: "analyze (CSV)", target: "reported beside Parquet", a: { what: `journey analyze, ${millions(largest)} events, CSV (${csvMB} MB)`, ...csv }, b: { what: "DuckDB's single pass over the same CSV", ...csvFloor }, c: { what: `journey analyze, the same ${millions(largest)} events as Parquet`, ...parquet }, ratio: csv.ms.median / csvFloor.ms.median, met: true, summary: `${csv.ms.median.toFixed(0)} ms vs ${csvFloor.ms.median.toFixed(0)} ms for DuckDB's pass = ${(csv.ms.median / csvFloor.ms.median).toFixed(2)}x; ${(csv.ms.median / parquet.ms.median).toFixed(1)}x the same log as Parquet (${parquet.ms.median.toFixed(0)} ms); peak RSS ${csv.rssMB.max.toFixed(0)} MB` });
+    figure({
+      name: "analyze (CSV)",
+      target: "reported beside Parquet",
+      a: { what: `journey analyze, ${millions(largest)} events, CSV (${csvMB} MB)`, ...csv },
+      b: { what: "DuckDB's single pass over the same CSV", ...csvFloor },
+      c: { what: `journey analyze, the same ${millions(largest)} events as Parquet`, ...parquet },
+      ratio: csv.ms.median / csvFloor.ms.median,
+      met: true,
+      summary: `${csv.ms.median.toFixed(0)} ms vs ${csvFloor.ms.median.toFixed(0)} ms for DuckDB's pass = ${(csv.ms.median / csvFloor.ms.median).toFixed(2)}x; ${(csv.ms.median / parquet.ms.median).toFixed(1)}x the same log as Parquet (${parquet.ms.median.toFixed(0)} ms); peak RSS ${csv.rssMB.max.toFixed(0)} MB`,
+    });
   }
 
   // 8. journey diff: every journey of a repository changed in one commit, against linting both versions
@@ -284,7 +431,11 @@ try {
     const repo = join(work, "diff-repo");
     const versions = join(work, "diff-versions");
     const count = settings.diffJourneys;
-    const git = (...args) => execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: repo, stdio: "ignore" });
+    const git = (...args) =>
+      execFileSync("git", ["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false", ...args], {
+        cwd: repo,
+        stdio: "ignore",
+      });
     const originals = writeCorpusA(join(work, "diff-corpus"), count);
     for (const dir of [repo, join(versions, "base"), join(versions, "head")]) mkdirSync(dir, { recursive: true });
     git("init", "-q");
@@ -310,7 +461,15 @@ try {
       settings.runs,
     );
     const ratio = diff.ms.median / lintBoth.ms.median;
-    figure({ name: "diff", target: "at most 2x linting both versions", a: { what: `journey diff HEAD~1 HEAD, ${count} changed journeys of about 30 steps (git, both versions checked and linted, compared)`, ...diff }, b: { what: `journey lint of both versions (${2 * count} files)`, ...lintBoth }, ratio, met: ratio <= 2, summary: `${diff.ms.median.toFixed(0)} ms vs ${lintBoth.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 2x)` });
+    figure({
+      name: "diff",
+      target: "at most 2x linting both versions",
+      a: { what: `journey diff HEAD~1 HEAD, ${count} changed journeys of about 30 steps (git, both versions checked and linted, compared)`, ...diff },
+      b: { what: `journey lint of both versions (${2 * count} files)`, ...lintBoth },
+      ratio,
+      met: ratio <= 2,
+      summary: `${diff.ms.median.toFixed(0)} ms vs ${lintBoth.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 2x)`,
+    });
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -334,7 +493,9 @@ const lines = [
   "",
   "| Figure | Target | Result | Met |",
   "| --- | --- | --- | --- |",
-  ...results.figures.map((f) => `| ${f.name} | ${f.target ?? ""} | ${f.skipped ? `skipped: ${f.skipped}` : f.summary} | ${f.skipped ? "—" : f.met ? "yes" : "**no**"} |`),
+  ...results.figures.map(
+    (f) => `| ${f.name} | ${f.target ?? ""} | ${f.skipped ? `skipped: ${f.skipped}` : f.summary} | ${f.skipped ? "—" : f.met ? "yes" : "**no**"} |`,
+  ),
   "",
   "## Details",
   "",
@@ -344,7 +505,8 @@ const lines = [
 for (const f of results.figures) {
   if (f.skipped) continue;
   for (const side of [f.a, f.b, f.c, f.d].filter(Boolean)) lines.push(`| ${f.name} | ${side.what} | ${side.ms.runs} | ${fmt(side.ms)} | ${fmt(side.rssMB)} |`);
-  for (const p of f.points ?? []) lines.push(`| ${f.name} | ${p.what ?? `journey lint, ${p.steps} steps, 60 chained decisions`} | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
+  for (const p of f.points ?? [])
+    lines.push(`| ${f.name} | ${p.what ?? `journey lint, ${p.steps} steps, 60 chained decisions`} | ${p.ms.runs} | ${fmt(p.ms)} | ${fmt(p.rssMB)} |`);
 }
 writeFileSync(join(out, quick ? "RESULTS.quick.md" : "RESULTS.md"), lines.join("\n") + "\n");
 console.log(`\nwrote bench/${quick ? "RESULTS.quick.md" : "RESULTS.md"} and bench/${quick ? "results.quick.json" : "results.json"}`);

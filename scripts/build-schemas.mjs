@@ -28,7 +28,13 @@ export function ruleSettingsSchema(rules) {
     }
     const options = {};
     for (const [name, spec] of Object.entries(meta.options)) {
-      options[name] = { type: spec.type, ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}), ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}), default: spec.default, description: spec.description };
+      options[name] = {
+        type: spec.type,
+        ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+        ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}),
+        default: spec.default,
+        description: spec.description,
+      };
     }
     properties[meta.id] = {
       description,
@@ -44,7 +50,8 @@ export function ruleSettingsSchema(rules) {
   }
   return {
     type: "object",
-    description: "Rule id to a severity (`off`, `info`, `warning`, `error`) or a pair `[severity, {options}]`. Structural checks (syntax, schema, duplicate-id, unknown-reference, duplicate-event-mapping) cannot be switched off.",
+    description:
+      "Rule id to a severity (`off`, `info`, `warning`, `error`) or a pair `[severity, {options}]`. Structural checks (syntax, schema, duplicate-id, unknown-reference, duplicate-event-mapping) cannot be switched off.",
     additionalProperties: false,
     properties,
     examples: [{ "path-too-long": ["warning", { max: 8 }], "feedback-missing": "off" }],

@@ -62,7 +62,10 @@ await bundleFile({ stdin: { contents: 'export { execa } from "execa";', resolveD
 // the first real run is already fast.
 if (existsSync(join(root, "examples", "journey.config.yaml"))) {
   try {
-    execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), "lint", "--config", "examples/journey.config.yaml", "examples"], { cwd: root, stdio: "ignore" });
+    execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), "lint", "--config", "examples/journey.config.yaml", "examples"], {
+      cwd: root,
+      stdio: "ignore",
+    });
   } catch {
     // findings or a read-only folder: the cache is an optimisation, never a build failure
   }

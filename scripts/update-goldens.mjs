@@ -43,7 +43,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const journey = (args, cwd) => {
     try {
-      return execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" } });
+      return execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), ...args], {
+        cwd,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "" },
+      });
     } catch (error) {
       if (error.status === 1) return error.stdout; // findings: the expected output of these fixtures
       throw error;

@@ -17,25 +17,45 @@ function sourceFiles(dir: string): string[] {
 /** The modules of src/ that `file` imports, as paths relative to src/ without extension. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/^(?:import|export)\b[^;]*?from\s+"(\.[^"]+)"/gms)].map((match) => relative(SRC, resolve(file, "..", match[1])).replace(/\\/g, "/").replace(/\.js$/, ""));
+  return [...text.matchAll(/^(?:import|export)\b[^;]*?from\s+"(\.[^"]+)"/gms)].map((match) =>
+    relative(SRC, resolve(file, "..", match[1]))
+      .replace(/\\/g, "/")
+      .replace(/\.js$/, ""),
+  );
 }
 
 const rules: { stage: string; allowed: RegExp; why: string }[] = [
-  { stage: "report", allowed: /^(report\/|finding$|results$|escape\/|util\/)/, why: "formatters get reports and rule metadata from the run, never the model, the registry or the CLI" },
+  {
+    stage: "report",
+    allowed: /^(report\/|finding$|results$|escape\/|util\/)/,
+    why: "formatters get reports and rule metadata from the run, never the model, the registry or the CLI",
+  },
   {
     stage: "render",
     allowed: /^(render\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
     why: "render gets checked files, rule metadata and analysis results (the JSON contract of analyze/types) from the command, never the registry, the engines or the CLI",
   },
-  { stage: "validate", allowed: /^(validate\/|finding$|load\/|config\/|model\/types$|util\/)/, why: "validation works on the document, before the model is built" },
+  {
+    stage: "validate",
+    allowed: /^(validate\/|finding$|load\/|config\/|model\/types$|util\/)/,
+    why: "validation works on the document, before the model is built",
+  },
   { stage: "model", allowed: /^(model\/|config\/|load\/locator$)/, why: "the model knows nothing of checking, rules or output" },
-  { stage: "rules", allowed: /^(rules\/|finding$|load\/locator$|model\/|util\/)/, why: "a rule sees the model and reports; settings and output are lint's and report's" },
+  {
+    stage: "rules",
+    allowed: /^(rules\/|finding$|load\/locator$|model\/|util\/)/,
+    why: "a rule sees the model and reports; settings and output are lint's and report's",
+  },
 ];
 
 describe("stage boundaries (docs/architecture.md)", () => {
   for (const { stage, allowed, why } of rules) {
     it(`src/${stage}/ imports only what it may: ${why}`, () => {
-      const outside = sourceFiles(join(SRC, stage)).flatMap((file) => importsOf(file).filter((target) => !allowed.test(target)).map((target) => `${relative(SRC, file)} imports ${target}`));
+      const outside = sourceFiles(join(SRC, stage)).flatMap((file) =>
+        importsOf(file)
+          .filter((target) => !allowed.test(target))
+          .map((target) => `${relative(SRC, file)} imports ${target}`),
+      );
       expect(outside).toEqual([]);
     });
   }

@@ -22,7 +22,9 @@ export function columnCandidates(names: ColumnNames, key: keyof ColumnNames): st
 
 /** The message for a column the log does not have. */
 export function missingColumnMessage(where: string, names: ColumnNames, key: keyof ColumnNames, present: readonly string[]): string {
-  const wanted = columnCandidates(names, key).map((c) => `\`${c}\``).join(" or ");
+  const wanted = columnCandidates(names, key)
+    .map((c) => `\`${c}\``)
+    .join(" or ");
   const has = present.length > 0 ? present.map((c) => `\`${c}\``).join(", ") : "(none)";
   return `${where} has no column ${wanted}; its columns are ${has}. Name the column with ${COLUMN_FLAGS[key]} or analyze.columns in journey.config.yaml`;
 }

@@ -76,6 +76,7 @@ export function formatOf(path: string, shown = path): { format: LogFormat; gzip:
   const gzip = parts.length > 2 && parts[parts.length - 1] === "gz";
   const format = FORMATS[parts.length > 1 ? parts[parts.length - (gzip ? 2 : 1)] : ""];
   if (!format) throw new AnalyzeError(`${shown}: unknown log format; journey reads ${LOG_EXTENSIONS}`);
-  if (format === "parquet" && gzip) throw new AnalyzeError(`${shown}: Parquet files carry their own compression; decompress the .gz or write the Parquet file with compression inside`);
+  if (format === "parquet" && gzip)
+    throw new AnalyzeError(`${shown}: Parquet files carry their own compression; decompress the .gz or write the Parquet file with compression inside`);
   return { format, gzip };
 }

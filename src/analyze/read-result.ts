@@ -13,7 +13,8 @@ const MAX_ANALYSIS_BYTES = 64 * 2 ** 20;
 export function readAnalysisFile(path: string): AnalysisResult {
   // A regular file of bounded size, as journeys are read (not /dev/zero, not a FIFO).
   const read = readRegularFile(path, MAX_ANALYSIS_BYTES);
-  if (read.problem !== undefined) throw new AnalyzeError(`${path}: ${read.tooLarge !== undefined ? `larger than ${MAX_ANALYSIS_BYTES / 2 ** 20} MB, which no analysis is` : read.problem}`);
+  if (read.problem !== undefined)
+    throw new AnalyzeError(`${path}: ${read.tooLarge !== undefined ? `larger than ${MAX_ANALYSIS_BYTES / 2 ** 20} MB, which no analysis is` : read.problem}`);
   const text = read.bytes.toString("utf8");
   let data: unknown;
   try {
@@ -37,7 +38,9 @@ export function readAnalysesFor(paths: readonly string[], journeys: readonly Jou
     const journey = journeys.find((j) => j.id === analysis.journey);
     if (!journey) {
       const ids = journeys.map((j) => `\`${j.id}\``).join(", ") || "none";
-      throw new AnalyzeError(`${path}: the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered (${ids}); render its file too`);
+      throw new AnalyzeError(
+        `${path}: the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered (${ids}); render its file too`,
+      );
     }
     if (analyses.has(journey.id)) throw new AnalyzeError(`${path}: journey \`${journey.id}\` already has an analysis; give one per journey`);
     const mismatch = analysisMismatch(journey, analysis);
@@ -54,7 +57,8 @@ export function analysisMismatch(journey: Journey, analysis: AnalysisResult): st
     ...analysis.transitions.flatMap((t) => [t.from, t.to]),
     ...analysis.variants.flatMap((v) => v.path),
   ].find((id) => !journey.stepById.has(id));
-  if (unknown !== undefined) return `it names step \`${unknown}\`, which journey \`${journey.id}\` does not have; run \`journey analyze\` again on the current file`;
+  if (unknown !== undefined)
+    return `it names step \`${unknown}\`, which journey \`${journey.id}\` does not have; run \`journey analyze\` again on the current file`;
   return undefined;
 }
 
@@ -64,7 +68,8 @@ const count: Check = (v, at) => (Number.isSafeInteger(v) && (v as number) >= 0 ?
 const share: Check = (v, at) => (typeof v === "number" && v >= 0 && v <= 1 ? undefined : `\`${at}\` must be a number from 0 to 1`);
 const text: Check = (v, at) => (typeof v === "string" && v.length > 0 ? undefined : `\`${at}\` must be a non-empty string`);
 const bool: Check = (v, at) => (typeof v === "boolean" ? undefined : `\`${at}\` must be true or false`);
-const time: Check = (v, at) => (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? undefined : `\`${at}\` must be a UTC time like 2026-01-31T23:59:59Z`);
+const time: Check = (v, at) =>
+  typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? undefined : `\`${at}\` must be a UTC time like 2026-01-31T23:59:59Z`;
 const oneOf =
   (...allowed: string[]): Check =>
   (v, at) =>

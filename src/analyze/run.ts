@@ -49,7 +49,9 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
     if (run.write) {
       const journeyPath = resolve(run.cwd, run.journeyPath);
       writeMeasurement(journeyPath, result, instrumented, run.config);
-      process.stderr.write(`journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`);
+      process.stderr.write(
+        `journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
+      );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });

@@ -44,8 +44,7 @@ export interface LogFile {
 }
 
 export type EventSource =
-  | { kind: "files"; files: readonly LogFile[] }
-  | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
+  { kind: "files"; files: readonly LogFile[] } | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
 
 /**
  * What an engine computes; `src/analyze/result.ts` turns it into the spec's JSON. All counts are

@@ -46,7 +46,8 @@ interface Entry {
  */
 export function applyMeasurement(text: string, result: AnalysisResult, instrumented: ReadonlySet<string>): string {
   const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
-  if (doc.errors.length > 0) throw new AnalyzeError(`the journey file does not parse as YAML (${doc.errors[0].message.split("\n")[0]}); fix it before writing a measurement`);
+  if (doc.errors.length > 0)
+    throw new AnalyzeError(`the journey file does not parse as YAML (${doc.errors[0].message.split("\n")[0]}); fix it before writing a measurement`);
   const root = doc.contents;
   if (!isMap(root)) throw new AnalyzeError("the journey file is not a mapping of keys; fix it before writing a measurement");
   const journeyId = scalarValue(root, "id");
@@ -77,7 +78,11 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
   }
 
   const m = measuredBlock(result);
-  const entries: Entry[] = (Object.keys(m) as (keyof MeasuredSpec)[]).map((key) => ({ key, value: m[key], flow: typeof m[key] === "string" ? JSON.stringify(m[key]) : String(m[key]) }));
+  const entries: Entry[] = (Object.keys(m) as (keyof MeasuredSpec)[]).map((key) => ({
+    key,
+    value: m[key],
+    flow: typeof m[key] === "string" ? JSON.stringify(m[key]) : String(m[key]),
+  }));
   const measured = root.get("measured", true) as Node | undefined;
   shared(measured, "`measured`");
   if (measured === undefined) {
@@ -128,7 +133,10 @@ export function writeMeasurement(path: string, result: AnalysisResult, instrumen
 /** An anchored or aliased value is shared with another place: editing it would change both. */
 function shared(node: Node | undefined, what: string): void {
   if (isAlias(node)) throw new AnalyzeError(`${what} is an alias (\`*${node.source}\`); write its value out so the measurement can be recorded`);
-  if (node?.anchor) throw new AnalyzeError(`${what} has an anchor (\`&${node.anchor}\`) that other places may share; write those values out so the measurement can be recorded`);
+  if (node?.anchor)
+    throw new AnalyzeError(
+      `${what} has an anchor (\`&${node.anchor}\`) that other places may share; write those values out so the measurement can be recorded`,
+    );
 }
 
 /** Steps of the document by id, in file order. */

@@ -45,8 +45,7 @@ Examples:
 Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     );
 
-  const formatOption = () =>
-    new Option("-f, --format <name>", "output format").choices([...FORMAT_NAMES]).default("stylish");
+  const formatOption = () => new Option("-f, --format <name>", "output format").choices([...FORMAT_NAMES]).default("stylish");
 
   program
     .command("validate")
@@ -55,7 +54,11 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .addOption(formatOption())
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)", "auto")
+    .option(
+      "--concurrency <n>",
+      "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)",
+      "auto",
+    )
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -76,10 +79,18 @@ Examples:
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
     .option("--quiet", "report errors only")
     .option("--max-warnings <n>", "exit 1 when there are more than n warnings")
-    .option("--rule <id=severity>", "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      "--rule <id=severity>",
+      "override a rule: id=off|info|warning|error, or id='[severity, {options}]' (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
-    .option("--concurrency <n>", "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)", "auto")
+    .option(
+      "--concurrency <n>",
+      "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)",
+      "auto",
+    )
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -101,10 +112,19 @@ Examples:
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .option("-o, --out <dir>", "output folder (default: the config's render.out, else journey-docs)")
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
-    .addOption(new Option("--image <format>", "also render images (needs Chromium): svg or png of the diagrams (png also <id>.map.png of each map), pdf of each map").choices(["none", "svg", "png", "pdf"]))
+    .addOption(
+      new Option(
+        "--image <format>",
+        "also render images (needs Chromium): svg or png of the diagrams (png also <id>.map.png of each map), pdf of each map",
+      ).choices(["none", "svg", "png", "pdf"]),
+    )
     .option("--no-map", "do not write the journey maps (<id>.html and index.html)")
     .option("--check", "write nothing; exit 1 when the rendered Markdown, Mermaid and HTML files are not current")
-    .option("--analysis <file>", "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      "--analysis <file>",
+      "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option("--force", "overwrite files in the output folder that journey did not generate")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
@@ -128,7 +148,11 @@ Examples:
     .command("analyze")
     .description("measure a journey against an event log: funnel, time between steps, conformance to the map")
     .argument("<journey>", "the journey file")
-    .option("-e, --events <file|glob>", "event log: .csv, .tsv, .jsonl, .ndjson (optionally .gz) or .parquet (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option(
+      "-e, --events <file|glob>",
+      "event log: .csv, .tsv, .jsonl, .ndjson (optionally .gz) or .parquet (repeatable)",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .addOption(new Option("--engine <name>", "where the analysis runs").choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
     .addOption(new Option("-f, --format <name>", "output format").choices([...ANALYZE_FORMAT_NAMES]).default("stylish"))
     .option("-o, --output-file <file>", "write the result to a file (atomically) instead of stdout")
@@ -169,7 +193,11 @@ Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or 
     .option("-c, --config <file>", "config for both versions of every file (default: each version's nearest journey.config.yaml in its revision)")
     .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "markdown", "json", "github"]).default("stylish"))
     .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
-    .addOption(new Option("--fail-on <severity>", "exit 1 when a change of this severity or above is present").choices(["error", "warning", "info", "never"]).default("error"))
+    .addOption(
+      new Option("--fail-on <severity>", "exit 1 when a change of this severity or above is present")
+        .choices(["error", "warning", "info", "never"])
+        .default("error"),
+    )
     .option("--lang <code>", "language of the markdown format: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
@@ -197,7 +225,10 @@ Examples:
     .option("-c, --config <file>", "config file (default: the nearest journey.config.yaml)")
     .option("--host <address>", "address to listen on (anything but loopback is reachable from other machines)", "127.0.0.1")
     .option("--port <n>", "port to listen on; 0 picks a free one", "0")
-    .option("--allowed-host <name>", "also answer requests addressed to this host name (repeatable)", (value: string, previous: string[] = []) => [...previous, value])
+    .option("--allowed-host <name>", "also answer requests addressed to this host name (repeatable)", (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
     .option("--lang <code>", "language of headings and labels: en, bg, pl, ru, da, ar (default: each journey's lang, else the config's render.lang, else en)")
     .option("--open", "open the preview in the default browser")
     .addHelpText(
@@ -260,4 +291,3 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
 }
-

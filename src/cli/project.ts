@@ -38,7 +38,9 @@ export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd
 export function reportUnmatched({ unmatched, truncated }: { unmatched: readonly string[]; truncated: readonly string[] }): boolean {
   for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
   for (const given of truncated) {
-    process.stderr.write(`journey: stopped walking \`${given}\` after ${MAX_WALK_ENTRIES.toLocaleString("en")} entries (a link to / or a huge folder?); nothing was checked: name the folders that hold journeys, or add ignore patterns\n`);
+    process.stderr.write(
+      `journey: stopped walking \`${given}\` after ${MAX_WALK_ENTRIES.toLocaleString("en")} entries (a link to / or a huge folder?); nothing was checked: name the folders that hold journeys, or add ignore patterns\n`,
+    );
   }
   return unmatched.length > 0 || truncated.length > 0;
 }

@@ -68,7 +68,12 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   refuseOutputOverInput(options.outputFile, [...files, ...grouping.groups.flatMap((group) => (group.config.path ? [group.config.path] : []))], cwd);
   releaseOptimizerFor(files);
 
-  const runOptions = { lint: mode === "lint", cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, concurrency: parseConcurrency(options.concurrency) };
+  const runOptions = {
+    lint: mode === "lint",
+    cliRules,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
+    concurrency: parseConcurrency(options.concurrency),
+  };
   const byFile = new Map<string, FileReport>();
   for (const group of grouping.groups) {
     for (const result of await checkFiles(group.files, group.config, runOptions, cwd)) byFile.set(result.filePath, result);
@@ -132,7 +137,13 @@ export function parseRuleOptions(values: string[]): Record<string, RuleSetting> 
 }
 
 /** `--print-config <file>`: the config file that file gets, and the rules in force for it after config, file and --rule. */
-async function printConfig(file: string, fixed: ProjectConfig | undefined, cliRules: Record<string, RuleSetting>, cwd: string, options: { color?: boolean }): Promise<number> {
+async function printConfig(
+  file: string,
+  fixed: ProjectConfig | undefined,
+  cliRules: Record<string, RuleSetting>,
+  cwd: string,
+  options: { color?: boolean },
+): Promise<number> {
   const path = resolve(cwd, file);
   const grouping = groupByConfig([path], cwd, fixed);
   if (grouping.problems) {
@@ -148,7 +159,14 @@ async function printConfig(file: string, fixed: ProjectConfig | undefined, cliRu
 }
 
 export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {
-  return { cwd, color: colorFor(toTerminal ? process.stdout : {}, options), version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE), fileCount };
+  return {
+    cwd,
+    color: colorFor(toTerminal ? process.stdout : {}, options),
+    version: VERSION,
+    homepage: HOMEPAGE,
+    rulesMeta: rulesMeta(RULE_DOCS_BASE),
+    fileCount,
+  };
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
@@ -160,7 +178,8 @@ export function emit(text: string, outputFile: string | undefined, cwd: string):
 function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly string[], cwd: string): void {
   if (outputFile === undefined) return;
   const input = sameFileAmong(resolve(cwd, outputFile), inputs);
-  if (input !== undefined) throw new UsageError(`--output-file ${outputFile} is ${toPosix(relative(cwd, input))}, one of the files being checked; write the report to another file`);
+  if (input !== undefined)
+    throw new UsageError(`--output-file ${outputFile} is ${toPosix(relative(cwd, input))}, one of the files being checked; write the report to another file`);
 }
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {

@@ -16,7 +16,19 @@ export class ChangeList {
     const severity = changeSeverity(kind, this.overrides);
     if (severity === "off") return;
     const { line, column } = place.model.locator?.span(place.path) ?? FILE_START;
-    this.push({ kind, severity, side: place.side, file: place.model.filePath, line, column, step: place.step, stage: place.stage, before: values.before ?? null, after: values.after ?? null, message });
+    this.push({
+      kind,
+      severity,
+      side: place.side,
+      file: place.model.filePath,
+      line,
+      column,
+      step: place.step,
+      stage: place.stage,
+      before: values.before ?? null,
+      after: values.after ?? null,
+      message,
+    });
   }
 
   /** `finding-new` and `finding-fixed`: positions come from the finding itself. */

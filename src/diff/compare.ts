@@ -28,7 +28,9 @@ export function compareVersions(base: Version, head: Version, pairs: readonly Fi
 export function checkSide(source: SideSource): CheckedSide {
   let result: CheckedFile;
   try {
-    result = source.source.finding ? { filePath: source.filePath, findings: [source.source.finding] } : lintFile(checkJourneyText(source.filePath, source.source.text, source.config), source.config);
+    result = source.source.finding
+      ? { filePath: source.filePath, findings: [source.source.finding] }
+      : lintFile(checkJourneyText(source.filePath, source.source.text, source.config), source.config);
   } catch (error) {
     result = { filePath: source.filePath, findings: [internalFinding(error)] };
   }
@@ -81,10 +83,15 @@ function compareJourney(base: CheckedSide | undefined, head: CheckedSide | undef
     compareStructure(base.model, head.model, steps, out);
     compareExperience(base.model, head.model, steps, out);
   } else if (base && head && idOf(base) !== undefined && idOf(head) !== undefined && idOf(base) !== idOf(head)) {
-    out.add("journey-id-changed", { model: placeOf(head), side: "head", path: ["id"] }, `journey id changed from \`${idOf(base)}\` to \`${idOf(head)}\``, { before: idOf(base), after: idOf(head) });
+    out.add("journey-id-changed", { model: placeOf(head), side: "head", path: ["id"] }, `journey id changed from \`${idOf(base)}\` to \`${idOf(head)}\``, {
+      before: idOf(base),
+      after: idOf(head),
+    });
   }
   compareFindings(base, head, out);
-  const changes = out.changes.sort((a, b) => (a.side === b.side ? 0 : a.side === "head" ? -1 : 1) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind));
+  const changes = out.changes.sort(
+    (a, b) => (a.side === b.side ? 0 : a.side === "head" ? -1 : 1) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind),
+  );
   const status = !base ? "added" : !head ? "removed" : changes.length > 0 ? "changed" : "unchanged";
   const file = (head ?? base)!.source.filePath;
   const renamed = base && head && base.source.filePath !== head.source.filePath ? { baseFile: base.source.filePath } : {};

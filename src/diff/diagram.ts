@@ -20,7 +20,10 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
   const removed = base ? base.journey.steps.filter((step) => !h.stepById.has(step.id)) : [];
   const added = new Set(h.steps.filter((step) => !base?.journey.stepById.has(step.id)).map((step) => step.id));
   const changed = new Set(diff.changes.filter((c) => c.side === "head" && c.step !== undefined && c.kind !== "step-added").map((c) => c.step!));
-  const nodeId = new Map<string, string>([...h.steps.map((step): [string, string] => [step.id, `n${step.index + 1}`]), ...removed.map((step, i): [string, string] => [step.id, `r${i + 1}`])]);
+  const nodeId = new Map<string, string>([
+    ...h.steps.map((step): [string, string] => [step.id, `n${step.index + 1}`]),
+    ...removed.map((step, i): [string, string] => [step.id, `r${i + 1}`]),
+  ]);
   const label = (step: Step) => mermaidText(step.name, MAX_LABEL);
 
   const lines = ["flowchart LR"];
@@ -65,4 +68,3 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
   for (const [name, ids] of classes) if (ids.length > 0) lines.push(`  class ${ids.join(",")} ${name}`);
   return lines.join("\n") + "\n";
 }
-

@@ -14,16 +14,32 @@ export function compareExperience(base: Model, head: Model, steps: StepMatch, ou
     const place = (key: string) => ({ model: head, side: "head" as const, path: [...step.path, key], step: step.id, stage: step.stageId });
     if (was.emotion !== undefined && step.emotion !== undefined && was.emotion !== step.emotion) {
       const kind = step.emotion > was.emotion ? "emotion-better" : "emotion-worse";
-      out.add(kind, place("emotion"), `the customer feels ${kind === "emotion-better" ? "better" : "worse"} at \`${step.id}\`: emotion ${signed(was.emotion)} -> ${signed(step.emotion)}`, { before: was.emotion, after: step.emotion });
+      out.add(
+        kind,
+        place("emotion"),
+        `the customer feels ${kind === "emotion-better" ? "better" : "worse"} at \`${step.id}\`: emotion ${signed(was.emotion)} -> ${signed(step.emotion)}`,
+        { before: was.emotion, after: step.emotion },
+      );
     }
     if (!sameList(was.channels, step.channels)) {
-      out.add("channel-changed", place("channel"), `channels of \`${step.id}\`: ${list(was.channels)} -> ${list(step.channels)}`, { before: was.channels, after: step.channels });
+      out.add("channel-changed", place("channel"), `channels of \`${step.id}\`: ${list(was.channels)} -> ${list(step.channels)}`, {
+        before: was.channels,
+        after: step.channels,
+      });
     }
     if (was.reached !== step.reached) {
-      out.add("metrics-changed", { ...place("metrics"), path: [...step.path, "metrics", "reached"] }, `customers reaching \`${step.id}\`: ${was.reached ?? "not measured"} -> ${step.reached ?? "not measured"}`, { before: was.reached ?? null, after: step.reached ?? null });
+      out.add(
+        "metrics-changed",
+        { ...place("metrics"), path: [...step.path, "metrics", "reached"] },
+        `customers reaching \`${step.id}\`: ${was.reached ?? "not measured"} -> ${step.reached ?? "not measured"}`,
+        { before: was.reached ?? null, after: step.reached ?? null },
+      );
     }
   }
-  const pairs: [Step | undefined, Step][] = [...steps.common.map(({ base: was, head: step }): [Step, Step] => [was, step]), ...steps.added.map((step): [undefined, Step] => [undefined, step])];
+  const pairs: [Step | undefined, Step][] = [
+    ...steps.common.map(({ base: was, head: step }): [Step, Step] => [was, step]),
+    ...steps.added.map((step): [undefined, Step] => [undefined, step]),
+  ];
   for (const [was, step] of pairs) notes(base, head, was, step, out);
   contacts(base, head, pairs, out);
   handoffs(base, head, steps, pairs, out);
@@ -38,11 +54,23 @@ function notes(base: Model, head: Model, was: Step | undefined, step: Step, out:
     const before = was ? was[field] : [];
     const after = step[field];
     after.forEach((text, i) => {
-      if (!before.includes(text)) out.add(addedKind, { model: head, side: "head", path: [...step.path, key, i], step: step.id, stage: step.stageId }, `new ${noun} at \`${step.id}\`: ${text}`, { after: text });
+      if (!before.includes(text))
+        out.add(
+          addedKind,
+          { model: head, side: "head", path: [...step.path, key, i], step: step.id, stage: step.stageId },
+          `new ${noun} at \`${step.id}\`: ${text}`,
+          { after: text },
+        );
     });
     if (!was) continue;
     before.forEach((text, i) => {
-      if (!after.includes(text)) out.add(removedKind, { model: base, side: "base", path: [...was.path, key, i], step: was.id, stage: was.stageId }, `${noun} gone at \`${step.id}\`: ${text}`, { before: text });
+      if (!after.includes(text))
+        out.add(
+          removedKind,
+          { model: base, side: "base", path: [...was.path, key, i], step: was.id, stage: was.stageId },
+          `${noun} gone at \`${step.id}\`: ${text}`,
+          { before: text },
+        );
     });
   }
 }
@@ -62,7 +90,13 @@ function contacts(base: Model, head: Model, pairs: readonly [Step | undefined, S
     if (before === after) continue;
     const place = { model: head, side: "head" as const, path: [...step.path, "id"], step: step.id, stage: step.stageId };
     if (after) out.add("contact-answered", place, `contact \`${step.id}\` is now answered`, { before: false, after: true });
-    else out.add("contact-unanswered", place, `contact \`${step.id}\` ${was ? "is no longer answered" : "is new and never answered"}: the customer reaches out and nobody replies`, { before: was ? true : null, after: false });
+    else
+      out.add(
+        "contact-unanswered",
+        place,
+        `contact \`${step.id}\` ${was ? "is no longer answered" : "is new and never answered"}: the customer reaches out and nobody replies`,
+        { before: was ? true : null, after: false },
+      );
   }
 }
 
@@ -76,11 +110,26 @@ export function handoffsToAnswer(model: Model, contact: Step): number | null {
 function handoffs(base: Model, head: Model, steps: StepMatch, pairs: readonly [Step | undefined, Step][], out: ChangeList): void {
   const describe = (step: Step) => (step.from || step.to ? ` (${step.from ?? "?"} -> ${step.to ?? "?"})` : "");
   for (const [was, step] of pairs) {
-    if (step.type === "handoff" && was?.type !== "handoff") out.add("handoff-added", { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId }, `handoff \`${step.id}\` added${describe(step)}: work changes hands`);
-    if (was?.type === "handoff" && step.type !== "handoff") out.add("handoff-removed", { model: base, side: "base", path: [...was.path, "id"], step: was.id, stage: was.stageId }, `\`${step.id}\` is no longer a handoff`);
+    if (step.type === "handoff" && was?.type !== "handoff")
+      out.add(
+        "handoff-added",
+        { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId },
+        `handoff \`${step.id}\` added${describe(step)}: work changes hands`,
+      );
+    if (was?.type === "handoff" && step.type !== "handoff")
+      out.add(
+        "handoff-removed",
+        { model: base, side: "base", path: [...was.path, "id"], step: was.id, stage: was.stageId },
+        `\`${step.id}\` is no longer a handoff`,
+      );
   }
   for (const was of steps.removed) {
-    if (was.type === "handoff") out.add("handoff-removed", { model: base, side: "base", path: [...was.path, "id"], step: was.id, stage: was.stageId }, `handoff \`${was.id}\` removed${describe(was)}`);
+    if (was.type === "handoff")
+      out.add(
+        "handoff-removed",
+        { model: base, side: "base", path: [...was.path, "id"], step: was.id, stage: was.stageId },
+        `handoff \`${was.id}\` removed${describe(was)}`,
+      );
   }
   // The customer's side of it: a contact that now waits through more (or fewer) handoffs.
   for (const [was, step] of pairs) {
@@ -89,7 +138,12 @@ function handoffs(base: Model, head: Model, steps: StepMatch, pairs: readonly [S
     const after = handoffsToAnswer(head, step);
     if (before === null || after === null || before === after) continue;
     const kind = after > before ? "handoff-added" : "handoff-removed";
-    out.add(kind, { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId }, `contact \`${step.id}\` now passes ${after} handoff${after === 1 ? "" : "s"} before it is answered (was ${before})`, { before, after });
+    out.add(
+      kind,
+      { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId },
+      `contact \`${step.id}\` now passes ${after} handoff${after === 1 ? "" : "s"} before it is answered (was ${before})`,
+      { before, after },
+    );
   }
 }
 

@@ -39,7 +39,8 @@ export class GitRepository {
   /** The repository containing `cwd`, or a usage error naming the problem. */
   static async open(cwd: string): Promise<GitRepository> {
     const result = await git(["rev-parse", "--show-toplevel"], cwd);
-    if (result.exitCode === undefined) throw new UsageError("git was not found on the PATH; `journey diff` needs it to read revisions (two files can be compared without it)");
+    if (result.exitCode === undefined)
+      throw new UsageError("git was not found on the PATH; `journey diff` needs it to read revisions (two files can be compared without it)");
     if (result.exitCode !== 0) {
       const why = /not a git repository/i.test(result.stderr) ? "this folder is not in a git repository" : firstLine(result.stderr);
       throw new UsageError(`${why}; \`journey diff\` compares git revisions (or two files: journey diff old.journey.yaml new.journey.yaml)`);
@@ -64,7 +65,10 @@ export class GitRepository {
   /** The best common ancestor of two commits, as `git diff A...B` uses it. */
   async mergeBase(a: string, b: string): Promise<string> {
     const result = await git(["merge-base", "--end-of-options", a, b], this.root);
-    if (result.exitCode !== 0) throw new UsageError(`the revisions have no common ancestor (git merge-base ${a.slice(0, 12)} ${b.slice(0, 12)}); compare them with \`..\` instead of \`...\``);
+    if (result.exitCode !== 0)
+      throw new UsageError(
+        `the revisions have no common ancestor (git merge-base ${a.slice(0, 12)} ${b.slice(0, 12)}); compare them with \`..\` instead of \`...\``,
+      );
     return result.stdout.trim();
   }
 
@@ -103,7 +107,13 @@ export class GitRepository {
   async blobs(oids: readonly string[]): Promise<Map<string, Buffer>> {
     const contents = new Map<string, Buffer>();
     if (oids.length === 0) return contents;
-    const result = await execa()("git", ["cat-file", "--batch"], { cwd: this.root, input: oids.join("\n") + "\n", encoding: "buffer", reject: false, maxBuffer: 1 << 30 });
+    const result = await execa()("git", ["cat-file", "--batch"], {
+      cwd: this.root,
+      input: oids.join("\n") + "\n",
+      encoding: "buffer",
+      reject: false,
+      maxBuffer: 1 << 30,
+    });
     if (result.exitCode !== 0) throw new UsageError(`git cat-file failed: ${firstLine(Buffer.from(result.stderr).toString("utf8"))}`);
     const out = Buffer.from(result.stdout);
     let offset = 0;
@@ -125,7 +135,7 @@ export class GitRepository {
 export function parseNameStatus(output: string): ChangedFile[] {
   const fields = output.split("\0");
   const files: ChangedFile[] = [];
-  for (let i = 0; i < fields.length && fields[i] !== ""; ) {
+  for (let i = 0; i < fields.length && fields[i] !== "";) {
     const status = fields[i++];
     if (status.startsWith("R")) {
       files.push({ status: "renamed", basePath: fields[i], headPath: fields[i + 1] });
@@ -145,7 +155,12 @@ export function parseNameStatus(output: string): ChangedFile[] {
 
 function git(args: string[], cwd: string) {
   // Pinned so that no user setting changes what is parsed (colours, quoting, pagers, renames).
-  return execa()("git", ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.renames=true", ...args], { cwd, reject: false, stripFinalNewline: false, env: { GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" } });
+  return execa()("git", ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "diff.renames=true", ...args], {
+    cwd,
+    reject: false,
+    stripFinalNewline: false,
+    env: { GIT_PAGER: "cat", GIT_TERMINAL_PROMPT: "0" },
+  });
 }
 
 function firstLine(text: string): string {

@@ -21,7 +21,12 @@ export const CHANGE_KINDS = [
   { id: "stage-reordered", severity: "info", description: "A stage moved among the other stages." },
   { id: "entry-changed", severity: "warning", description: "The steps where the journey starts changed." },
   { id: "goal-changed", severity: "warning", description: "The goal steps changed." },
-  { id: "edge-added", severity: "info", description: "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order)." },
+  {
+    id: "edge-added",
+    severity: "info",
+    description:
+      "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order).",
+  },
   { id: "edge-removed", severity: "warning", description: "A transition between two steps that both versions have is gone." },
   { id: "emotion-better", severity: "info", description: "A step's emotion went up." },
   { id: "emotion-worse", severity: "warning", description: "A step's emotion went down." },
@@ -32,10 +37,18 @@ export const CHANGE_KINDS = [
   { id: "channel-changed", severity: "info", description: "A step's channels changed (added, removed or replaced)." },
   { id: "contact-answered", severity: "info", description: "A contact that was not answered now reaches a response." },
   { id: "contact-unanswered", severity: "warning", description: "A contact that was answered (or is new) no longer reaches a response." },
-  { id: "handoff-added", severity: "warning", description: "A handoff step is new (with the handoffs between a contact and its answer, when that count changed)." },
+  {
+    id: "handoff-added",
+    severity: "warning",
+    description: "A handoff step is new (with the handoffs between a contact and its answer, when that count changed).",
+  },
   { id: "handoff-removed", severity: "info", description: "A handoff step is gone." },
   { id: "metrics-changed", severity: "info", description: "A step's measured `metrics.reached` changed." },
-  { id: "finding-new", severity: "finding", description: "A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own." },
+  {
+    id: "finding-new",
+    severity: "finding",
+    description: "A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own.",
+  },
   { id: "finding-fixed", severity: "info", description: "A lint finding of the base that the head no longer has." },
 ] as const satisfies readonly { id: string; severity: Severity | "finding"; description: string }[];
 

@@ -38,5 +38,16 @@ function keyOf(finding: Finding): string {
 
 function changeOf(finding: Finding, side: CheckedSide, which: "base" | "head", message: string) {
   const stage = finding.stepId !== undefined ? side.model?.journey.stepById.get(finding.stepId)?.stageId : undefined;
-  return { side: which, file: side.source.filePath, line: finding.line, column: finding.column, step: finding.stepId, stage, before: which === "base" ? finding.severity : null, after: which === "head" ? finding.severity : null, message, rule: finding.ruleId };
+  return {
+    side: which,
+    file: side.source.filePath,
+    line: finding.line,
+    column: finding.column,
+    step: finding.stepId,
+    stage,
+    before: which === "base" ? finding.severity : null,
+    after: which === "head" ? finding.severity : null,
+    message,
+    rule: finding.ruleId,
+  };
 }

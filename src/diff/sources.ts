@@ -40,7 +40,13 @@ const WORKING_TREE = "working tree";
  * applied to it in that revision (the nearest journey.config.yaml there), or `fixed` (--config).
  * `A...B` compares B with the merge base of A and B; `A..B` is A and B.
  */
-export async function revisionSources(cwd: string, baseArg: string, headArg: string | undefined, paths: readonly string[], fixed?: ProjectConfig): Promise<DiffInput> {
+export async function revisionSources(
+  cwd: string,
+  baseArg: string,
+  headArg: string | undefined,
+  paths: readonly string[],
+  fixed?: ProjectConfig,
+): Promise<DiffInput> {
   const repo = await GitRepository.open(cwd);
   let baseName = baseArg;
   let headName = headArg;
@@ -69,7 +75,13 @@ export async function revisionSources(cwd: string, baseArg: string, headArg: str
   const headPaths = journeyFiles.flatMap((file) => (isJourney(file.headPath) ? [file.headPath!] : []));
   const [baseFiles, headFiles] = await Promise.all([
     baseSide.read(journeyFiles.flatMap((file) => (isJourney(file.basePath) ? [file.basePath!] : []))),
-    headSide ? headSide.read(headPaths) : workingTreeFiles(headPaths.map((path) => join(repo.root, path)), cwd, fixed),
+    headSide
+      ? headSide.read(headPaths)
+      : workingTreeFiles(
+          headPaths.map((path) => join(repo.root, path)),
+          cwd,
+          fixed,
+        ),
   ]);
   const problems = [...baseFiles.problems, ...headFiles.problems];
   if (problems.length > 0) return { problems };
@@ -174,7 +186,11 @@ class RevisionReader {
       const bytes = blobs.get(tree.get(path)!.oid);
       const source = bytes ? decodeSource(bytes) : fileProblem("the config is too large or unreadable in this revision");
       const load = source.finding ? { problems: { filePath, findings: [source.finding] } } : loadConfigText(filePath, source.text);
-      if (load.problems) problems.push({ ...load.problems, findings: load.problems.findings.map((f) => ({ ...f, message: `${f.message} (in revision ${this.commit.slice(0, 12)})` })) });
+      if (load.problems)
+        problems.push({
+          ...load.problems,
+          findings: load.problems.findings.map((f) => ({ ...f, message: `${f.message} (in revision ${this.commit.slice(0, 12)})` })),
+        });
       else loaded.set(path, load.config);
     }
     for (const [path, configPath] of configPaths) {

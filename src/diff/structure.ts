@@ -32,31 +32,54 @@ export function matchSteps(base: Model, head: Model): StepMatch {
 export function compareStructure(base: Model, head: Model, steps: StepMatch, out: ChangeList): void {
   const b = base.journey;
   const h = head.journey;
-  if (b.id !== h.id) out.add("journey-id-changed", { model: head, side: "head", path: ["id"] }, `journey id changed from \`${b.id}\` to \`${h.id}\``, { before: b.id, after: h.id });
+  if (b.id !== h.id)
+    out.add("journey-id-changed", { model: head, side: "head", path: ["id"] }, `journey id changed from \`${b.id}\` to \`${h.id}\``, {
+      before: b.id,
+      after: h.id,
+    });
 
   // Stages
   const baseStages = new Map(b.stages.map((stage) => [stage.id, stage]));
   const headStageIds = new Set(h.stages.map((stage) => stage.id));
   for (const stage of h.stages) {
-    if (!baseStages.has(stage.id)) out.add("stage-added", { model: head, side: "head", path: [...stage.path, "id"], stage: stage.id }, `stage \`${stage.id}\` added`, { after: stage.id });
+    if (!baseStages.has(stage.id))
+      out.add("stage-added", { model: head, side: "head", path: [...stage.path, "id"], stage: stage.id }, `stage \`${stage.id}\` added`, { after: stage.id });
   }
   for (const stage of b.stages) {
-    if (!headStageIds.has(stage.id)) out.add("stage-removed", { model: base, side: "base", path: [...stage.path, "id"], stage: stage.id }, `stage \`${stage.id}\` removed`, { before: stage.id });
+    if (!headStageIds.has(stage.id))
+      out.add("stage-removed", { model: base, side: "base", path: [...stage.path, "id"], stage: stage.id }, `stage \`${stage.id}\` removed`, {
+        before: stage.id,
+      });
   }
   const commonStages = h.stages.filter((stage) => baseStages.has(stage.id));
   const reordered = outOfOrder(commonStages.map((stage) => baseStages.get(stage.id)!.index));
   commonStages.forEach((stage, i) => {
     if (!reordered.has(i)) return;
     const before = baseStages.get(stage.id)!.index + 1;
-    out.add("stage-reordered", { model: head, side: "head", path: [...stage.path, "id"], stage: stage.id }, `stage \`${stage.id}\` moved from position ${before} to ${stage.index + 1}`, { before, after: stage.index + 1 });
+    out.add(
+      "stage-reordered",
+      { model: head, side: "head", path: [...stage.path, "id"], stage: stage.id },
+      `stage \`${stage.id}\` moved from position ${before} to ${stage.index + 1}`,
+      { before, after: stage.index + 1 },
+    );
   });
 
   // Steps
   for (const step of steps.added) {
-    out.add("step-added", { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId }, `step \`${step.id}\` (${step.name}) added to stage \`${step.stageId}\``, { after: step.name });
+    out.add(
+      "step-added",
+      { model: head, side: "head", path: [...step.path, "id"], step: step.id, stage: step.stageId },
+      `step \`${step.id}\` (${step.name}) added to stage \`${step.stageId}\``,
+      { after: step.name },
+    );
   }
   for (const step of steps.removed) {
-    out.add("step-removed", { model: base, side: "base", path: [...step.path, "id"], step: step.id, stage: step.stageId }, `step \`${step.id}\` (${step.name}) removed from stage \`${step.stageId}\``, { before: step.name });
+    out.add(
+      "step-removed",
+      { model: base, side: "base", path: [...step.path, "id"], step: step.id, stage: step.stageId },
+      `step \`${step.id}\` (${step.name}) removed from stage \`${step.stageId}\``,
+      { before: step.name },
+    );
   }
   // A step moved when its stage changed, or when it left the longest run of steps that kept their
   // order within a stage (so one moved step is reported, not every step it jumped over).
@@ -76,19 +99,38 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
     if (moved.has(step)) {
       const before = { stage: was.stageId, position: position(was, base) };
       const after = { stage: step.stageId, position: position(step, head) };
-      const where = was.stageId === step.stageId ? `from position ${before.position} to ${after.position} in stage \`${step.stageId}\`` : `from stage \`${was.stageId}\` to \`${step.stageId}\``;
+      const where =
+        was.stageId === step.stageId
+          ? `from position ${before.position} to ${after.position} in stage \`${step.stageId}\``
+          : `from stage \`${was.stageId}\` to \`${step.stageId}\``;
       out.add("step-moved", { ...place, path: [...step.path, "id"] }, `step \`${step.id}\` moved ${where}`, { before, after });
     }
-    if (was.name !== step.name) out.add("step-renamed", { ...place, path: [...step.path, "name"] }, `step \`${step.id}\` renamed from "${was.name}" to "${step.name}"`, { before: was.name, after: step.name });
-    if (was.type !== step.type) out.add("step-type-changed", { ...place, path: [...step.path, "type"] }, `step \`${step.id}\` changed from ${was.type} to ${step.type}`, { before: was.type, after: step.type });
+    if (was.name !== step.name)
+      out.add("step-renamed", { ...place, path: [...step.path, "name"] }, `step \`${step.id}\` renamed from "${was.name}" to "${step.name}"`, {
+        before: was.name,
+        after: step.name,
+      });
+    if (was.type !== step.type)
+      out.add("step-type-changed", { ...place, path: [...step.path, "type"] }, `step \`${step.id}\` changed from ${was.type} to ${step.type}`, {
+        before: was.type,
+        after: step.type,
+      });
   }
 
   // Entries and goal
   // Without an `entry:` key the journey starts at its first step: point there.
   const entryWritten = JSON.stringify(head.locator.span(["entry"])) !== JSON.stringify(head.locator.span([]));
   const entryPath = entryWritten || h.steps.length === 0 ? ["entry"] : [...h.steps[0].path, "id"];
-  if (!sameSet(b.entries, h.entries)) out.add("entry-changed", { model: head, side: "head", path: entryPath }, `the journey now starts at ${ids(h.entries)} (was ${ids(b.entries)})`, { before: b.entries, after: h.entries });
-  if (!sameSet(b.goal.steps, h.goal.steps)) out.add("goal-changed", { model: head, side: "head", path: ["goal", "steps"] }, `the goal is now ${ids(h.goal.steps)} (was ${ids(b.goal.steps)})`, { before: b.goal.steps, after: h.goal.steps });
+  if (!sameSet(b.entries, h.entries))
+    out.add("entry-changed", { model: head, side: "head", path: entryPath }, `the journey now starts at ${ids(h.entries)} (was ${ids(b.entries)})`, {
+      before: b.entries,
+      after: h.entries,
+    });
+  if (!sameSet(b.goal.steps, h.goal.steps))
+    out.add("goal-changed", { model: head, side: "head", path: ["goal", "steps"] }, `the goal is now ${ids(h.goal.steps)} (was ${ids(b.goal.steps)})`, {
+      before: b.goal.steps,
+      after: h.goal.steps,
+    });
 
   compareEdges(base, head, out);
 }
@@ -101,14 +143,30 @@ function compareEdges(base: Model, head: Model, out: ChangeList): void {
   for (const [key, edge] of headEdges) {
     if (baseEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
     const explicit = edge.from.next.find((t) => t.to === edge.to.id);
-    const branch = edge.from.type === "decision" ? `decision \`${edge.from.id}\` has a new branch to \`${edge.to.id}\`${explicit?.when ? ` (when ${explicit.when})` : ""}` : `\`${edge.from.id}\` now leads to \`${edge.to.id}\`${explicit?.path ? "" : " (the next step in file order)"}`;
-    out.add("edge-added", { model: head, side: "head", path: explicit?.path ?? [...edge.from.path, "id"], step: edge.from.id, stage: edge.from.stageId }, branch, { after: { from: edge.from.id, to: edge.to.id } });
+    const branch =
+      edge.from.type === "decision"
+        ? `decision \`${edge.from.id}\` has a new branch to \`${edge.to.id}\`${explicit?.when ? ` (when ${explicit.when})` : ""}`
+        : `\`${edge.from.id}\` now leads to \`${edge.to.id}\`${explicit?.path ? "" : " (the next step in file order)"}`;
+    out.add(
+      "edge-added",
+      { model: head, side: "head", path: explicit?.path ?? [...edge.from.path, "id"], step: edge.from.id, stage: edge.from.stageId },
+      branch,
+      { after: { from: edge.from.id, to: edge.to.id } },
+    );
   }
   for (const [key, edge] of baseEdges) {
     if (headEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
     const explicit = edge.from.next.find((t) => t.to === edge.to.id);
-    const message = edge.from.type === "decision" ? `decision \`${edge.from.id}\` lost its branch to \`${edge.to.id}\`` : `\`${edge.from.id}\` no longer leads to \`${edge.to.id}\``;
-    out.add("edge-removed", { model: base, side: "base", path: explicit?.path ?? [...edge.from.path, "id"], step: edge.from.id, stage: edge.from.stageId }, message, { before: { from: edge.from.id, to: edge.to.id } });
+    const message =
+      edge.from.type === "decision"
+        ? `decision \`${edge.from.id}\` lost its branch to \`${edge.to.id}\``
+        : `\`${edge.from.id}\` no longer leads to \`${edge.to.id}\``;
+    out.add(
+      "edge-removed",
+      { model: base, side: "base", path: explicit?.path ?? [...edge.from.path, "id"], step: edge.from.id, stage: edge.from.stageId },
+      message,
+      { before: { from: edge.from.id, to: edge.to.id } },
+    );
   }
 }
 

@@ -33,7 +33,9 @@ export function countChanges(journeys: readonly JourneyDiff[]): DiffCounts {
 
 /** The figures of a journey that differ between the versions. */
 export function changedFigures(journey: JourneyDiff): [(typeof FIGURE_NAMES)[number], Figure][] {
-  return FIGURE_NAMES.map((name): [(typeof FIGURE_NAMES)[number], Figure] => [name, journey.impact[name]]).filter(([, figure]) => figure.before !== figure.after);
+  return FIGURE_NAMES.map((name): [(typeof FIGURE_NAMES)[number], Figure] => [name, journey.impact[name]]).filter(
+    ([, figure]) => figure.before !== figure.after,
+  );
 }
 
 /** Whether the run fails: a change at `failOn` or above. */

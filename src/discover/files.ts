@@ -104,14 +104,21 @@ export const MAX_SEGMENT_WILDCARDS = 3;
  */
 export function checkPattern(pattern: string, what: string): void {
   const refuse = (why: string) => {
-    throw new GlobPatternError(`${what} \`${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}\` ${why}: write simpler patterns (more of them, if need be)`);
+    throw new GlobPatternError(
+      `${what} \`${pattern.length > 80 ? `${pattern.slice(0, 80)}…` : pattern}\` ${why}: write simpler patterns (more of them, if need be)`,
+    );
   };
   if (pattern.length > MAX_PATTERN_LENGTH) refuse(`is longer than ${MAX_PATTERN_LENGTH.toLocaleString("en")} characters`);
   for (const segment of pattern.split("/")) {
     if (segment === "**") continue;
     const groups = segment.match(/[*+?@!]\(/g)?.length ?? 0;
-    const stars = segment.replace(/[*+?@!]\(/g, "(").replace(/\*\*+/g, "*").match(/\*/g)?.length ?? 0;
-    if (groups + stars > MAX_SEGMENT_WILDCARDS) refuse(`has more than ${MAX_SEGMENT_WILDCARDS} wildcards in one path segment, which can take minutes to match a long file name`);
+    const stars =
+      segment
+        .replace(/[*+?@!]\(/g, "(")
+        .replace(/\*\*+/g, "*")
+        .match(/\*/g)?.length ?? 0;
+    if (groups + stars > MAX_SEGMENT_WILDCARDS)
+      refuse(`has more than ${MAX_SEGMENT_WILDCARDS} wildcards in one path segment, which can take minutes to match a long file name`);
   }
   let depth = 0;
   for (const char of pattern) {

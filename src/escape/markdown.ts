@@ -18,7 +18,10 @@ export function markdownCell(text: string): string {
  * marker at the start (`#`, `+`, `-`, `=`, `1.`) is escaped and leading spaces are dropped.
  */
 export function markdownText(text: string): string {
-  const paragraphs = text.replace(LINE_BREAK, "\n").trim().split(/[ \t]*\n[ \t]*\n\s*/);
+  const paragraphs = text
+    .replace(LINE_BREAK, "\n")
+    .trim()
+    .split(/[ \t]*\n[ \t]*\n\s*/);
   return paragraphs
     .map((paragraph) => markdownInline(paragraph.replace(/[ \t]*\n[ \t]*/g, " ")))
     .join("<br><br>")

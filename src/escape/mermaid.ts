@@ -7,7 +7,10 @@
 const RESERVED = /[:;#,"'<>&%{}\\`|[\]()=]/g;
 
 export function mermaidText(text: string, maxLength?: number): string {
-  let plain = text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
+  let plain = text
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (maxLength !== undefined) plain = shorten(plain, maxLength);
   // A label of only spaces or control characters would leave a section, title or actor empty,
   // which Mermaid cannot parse: an em dash stands in.
@@ -33,5 +36,10 @@ export function mermaidTaskName(text: string, maxLength?: number): string {
 export function shorten(text: string, max: number): string {
   const chars = [...text];
   if (chars.length <= max) return text;
-  return chars.slice(0, Math.max(1, max - 1)).join("").trimEnd() + "…";
+  return (
+    chars
+      .slice(0, Math.max(1, max - 1))
+      .join("")
+      .trimEnd() + "…"
+  );
 }

@@ -37,5 +37,9 @@ export function lineStartPath(path: string): string {
  * new line. Percent-encoded (like a URL), so the note stays readable and unambiguous.
  */
 export function commentText(text: string): string {
-  return text.replace(/%/g, "%25").replace(/-(?=-|$)/g, "%2D").replace(/[<>]/g, (char) => (char === "<" ? "%3C" : "%3E")).replace(UNSAFE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return text
+    .replace(/%/g, "%25")
+    .replace(/-(?=-|$)/g, "%2D")
+    .replace(/[<>]/g, (char) => (char === "<" ? "%3C" : "%3E"))
+    .replace(UNSAFE, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
 }

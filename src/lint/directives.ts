@@ -45,7 +45,16 @@ export function parseDirectives(source: string): Directive[] {
       .filter(Boolean);
     // The `- id:` line of a step, usually.
     const targetLine = kind === "disable-next-line" ? nextContent[i] : undefined;
-    directives.push({ kind: kind as Directive["kind"], rules, line: i + 1, column: indent.length + 1, endColumn: text.trimEnd().length + 1, targetLine, ...(reason && { reason }), used: new Set() });
+    directives.push({
+      kind: kind as Directive["kind"],
+      rules,
+      line: i + 1,
+      column: indent.length + 1,
+      endColumn: text.trimEnd().length + 1,
+      targetLine,
+      ...(reason && { reason }),
+      used: new Set(),
+    });
   });
   return directives;
 }
@@ -58,7 +67,13 @@ export function parseDirectives(source: string): Directive[] {
  * the work is linear in findings plus directives; when several apply, the first in the file is
  * the one marked used, as a scan in file order would.
  */
-export function applyDirectives(findings: Finding[], directives: Directive[], journey: Journey | undefined, stepLine: (stepId: string) => number | undefined, suppressed: SuppressedFinding[] = []): Finding[] {
+export function applyDirectives(
+  findings: Finding[],
+  directives: Directive[],
+  journey: Journey | undefined,
+  stepLine: (stepId: string) => number | undefined,
+  suppressed: SuppressedFinding[] = [],
+): Finding[] {
   if (directives.length === 0) return findings;
   const order = new Map(directives.map((directive, i) => [directive, i]));
   const fileWide = new Map<string, Directive>();
@@ -75,7 +90,11 @@ export function applyDirectives(findings: Finding[], directives: Directive[], jo
   }
   return findings.filter((finding) => {
     const line = journey !== undefined && finding.stepId !== undefined ? stepLine(finding.stepId) : undefined;
-    const candidates = [fileWide.get(finding.ruleId), byLine.get(`${finding.line}:${finding.ruleId}`), line !== undefined ? byLine.get(`${line}:${finding.ruleId}`) : undefined];
+    const candidates = [
+      fileWide.get(finding.ruleId),
+      byLine.get(`${finding.line}:${finding.ruleId}`),
+      line !== undefined ? byLine.get(`${line}:${finding.ruleId}`) : undefined,
+    ];
     let first: Directive | undefined;
     for (const candidate of candidates) if (candidate && (first === undefined || order.get(candidate)! < order.get(first)!)) first = candidate;
     if (!first) return true;

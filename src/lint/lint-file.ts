@@ -40,7 +40,15 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
         const message = renderMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
-        findings.push({ ruleId: rule.meta.id, messageId, severity, message, ...locator.span(at, target), journeyId: journey.id, ...(step ? { stepId: step.id } : {}) });
+        findings.push({
+          ruleId: rule.meta.id,
+          messageId,
+          severity,
+          message,
+          ...locator.span(at, target),
+          journeyId: journey.id,
+          ...(step ? { stepId: step.id } : {}),
+        });
       },
     };
     try {

@@ -8,7 +8,11 @@ const CHECKS: readonly Omit<RuleInfo, "docsUrl" | "severity">[] = [
   { id: "schema", name: "SchemaViolation", description: "The journey does not match the journey JSON Schema." },
   { id: "duplicate-id", name: "DuplicateId", description: "An id is used twice where it must be unique." },
   { id: "unknown-reference", name: "UnknownReference", description: "A reference names a step, persona or team that does not exist." },
-  { id: "duplicate-event-mapping", name: "DuplicateEventMapping", description: "An event-log activity is mapped to two steps (a step id or an `events:` entry)." },
+  {
+    id: "duplicate-event-mapping",
+    name: "DuplicateEventMapping",
+    description: "An event-log activity is mapped to two steps (a step id or an `events:` entry).",
+  },
   { id: "unused-disable-directive", name: "UnusedDisableDirective", description: "A journey-disable comment that silences nothing." },
   { id: "internal", name: "InternalError", description: "journey failed while checking the file." },
 ];
@@ -21,7 +25,8 @@ export function rulesMeta(docsBase: string): RulesMeta {
   const docsUrl = (id: string) => `${docsBase}${(STRUCTURAL_RULES as readonly string[]).includes(id) ? "structural" : id}.md`;
   const meta = new Map<string, RuleInfo>();
   for (const check of CHECKS) meta.set(check.id, { ...check, severity: "error", docsUrl: docsUrl(check.id) });
-  for (const { meta: rule } of RULES) meta.set(rule.id, { id: rule.id, name: pascalCase(rule.id), description: rule.description, severity: rule.severity, docsUrl: docsUrl(rule.id) });
+  for (const { meta: rule } of RULES)
+    meta.set(rule.id, { id: rule.id, name: pascalCase(rule.id), description: rule.description, severity: rule.severity, docsUrl: docsUrl(rule.id) });
   return meta;
 }
 

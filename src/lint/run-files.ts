@@ -51,7 +51,12 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
   const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
   duplicateJourneyIds(results, cwd);
   // Formatters get reports only: what they show, nothing of the journey's model or ids.
-  return results.map(({ filePath, source, findings, rulesChecked }) => ({ filePath, findings, ...(source !== undefined ? { source } : {}), ...(rulesChecked ? { rulesChecked } : {}) }));
+  return results.map(({ filePath, source, findings, rulesChecked }) => ({
+    filePath,
+    findings,
+    ...(source !== undefined ? { source } : {}),
+    ...(rulesChecked ? { rulesChecked } : {}),
+  }));
 }
 
 /**

@@ -238,7 +238,9 @@ function expandedSize(doc: Document): { values: number; characters: number } {
     }
     stack.pop();
     open.delete(top.node);
-    const own = isScalar(top.node) ? { values: 1, characters: String(top.node.source ?? top.node.value).length } : { values: isPair(top.node) || isAlias(top.node) ? 0 : 1, characters: 0 };
+    const own = isScalar(top.node)
+      ? { values: 1, characters: String(top.node.source ?? top.node.value).length }
+      : { values: isPair(top.node) || isAlias(top.node) ? 0 : 1, characters: 0 };
     for (const child of below) {
       const sum = totals.get(child);
       if (sum) {

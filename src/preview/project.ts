@@ -144,7 +144,10 @@ export class PreviewProject {
       return;
     }
     const { journey, graph } = result.model;
-    const labels: Labels = labelsFor(journey, { labels: LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en, forceLabels: this.source.lang !== undefined });
+    const labels: Labels = labelsFor(journey, {
+      labels: LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en,
+      forceLabels: this.source.lang !== undefined,
+    });
     const names = new Names(journey, config, labels);
     const map = buildMap({ journey, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names });
     this.views.set(key, {

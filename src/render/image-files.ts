@@ -28,9 +28,15 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
       for (const map of maps) {
         try {
           const image = await renderer.mapImage(map.html, format === "pdf" ? "pdf" : "png");
-          files.push(format === "pdf" ? { name: `${map.journeyId}.pdf`, content: addPdfComment(image, map.note) } : { name: `${map.journeyId}.map.png`, content: addPngText(image, "Comment", map.note) });
+          files.push(
+            format === "pdf"
+              ? { name: `${map.journeyId}.pdf`, content: addPdfComment(image, map.note) }
+              : { name: `${map.journeyId}.map.png`, content: addPngText(image, "Comment", map.note) },
+          );
         } catch (error) {
-          result.failures.push(`${map.journeyId}: Chromium could not ${format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`);
+          result.failures.push(
+            `${map.journeyId}: Chromium could not ${format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`,
+          );
         } finally {
           progress.tick();
         }

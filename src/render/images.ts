@@ -108,7 +108,9 @@ export class MermaidRenderer {
         // background tab draws no frames, so a screenshot taken in it would never complete.
         const page = first ? await browser.newPage() : await (await browser.createBrowserContext()).newPage();
         await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
-        await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>');
+        await page.setContent(
+          '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>',
+        );
         await page.addScriptTag({ path: mermaidBundle });
         await page.evaluate((config) => {
           (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize(config);

@@ -34,7 +34,19 @@ export interface ReportInput {
  * the lint findings. Every user
  * string goes through the Markdown escaping functions; labels come from the chosen language.
  */
-export function renderMarkdownReport({ journey, graph, findings, suppressed = [], ruleDocsUrl, names, journeyDiagram, flowDiagram, sourceLink, analysis, observedDiagram }: ReportInput): string {
+export function renderMarkdownReport({
+  journey,
+  graph,
+  findings,
+  suppressed = [],
+  ruleDocsUrl,
+  names,
+  journeyDiagram,
+  flowDiagram,
+  sourceLink,
+  analysis,
+  observedDiagram,
+}: ReportInput): string {
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
   if (journey.description) out.push(markdownText(journey.description), "");
@@ -79,7 +91,8 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
   // Diagrams
   // The chart leaves out steps without an emotion rather than inventing one: the caption names them.
   const noEmotion = journey.steps.filter((s) => s.lane === "frontstage" && s.emotion === undefined);
-  const journeyCaption = `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
+  const journeyCaption =
+    `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
   out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
   out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
 
@@ -89,7 +102,10 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
     out.push(`### ${markdownText(names.stage(stage))}`, "");
     if (stage.description) out.push(markdownText(stage.description), "");
     if (stage.steps.length === 0) continue;
-    out.push(`| ${t.step} | ${t.actor} | ${t.channel} | ${t.emotion} | ${t.thoughts} | ${t.painPoints} | ${t.opportunities} |`, "| --- | --- | --- | --- | --- | --- | --- |");
+    out.push(
+      `| ${t.step} | ${t.actor} | ${t.channel} | ${t.emotion} | ${t.thoughts} | ${t.painPoints} | ${t.opportunities} |`,
+      "| --- | --- | --- | --- | --- | --- | --- |",
+    );
     for (const step of stage.steps) {
       const cells = [
         step.name + (step.type === "end" && step.outcome ? ` (${t.outcomes[step.outcome]})` : ""),
@@ -156,7 +172,9 @@ export function renderMarkdownReport({ journey, graph, findings, suppressed = []
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of listed) {
       const suppression = "suppression" in f ? ` (${t.suppressed}${f.suppression.reason ? `: ${f.suppression.reason}` : ""})` : "";
-      out.push(`| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`);
+      out.push(
+        `| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`,
+      );
     }
     out.push("");
   }

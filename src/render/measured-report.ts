@@ -15,14 +15,23 @@ import type { Labels, MeasuredLabels } from "./i18n/types.js";
 export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels: Labels, analysis?: AnalysisResult, observedDiagram?: string): string[] {
   const t = labels.measured;
   const figures = analysis
-    ? analysis.period && { from: analysis.period.from, to: analysis.period.to, cases: analysis.cases, conversion: analysis.conversion, fitness: analysis.fitness }
+    ? analysis.period && {
+        from: analysis.period.from,
+        to: analysis.period.to,
+        cases: analysis.cases,
+        conversion: analysis.conversion,
+        fitness: analysis.fitness,
+      }
     : journey.measured;
   if (!figures && !analysis) return [];
   const name = (id: string) => markdownCell(journey.stepById.get(id)?.name ?? id);
   const out = [`## ${t.heading}`, "", `_${t.caption}_`, ""];
 
   out.push(`| ${t.period} | ${t.cases} | ${t.conversion} | ${t.fitness} |`, "| --- | ---: | ---: | ---: |");
-  out.push(figures ? `| ${figures.from} – ${figures.to} | ${figures.cases} | ${percent(figures.conversion)} | ${percent(figures.fitness)} |` : "| — | 0 | — | — |", "");
+  out.push(
+    figures ? `| ${figures.from} – ${figures.to} | ${figures.cases} | ${percent(figures.conversion)} | ${percent(figures.fitness)} |` : "| — | 0 | — | — |",
+    "",
+  );
 
   // The funnel: with the analysis every step (0 is a measurement there) and the cases whose path
   // ended at it; from the file the steps with `metrics.reached`, and those lost after each as
@@ -32,8 +41,15 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
     : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(journey, graph, s) }));
   if (rows.length > 0) {
     const first = rows[0].reached;
-    out.push(`_${t.funnelCaption}_`, "", `| # | ${labels.step} | ${labels.reached} | ${t.shareOfFirst} | ${analysis ? t.endedHere : t.lostAfter} |`, "| ---: | --- | ---: | ---: | ---: |");
-    rows.forEach((row, i) => out.push(`| ${i + 1} | ${name(row.id)} | ${row.reached} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost ?? "—"} |`));
+    out.push(
+      `_${t.funnelCaption}_`,
+      "",
+      `| # | ${labels.step} | ${labels.reached} | ${t.shareOfFirst} | ${analysis ? t.endedHere : t.lostAfter} |`,
+      "| ---: | --- | ---: | ---: | ---: |",
+    );
+    rows.forEach((row, i) =>
+      out.push(`| ${i + 1} | ${name(row.id)} | ${row.reached} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost ?? "—"} |`),
+    );
     out.push("");
   }
   if (!analysis) return out;
@@ -60,7 +76,8 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
   if (analysis.variants.length === 0) out.push("—", "");
   else {
     out.push(`| ${t.path} | ${t.cases} | ${t.share} |`, "| --- | ---: | ---: |");
-    for (const v of analysis.variants) out.push(`| ${v.path.map(name).join(" → ")} | ${v.cases} | ${analysis.cases > 0 ? percent(v.cases / analysis.cases) : "—"} |`);
+    for (const v of analysis.variants)
+      out.push(`| ${v.path.map(name).join(" → ")} | ${v.cases} | ${analysis.cases > 0 ? percent(v.cases / analysis.cases) : "—"} |`);
     out.push("");
   }
 

@@ -120,7 +120,11 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const analysis = options.analyses?.get(journey.id);
     const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis);
     const mmdNote = `${generatedNote(source, "%%")}\n`;
-    for (const [kind, definition] of [["journey", journeyDiagram], ["flow", flowDiagram], ["observed", observedDiagram]] as const) {
+    for (const [kind, definition] of [
+      ["journey", journeyDiagram],
+      ["flow", flowDiagram],
+      ["observed", observedDiagram],
+    ] as const) {
       if (!definition) continue;
       const baseName = `${stem}.${kind}`;
       plan.files.push({ name: `${baseName}.mmd`, content: mmdNote + definition });
@@ -143,7 +147,14 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     });
     plan.files.push({ name: `${stem}.md`, content: markdownFile(report, source, labels) });
     if (options.map !== false) {
-      const map = buildMap({ journey, findings: result.findings, ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl, names, analysis, links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html" } });
+      const map = buildMap({
+        journey,
+        findings: result.findings,
+        ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
+        names,
+        analysis,
+        links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html" },
+      });
       const note = generatedNoteText(source);
       const page = mapPage(map, note, labels.map.generatedNote);
       plan.files.push({ name: `${stem}.html`, content: page });
@@ -154,7 +165,8 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     plan.keptIds.delete(stem);
   }
   plan.files.push({ name: "index.md", content: markdownFile(renderIndex(rendered, options), "the journey files of the project", options.labels) });
-  if (options.map !== false) plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, generatedNoteText("the journey files of the project")) });
+  if (options.map !== false)
+    plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, generatedNoteText("the journey files of the project")) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
 }
@@ -212,9 +224,17 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
     const health =
       result.findings.length === 0
         ? `✅ ${t.healthy}`
-        : [counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`, counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`, counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`].filter(Boolean).join(", ");
+        : [
+            counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
+            counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
+            counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
+          ]
+            .filter(Boolean)
+            .join(", ");
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
-    out.push(`| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? journey.goal.steps.join(", "))} | ${health} |`);
+    out.push(
+      `| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? journey.goal.steps.join(", "))} | ${health} |`,
+    );
   }
   const renamed = sorted.filter(({ journey, stem }) => stem !== journey.id);
   // In code spans, where ids (letters, digits, hyphens) and `_` need no escaping.

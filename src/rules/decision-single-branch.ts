@@ -15,7 +15,12 @@ export const decisionSingleBranch: Rule = {
       if (step.type !== "decision") continue;
       const count = graph.successors[step.index].length;
       if (count >= 2) continue;
-      report({ messageId: "single", data: { step: step.id, count, plural: count === 1 ? "" : "es" }, at: stepPath(step, step.explicitNext ? "next" : "id"), step });
+      report({
+        messageId: "single",
+        data: { step: step.id, count, plural: count === 1 ? "" : "es" },
+        at: stepPath(step, step.explicitNext ? "next" : "id"),
+        step,
+      });
     }
   },
 };

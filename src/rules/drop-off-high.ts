@@ -11,7 +11,8 @@ export const dropOffHigh: Rule = {
     },
     messages: {
       high: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on; more than {{max}}%)",
-      highMeasured: "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on, measured in the event log from {{since}} to {{until}}; more than {{max}}%)",
+      highMeasured:
+        "{{percent}}% of customers are lost after `{{step}}` ({{from}} reached it, {{to}} went on, measured in the event log from {{since}} to {{until}}; more than {{max}}%)",
     },
   },
   check({ journey, graph, options, report }) {
@@ -25,7 +26,14 @@ export const dropOffHigh: Rule = {
       const measured = journey.measured;
       report({
         messageId: measured ? "highMeasured" : "high",
-        data: { step: step.id, percent: Math.round(lost * 100), from: step.reached, to: kept, max: Math.round(options.max * 100), ...(measured && { since: measured.from, until: measured.to }) },
+        data: {
+          step: step.id,
+          percent: Math.round(lost * 100),
+          from: step.reached,
+          to: kept,
+          max: Math.round(options.max * 100),
+          ...(measured && { since: measured.from, until: measured.to }),
+        },
         at: [...step.path, "metrics"],
         step,
       });

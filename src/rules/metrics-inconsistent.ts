@@ -7,7 +7,8 @@ export const metricsInconsistent: Rule = {
     description: "The steps that follow a step were reached by more customers than the step itself.",
     severity: "warning",
     messages: {
-      grows: "the steps after `{{step}}` were reached by {{after}} customers, more than the {{reached}} who reached it: check the figures, or the flow if customers also enter those steps another way",
+      grows:
+        "the steps after `{{step}}` were reached by {{after}} customers, more than the {{reached}} who reached it: check the figures, or the flow if customers also enter those steps another way",
     },
   },
   check({ journey, graph, report }) {

@@ -8,7 +8,12 @@ export const pathTooLong: Rule = {
     description: "The shortest path from an entry to the goal has more than `max` frontstage steps.",
     severity: "warning",
     options: {
-      max: { type: "integer", minimum: 1, default: 10, description: "Most frontstage steps a customer should need to reach the goal, entry and goal step included." },
+      max: {
+        type: "integer",
+        minimum: 1,
+        default: 10,
+        description: "Most frontstage steps a customer should need to reach the goal, entry and goal step included.",
+      },
     },
     messages: {
       tooLong: "from `{{step}}` the customer needs at least {{length}} steps to reach the goal (more than {{max}}): shorten the journey",

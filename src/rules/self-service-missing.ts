@@ -7,7 +7,8 @@ export const selfServiceMissing: Rule = {
     description: "The journey has contacts but no self-service channel anywhere.",
     severity: "warning",
     messages: {
-      missing: "customers must contact you ({{count}} contact{{plural}}) but no step offers self-service: an FAQ or knowledge-base page (`self_service: true`) answers many questions before they are asked",
+      missing:
+        "customers must contact you ({{count}} contact{{plural}}) but no step offers self-service: an FAQ or knowledge-base page (`self_service: true`) answers many questions before they are asked",
     },
   },
   check({ journey, flow, report }) {

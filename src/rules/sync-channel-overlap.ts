@@ -6,7 +6,8 @@ export const syncChannelOverlap: Rule = {
     description: "A step done by an agent or team offers two or more synchronous channels at once.",
     severity: "warning",
     messages: {
-      overlap: "`{{step}}` asks one {{actor}} to serve {{channels}} at once, all synchronous: nobody can hold a call and a live chat together (pair a sync channel with an async one instead)",
+      overlap:
+        "`{{step}}` asks one {{actor}} to serve {{channels}} at once, all synchronous: nobody can hold a call and a live chat together (pair a sync channel with an async one instead)",
     },
   },
   check({ journey, report }) {

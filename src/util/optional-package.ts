@@ -22,7 +22,9 @@ export class MissingPackageError extends Error {
   ) {
     const list = packages.join(" and ");
     const install = packages.map((name) => `${name}@${OPTIONAL_PACKAGES[name]}`).join(" ");
-    super(`${purpose} needs ${list}, which ${packages.length === 1 ? "is" : "are"} not installed. Install ${packages.length === 1 ? "it" : "them"} beside journey-maps: npm install --save-dev ${install}`);
+    super(
+      `${purpose} needs ${list}, which ${packages.length === 1 ? "is" : "are"} not installed. Install ${packages.length === 1 ? "it" : "them"} beside journey-maps: npm install --save-dev ${install}`,
+    );
     this.name = "MissingPackageError";
   }
 }

@@ -29,7 +29,9 @@ export function eventMappingFindings(file: JourneyFile, locator: Locator): Findi
       const path = ["stages", i, "steps", j];
       add(written.id, { stepId: written.id, step, path: [...path, "id"], viaEvents: false });
       // A step naming its own id among its events maps nothing twice.
-      (written.events ?? []).forEach((activity, k) => activity !== written.id && add(activity, { stepId: written.id, step, path: [...path, "events", k], viaEvents: true }));
+      (written.events ?? []).forEach(
+        (activity, k) => activity !== written.id && add(activity, { stepId: written.id, step, path: [...path, "events", k], viaEvents: true }),
+      );
       step++;
     }),
   );

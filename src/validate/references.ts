@@ -30,7 +30,15 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
   const journeyId = text(data.id);
   const findings: Finding[] = [];
   const report = (ruleId: "duplicate-id" | "unknown-reference", messageId: string, path: YamlPath, message: string, stepId?: string) =>
-    findings.push({ ruleId, messageId, severity: "error", message, ...locator.span(path), ...(journeyId !== undefined ? { journeyId } : {}), ...(stepId !== undefined ? { stepId } : {}) });
+    findings.push({
+      ruleId,
+      messageId,
+      severity: "error",
+      message,
+      ...locator.span(path),
+      ...(journeyId !== undefined ? { journeyId } : {}),
+      ...(stepId !== undefined ? { stepId } : {}),
+    });
 
   const firstStage = new Map<string, number>();
   const steps: WrittenStep[] = [];
@@ -39,7 +47,13 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
     const stageId = text(stage.id);
     if (stageId !== undefined) {
       const earlier = firstStage.get(stageId);
-      if (earlier !== undefined) report("duplicate-id", "stage", ["stages", stageIndex, "id"], `stage id \`${stageId}\` is already used by stage ${earlier + 1}; stage ids must be unique`);
+      if (earlier !== undefined)
+        report(
+          "duplicate-id",
+          "stage",
+          ["stages", stageIndex, "id"],
+          `stage id \`${stageId}\` is already used by stage ${earlier + 1}; stage ids must be unique`,
+        );
       else firstStage.set(stageId, stageIndex);
     }
     list(stage.steps).forEach((step, stepIndex) => {
@@ -56,14 +70,26 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
       continue;
     }
     const where = locator.span([...first.path, "id"]);
-    report("duplicate-id", "step", [...step.path, "id"], `step id \`${step.id}\` is already used at line ${where.line}; step ids must be unique in a journey`, step.id);
+    report(
+      "duplicate-id",
+      "step",
+      [...step.path, "id"],
+      `step id \`${step.id}\` is already used at line ${where.line}; step ids must be unique in a journey`,
+      step.id,
+    );
   }
 
   const stepIds = [...stepById.keys()];
   const unknownStep = (id: unknown, path: YamlPath, what: string, stepId?: string) => {
     if (typeof id !== "string" || stepById.has(id)) return;
     const suggestion = didYouMean(id, stepIds);
-    report("unknown-reference", "step", path, `${what} names \`${id}\`, which is not a step of this journey${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`, stepId);
+    report(
+      "unknown-reference",
+      "step",
+      path,
+      `${what} names \`${id}\`, which is not a step of this journey${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+      stepId,
+    );
   };
 
   for (const { id, node, path } of steps) {
@@ -88,7 +114,11 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
   if (persona !== undefined && !Object.prototype.hasOwnProperty.call(config.personas, persona)) {
     const known = Object.keys(config.personas);
     const suggestion = didYouMean(persona, known);
-    const hint = suggestion ? `; did you mean \`${suggestion}\`?` : known.length === 0 ? "; declare it under `personas:` in journey.config.yaml, or write the persona inline" : "";
+    const hint = suggestion
+      ? `; did you mean \`${suggestion}\`?`
+      : known.length === 0
+        ? "; declare it under `personas:` in journey.config.yaml, or write the persona inline"
+        : "";
     report("unknown-reference", "persona", ["persona"], `persona \`${persona}\` is not in the config's persona catalog${hint}`);
   }
 
@@ -99,7 +129,13 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
     const unknownTeam = (id: unknown, path: YamlPath, allowBuiltin: boolean, stepId?: string) => {
       if (typeof id !== "string" || teamSet.has(id) || (allowBuiltin && BUILTIN_ACTORS.includes(id))) return;
       const suggestion = didYouMean(id, allowBuiltin ? [...teams, ...BUILTIN_ACTORS] : teams);
-      report("unknown-reference", "team", path, `team \`${id}\` is not in the config's team catalog${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`, stepId);
+      report(
+        "unknown-reference",
+        "team",
+        path,
+        `team \`${id}\` is not in the config's team catalog${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+        stepId,
+      );
     };
     unknownTeam(data.owner, ["owner"], false);
     for (const { id, node, path } of steps) {

@@ -7,11 +7,7 @@ import type { CompiledValidator, SchemaError } from "./schema-validators.js";
  * Runs a precompiled validator and turns its errors into `schema` findings that say, in plain
  * words, what was expected and where, with a suggestion for misspelt keys and values.
  */
-export function schemaFindings(
-  validator: CompiledValidator,
-  data: unknown,
-  locator: Locator,
-): Finding[] {
+export function schemaFindings(validator: CompiledValidator, data: unknown, locator: Locator): Finding[] {
   if (validator(data)) return [];
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -80,7 +76,11 @@ function describe(error: SchemaError): Described | undefined {
       return { path, target: "value", message: `${field} must be ${expected}, not ${describeValue(value)}` };
     }
     case "const":
-      return { path, target: "value", message: `${field} must be ${JSON.stringify(params.allowedValue)}${field === "`journey`" ? " (the format version)" : ""}` };
+      return {
+        path,
+        target: "value",
+        message: `${field} must be ${JSON.stringify(params.allowedValue)}${field === "`journey`" ? " (the format version)" : ""}`,
+      };
     case "enum": {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const suggestion = typeof value === "string" ? didYouMean(value, allowed) : undefined;

@@ -69,10 +69,16 @@ describe("journey analyze (CLI)", () => {
   it("takes column names from flags, from the config, and recognises the XES names", async () => {
     const renamed = "session,event,ts\nx,lands,2026-03-01T10:00:00Z\nx,views,2026-03-01T10:00:09Z\n";
     const dir = await project({ "renamed.csv": renamed, "xes.csv": renamed.replace("session,event,ts", "case:concept:name,concept:name,time:timestamp") });
-    const flags = await runCli(["analyze", "shop.journey.yaml", "-e", "renamed.csv", "-f", "json", "--case-column", "session", "--activity-column", "event", "--time-column", "ts"], { cwd: dir });
+    const flags = await runCli(
+      ["analyze", "shop.journey.yaml", "-e", "renamed.csv", "-f", "json", "--case-column", "session", "--activity-column", "event", "--time-column", "ts"],
+      { cwd: dir },
+    );
     expect(flags.stderr).toBe("");
     expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([{ from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9 }]);
-    const configDir = await project({ "renamed.csv": renamed, "journey.config.yaml": "analyze:\n  columns: { case_id: session, activity: event, timestamp: ts }\n" });
+    const configDir = await project({
+      "renamed.csv": renamed,
+      "journey.config.yaml": "analyze:\n  columns: { case_id: session, activity: event, timestamp: ts }\n",
+    });
     const config = await runCli(["analyze", "shop.journey.yaml", "-e", "renamed.csv", "-f", "json"], { cwd: configDir });
     expect(parseJson<AnalysisResult>(config.stdout).cases).toBe(1);
     const xes = await runCli(["analyze", "shop.journey.yaml", "-e", "xes.csv", "-f", "json"], { cwd: dir });
@@ -89,16 +95,36 @@ describe("journey analyze (CLI)", () => {
   });
 
   const errors: { name: string; files?: Record<string, string>; args: string[]; message: RegExp }[] = [
-    { name: "a missing column, naming the file's columns", files: { "bad.csv": "session,event,ts\nx,lands,2026-03-01T10:00:00Z\n" }, args: ["-e", "bad.csv"], message: /bad\.csv has no column `case_id` or `case:concept:name`; its columns are `session`, `event`, `ts`\. Name the column with --case-column/ },
+    {
+      name: "a missing column, naming the file's columns",
+      files: { "bad.csv": "session,event,ts\nx,lands,2026-03-01T10:00:00Z\n" },
+      args: ["-e", "bad.csv"],
+      message: /bad\.csv has no column `case_id` or `case:concept:name`; its columns are `session`, `event`, `ts`\. Name the column with --case-column/,
+    },
     { name: "an empty file", files: { "empty.csv": "" }, args: ["-e", "empty.csv"], message: /empty\.csv is empty/ },
     { name: "a glob matching nothing", args: ["-e", "logs/*.parquet"], message: /--events logs\/\*\.parquet: the pattern matches no file/ },
     { name: "a missing file", args: ["-e", "nope.csv"], message: /--events nope\.csv: file not found/ },
-    { name: "an unknown extension", files: { "log.txt": "a" }, args: ["-e", "log.txt"], message: /log\.txt: unknown log format; journey reads \.csv, \.tsv, \.jsonl, \.ndjson, \.parquet/ },
+    {
+      name: "an unknown extension",
+      files: { "log.txt": "a" },
+      args: ["-e", "log.txt"],
+      message: /log\.txt: unknown log format; journey reads \.csv, \.tsv, \.jsonl, \.ndjson, \.parquet/,
+    },
     { name: "a gzipped Parquet file", files: { "log.parquet.gz": "a" }, args: ["-e", "log.parquet.gz"], message: /Parquet files carry their own compression/ },
     { name: "a folder", files: { "logs/a.csv": "x" }, args: ["-e", "logs"], message: /logs is a folder: name the log files, or a glob such as logs\/\*\.csv/ },
     { name: "no --events", args: [], message: /no event log given: name one with --events/ },
-    { name: "a log whose activities map to no step", files: { "other.csv": "case_id,activity,timestamp\n1,open,2026-01-01\n1,open,2026-01-02\n2,close,2026-01-02\n" }, args: ["-e", "other.csv"], message: /no activity in the event log belongs to a step of `shop`; the most frequent are `open` \(2\), `close` \(1\)/ },
-    { name: "a malformed CSV", files: { "broken.csv": "case_id,activity,timestamp\n1,lands,\"2026-01-01\n" }, args: ["-e", "broken.csv"], message: /the event log could not be read|cannot be read as CSV/ },
+    {
+      name: "a log whose activities map to no step",
+      files: { "other.csv": "case_id,activity,timestamp\n1,open,2026-01-01\n1,open,2026-01-02\n2,close,2026-01-02\n" },
+      args: ["-e", "other.csv"],
+      message: /no activity in the event log belongs to a step of `shop`; the most frequent are `open` \(2\), `close` \(1\)/,
+    },
+    {
+      name: "a malformed CSV",
+      files: { "broken.csv": 'case_id,activity,timestamp\n1,lands,"2026-01-01\n' },
+      args: ["-e", "broken.csv"],
+      message: /the event log could not be read|cannot be read as CSV/,
+    },
     { name: "--top 0", args: ["-e", "events.csv", "--top", "0"], message: /--top takes a whole number of 1 or more/ },
   ];
   for (const error of errors) {
@@ -116,10 +142,14 @@ describe("journey analyze (CLI)", () => {
     const journeyFile = join(EXAMPLES, "cat-fountain-purchase.journey.yaml");
     const log = join(EXAMPLES, "events", "cat-fountain-purchase.csv");
     // The sample has no quoted fields; its columns are case_id, activity, timestamp.
-    const rows: EventRow[] = readFileSync(log, "utf8").trim().split("\n").slice(1).map((line) => {
-      const [case_id, activity, timestamp] = line.split(",");
-      return { case_id, activity, timestamp };
-    });
+    const rows: EventRow[] = readFileSync(log, "utf8")
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => {
+        const [case_id, activity, timestamp] = line.split(",");
+        return { case_id, activity, timestamp };
+      });
     const config = join(EXAMPLES, "journey.config.yaml");
     const run = await runCli(["analyze", journeyFile, "--config", config, "--events", log, "--format", "json"]);
     expect(run.exitCode).toBe(0);
@@ -152,7 +182,7 @@ describe("journey analyze (CLI)", () => {
   });
 
   it("prints the structural errors of the journey and exits 1", async () => {
-    const broken = SHOP.replace('events: [payment_ok]', 'events: [payment_ok, cart]');
+    const broken = SHOP.replace("events: [payment_ok]", "events: [payment_ok, cart]");
     const dir = await project({ "shop.journey.yaml": broken });
     const run = await runCli(["analyze", "shop.journey.yaml", "-e", "events.csv"], { cwd: dir });
     expect(run.exitCode).toBe(1);

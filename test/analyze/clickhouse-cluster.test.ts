@@ -27,7 +27,21 @@ function random(seed: number): () => number {
 /** Random journeys through the shop: every mapping, reloads, ties (0 s apart), unmapped and bad rows. */
 function shopLog(cases: number): EventRow[] {
   const next = random(13);
-  const activities = ["home", "search", "product", "view_item", "page_view:/product", "cart", "🛒 add", "purchase", "pay", "heartbeat", "ticket_opened", "ｚ", ""];
+  const activities = [
+    "home",
+    "search",
+    "product",
+    "view_item",
+    "page_view:/product",
+    "cart",
+    "🛒 add",
+    "purchase",
+    "pay",
+    "heartbeat",
+    "ticket_opened",
+    "ｚ",
+    "",
+  ];
   const rows: EventRow[] = [];
   for (let i = 0; i < cases; i++) {
     let time = Date.UTC(2026, 0, 1) + Math.floor(next() * 30 * 86_400) * 1000;
@@ -82,7 +96,9 @@ describe.skipIf(!available)("clickhouse engine over a Distributed table", () => 
     const counts = await Promise.all(servers.map(async (server) => Number(await server.query("SELECT count() FROM events_local"))));
     expect(counts[0] + counts[1]).toBe(rows.length);
     expect(Math.min(...counts)).toBeGreaterThan(rows.length / 4);
-    const caseSets = await Promise.all(servers.map(async (server) => new Set((await server.query("SELECT DISTINCT case_id FROM scattered_local")).split("\n"))));
+    const caseSets = await Promise.all(
+      servers.map(async (server) => new Set((await server.query("SELECT DISTINCT case_id FROM scattered_local")).split("\n"))),
+    );
     expect([...caseSets[0]].filter((id) => id !== "" && caseSets[1].has(id)).length).toBeGreaterThan(CASES / 2);
   });
 

@@ -250,7 +250,11 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (events, top) => {
-        const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset) }));
+        const rows = events.map((e) => ({
+          case_id: e.caseId,
+          activity: e.activity,
+          timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset),
+        }));
         await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory" });
         const plan = { ...SHOP, top };
         const expected = referenceFigures(
@@ -264,7 +268,9 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
   });
 
   test("a Date column: days at midnight UTC", async () => {
-    await loadEvents(server, "date_log", [row("d1", "home", "2026-04-01"), row("d1", "cart", "2026-04-03"), row("d2", "home", "2026-04-02")], { timestampType: "Date" });
+    await loadEvents(server, "date_log", [row("d1", "home", "2026-04-01"), row("d1", "cart", "2026-04-03"), row("d2", "home", "2026-04-02")], {
+      timestampType: "Date",
+    });
     const figures = await analyze(SHOP, "date_log");
     expect(figures.period).toEqual({ from: ms("2026-04-01T00:00:00Z"), to: ms("2026-04-03T00:00:00Z") });
     expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 2 * 86_400 }]);

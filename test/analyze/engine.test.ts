@@ -75,7 +75,11 @@ describe("duckdb engine against the reference implementation", () => {
 
   it("JSON Lines: values of another type after DuckDB's type-detection sample are rows like any other", async () => {
     // 30,000 lines with numeric case ids and times first, then a text case id, a bad time and an epoch number.
-    const lines = Array.from({ length: 30_000 }, (_, i) => ({ case_id: i % 5000, activity: i % 2 ? "views" : "lands", timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString() }));
+    const lines = Array.from({ length: 30_000 }, (_, i) => ({
+      case_id: i % 5000,
+      activity: i % 2 ? "views" : "lands",
+      timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+    }));
     const tail = [
       { case_id: "x", activity: "lands", timestamp: "2026-02-01T00:00:00Z" },
       { case_id: 7, activity: "cart", timestamp: "garbage" },
@@ -84,7 +88,11 @@ describe("duckdb engine against the reference implementation", () => {
     ];
     const path = join(tempProject(), "log.jsonl");
     writeFileSync(path, [...lines, ...tail].map((l) => JSON.stringify(l)).join("\n") + "\n");
-    const rows: EventRow[] = [...lines, ...tail].map((l) => ({ case_id: typeof l.case_id === "object" ? JSON.stringify(l.case_id) : String(l.case_id), activity: l.activity, timestamp: l.timestamp }));
+    const rows: EventRow[] = [...lines, ...tail].map((l) => ({
+      case_id: typeof l.case_id === "object" ? JSON.stringify(l.case_id) : String(l.case_id),
+      activity: l.activity,
+      timestamp: l.timestamp,
+    }));
     const { journey, graph } = journeyOf(SHOP);
     expect(await duckdbAnalysis(SHOP, [{ path, format: "jsonl", gzip: false }])).toEqual(referenceAnalysis(journey, graph, rows));
   });
@@ -163,11 +171,19 @@ describe("the reference implementation itself", () => {
   it("takes the lower median, orders ties by step position, and orders names by code point", () => {
     const { journey, graph } = journeyOf(SHOP);
     const byName = (name: string) => SCENARIOS.find((s) => s.name.startsWith(name))!.rows;
-    expect(referenceAnalysis(journey, graph, byName("an even number")).transitions).toEqual([{ from: "lands", to: "views", count: 4, in_map: true, median_seconds: 20 }]);
+    expect(referenceAnalysis(journey, graph, byName("an even number")).transitions).toEqual([
+      { from: "lands", to: "views", count: 4, in_map: true, median_seconds: 20 },
+    ]);
     expect(referenceAnalysis(journey, graph, byName("ties in timestamps")).variants).toEqual([
       { path: ["lands", "cart", "pays"], cases: 1 },
       { path: ["lands", "views", "cart"], cases: 1 },
     ]);
-    expect(referenceAnalysis(journey, graph, byName("unmapped activities")).unmapped_activities.map((u) => u.activity)).toEqual(["heartbeat", "ｚ fullwidth", "😀 emoji", "Zebra", "zebra"]);
+    expect(referenceAnalysis(journey, graph, byName("unmapped activities")).unmapped_activities.map((u) => u.activity)).toEqual([
+      "heartbeat",
+      "ｚ fullwidth",
+      "😀 emoji",
+      "Zebra",
+      "zebra",
+    ]);
   });
 });

@@ -25,37 +25,49 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
   const json = (stdout: string) => parseJson<AnalysisResult>(stdout);
 
   SCENARIOS.forEach((scenario, index) => {
-    it(scenario.name, async () => {
-      const dir = tempProject({ "j.journey.yaml": scenario.journey });
-      await writeLog(scenario.rows, join(dir, "events.csv"), "csv");
-      const duck = await runCli(["analyze", "j.journey.yaml", "--events", "events.csv", "--format", "json"], { cwd: dir });
-      expect(duck.exitCode, duck.stderr).toBe(0);
-      const expected = json(duck.stdout);
+    it(
+      scenario.name,
+      async () => {
+        const dir = tempProject({ "j.journey.yaml": scenario.journey });
+        await writeLog(scenario.rows, join(dir, "events.csv"), "csv");
+        const duck = await runCli(["analyze", "j.journey.yaml", "--events", "events.csv", "--format", "json"], { cwd: dir });
+        expect(duck.exitCode, duck.stderr).toBe(0);
+        const expected = json(duck.stdout);
 
-      // The log as text columns, NULL where the CSV field is empty: every row as the file has it.
-      const text = `events_text_${index}`;
-      await server.query(`CREATE TABLE ${text} (case_id Nullable(String), activity Nullable(String), timestamp Nullable(String)) ENGINE = Memory`);
-      const rows = scenario.rows.map((row) => JSON.stringify({ case_id: row.case_id, activity: row.activity, timestamp: row.timestamp === null ? null : String(row.timestamp) }));
-      await server.query(`INSERT INTO ${text} FORMAT JSONEachRow\n${rows.join("\n")}`);
-      const clickhouse = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", text, "--format", "json"], { cwd: dir });
-      expect(clickhouse.exitCode, clickhouse.stderr).toBe(0);
-      expect({ ...json(clickhouse.stdout), engine: "duckdb" }).toEqual(expected);
+        // The log as text columns, NULL where the CSV field is empty: every row as the file has it.
+        const text = `events_text_${index}`;
+        await server.query(`CREATE TABLE ${text} (case_id Nullable(String), activity Nullable(String), timestamp Nullable(String)) ENGINE = Memory`);
+        const rows = scenario.rows.map((row) =>
+          JSON.stringify({ case_id: row.case_id, activity: row.activity, timestamp: row.timestamp === null ? null : String(row.timestamp) }),
+        );
+        await server.query(`INSERT INTO ${text} FORMAT JSONEachRow\n${rows.join("\n")}`);
+        const clickhouse = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", text, "--format", "json"], {
+          cwd: dir,
+        });
+        expect(clickhouse.exitCode, clickhouse.stderr).toBe(0);
+        expect({ ...json(clickhouse.stdout), engine: "duckdb" }).toEqual(expected);
 
-      // The same rows in a native DateTime column (whole seconds since 1970): unreadable rows cannot be stored.
-      const millis = timestampMillisExpression("timestamp", "string", true);
-      const [withMillis] = (await server.query(`SELECT count() FROM ${text} WHERE ${millis} IS NOT NULL AND (${millis} % 1000 != 0 OR ${millis} < 0)`)).trim().split("\n");
-      if (Number(withMillis) > 0) return; // a DateTime cannot hold this scenario's milliseconds or years before 1970
-      const native = `events_datetime_${index}`;
-      await server.query(
-        `CREATE TABLE ${native} ENGINE = MergeTree() ORDER BY tuple() AS SELECT ifNull(case_id, '') AS case_id, ifNull(activity, '') AS activity, toDateTime(intDiv(${millis}, 1000)) AS timestamp FROM ${text} WHERE ${millis} IS NOT NULL`,
-      );
-      const nativeRun = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", native, "--format", "json"], { cwd: dir });
-      expect(nativeRun.exitCode, nativeRun.stderr).toBe(0);
-      const fromNative = json(nativeRun.stdout);
-      const withoutUnstorable = (result: AnalysisResult) => ({ ...result, engine: "duckdb", events: { ...result.events, read: 0, skipped: 0 } });
-      expect(withoutUnstorable(fromNative)).toEqual(withoutUnstorable(expected));
-      expect(fromNative.events.read - fromNative.events.skipped).toBe(expected.events.read - expected.events.skipped);
-    }, 60_000);
+        // The same rows in a native DateTime column (whole seconds since 1970): unreadable rows cannot be stored.
+        const millis = timestampMillisExpression("timestamp", "string", true);
+        const [withMillis] = (await server.query(`SELECT count() FROM ${text} WHERE ${millis} IS NOT NULL AND (${millis} % 1000 != 0 OR ${millis} < 0)`))
+          .trim()
+          .split("\n");
+        if (Number(withMillis) > 0) return; // a DateTime cannot hold this scenario's milliseconds or years before 1970
+        const native = `events_datetime_${index}`;
+        await server.query(
+          `CREATE TABLE ${native} ENGINE = MergeTree() ORDER BY tuple() AS SELECT ifNull(case_id, '') AS case_id, ifNull(activity, '') AS activity, toDateTime(intDiv(${millis}, 1000)) AS timestamp FROM ${text} WHERE ${millis} IS NOT NULL`,
+        );
+        const nativeRun = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", native, "--format", "json"], {
+          cwd: dir,
+        });
+        expect(nativeRun.exitCode, nativeRun.stderr).toBe(0);
+        const fromNative = json(nativeRun.stdout);
+        const withoutUnstorable = (result: AnalysisResult) => ({ ...result, engine: "duckdb", events: { ...result.events, read: 0, skipped: 0 } });
+        expect(withoutUnstorable(fromNative)).toEqual(withoutUnstorable(expected));
+        expect(fromNative.events.read - fromNative.events.skipped).toBe(expected.events.read - expected.events.skipped);
+      },
+      60_000,
+    );
   });
 
   it("--write records the same figures from either engine", async () => {
@@ -66,7 +78,9 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
     await writeLog(scenario.rows, join(viaDuck, "events.csv"), "csv");
     const table = "events_write";
     await server.query(`CREATE TABLE ${table} (case_id Nullable(String), activity Nullable(String), timestamp Nullable(String)) ENGINE = Memory`);
-    await server.query(`INSERT INTO ${table} FORMAT JSONEachRow\n${scenario.rows.map((row) => JSON.stringify({ ...row, timestamp: row.timestamp === null ? null : String(row.timestamp) })).join("\n")}`);
+    await server.query(
+      `INSERT INTO ${table} FORMAT JSONEachRow\n${scenario.rows.map((row) => JSON.stringify({ ...row, timestamp: row.timestamp === null ? null : String(row.timestamp) })).join("\n")}`,
+    );
     const a = await runCli(["analyze", "j.journey.yaml", "--events", "events.csv", "--write"], { cwd: viaDuck });
     const b = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", table, "--write"], { cwd: viaClickHouse });
     expect([a.exitCode, b.exitCode], a.stderr + b.stderr).toEqual([0, 0]);

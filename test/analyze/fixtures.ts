@@ -13,14 +13,24 @@ export type LogFormatName = "csv" | "tsv" | "jsonl" | "parquet";
  * by DuckDB itself: the timestamp column is BIGINT when every timestamp is a number, else text
  * (numbers as their digits), or with `nativeTime` a TIMESTAMPTZ column (unreadable values NULL).
  */
-export async function writeLog(rows: readonly EventRow[], path: string, format: LogFormatName, gzip = false, options: { nativeTime?: boolean } = {}): Promise<void> {
+export async function writeLog(
+  rows: readonly EventRow[],
+  path: string,
+  format: LogFormatName,
+  gzip = false,
+  options: { nativeTime?: boolean } = {},
+): Promise<void> {
   if (format === "parquet") return writeParquet(rows, path, options.nativeTime ?? false);
   let text: string;
   if (format === "jsonl") text = rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
   else {
     const separator = format === "csv" ? "," : "\t";
     const field = (value: string | number | null) => (value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`);
-    text = ["case_id", "activity", "timestamp"].join(separator) + "\n" + rows.map((r) => [r.case_id, r.activity, r.timestamp].map(field).join(separator)).join("\n") + "\n";
+    text =
+      ["case_id", "activity", "timestamp"].join(separator) +
+      "\n" +
+      rows.map((r) => [r.case_id, r.activity, r.timestamp].map(field).join(separator)).join("\n") +
+      "\n";
   }
   writeFileSync(path, gzip ? gzipSync(text) : text);
 }
@@ -35,7 +45,9 @@ async function writeParquet(rows: readonly EventRow[], path: string, nativeTime:
     await db.run(`CREATE TABLE log (case_id VARCHAR, activity VARCHAR, timestamp ${numeric ? "BIGINT" : "VARCHAR"})`);
     const appender = await db.createAppender("log");
     for (const row of rows) {
-      for (const value of [row.case_id, row.activity]) if (value === null) appender.appendNull(); else appender.appendVarchar(value);
+      for (const value of [row.case_id, row.activity])
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value);
       if (row.timestamp === null) appender.appendNull();
       else if (numeric) appender.appendBigInt(BigInt(row.timestamp));
       else appender.appendVarchar(String(row.timestamp));
@@ -86,14 +98,33 @@ function random(seed: number): () => number {
 
 function randomRows(): EventRow[] {
   const next = random(13);
-  const activities = ["lands", "page_view", "search", "views", "product_view", "product view reload", "cart", "pays", "payment_ok", "reserves", "heartbeat", "ping", "😀 emoji", "ｚ fullwidth"];
+  const activities = [
+    "lands",
+    "page_view",
+    "search",
+    "views",
+    "product_view",
+    "product view reload",
+    "cart",
+    "pays",
+    "payment_ok",
+    "reserves",
+    "heartbeat",
+    "ping",
+    "😀 emoji",
+    "ｚ fullwidth",
+  ];
   const rows: EventRow[] = [];
   for (let c = 0; c < 400; c++) {
     let time = Date.UTC(2026, 2, 1) + Math.floor(next() * 86400) * 1000;
     const length = 1 + Math.floor(next() * 7);
     for (let e = 0; e < length; e++) {
       time += Math.floor(next() * 4) * 1000 * (next() < 0.5 ? 1 : 60); // some ties (0), seconds and minutes
-      rows.push({ case_id: `c${c % 350}`, activity: activities[Math.floor(next() * activities.length)], timestamp: new Date(time).toISOString().replace(".000Z", "Z") });
+      rows.push({
+        case_id: `c${c % 350}`,
+        activity: activities[Math.floor(next() * activities.length)],
+        timestamp: new Date(time).toISOString().replace(".000Z", "Z"),
+      });
     }
   }
   return rows.reverse(); // out of time order as a whole

@@ -36,7 +36,10 @@ describe("drop-off-high on measured figures", () => {
   });
 
   it("figures typed by hand (no measured block) keep the plain message", () => {
-    const text = applyMeasurement(JOURNEY, measuredWith({ "views-product": 980, "adds-to-cart": 196 }), new Set(["views-product", "adds-to-cart"])).replace(/^measured:\n( {2}.*\n)+/m, "");
+    const text = applyMeasurement(JOURNEY, measuredWith({ "views-product": 980, "adds-to-cart": 196 }), new Set(["views-product", "adds-to-cart"])).replace(
+      /^measured:\n( {2}.*\n)+/m,
+      "",
+    );
     expect(dropOffs(text).map((f) => f.messageId)).toEqual(["high"]);
     expect(dropOffs(text)[0].message).toBe("80% of customers are lost after `views-product` (980 reached it, 196 went on; more than 50%)");
   });

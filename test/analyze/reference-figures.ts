@@ -13,8 +13,10 @@ export interface ReferenceRow {
   time: number | null;
 }
 
-const byCountThen = <T>(key: (item: T) => string) => (a: T & { count: number }, b: T & { count: number }) =>
-  b.count - a.count || compareCodePoints(key(a), key(b));
+const byCountThen =
+  <T>(key: (item: T) => string) =>
+  (a: T & { count: number }, b: T & { count: number }) =>
+    b.count - a.count || compareCodePoints(key(a), key(b));
 
 export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow[]): EngineFigures {
   const events = { read: rows.length, mapped: 0, unmapped: 0, skipped: 0 };

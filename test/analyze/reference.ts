@@ -114,7 +114,13 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   const transitionList = [...transitions.values()]
     .map((t) => {
       const sorted = [...t.seconds].sort((x, y) => x - y);
-      return { from: id(t.from), to: id(t.to), count: sorted.length, in_map: graph.successors[t.from].includes(t.to), median_seconds: sorted[Math.ceil(sorted.length / 2) - 1] };
+      return {
+        from: id(t.from),
+        to: id(t.to),
+        count: sorted.length,
+        in_map: graph.successors[t.from].includes(t.to),
+        median_seconds: sorted[Math.ceil(sorted.length / 2) - 1],
+      };
     })
     .sort((a, b) => byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to));
   const cases = byCase.size;

@@ -33,7 +33,8 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
   const a = before.split("\n");
   const b = after.split("\n");
   const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
-  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const removed: string[] = [];
   const added: string[] = [];
   let i = 0;
@@ -42,8 +43,7 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
     if (i < a.length && j < b.length && a[i] === b[j]) {
       i++;
       j++;
-    }
-    else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(b[j++]);
     else removed.push(a[i++]);
   }
   return { removed, added };
@@ -78,7 +78,13 @@ function expectOnlyMeasurementChanges(text: string, result: AnalysisResult, inst
   if (text.includes("\r\n")) expect(after.replace(/\r\n/g, "")).not.toContain("\n");
 
   const round = (x: number) => Math.round(x * 10_000) / 10_000;
-  before.measured = { from: result.period!.from, to: result.period!.to, cases: result.cases, conversion: round(result.conversion), fitness: round(result.fitness) };
+  before.measured = {
+    from: result.period!.from,
+    to: result.period!.to,
+    cases: result.cases,
+    conversion: round(result.conversion),
+    fitness: round(result.fitness),
+  };
   for (const step of stepsOf(before)) if (instrumented.has(step.id)) step.metrics = { ...step.metrics, reached: reached.get(step.id) };
   expect(parse(after.replace(/^\uFEFF/, ""))).toEqual(before);
   expect(check(after.replace(/^\uFEFF/, ""), config).findings.filter((f) => f.severity === "error")).toEqual([]);
@@ -87,7 +93,9 @@ function expectOnlyMeasurementChanges(text: string, result: AnalysisResult, inst
 
 describe("analyze --write on every bundled example", () => {
   const { config } = loadConfigFile(join(EXAMPLES, "journey.config.yaml"));
-  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".journey.yaml")).sort();
+  const files = readdirSync(EXAMPLES)
+    .filter((f) => f.endsWith(".journey.yaml"))
+    .sort();
   for (const file of files) {
     const original = readFileSync(join(EXAMPLES, file), "utf8");
     const data = parse(original) as { id: string; stages: { steps?: StepData[] }[] };
@@ -202,8 +210,16 @@ describe("analyze --write: shapes of a journey file", () => {
       expect(check(after).findings.filter((f) => f.severity === "error")).toEqual([]);
       // As data: the old document with exactly the intended keys set, nothing else.
       const expected = parse(shape.before) as { measured?: unknown; stages: { steps?: (StepData & Record<string, unknown>)[] }[] };
-      expected.measured = { ...(expected.measured as object), from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 };
-      for (const step of stepsOf(expected)) if (shape.instrumented.includes(step.id)) step.metrics = { ...step.metrics, reached: R.steps.find((r) => r.id === step.id)!.reached };
+      expected.measured = {
+        ...(expected.measured as object),
+        from: "2026-01-01T00:00:00Z",
+        to: "2026-01-31T23:59:59.250Z",
+        cases: 5000,
+        conversion: 0.1235,
+        fitness: 0.6667,
+      };
+      for (const step of stepsOf(expected))
+        if (shape.instrumented.includes(step.id)) step.metrics = { ...step.metrics, reached: R.steps.find((r) => r.id === step.id)!.reached };
       expect(parse(after)).toEqual(expected);
       expect(applyMeasurement(after, R, new Set(shape.instrumented))).toBe(after);
     });
@@ -215,13 +231,19 @@ describe("analyze --write: shapes of a journey file", () => {
   }
 
   it("refuses a result of another journey, and a file whose YAML does not parse", () => {
-    expect(() => applyMeasurement(SHAPES[0].before, { ...R, journey: "other" }, new Set())).toThrow("the analysis is of journey `other`, but the file is journey `j`");
+    expect(() => applyMeasurement(SHAPES[0].before, { ...R, journey: "other" }, new Set())).toThrow(
+      "the analysis is of journey `other`, but the file is journey `j`",
+    );
     expect(() => applyMeasurement("id: j\nid: j\n", R, new Set())).toThrow(/does not parse as YAML/);
     expect(() => applyMeasurement(SHAPES[0].before, { ...R, period: null }, new Set())).toThrow(/no readable rows/);
     // Editing a shared (anchored or aliased) value would change another step too.
     const anchored = SHAPES[1].before.replace("metrics: { reached: 5 }", "metrics: &m { reached: 5 }").replace("metrics: { x-source: crm }", "metrics: *m");
-    expect(() => applyMeasurement(anchored, R, new Set(["a"]))).toThrow("`metrics` of step `a` has an anchor (`&m`) that other places may share; write those values out so the measurement can be recorded");
-    expect(() => applyMeasurement(anchored, R, new Set(["b"]))).toThrow("`metrics` of step `b` is an alias (`*m`); write its value out so the measurement can be recorded");
+    expect(() => applyMeasurement(anchored, R, new Set(["a"]))).toThrow(
+      "`metrics` of step `a` has an anchor (`&m`) that other places may share; write those values out so the measurement can be recorded",
+    );
+    expect(() => applyMeasurement(anchored, R, new Set(["b"]))).toThrow(
+      "`metrics` of step `b` is an alias (`*m`); write its value out so the measurement can be recorded",
+    );
   });
 });
 
@@ -254,7 +276,9 @@ describe("writeMeasurement", () => {
     const dir = tempProject({ "j.journey.yaml": before });
     const path = join(dir, "j.journey.yaml");
     // A negative count cannot come from an engine, but shows that the written text is checked.
-    expect(() => writeMeasurement(path, { ...R, cases: -1 }, new Set(), config)).toThrow(/j\.journey\.yaml:\d+:\d+: `cases` must be at least 0, not -1\); nothing was written/);
+    expect(() => writeMeasurement(path, { ...R, cases: -1 }, new Set(), config)).toThrow(
+      /j\.journey\.yaml:\d+:\d+: `cases` must be at least 0, not -1\); nothing was written/,
+    );
     expect(readFileSync(path, "utf8")).toBe(before);
     expect(readdirSync(dir)).toEqual(["j.journey.yaml"]);
   });

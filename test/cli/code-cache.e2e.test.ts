@@ -14,7 +14,11 @@ function install(): string {
   return copyInstall({ "project/bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\nstages: []\nchanel: web\n", ...many });
 }
 const lint = (dir: string) =>
-  execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], { cwd: join(dir, "project"), reject: false, env: { NO_COLOR: "1", NODE_COMPILE_CACHE: "" } });
+  execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], {
+    cwd: join(dir, "project"),
+    reject: false,
+    env: { NO_COLOR: "1", NODE_COMPILE_CACHE: "" },
+  });
 
 // bin/journey.cjs keeps V8's compiled code of the bundled CLI beside the bundle on Node before
 // 22.1 (newer Node has module.enableCompileCache and needs none of this). A cache is only an

@@ -26,7 +26,13 @@ describe("journey lint: golden output", () => {
 describe("journey lint: formats", () => {
   it("json lists every file with its messages and counts", async () => {
     const result = await runCli(["lint", "-f", "json"], { cwd: MIXED });
-    const report = JSON.parse(result.stdout) as { filePath: string; messages: Record<string, unknown>[]; errorCount: number; warningCount: number; infoCount: number }[];
+    const report = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: Record<string, unknown>[];
+      errorCount: number;
+      warningCount: number;
+      infoCount: number;
+    }[];
     expect(report.map((r) => [r.filePath, r.errorCount, r.warningCount, r.infoCount])).toEqual([
       ["broken.journey.yaml", 2, 4, 0],
       ["clean.journey.yaml", 0, 0, 0],
@@ -61,7 +67,14 @@ describe("journey lint: formats", () => {
     expect(run.results[5]).toMatchObject({
       ruleId: "channel-unknown",
       level: "error",
-      locations: [{ physicalLocation: { artifactLocation: { uri: "broken.journey.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 19, startColumn: 18, endLine: 19, endColumn: 23 } } }],
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: "broken.journey.yaml", uriBaseId: "%SRCROOT%" },
+            region: { startLine: 19, startColumn: 18, endLine: 19, endColumn: 23 },
+          },
+        },
+      ],
     });
     const rule = run.tool.driver.rules[run.results[5].ruleIndex];
     expect(rule.id).toBe("channel-unknown");
@@ -102,7 +115,11 @@ describe("journey lint: formats", () => {
 });
 
 describe("journey lint: options and exit codes", () => {
-  const WARN_ONLY = MINIMAL.replace("        channel: web\n", "        channel: web\n        emotion: -1\n").replace("goal:", "channels: { web: { name: Web, mode: async } }\npersona: { name: P, goals: [g] }\ngoal:") + "        collects: feedback\n";
+  const WARN_ONLY =
+    MINIMAL.replace("        channel: web\n", "        channel: web\n        emotion: -1\n").replace(
+      "goal:",
+      "channels: { web: { name: Web, mode: async } }\npersona: { name: P, goals: [g] }\ngoal:",
+    ) + "        collects: feedback\n";
 
   it("exits 0 with warnings only, and 1 when they exceed --max-warnings", async () => {
     const dir = tempProject({ "a.journey.yaml": WARN_ONLY });
@@ -154,7 +171,10 @@ describe("journey lint: options and exit codes", () => {
   });
 
   it("--print-config shows the rules in force for a file", async () => {
-    const dir = tempProject({ "a.journey.yaml": WARN_ONLY.replace("goal:", "rules: { path-too-long: [warning, { max: 4 }] }\ngoal:"), "journey.config.yaml": "rules:\n  stage-empty: error\n" });
+    const dir = tempProject({
+      "a.journey.yaml": WARN_ONLY.replace("goal:", "rules: { path-too-long: [warning, { max: 4 }] }\ngoal:"),
+      "journey.config.yaml": "rules:\n  stage-empty: error\n",
+    });
     const result = await runCli(["lint", "--print-config", "a.journey.yaml"], { cwd: dir });
     expect(result.exitCode).toBe(0);
     const printed = JSON.parse(result.stdout) as { extends: string; rules: Record<string, unknown> };
@@ -178,7 +198,9 @@ describe("journey lint: options and exit codes", () => {
     expect(parseJson<JsonReport>(plain.stdout)[0].messages.map((m) => m.ruleId)).toEqual(["emotion-unaddressed"]);
     const reported = await runCli(["lint", "--report-unused-disable-directives"], { cwd: dir });
     expect(reported.exitCode).toBe(1);
-    expect(reported.stdout).toContain("a.journey.yaml:10:7  error  unused journey-disable-next-line directive: no `stage-empty` finding to silence here  unused-disable-directive");
+    expect(reported.stdout).toContain(
+      "a.journey.yaml:10:7  error  unused journey-disable-next-line directive: no `stage-empty` finding to silence here  unused-disable-directive",
+    );
   });
 
   it("structural errors skip the rules for that file only", async () => {
@@ -194,11 +216,14 @@ describe("journey lint: options and exit codes", () => {
 describe("journey lint: many files in worker threads", () => {
   it("gives exactly the same report with threads as on one thread", async () => {
     const files: Record<string, string> = {};
-    const examples = ["cat-fountain-purchase", "saas-trial", "support-case-handoffs"].map((name) => readFileSync(join(ROOT, "examples", `${name}.journey.yaml`), "utf8"));
+    const examples = ["cat-fountain-purchase", "saas-trial", "support-case-handoffs"].map((name) =>
+      readFileSync(join(ROOT, "examples", `${name}.journey.yaml`), "utf8"),
+    );
     for (let i = 0; i < 60; i++) {
       const text = examples[i % 3].replace(/^id: .*$/m, `id: copy-${i}`);
       // every fifth file broken, every seventh with a duplicate id, to exercise every path
-      files[`maps/${i % 4}/j${i}.journey.yaml`] = i % 5 === 0 ? text.replace("stages:", "stages: [") : i % 7 === 0 ? text.replace(`id: copy-${i}`, "id: copy-1") : text;
+      files[`maps/${i % 4}/j${i}.journey.yaml`] =
+        i % 5 === 0 ? text.replace("stages:", "stages: [") : i % 7 === 0 ? text.replace(`id: copy-${i}`, "id: copy-1") : text;
     }
     files["journey.config.yaml"] = readFileSync(join(ROOT, "examples", "journey.config.yaml"), "utf8");
     const dir = tempProject(files);

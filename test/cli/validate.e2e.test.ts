@@ -91,7 +91,9 @@ describe("journey validate (end to end, built binary)", () => {
     const dir = tempProject({ "journey.config.yaml": "extends: recomended\n", "a.journey.yaml": MINIMAL });
     const result = await runCli(["validate"], { cwd: dir });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("journey.config.yaml:1:10  error  `extends` must be one of recommended, strict, none, not `recomended`; did you mean `recommended`?  schema");
+    expect(result.stderr).toContain(
+      "journey.config.yaml:1:10  error  `extends` must be one of recommended, strict, none, not `recomended`; did you mean `recommended`?  schema",
+    );
     expect(result.stdout).toBe("");
   });
 

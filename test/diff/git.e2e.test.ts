@@ -22,7 +22,10 @@ function repository(files: Record<string, string>): string {
 }
 
 function git(dir: string, ...args: string[]): string {
-  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, encoding: "utf8" });
+  return execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], {
+    cwd: dir,
+    encoding: "utf8",
+  });
 }
 
 function write(dir: string, files: Record<string, string | null>): void {
@@ -68,21 +71,36 @@ const OTHER = ORDER.replace("id: order", "id: other").replace("title: Order", "t
 describe("journey diff on real git repositories", () => {
   it("a step moved between stages in a renamed file: one move, matched through git's rename detection", async () => {
     const dir = repository({ "journeys/order.journey.yaml": ORDER });
-    const block = "      - id: compares\n        name: Compares offers\n        channel: web\n        emotion: 0\n        pain_points: [Too many tabs]\n        opportunities: [Comparison table]\n";
+    const block =
+      "      - id: compares\n        name: Compares offers\n        channel: web\n        emotion: 0\n        pain_points: [Too many tabs]\n        opportunities: [Comparison table]\n";
     renameSync(join(dir, "journeys/order.journey.yaml"), join(dir, "journeys/ordering.journey.yaml"));
     write(dir, { "journeys/ordering.journey.yaml": edit(edit(ORDER, block, ""), "      - id: decides\n", block + "      - id: decides\n") });
     commit(dir, "move compares to buy");
     const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
     expect(run.stderr).toBe("");
     expect(run.exitCode).toBe(0);
-    expect(json!.journeys.map((j) => [j.id, j.file, j.base_file, j.status])).toEqual([["order", "journeys/ordering.journey.yaml", "journeys/order.journey.yaml", "changed"]]);
-    expect(kinds(json, "order")).toEqual(["edge-added 13", "edge-added 26", "edge-added 33", "step-moved 33", "edge-removed base:13", "edge-removed base:18", "edge-removed base:32"]);
+    expect(json!.journeys.map((j) => [j.id, j.file, j.base_file, j.status])).toEqual([
+      ["order", "journeys/ordering.journey.yaml", "journeys/order.journey.yaml", "changed"],
+    ]);
+    expect(kinds(json, "order")).toEqual([
+      "edge-added 13",
+      "edge-added 26",
+      "edge-added 33",
+      "step-moved 33",
+      "edge-removed base:13",
+      "edge-removed base:18",
+      "edge-removed base:32",
+    ]);
     expect(json!.journeys[0].changes.filter((c) => c.kind === "step-moved").map((c) => c.step)).toEqual(["compares"]);
   });
 
   it("journeys added and deleted, and a journey id changed", async () => {
     const dir = repository({ "a.journey.yaml": ORDER, "b.journey.yaml": OTHER });
-    write(dir, { "a.journey.yaml": null, "c.journey.yaml": OTHER.replace("id: other", "id: third"), "b.journey.yaml": OTHER.replace("id: other", "id: renamed-other") });
+    write(dir, {
+      "a.journey.yaml": null,
+      "c.journey.yaml": OTHER.replace("id: other", "id: third"),
+      "b.journey.yaml": OTHER.replace("id: other", "id: renamed-other"),
+    });
     commit(dir, "second");
     const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
     expect(json!.journeys.map((j) => [j.id, j.file, j.status])).toEqual([
@@ -186,7 +204,11 @@ describe("journey diff on real git repositories", () => {
 
   it("the working tree by default (untracked files too), paths after --, --fail-on and the config of each revision", async () => {
     const dir = repository({ "docs/a.journey.yaml": ORDER, "other/b.journey.yaml": OTHER, "docs/journey.config.yaml": "diff:\n  step-renamed: error\n" });
-    write(dir, { "docs/a.journey.yaml": ORDER.replace("name: Compares offers", "name: Compares two offers"), "other/b.journey.yaml": OTHER.replace("emotion: 0\n", "emotion: -1\n"), "docs/new.journey.yaml": ORDER.replace("id: order", "id: new") });
+    write(dir, {
+      "docs/a.journey.yaml": ORDER.replace("name: Compares offers", "name: Compares two offers"),
+      "other/b.journey.yaml": OTHER.replace("emotion: 0\n", "emotion: -1\n"),
+      "docs/new.journey.yaml": ORDER.replace("id: order", "id: new"),
+    });
     const all = await diffJson(dir, "HEAD");
     expect(all.json!.head).toEqual({ name: "working tree", commit: null });
     expect(all.json!.journeys.map((j) => [j.id, j.status])).toEqual([
@@ -212,14 +234,23 @@ describe("journey diff on real git repositories", () => {
 
   it("markdown and github formats", async () => {
     const dir = repository({ "a.journey.yaml": ORDER });
-    write(dir, { "a.journey.yaml": ORDER.replace("        type: contact\n        channel: chat\n", "        type: contact\n        channel: chat\n        next: decides\n") });
+    write(dir, {
+      "a.journey.yaml": ORDER.replace(
+        "        type: contact\n        channel: chat\n",
+        "        type: contact\n        channel: chat\n        next: decides\n",
+      ),
+    });
     const markdown = await cli(["diff", "HEAD", "--format", "markdown", "--lang", "pl"], { cwd: dir });
     expect(markdown.exitCode).toBe(1);
     expect(markdown.stdout).toContain("## Zmiany w ścieżkach klienta");
     expect(markdown.stdout).toContain("**zmienione ścieżki: 1 · nowe błędy: 1 · nowe ostrzeżenia: 2**");
     expect(markdown.stdout).toContain("```mermaid\nflowchart LR\n");
     const github = await cli(["diff", "HEAD", "--format", "github"], { cwd: dir });
-    expect(github.stdout.split("\n")).toContain("::error file=a.journey.yaml,line=24,col=13,title=journey diff%3A finding-new touchpoint-unanswered::order: new error: contact `asks` is answered by `answers`, but the flow never gets there from the contact");
-    expect(github.stdout.split("\n")).toContain("::warning file=a.journey.yaml,title=journey diff%3A edge-removed::order: `asks` no longer leads to `forwards`");
+    expect(github.stdout.split("\n")).toContain(
+      "::error file=a.journey.yaml,line=24,col=13,title=journey diff%3A finding-new touchpoint-unanswered::order: new error: contact `asks` is answered by `answers`, but the flow never gets there from the contact",
+    );
+    expect(github.stdout.split("\n")).toContain(
+      "::warning file=a.journey.yaml,title=journey diff%3A edge-removed::order: `asks` no longer leads to `forwards`",
+    );
   });
 });

@@ -69,8 +69,11 @@ export function edit(text: string, from: string, to: string): string {
 
 /** Compares two versions of a journey held in memory, as `journey diff old new` does. */
 export function diffTexts(baseText: string | undefined, headText: string | undefined, config: ProjectConfig = defaultConfig("/virtual")): JourneyDiff {
-  const side = (folder: string, text: string | undefined) => (text === undefined ? undefined : { filePath: `/virtual/${folder}/order.journey.yaml`, source: { text }, config });
-  const result = compareVersions({ name: "base", commit: null }, { name: "head", commit: null }, [{ base: side("base", baseText), head: side("head", headText) }]);
+  const side = (folder: string, text: string | undefined) =>
+    text === undefined ? undefined : { filePath: `/virtual/${folder}/order.journey.yaml`, source: { text }, config };
+  const result = compareVersions({ name: "base", commit: null }, { name: "head", commit: null }, [
+    { base: side("base", baseText), head: side("head", headText) },
+  ]);
   return result.journeys[0];
 }
 

@@ -28,7 +28,10 @@ describe("every change kind, with its exact kind, severity and line", () => {
   });
 
   it("the impact figures of both versions", () => {
-    const head = ORDER.replace("      - id: asks\n", "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n        emotion: -2\n      - id: asks\n");
+    const head = ORDER.replace(
+      "      - id: asks\n",
+      "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n        emotion: -2\n      - id: asks\n",
+    );
     expect(diffTexts(ORDER, head).impact).toEqual({
       path_to_goal: { before: 6, after: 7 },
       contacts: { before: 1, after: 1 },
@@ -63,7 +66,9 @@ describe("severities", () => {
     const result = (head: string) => ({ base: { name: "a", commit: null }, head: { name: "b", commit: null }, journeys: [diffTexts(ORDER, head)] });
     const warningOnly = result(ORDER.replace("        emotion: 0\n", "        emotion: -2\n"));
     expect(["error", "warning", "info", "never"].map((level) => failsOn(warningOnly, level as "error"))).toEqual([false, true, true, false]);
-    const newError = result(ORDER.replace("        type: contact\n        channel: chat\n", "        type: contact\n        channel: chat\n        next: decides\n"));
+    const newError = result(
+      ORDER.replace("        type: contact\n        channel: chat\n", "        type: contact\n        channel: chat\n        next: decides\n"),
+    );
     expect(failsOn(newError, "error")).toBe(true);
     const infoOnly = result(ORDER.replace("name: Compares offers", "name: Compares three offers"));
     expect(["error", "warning", "info"].map((level) => failsOn(infoOnly, level as "error"))).toEqual([false, false, true]);
@@ -72,10 +77,13 @@ describe("severities", () => {
 
 describe("the kinds table is the contract", () => {
   it("the config schema lists every kind, with its default", () => {
-    const schema = parseJson<{ properties: { diff: { properties: Record<string, { description: string }> } } }>(readFileSync(join(ROOT, "schemas", "journey-config.schema.json"), "utf8"));
+    const schema = parseJson<{ properties: { diff: { properties: Record<string, { description: string }> } } }>(
+      readFileSync(join(ROOT, "schemas", "journey-config.schema.json"), "utf8"),
+    );
     const properties = schema.properties.diff.properties;
     expect(Object.keys(properties)).toEqual(CHANGE_KINDS.map((kind) => kind.id));
-    for (const kind of CHANGE_KINDS) expect(properties[kind.id].description).toContain(kind.severity === "finding" ? "the finding's own severity" : `Default: ${kind.severity}.`);
+    for (const kind of CHANGE_KINDS)
+      expect(properties[kind.id].description).toContain(kind.severity === "finding" ? "the finding's own severity" : `Default: ${kind.severity}.`);
   });
 
   it("docs/diff.md documents every kind with its default severity", () => {
@@ -88,6 +96,6 @@ describe("the kinds table is the contract", () => {
 
   it("docs/formats.md documents the JSON of journey diff", () => {
     const page = readFileSync(join(ROOT, "docs", "formats.md"), "utf8");
-    for (const key of ["path_to_goal", "emotion_avg", "\"kind\"", "\"before\"", "\"status\""]) expect(page).toContain(key);
+    for (const key of ["path_to_goal", "emotion_avg", '"kind"', '"before"', '"status"']) expect(page).toContain(key);
   });
 });

@@ -14,13 +14,23 @@ const HOSTILE = readFileSync(join(ROOT, "test", "fixtures", "hostile-names.journ
 const diffs = [
   ...CASES.map((c) => ({ name: c.name, diff: diffTexts("base" in c ? c.base : ORDER, c.head) })),
   // User text that Mermaid would read as syntax, in added, changed and removed steps alike.
-  { name: "hostile names", diff: diffTexts(HOSTILE, edit(HOSTILE, 'name: "title of the task: starts with a keyword"', 'name: "end: subgraph ; click #1 --> x"')) },
+  {
+    name: "hostile names",
+    diff: diffTexts(HOSTILE, edit(HOSTILE, 'name: "title of the task: starts with a keyword"', 'name: "end: subgraph ; click #1 --> x"')),
+  },
   { name: "hostile names removed", diff: diffTexts(HOSTILE, edit(HOSTILE, "      - id: section\n", "      - id: section-renamed\n")) },
 ];
 
 describe("the diff flowchart", () => {
   it("colours added, changed and removed steps and transitions", () => {
-    const inserted = diffTexts(ORDER, edit(edit(ORDER, "      - id: asks\n", "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n      - id: asks\n"), "name: Opens the shop", "name: Opens the web shop"));
+    const inserted = diffTexts(
+      ORDER,
+      edit(
+        edit(ORDER, "      - id: asks\n", "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n      - id: asks\n"),
+        "name: Opens the shop",
+        "name: Opens the web shop",
+      ),
+    );
     const diagram = diffFlowDiagram(inserted)!;
     expect(diagram).toContain('  n3["Reads the FAQ"]');
     expect(diagram).toContain("  class n3 added\n");
@@ -33,7 +43,9 @@ describe("the diff flowchart", () => {
     expect(lines).toContain(`  linkStyle ${removedAt} stroke:#c62828,stroke-width:2px,stroke-dasharray:4 3`);
     expect(lines).toContain(`  linkStyle ${links.indexOf("  n2 --> n3")} stroke:#2e7d32,stroke-width:3px`);
     expect(lines).toContain(`  linkStyle ${links.indexOf("  n3 --> n4")} stroke:#2e7d32,stroke-width:3px`);
-    const removed = diffFlowDiagram(diffTexts(ORDER, edit(ORDER, "      - id: forwards\n        name: Forwards to logistics\n        type: handoff\n        owner: support\n", "")))!;
+    const removed = diffFlowDiagram(
+      diffTexts(ORDER, edit(ORDER, "      - id: forwards\n        name: Forwards to logistics\n        type: handoff\n        owner: support\n", "")),
+    )!;
     expect(removed).toContain('  r1[["Forwards to logistics"]]');
     expect(removed).toContain("  class r1 removed\n");
   });
@@ -41,7 +53,10 @@ describe("the diff flowchart", () => {
   it("is the one in the markdown format, in every language", () => {
     const { diff } = diffs[3];
     for (const labels of Object.values(LANGUAGES)) {
-      const markdown = formatDiffMarkdown({ base: { name: "main", commit: null }, head: { name: "working tree", commit: null }, journeys: [diff] }, { cwd: "/virtual", color: new Chalk({ level: 0 }), labels });
+      const markdown = formatDiffMarkdown(
+        { base: { name: "main", commit: null }, head: { name: "working tree", commit: null }, journeys: [diff] },
+        { cwd: "/virtual", color: new Chalk({ level: 0 }), labels },
+      );
       expect(markdown).toContain("```mermaid\n" + diffFlowDiagram(diff));
       expect(markdown).toContain(`## ${labels.diff.title}`);
     }
@@ -63,7 +78,12 @@ describe.runIf(chromiumAvailable())("every diff flowchart parses and draws in re
           const svg = await renderer.svg(definition);
           if (!svg.startsWith("<svg")) failures.push(`${name}: no SVG`);
         } catch (error) {
-          failures.push(`${name}: ${String((error as Error).message).split("\n").slice(0, 3).join(" ")}`);
+          failures.push(
+            `${name}: ${String((error as Error).message)
+              .split("\n")
+              .slice(0, 3)
+              .join(" ")}`,
+          );
         }
       }
     } finally {

@@ -17,7 +17,21 @@ describe("outOfOrder: the fewest items that moved between two orders", () => {
 
 describe("parseNameStatus: git diff --name-status -z", () => {
   it("reads additions, deletions, changes, renames and copies, with any character in a path", () => {
-    const output = ["A", "new.journey.yaml", "D", "old.journey.yaml", "M", "tab\there.journey.yaml", "R087", "a b.journey.yaml", "c\nd.journey.yaml", "C100", "x.journey.yaml", "y.journey.yaml", ""].join("\0");
+    const output = [
+      "A",
+      "new.journey.yaml",
+      "D",
+      "old.journey.yaml",
+      "M",
+      "tab\there.journey.yaml",
+      "R087",
+      "a b.journey.yaml",
+      "c\nd.journey.yaml",
+      "C100",
+      "x.journey.yaml",
+      "y.journey.yaml",
+      "",
+    ].join("\0");
     expect(parseNameStatus(output)).toEqual([
       { status: "added", headPath: "new.journey.yaml" },
       { status: "removed", basePath: "old.journey.yaml" },

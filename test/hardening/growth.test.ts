@@ -54,7 +54,20 @@ describe("work linear in the size of the file", () => {
 
   it("JUnit output of 90,000 findings (was 77 s for 100,000)", async () => {
     const steps = Array.from({ length: 90_000 }, (_, i) => `      - { id: s${i}, name: S }`);
-    const dir = tempProject({ "many.journey.yaml": ["journey: 1", "id: many", "title: Many", "persona: { name: V, goals: [g] }", "goal: { steps: [s0] }", "stages:", "  - id: all", "    steps:", ...steps, ""].join("\n") });
+    const dir = tempProject({
+      "many.journey.yaml": [
+        "journey: 1",
+        "id: many",
+        "title: Many",
+        "persona: { name: V, goals: [g] }",
+        "goal: { steps: [s0] }",
+        "stages:",
+        "  - id: all",
+        "    steps:",
+        ...steps,
+        "",
+      ].join("\n"),
+    });
     const result = await journey(["lint", "-f", "junit", "-o", "report.xml", "many.journey.yaml"], dir, 40_000);
     expect(result.timedOut).toBe(false);
     expect(result.exitCode).toBe(1);
@@ -90,25 +103,34 @@ describe("bounds on what the command line and the config ask for", () => {
     expect(good.stdout).toContain("b.journey.yaml");
   }, 60_000);
 
-  it.runIf(process.platform === "linux")("--concurrency 99999 starts no more threads than there are cores", async () => {
-    const files = Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`maps/j${i}.journey.yaml`, `journey: 1\nid: j${i}\ntitle: J\ngoal: { steps: [a] }\nstages: [{ id: s, steps: [{ id: a, name: A, channel: web }] }]\n`]));
-    const dir = tempProject(files);
-    const child = journey(["lint", "maps", "--concurrency", "99999"], dir, 60_000);
-    let most = 0;
-    // The process's thread count, sampled while it runs (Node itself has about a dozen).
-    const poll = setInterval(() => {
-      try {
-        const threads = Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
-        most = Math.max(most, threads);
-      } catch {
-        // exited between two samples
-      }
-    }, 5);
-    const result = await child;
-    clearInterval(poll);
-    expect(result.exitCode).toBe(1);
-    expect(most).toBeGreaterThan(0);
-    // Each worker thread brings its own V8 and libuv threads (about 8): 60 workers would be hundreds.
-    expect(most).toBeLessThan(20 + 10 * availableParallelism());
-  }, 90_000);
+  it.runIf(process.platform === "linux")(
+    "--concurrency 99999 starts no more threads than there are cores",
+    async () => {
+      const files = Object.fromEntries(
+        Array.from({ length: 60 }, (_, i) => [
+          `maps/j${i}.journey.yaml`,
+          `journey: 1\nid: j${i}\ntitle: J\ngoal: { steps: [a] }\nstages: [{ id: s, steps: [{ id: a, name: A, channel: web }] }]\n`,
+        ]),
+      );
+      const dir = tempProject(files);
+      const child = journey(["lint", "maps", "--concurrency", "99999"], dir, 60_000);
+      let most = 0;
+      // The process's thread count, sampled while it runs (Node itself has about a dozen).
+      const poll = setInterval(() => {
+        try {
+          const threads = Number(/^Threads:\s+(\d+)/m.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0);
+          most = Math.max(most, threads);
+        } catch {
+          // exited between two samples
+        }
+      }, 5);
+      const result = await child;
+      clearInterval(poll);
+      expect(result.exitCode).toBe(1);
+      expect(most).toBeGreaterThan(0);
+      // Each worker thread brings its own V8 and libuv threads (about 8): 60 workers would be hundreds.
+      expect(most).toBeLessThan(20 + 10 * availableParallelism());
+    },
+    90_000,
+  );
 });

@@ -67,7 +67,9 @@ const CASES: Record<string, Case> = {
 
 describe("hostile input corpus (test/fixtures/hostile)", () => {
   it("has a test for every file, and at least 30 files", () => {
-    const files = readdirSync(CORPUS).filter((f) => f.endsWith(".journey.yaml")).sort();
+    const files = readdirSync(CORPUS)
+      .filter((f) => f.endsWith(".journey.yaml"))
+      .sort();
     expect(files).toEqual(Object.keys(CASES).sort());
     expect(files.length).toBeGreaterThanOrEqual(30);
   });
@@ -78,7 +80,10 @@ describe("hostile input corpus (test/fixtures/hostile)", () => {
       expect(result.timedOut, `finished within ${TIME_LIMIT_MS} ms`).toBe(false);
       expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
       expect(result.exitCode).toBe(expected.exit);
-      const [report] = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string; line: number; column: number; message: string; severity: string }[] }[];
+      const [report] = JSON.parse(result.stdout) as {
+        filePath: string;
+        messages: { ruleId: string; line: number; column: number; message: string; severity: string }[];
+      }[];
       expect(report.filePath).toBe(file);
       if (!expected.first) {
         expect(report.messages.filter((m) => m.severity !== "info")).toEqual([]);

@@ -33,7 +33,8 @@ describe("control characters and workflow commands from file names and values", 
       if (format === "stylish") {
         const findingLines = result.stdout.split("\n").filter((line) => / {2}(error|warning|info) {2}/.test(line));
         expect(findingLines.length).toBeGreaterThan(0);
-        for (const line of findingLines) expect(line).toMatch(/^maps\/x\\n::error file=README\.md,line=1::pwned \\x1B\]52;c;cHduZWQ=\\x07\.journey\.yaml:\d+:\d+ {2}/);
+        for (const line of findingLines)
+          expect(line).toMatch(/^maps\/x\\n::error file=README\.md,line=1::pwned \\x1B\]52;c;cHduZWQ=\\x07\.journey\.yaml:\d+:\d+ {2}/);
       }
     });
   }
@@ -41,9 +42,12 @@ describe("control characters and workflow commands from file names and values", 
   it("github: the only :: lines are journey's own annotations, one per finding, with the payload encoded", async () => {
     const result = await runCli(["lint", "maps", "-f", "github"], { cwd: project() });
     expect(result.stdout).not.toContain("\u001b");
-      expect(result.stdout).not.toContain("\u0007");
+    expect(result.stdout).not.toContain("\u0007");
     const lines = result.stdout.trimEnd().split("\n");
-    for (const line of lines) expect(line).toMatch(/^::(error|warning|notice) file=maps\/x%0A%3A%3Aerror file=README\.md%2Cline=1%3A%3Apwned \\x1B\]52;c;cHduZWQ=\\x07\.journey\.yaml,line=\d+,/);
+    for (const line of lines)
+      expect(line).toMatch(
+        /^::(error|warning|notice) file=maps\/x%0A%3A%3Aerror file=README\.md%2Cline=1%3A%3Apwned \\x1B\]52;c;cHduZWQ=\\x07\.journey\.yaml,line=\d+,/,
+      );
   });
 
   it("a file named like a workflow command still starts stylish lines with ./", async () => {
@@ -84,7 +88,10 @@ describe("Markdown and comments in rendered files", () => {
 
   it("line breaks in thoughts, pain points and persona fields cannot start headings, lists or code blocks", async () => {
     const hostile = (label: string) => JSON.stringify(`${label} text\n# Injected ${label}\n- listed ${label}\n\n    code ${label}`);
-    const text = GOOD.replace("persona: { name: Visitor, goals: [Find out] }", `persona: { name: ${hostile("name")}, description: ${hostile("description")}, goals: [${hostile("goal")}] }`).replace(
+    const text = GOOD.replace(
+      "persona: { name: Visitor, goals: [Find out] }",
+      `persona: { name: ${hostile("name")}, description: ${hostile("description")}, goals: [${hostile("goal")}] }`,
+    ).replace(
       "- { id: start, name: Starts, channel: web }",
       `- { id: start, name: Starts, channel: web, emotion: -1, thoughts: ${hostile("thought")}, pain_points: [${hostile("pain")}], opportunities: [${hostile("idea")}] }`,
     );
@@ -113,7 +120,10 @@ describe("Mermaid's limits and empty labels", () => {
       "stages:",
       "  - id: all",
       "    steps:",
-      ...Array.from({ length: steps }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i + 1 < steps ? `, next: [s${i + 1}]` : ", collects: feedback"} }`),
+      ...Array.from(
+        { length: steps },
+        (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i + 1 < steps ? `, next: [s${i + 1}]` : ", collects: feedback"} }`,
+      ),
       "",
     ].join("\n");
 
@@ -121,7 +131,9 @@ describe("Mermaid's limits and empty labels", () => {
     const dir = tempProject({ "long.journey.yaml": linear(1000) });
     const result = await runCli(["render", ".", "-o", "out"], { cwd: dir });
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toMatch(/long\.journey\.yaml: the flow diagram cannot be drawn: its Mermaid text is [\d,]+ characters, over Mermaid's limit of 50,000 .*split the journey/);
+    expect(result.stderr).toMatch(
+      /long\.journey\.yaml: the flow diagram cannot be drawn: its Mermaid text is [\d,]+ characters, over Mermaid's limit of 50,000 .*split the journey/,
+    );
   });
 
   it("600 edges: render names Mermaid's edge limit", async () => {

@@ -14,14 +14,21 @@ import { execa } from "execa";
 import { BIN, chromiumAvailable, lint, RUN_META, formatContext, parseJson, tempProject, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const TYPES = ["action", "contact", "response", "handoff", "decision", "end"] as const;
-const CHANNELS = { web: { name: "Web", mode: "async" }, chat: { name: "Chat", mode: "sync" }, phone: { name: "Phone", mode: "sync" }, faq: { name: "FAQ", mode: "async", self_service: true } };
+const CHANNELS = {
+  web: { name: "Web", mode: "async" },
+  chat: { name: "Chat", mode: "sync" },
+  phone: { name: "Phone", mode: "sync" },
+  faq: { name: "FAQ", mode: "async", self_service: true },
+};
 
 /** Any text, including everything Mermaid, Markdown, XML and YAML give a meaning to. */
-const hostileText = fc.oneof(
-  fc.string({ minLength: 1, maxLength: 30 }),
-  fc.string({ unit: fc.constantFrom(..."':;#,\"<>&%{}\\`|[]()=*_~!\n\r\t -ax1🐱кع".split("")), minLength: 1, maxLength: 40 }),
-  fc.constantFrom("title x", "section y", "end", "accTitle: z", "%% comment", "<script>alert(1)</script>", "click n1 call x()", "graph TD", "```mermaid"),
-).filter((s) => s.trim().length > 0);
+const hostileText = fc
+  .oneof(
+    fc.string({ minLength: 1, maxLength: 30 }),
+    fc.string({ unit: fc.constantFrom(..."':;#,\"<>&%{}\\`|[]()=*_~!\n\r\t -ax1🐱кع".split("")), minLength: 1, maxLength: 40 }),
+    fc.constantFrom("title x", "section y", "end", "accTitle: z", "%% comment", "<script>alert(1)</script>", "click n1 call x()", "graph TD", "```mermaid"),
+  )
+  .filter((s) => s.trim().length > 0);
 
 /** A structurally valid journey: ids by position, references to steps that exist. */
 const journeyArb = (text: fc.Arbitrary<string>) =>
@@ -72,14 +79,22 @@ const journeyArb = (text: fc.Arbitrary<string>) =>
           if (step.emotion !== undefined) out.emotion = step.emotion;
           if (step.thoughts) out.thoughts = step.thoughts;
           if (step.pain_points.length > 0) out.pain_points = step.pain_points;
-          if (step.next && ids.length > 0) out.next = step.next.map((t) => (t.when ? { to: ids[t.target % ids.length], when: t.when } : ids[t.target % ids.length]));
+          if (step.next && ids.length > 0)
+            out.next = step.next.map((t) => (t.when ? { to: ids[t.target % ids.length], when: t.when } : ids[t.target % ids.length]));
           if (step.reached !== undefined) out.metrics = { reached: step.reached };
           if (step.feedback) out.collects = "feedback";
           if (type === "end") out.outcome = "other";
           return out;
         }),
       }));
-      const doc: Record<string, unknown> = { journey: 1, id: "prop", title, channels: CHANNELS, goal: { steps: ids.length > 0 ? [ids[goalPick % ids.length]] : [] }, stages: built };
+      const doc: Record<string, unknown> = {
+        journey: 1,
+        id: "prop",
+        title,
+        channels: CHANNELS,
+        goal: { steps: ids.length > 0 ? [ids[goalPick % ids.length]] : [] },
+        stages: built,
+      };
       if (persona) doc.persona = persona;
       if (ids.length === 0) doc.goal = { steps: ["none"] };
       return { doc, hasSteps: ids.length > 0 };
@@ -97,7 +112,9 @@ describe("property: random valid journeys", () => {
         const result = lint(text);
         expect(result.findings.filter((f) => ["syntax", "schema", "unknown-reference", "duplicate-id", "internal"].includes(f.ruleId))).toEqual([]);
         const key = (rule: string, line: number, column: number) => `${rule}@${line}:${column}`;
-        const fromJson = parseJson<JsonReport>(formatJson([result], context))[0].messages.map((m) => key(m.ruleId, m.line, m.column)).sort();
+        const fromJson = parseJson<JsonReport>(formatJson([result], context))[0]
+          .messages.map((m) => key(m.ruleId, m.line, m.column))
+          .sort();
         const fromSarif = parseJson<SarifLog>(formatSarif([result], context))
           .runs[0].results.map((r) => key(r.ruleId, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn))
           .sort();
@@ -111,7 +128,12 @@ describe("property: random valid journeys", () => {
           .sort();
         const junit = formatJunit([result], context);
         const fromJunit = [...junit.matchAll(/<testcase name="([^"]+)"[^>]*>\n\s*<failure[^>]*>([^<]*)<\/failure>/g)]
-          .flatMap(([, rule, body]) => body.split("\n").map((line) => /:(\d+):(\d+) /.exec(line)!).map((m) => key(rule, Number(m[1]), Number(m[2]))))
+          .flatMap(([, rule, body]) =>
+            body
+              .split("\n")
+              .map((line) => /:(\d+):(\d+) /.exec(line)!)
+              .map((m) => key(rule, Number(m[1]), Number(m[2]))),
+          )
           .sort();
         expect(fromSarif).toEqual(fromJson);
         expect(fromGithub).toEqual(fromJson);
@@ -124,7 +146,8 @@ describe("property: random valid journeys", () => {
   it("render is deterministic: the same journey twice gives byte-identical files", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), fc.constantFrom(...Object.keys(LANGUAGES)), (text, lang) => {
-        const plan = () => planRender([{ result: lint(text), config }], { labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual", ...RUN_META }).files;
+        const plan = () =>
+          planRender([{ result: lint(text), config }], { labels: LANGUAGES[lang], outDir: "/out", projectRoot: "/virtual", ...RUN_META }).files;
         expect(plan()).toEqual(plan());
       }),
       { numRuns: 60 },
@@ -135,7 +158,10 @@ describe("property: random valid journeys", () => {
 /** User text in a diagram: plain characters Mermaid gives no meaning to, or entity codes. */
 const SAFE = String.raw`(?:[^:;#,"'<>&%{}\\\x60|\[\]()=\n\r]|#\d+;)*`;
 const LABEL = `(?:⚠ )?${SAFE}(?:<br/><small>${SAFE}</small>)?`;
-const JOURNEY_LINE = new RegExp(String.raw`^(?:%% generated by journey render from [^\n]*|journey|  title ${SAFE}|  section ${SAFE}|    ${SAFE}: [1-5]: ${SAFE})$`, "u");
+const JOURNEY_LINE = new RegExp(
+  String.raw`^(?:%% generated by journey render from [^\n]*|journey|  title ${SAFE}|  section ${SAFE}|    ${SAFE}: [1-5]: ${SAFE})$`,
+  "u",
+);
 const FLOW_LINE = new RegExp(
   String.raw`^(?:%% generated by journey render from [^\n]*|flowchart LR|  subgraph (?:frontstage|backstage)\["${SAFE}"\]|    direction LR|  end|` +
     String.raw`    n\d+(?:\["${LABEL}"\]|\{"${LABEL}"\}|>"${LABEL}"\]|\("${LABEL}"\)|\[\["${LABEL}"\]\]|\(\["${LABEL}"\]\))|` +
@@ -157,8 +183,16 @@ describe("property: random text in every field", () => {
     fc.assert(
       fc.property(journeyArb(hostileText), (text) => {
         const { files } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual", ...RUN_META });
-        for (const line of files.find((f) => f.name === "prop.journey.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(JOURNEY_LINE);
-        for (const line of files.find((f) => f.name === "prop.flow.mmd")!.content.trimEnd().split("\n")) expect(line).toMatch(FLOW_LINE);
+        for (const line of files
+          .find((f) => f.name === "prop.journey.mmd")!
+          .content.trimEnd()
+          .split("\n"))
+          expect(line).toMatch(JOURNEY_LINE);
+        for (const line of files
+          .find((f) => f.name === "prop.flow.mmd")!
+          .content.trimEnd()
+          .split("\n"))
+          expect(line).toMatch(FLOW_LINE);
         const report = files.find((f) => f.name === "prop.md")!.content;
         let columns = 0;
         for (const line of report.split("\n")) {
@@ -175,18 +209,22 @@ describe("property: random text in every field", () => {
     );
   });
 
-  it.runIf(chromiumAvailable())("a sample of them draws in real Mermaid", async () => {
-    const samples = fc.sample(journeyArb(hostileText), { numRuns: 12, seed: 42 });
-    const renderer = await MermaidRenderer.open(findBrowser()!);
-    try {
-      for (const text of samples) {
-        const { diagrams } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual", ...RUN_META });
-        for (const diagram of diagrams) expect(await renderer.svg(diagram.definition)).toMatch(/^<svg/);
+  it.runIf(chromiumAvailable())(
+    "a sample of them draws in real Mermaid",
+    async () => {
+      const samples = fc.sample(journeyArb(hostileText), { numRuns: 12, seed: 42 });
+      const renderer = await MermaidRenderer.open(findBrowser()!);
+      try {
+        for (const text of samples) {
+          const { diagrams } = planRender([{ result: lint(text), config }], { labels: LANGUAGES.en, outDir: "/out", projectRoot: "/virtual", ...RUN_META });
+          for (const diagram of diagrams) expect(await renderer.svg(diagram.definition)).toMatch(/^<svg/);
+        }
+      } finally {
+        await renderer.close();
       }
-    } finally {
-      await renderer.close();
-    }
-  }, 120_000);
+    },
+    120_000,
+  );
 });
 
 describe("property: random damage to valid files", () => {
@@ -198,26 +236,34 @@ describe("property: random damage to valid files", () => {
   );
   it("never crash, and every finding points inside the file", () => {
     fc.assert(
-      fc.property(journeyArb(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0)), fc.array(mutation, { minLength: 1, maxLength: 3 }), (text, mutations) => {
-        let lines = text.split("\n");
-        for (const m of mutations) {
-          const at = m.at % Math.max(lines.length, 1);
-          if (m.kind === "delete") lines.splice(at, 1);
-          else if (m.kind === "indent") lines[at] = m.by >= 0 ? " ".repeat(m.by) + lines[at] : lines[at].slice(-m.by);
-          else if (m.kind === "insert") lines.splice(at, 0, m.text);
-          else lines = lines.join("\n").slice(0, m.at % (text.length + 1)).split("\n");
-        }
-        const damaged = lines.join("\n");
-        const result = lint(damaged);
-        expect(result.findings.filter((f) => f.ruleId === "internal")).toEqual([]);
-        const lineCount = damaged.split("\n").length;
-        for (const f of result.findings) {
-          expect(f.line).toBeGreaterThanOrEqual(1);
-          expect(f.line).toBeLessThanOrEqual(lineCount);
-          expect(f.column).toBeGreaterThanOrEqual(1);
-          expect(f.endLine).toBeGreaterThanOrEqual(f.line);
-        }
-      }),
+      fc.property(
+        journeyArb(fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s.trim().length > 0)),
+        fc.array(mutation, { minLength: 1, maxLength: 3 }),
+        (text, mutations) => {
+          let lines = text.split("\n");
+          for (const m of mutations) {
+            const at = m.at % Math.max(lines.length, 1);
+            if (m.kind === "delete") lines.splice(at, 1);
+            else if (m.kind === "indent") lines[at] = m.by >= 0 ? " ".repeat(m.by) + lines[at] : lines[at].slice(-m.by);
+            else if (m.kind === "insert") lines.splice(at, 0, m.text);
+            else
+              lines = lines
+                .join("\n")
+                .slice(0, m.at % (text.length + 1))
+                .split("\n");
+          }
+          const damaged = lines.join("\n");
+          const result = lint(damaged);
+          expect(result.findings.filter((f) => f.ruleId === "internal")).toEqual([]);
+          const lineCount = damaged.split("\n").length;
+          for (const f of result.findings) {
+            expect(f.line).toBeGreaterThanOrEqual(1);
+            expect(f.line).toBeLessThanOrEqual(lineCount);
+            expect(f.column).toBeGreaterThanOrEqual(1);
+            expect(f.endLine).toBeGreaterThanOrEqual(f.line);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -227,7 +273,31 @@ describe("property: random bytes, random YAML and random journeys through the bu
   /** Anything YAML can hold, written out by the YAML library, sometimes with anchors and aliases. */
   const randomYaml = fc.oneof(
     fc.jsonValue({ maxDepth: 4 }).map((value) => stringify(value)),
-    fc.array(fc.constantFrom("a: &x [1, 2]", "b: *x", "- *x", "? [k]", ": v", "c: !!binary aGk=", "d: |", "  text", "e: {f: [g, {h: i}]}", "- - - j", "journey: 1", "id: x", "stages: []", "---", "...", "%YAML 1.2", "'q", "\"\\u0000\""), { maxLength: 12 }).map((lines) => lines.join("\n")),
+    fc
+      .array(
+        fc.constantFrom(
+          "a: &x [1, 2]",
+          "b: *x",
+          "- *x",
+          "? [k]",
+          ": v",
+          "c: !!binary aGk=",
+          "d: |",
+          "  text",
+          "e: {f: [g, {h: i}]}",
+          "- - - j",
+          "journey: 1",
+          "id: x",
+          "stages: []",
+          "---",
+          "...",
+          "%YAML 1.2",
+          "'q",
+          '"\\u0000"',
+        ),
+        { maxLength: 12 },
+      )
+      .map((lines) => lines.join("\n")),
   );
   const randomFile = fc.oneof(
     fc.uint8Array({ maxLength: 2048 }).map((bytes) => Buffer.from(bytes)),
@@ -239,7 +309,8 @@ describe("property: random bytes, random YAML and random journeys through the bu
     await fc.assert(
       fc.asyncProperty(fc.array(randomFile, { minLength: 20, maxLength: 40 }), async (files) => {
         const dir = tempProject(Object.fromEntries(files.map((bytes, i) => [`maps/f${i}.journey.yaml`, bytes])));
-        const cli = (args: string[]) => execa("node", ["--max-old-space-size=256", BIN, ...args], { cwd: dir, reject: false, timeout: 60_000, stdin: "ignore", env: { NO_COLOR: "1" } });
+        const cli = (args: string[]) =>
+          execa("node", ["--max-old-space-size=256", BIN, ...args], { cwd: dir, reject: false, timeout: 60_000, stdin: "ignore", env: { NO_COLOR: "1" } });
         const linted = await cli(["lint", "maps", "-f", "json"]);
         expect(linted.timedOut).toBe(false);
         expect([0, 1], linted.stderr).toContain(linted.exitCode);

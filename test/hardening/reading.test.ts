@@ -13,7 +13,13 @@ import { BIN, parseJson, ROOT, tempProject, type JsonReport } from "../helpers/i
 const TIME_LIMIT_MS = 20_000;
 
 function journey(args: string[], cwd: string, heapMB = 256) {
-  return execa("node", [`--max-old-space-size=${heapMB}`, BIN, ...args], { cwd, reject: false, timeout: TIME_LIMIT_MS, stdin: "ignore", env: { NO_COLOR: "1", FORCE_COLOR: "" } });
+  return execa("node", [`--max-old-space-size=${heapMB}`, BIN, ...args], {
+    cwd,
+    reject: false,
+    timeout: TIME_LIMIT_MS,
+    stdin: "ignore",
+    env: { NO_COLOR: "1", FORCE_COLOR: "" },
+  });
 }
 
 /** A journey without findings (the hostile corpus's own), to see that it is still reported. */
@@ -37,7 +43,9 @@ describe("reading input: regular files only", () => {
     const result = await journey(["lint", "-f", "json", "z.journey.yaml", "good.journey.yaml"], dir);
     expectBounded(result);
     const files = byFile(result.stdout);
-    expect(files["z.journey.yaml"]).toMatchObject([{ ruleId: "syntax", line: 1, column: 1, message: expect.stringMatching(/not a regular file \(a device\)/) as string }]);
+    expect(files["z.journey.yaml"]).toMatchObject([
+      { ruleId: "syntax", line: 1, column: 1, message: expect.stringMatching(/not a regular file \(a device\)/) as string },
+    ]);
     expect(files["good.journey.yaml"]).toBeDefined();
     expect(result.exitCode).toBe(1);
   });
@@ -50,7 +58,8 @@ describe("reading input: regular files only", () => {
       expectBounded(result);
       const files = byFile(result.stdout);
       // Named on the command line it is reported; a folder walk skips what is not a regular file.
-      if (args[0] === "p.journey.yaml") expect(files["p.journey.yaml"]).toMatchObject([{ message: expect.stringMatching(/not a regular file \(a named pipe\)/) as string }]);
+      if (args[0] === "p.journey.yaml")
+        expect(files["p.journey.yaml"]).toMatchObject([{ message: expect.stringMatching(/not a regular file \(a named pipe\)/) as string }]);
       else expect(files["p.journey.yaml"]).toBeUndefined();
       expect(files["good.journey.yaml"]).toBeDefined();
     }
@@ -98,7 +107,9 @@ describe("reading input: work bounded per file, not only bytes", () => {
       const result = await journey([command, "-f", "json", "numbers.journey.yaml", "good.journey.yaml"], dir);
       expectBounded(result);
       const files = byFile(result.stdout);
-      expect(files["numbers.journey.yaml"]).toMatchObject([{ ruleId: "syntax", message: expect.stringMatching(/more than 500,000 YAML values .*limits\.max_nodes/) as string }]);
+      expect(files["numbers.journey.yaml"]).toMatchObject([
+        { ruleId: "syntax", message: expect.stringMatching(/more than 500,000 YAML values .*limits\.max_nodes/) as string },
+      ]);
       expect(files["good.journey.yaml"]).toEqual([]);
     }
     const render = await journey(["render", "-o", "out", "numbers.journey.yaml", "good.journey.yaml"], dir);
@@ -107,7 +118,11 @@ describe("reading input: work bounded per file, not only bytes", () => {
   });
 
   it("limits.max_nodes raises the limit, and a file just under it is checked", async () => {
-    const dir = tempProject({ "n.journey.yaml": head + "0,".repeat(999) + "0]\n", "tight.config.yaml": "limits: { max_nodes: 500 }\n", "loose.config.yaml": "limits: { max_nodes: 2000 }\n" });
+    const dir = tempProject({
+      "n.journey.yaml": head + "0,".repeat(999) + "0]\n",
+      "tight.config.yaml": "limits: { max_nodes: 500 }\n",
+      "loose.config.yaml": "limits: { max_nodes: 2000 }\n",
+    });
     const tight = await journey(["validate", "-f", "json", "--config", "tight.config.yaml", "n.journey.yaml"], dir);
     expect(byFile(tight.stdout)["n.journey.yaml"][0].message).toMatch(/more than 500 YAML values/);
     const loose = await journey(["validate", "-f", "json", "--config", "loose.config.yaml", "n.journey.yaml"], dir);
@@ -122,7 +137,9 @@ describe("reading input: work bounded per file, not only bytes", () => {
     const dir = tempProject({ "a.journey.yaml": text });
     const result = await journey(["lint", "-f", "json", "a.journey.yaml"], dir);
     expectBounded(result);
-    expect(byFile(result.stdout)["a.journey.yaml"]).toMatchObject([{ ruleId: "syntax", line: 9, message: expect.stringMatching(/aliases expand this file to more than 10,485,760 characters/) as string }]);
+    expect(byFile(result.stdout)["a.journey.yaml"]).toMatchObject([
+      { ruleId: "syntax", line: 9, message: expect.stringMatching(/aliases expand this file to more than 10,485,760 characters/) as string },
+    ]);
     const render = await journey(["render", "-o", "out", "a.journey.yaml"], dir);
     expect(render.stderr).toMatch(/not rendered/);
   });

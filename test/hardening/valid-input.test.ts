@@ -38,7 +38,10 @@ describe("Object.prototype names never reach a prototype", () => {
 
   for (const name of PROTOTYPE_NAMES) {
     it(`\`${name}\` as journey, stage, step, channel and team id: lint and render report it, never crash`, async () => {
-      const dir = tempProject({ "j.journey.yaml": journeyNaming(JSON.stringify(name)), "journey.config.yaml": `teams: { ${JSON.stringify(name)}: { name: Team } }\n` });
+      const dir = tempProject({
+        "j.journey.yaml": journeyNaming(JSON.stringify(name)),
+        "journey.config.yaml": `teams: { ${JSON.stringify(name)}: { name: Team } }\n`,
+      });
       const lint = await runCli(["lint", "-f", "json", "j.journey.yaml"], { cwd: dir });
       noCrash(lint);
       const render = await runCli(["render", "-o", "out", "j.journey.yaml"], { cwd: dir });
@@ -67,7 +70,12 @@ describe("Object.prototype names never reach a prototype", () => {
         noCrash(result);
         expect(result.exitCode, args.join(" ")).toBe(2);
       }
-      for (const config of [`rules: { ${JSON.stringify(name)}: off }`, `limits: { ${JSON.stringify(name)}: 1 }`, `render: { lang: ${JSON.stringify(name)} }`, `${JSON.stringify(name)}: 1`]) {
+      for (const config of [
+        `rules: { ${JSON.stringify(name)}: off }`,
+        `limits: { ${JSON.stringify(name)}: 1 }`,
+        `render: { lang: ${JSON.stringify(name)} }`,
+        `${JSON.stringify(name)}: 1`,
+      ]) {
         const configured = tempProject({ "good.journey.yaml": GOOD, "journey.config.yaml": config + "\n" });
         for (const command of ["lint", "render"]) {
           const result = await runCli([command, "good.journey.yaml"], { cwd: configured });
@@ -83,7 +91,10 @@ describe("look-alike ids", () => {
   it("step ids café in NFC and in NFD are one id after loading: a duplicate-id error", async () => {
     const nfc = "caf\u00e9";
     const nfd = "cafe\u0301";
-    const text = GOOD.replace("- { id: start, name: Starts, channel: web }", `- { id: ${nfc}, name: Starts, channel: web }\n      - { id: ${nfd}, name: Starts again, channel: web }`);
+    const text = GOOD.replace(
+      "- { id: start, name: Starts, channel: web }",
+      `- { id: ${nfc}, name: Starts, channel: web }\n      - { id: ${nfd}, name: Starts again, channel: web }`,
+    );
     const dir = tempProject({ "j.journey.yaml": text });
     const result = await runCli(["lint", "-f", "json", "j.journey.yaml"], { cwd: dir });
     noCrash(result);

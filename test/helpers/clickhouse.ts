@@ -132,7 +132,14 @@ async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
   // the server and removes its folder once this process is gone.
   const watchdog = spawn(
     "/bin/sh",
-    ["-c", 'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$2" 2>/dev/null; rm -rf "$3"', "watchdog", String(process.pid), String(child.pid), dir],
+    [
+      "-c",
+      'while kill -0 "$1" 2>/dev/null && kill -0 "$2" 2>/dev/null; do sleep 1; done; kill -9 "$2" 2>/dev/null; rm -rf "$3"',
+      "watchdog",
+      String(process.pid),
+      String(child.pid),
+      dir,
+    ],
     { stdio: "ignore", detached: true },
   );
   watchdog.unref();
@@ -166,7 +173,10 @@ async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
   for (;;) {
     if (exited !== undefined) {
       watchdog.kill("SIGKILL");
-      const log = [join(dir, "server.err.log"), join(dir, "server.log")].filter(existsSync).map((file) => readFileSync(file, "utf8")).join("\n");
+      const log = [join(dir, "server.err.log"), join(dir, "server.log")]
+        .filter(existsSync)
+        .map((file) => readFileSync(file, "utf8"))
+        .join("\n");
       remove();
       throw new Error(`clickhouse-server ${exited} before answering /ping:\n${log.slice(-2000)}`);
     }

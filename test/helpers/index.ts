@@ -57,7 +57,14 @@ export function check(text: string, config: Partial<ProjectConfig> = {}) {
 
 /** Findings reduced to what tests compare: rule, position and message id. */
 export function brief(text: string, config: Partial<ProjectConfig> = {}) {
-  return check(text, config).findings.map((f) => ({ ruleId: f.ruleId, messageId: f.messageId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn }));
+  return check(text, config).findings.map((f) => ({
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+  }));
 }
 
 /** What the CLI hands formatters and the renderer about the rules, as a run builds it. */
@@ -74,13 +81,24 @@ export function parseJson<T>(text: string): T {
 }
 
 /** `--format json`: one entry per file. */
-export type JsonReport = { filePath: string; messages: { ruleId: string; severity: string; message: string; line: number; column: number }[]; errorCount: number; warningCount: number; infoCount: number }[];
+export type JsonReport = {
+  filePath: string;
+  messages: { ruleId: string; severity: string; message: string; line: number; column: number }[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+}[];
 
 /** The parts of a SARIF log the tests read. */
 export interface SarifLog {
   runs: {
     tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; helpUri: string }[] } };
-    results: { ruleId: string; ruleIndex: number; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      message: { text: string };
+      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[];
+    }[];
     originalUriBaseIds: Record<string, { uri: string }>;
   }[];
 }

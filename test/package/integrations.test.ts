@@ -30,13 +30,26 @@ beforeAll(async () => {
 
 function runAction(project: string, inputs: Record<string, string>) {
   const summary = join(project, "summary.md");
-  const env: Record<string, string> = { GITHUB_ACTION_PATH: ROOT, RUNNER_TEMP: join(project, ".runner"), GITHUB_STEP_SUMMARY: summary, JOURNEY_PACKAGE: tarball, NO_COLOR: "1" };
+  const env: Record<string, string> = {
+    GITHUB_ACTION_PATH: ROOT,
+    RUNNER_TEMP: join(project, ".runner"),
+    GITHUB_STEP_SUMMARY: summary,
+    JOURNEY_PACKAGE: tarball,
+    NO_COLOR: "1",
+  };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase().replace(/-/g, "_")}`] = value;
   const action = readYaml<Action>("action.yml");
   // The one step of the composite action: the same command line, with the inputs as its env.
   const step = action.runs.steps[0];
-  expect(Object.keys(step.env).sort()).toEqual(Object.keys(action.inputs).map((name: string) => `INPUT_${name.toUpperCase().replace(/-/g, "_")}`).sort());
-  return execa("bash", ["-c", step.run], { cwd: project, env, reject: false, stdin: "ignore" }).then((run) => ({ ...run, summary: existsSync(summary) ? readFileSync(summary, "utf8") : "" }));
+  expect(Object.keys(step.env).sort()).toEqual(
+    Object.keys(action.inputs)
+      .map((name: string) => `INPUT_${name.toUpperCase().replace(/-/g, "_")}`)
+      .sort(),
+  );
+  return execa("bash", ["-c", step.run], { cwd: project, env, reject: false, stdin: "ignore" }).then((run) => ({
+    ...run,
+    summary: existsSync(summary) ? readFileSync(summary, "utf8") : "",
+  }));
 }
 
 describe("the GitHub Action", () => {
@@ -75,8 +88,17 @@ describe("the pre-commit hooks", () => {
       const git = (...args: string[]) => execFileSync("git", args, { cwd: project, stdio: "pipe" });
       git("init", "-q");
       git("add", ".");
-      const env = { PRE_COMMIT_HOME: join(project, ".pre-commit-cache"), JOURNEY_PACKAGE: tarball, NO_COLOR: "1", GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" };
-      const tryRepo = (hook: string, files: string[]) => execa("pre-commit", ["try-repo", ROOT, hook, "--files", ...files], { cwd: project, env, reject: false, stdin: "ignore" });
+      const env = {
+        PRE_COMMIT_HOME: join(project, ".pre-commit-cache"),
+        JOURNEY_PACKAGE: tarball,
+        NO_COLOR: "1",
+        GIT_AUTHOR_NAME: "t",
+        GIT_AUTHOR_EMAIL: "t@t",
+        GIT_COMMITTER_NAME: "t",
+        GIT_COMMITTER_EMAIL: "t@t",
+      };
+      const tryRepo = (hook: string, files: string[]) =>
+        execa("pre-commit", ["try-repo", ROOT, hook, "--files", ...files], { cwd: project, env, reject: false, stdin: "ignore" });
       const good = await tryRepo("journey-lint", ["good.journey.yaml"]);
       expect(good.exitCode, good.stdout + good.stderr).toBe(0);
       const bad = await tryRepo("journey-lint", ["bad.journey.yaml"]);

@@ -16,7 +16,14 @@ import { npm, packTarball } from "../helpers/package.js";
 const MAX_INSTALL_KB = 15 * 1024;
 /** Scripts npm runs when it installs a package from the registry (`prepare` runs only for git and folder installs). */
 const INSTALL_SCRIPTS = ["preinstall", "install", "postinstall"];
-type Manifest = { scripts: Record<string, string>; dependencies: Record<string, string>; devDependencies: Record<string, string>; peerDependencies: Record<string, string>; peerDependenciesMeta: Record<string, object>; optionalDependencies?: object };
+type Manifest = {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, object>;
+  optionalDependencies?: object;
+};
 const pkg = parseJson<Manifest>(readFileSync(join(ROOT, "package.json"), "utf8"));
 
 function journey(args: string[], cwd: string) {
@@ -113,7 +120,10 @@ describe("the packed package, installed as a user installs it", () => {
     const analyze = await journey(["analyze", "first-purchase.journey.yaml", "--events", "events.csv"], project);
     expect(analyze.exitCode).toBe(2);
     expect(analyze.stderr).toContain(`npm install --save-dev @duckdb/node-api@${OPTIONAL_PACKAGES["@duckdb/node-api"]}`);
-    const clickhouse = await journey(["analyze", "first-purchase.journey.yaml", "--engine", "clickhouse", "--url", "http://127.0.0.1:9", "--table", "events"], project);
+    const clickhouse = await journey(
+      ["analyze", "first-purchase.journey.yaml", "--engine", "clickhouse", "--url", "http://127.0.0.1:9", "--table", "events"],
+      project,
+    );
     expect(clickhouse.exitCode).toBe(2);
     expect(clickhouse.stderr).toContain(`npm install --save-dev @clickhouse/client@${OPTIONAL_PACKAGES["@clickhouse/client"]}`);
     expect(analyze.stderr + clickhouse.stderr).not.toMatch(/\n\s+at /);
@@ -122,7 +132,10 @@ describe("the packed package, installed as a user installs it", () => {
   it.runIf(chromiumAvailable())(
     "renders images once the optional browser packages are added, still without any download",
     async () => {
-      const added = await npm(["install", "--save-dev", `puppeteer-core@${OPTIONAL_PACKAGES["puppeteer-core"]}`, `mermaid@${OPTIONAL_PACKAGES.mermaid}`], project);
+      const added = await npm(
+        ["install", "--save-dev", `puppeteer-core@${OPTIONAL_PACKAGES["puppeteer-core"]}`, `mermaid@${OPTIONAL_PACKAGES.mermaid}`],
+        project,
+      );
       expect(added.exitCode, added.stderr).toBe(0);
       expect(packagesWithInstallScripts(join(project, "node_modules"))).toEqual([]);
       const render = await journey(["render", "--image", "svg"], project);

@@ -89,7 +89,7 @@ describe("map: the HTML, without a browser", () => {
         outDir: "/virtual/out",
         projectRoot: "/virtual",
         ...RUN_META,
-      ...RUN_META,
+        ...RUN_META,
         analyses: withAnalysis ? new Map([[result.model!.journey.id, analysis]]) : undefined,
       });
       const page = plan.files.find((f) => f.name === `${result.model!.journey.id}.html`)!.content;
@@ -109,7 +109,12 @@ describe("map: the HTML, without a browser", () => {
     const result = lint(text);
     const onSteps = result.findings.filter((f) => f.stepId);
     expect(onSteps.length).toBeGreaterThan(0);
-    const plan = planRender([{ result, config: defaultConfig("/virtual") }], { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META });
+    const plan = planRender([{ result, config: defaultConfig("/virtual") }], {
+      labels: LANGUAGES.en,
+      outDir: "/virtual/out",
+      projectRoot: "/virtual",
+      ...RUN_META,
+    });
     const page = plan.files.find((f) => f.name === `${result.model!.journey.id}.html`)!.content;
     const row = /<tr data-row="findings">.*?<\/tr>/s.exec(page)![0];
     for (const finding of onSteps) {

@@ -31,10 +31,26 @@ const rows = (md: string) => md.split("\n").filter((l) => l.startsWith("| ") && 
 
 describe("render: the Measured section", () => {
   it("--analysis: matches test/golden/render-measured (also what --check compares, the observed flow included)", async () => {
-    const result = await runCli(["render", "test/fixtures/analyze", "--analysis", "test/fixtures/analyze/checkout.analysis.json", "-o", "test/golden/render-measured", "--check"]);
+    const result = await runCli([
+      "render",
+      "test/fixtures/analyze",
+      "--analysis",
+      "test/fixtures/analyze/checkout.analysis.json",
+      "-o",
+      "test/golden/render-measured",
+      "--check",
+    ]);
     expect(result.stdout).toBe("✔ 7 rendered files in test/golden/render-measured are up to date");
     expect(result.exitCode).toBe(0);
-    expect(readdirSync(join(ROOT, "test", "golden", "render-measured")).sort()).toEqual(["checkout.flow.mmd", "checkout.html", "checkout.journey.mmd", "checkout.md", "checkout.observed.mmd", "index.html", "index.md"]);
+    expect(readdirSync(join(ROOT, "test", "golden", "render-measured")).sort()).toEqual([
+      "checkout.flow.mmd",
+      "checkout.html",
+      "checkout.journey.mmd",
+      "checkout.md",
+      "checkout.observed.mmd",
+      "index.html",
+      "index.md",
+    ]);
   });
 
   it("from the file alone: period, cases, conversion, fitness and the funnel of the measured steps", () => {
@@ -59,7 +75,9 @@ describe("render: the Measured section", () => {
     const measured = section(report(JOURNEY, "en", ANALYSIS), "Measured");
     expect(rows(measured)).toContain("| 6 | Asks for an invoice | 0 | 0.0% | 0 |");
     expect(rows(measured)).toContain("| Views the lamp's product page | Enters the delivery address | 30 | ❌ | 2 d 4 h |");
-    expect(measured).toContain("### Main deviations\n\n| From | To | Moves |\n| --- | --- | ---: |\n| Adds the lamp to the cart | Views the lamp's product page | 80 |\n");
+    expect(measured).toContain(
+      "### Main deviations\n\n| From | To | Moves |\n| --- | --- | ---: |\n| Adds the lamp to the cart | Views the lamp's product page | 80 |\n",
+    );
     expect(rows(measured)).toContain("| Views the lamp's product page → Adds the lamp to the cart | 150 | 15.0% |");
     const diagram = /### Observed flow\n\n_.*_\n\n```mermaid\n([\s\S]*?)```/.exec(measured)![1];
     expect(diagram).toContain('  n2 -.->|"80"| n1\n');
@@ -127,12 +145,24 @@ describe("render --analysis: files it refuses", () => {
   it.each([
     ["not JSON", "{ journey: checkout", /^journey: a\.json: not JSON \(.*\); give the output of `journey analyze --format json`$/],
     ["a list", "[]", /a\.json: not the output of `journey analyze --format json`: `the file` must be an object$/],
-    ["a count that is not whole", mutate((a) => ((a.steps as { reached: number }[])[1].reached = 1.5)), /`steps\[1\]\.reached` must be a whole number, 0 or more$/],
+    [
+      "a count that is not whole",
+      mutate((a) => ((a.steps as { reached: number }[])[1].reached = 1.5)),
+      /`steps\[1\]\.reached` must be a whole number, 0 or more$/,
+    ],
     ["a share above 1", mutate((a) => (a.fitness = 87)), /`fitness` must be a number from 0 to 1$/],
     ["a missing list", mutate((a) => delete a.variants), /`variants` must be a list$/],
     ["a bad period", mutate((a) => (a.period = { from: "March", to: "April" })), /`period\.from` must be a UTC time like 2026-01-31T23:59:59Z$/],
-    ["another journey", mutate((a) => (a.journey = "returns")), /a\.json: the analysis is of journey `returns`, which is not among the journeys rendered \(`checkout`\); render its file too$/],
-    ["a step the journey no longer has", mutate((a) => ((a.variants as { path: string[] }[])[0].path[1] = "adds-to-basket")), /a\.json: it names step `adds-to-basket`, which journey `checkout` does not have; run `journey analyze` again on the current file$/],
+    [
+      "another journey",
+      mutate((a) => (a.journey = "returns")),
+      /a\.json: the analysis is of journey `returns`, which is not among the journeys rendered \(`checkout`\); render its file too$/,
+    ],
+    [
+      "a step the journey no longer has",
+      mutate((a) => ((a.variants as { path: string[] }[])[0].path[1] = "adds-to-basket")),
+      /a\.json: it names step `adds-to-basket`, which journey `checkout` does not have; run `journey analyze` again on the current file$/,
+    ],
   ])("%s: exit 2, a clear message, nothing written", async (_what, content, message) => {
     const dir = project(content);
     const result = await runCli(["render", ".", "--analysis", "a.json", "-o", "out"], { cwd: dir });

@@ -16,8 +16,13 @@ import { chromiumAvailable, EXAMPLES, ROOT, RUN_META } from "../helpers/index.js
 
 function diagramsOf(files: string[], config: ProjectConfig, lang: string, withAnalyses = false): Diagram[] {
   const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
-  const analyses = withAnalyses ? new Map(results.flatMap((r) => (r.model ? [[r.model.journey.id, syntheticAnalysis(r.model.journey, r.model.graph)] as const] : []))) : undefined;
-  return planRender(results.map((result) => ({ result, config })), { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, analyses, ...RUN_META }).diagrams;
+  const analyses = withAnalyses
+    ? new Map(results.flatMap((r) => (r.model ? [[r.model.journey.id, syntheticAnalysis(r.model.journey, r.model.graph)] as const] : [])))
+    : undefined;
+  return planRender(
+    results.map((result) => ({ result, config })),
+    { labels: LANGUAGES[lang], outDir: "/out", projectRoot: config.dir, analyses, ...RUN_META },
+  ).diagrams;
 }
 
 /** Every mapped edge observed, one never taken, and a deviation back to the first step: all three edge styles. */
@@ -33,7 +38,10 @@ function syntheticAnalysis(journey: Journey, graph: FlowGraph): AnalysisResult {
     conversion: 0.5,
     fitness: 0.5,
     steps: journey.steps.map((s, i) => ({ id: s.id, reached: 10 - (i % 10), ended_here: 0 })),
-    transitions: [...edges.slice(1).map(([from, to], i) => ({ from, to, count: i + 1, in_map: true, median_seconds: 60 })), { from: last, to: journey.steps[0].id, count: 3, in_map: false, median_seconds: 5 }],
+    transitions: [
+      ...edges.slice(1).map(([from, to], i) => ({ from, to, count: i + 1, in_map: true, median_seconds: 60 })),
+      { from: last, to: journey.steps[0].id, count: 3, in_map: false, median_seconds: 5 },
+    ],
     deviations: [{ from: last, to: journey.steps[0].id, count: 3 }],
     variants: [{ path: journey.steps.map((s) => s.id), cases: 10 }],
     unmapped_activities: [],
@@ -53,7 +61,9 @@ describe.runIf(chromiumAvailable())("every generated diagram parses and draws in
     const diagrams = [
       ...Object.keys(LANGUAGES).flatMap((lang) => diagramsOf(exampleFiles, exampleConfig, lang).map((d) => ({ ...d, baseName: `${lang}/${d.baseName}` }))),
       ...diagramsOf(fixtureFiles, defaultConfig(fixtureDir), "en"),
-      ...diagramsOf([...exampleFiles, join(fixtureDir, "analyze", "checkout.journey.yaml")], exampleConfig, "en", true).filter((d) => d.baseName.endsWith(".observed")),
+      ...diagramsOf([...exampleFiles, join(fixtureDir, "analyze", "checkout.journey.yaml")], exampleConfig, "en", true).filter((d) =>
+        d.baseName.endsWith(".observed"),
+      ),
       ...diagramsOf([join(fixtureDir, "hostile-names.journey.yaml")], defaultConfig(fixtureDir), "en", true).filter((d) => d.baseName.endsWith(".observed")),
     ];
     expect(diagrams.length).toBeGreaterThan(150);
@@ -66,7 +76,12 @@ describe.runIf(chromiumAvailable())("every generated diagram parses and draws in
           const svg = await renderer.svg(diagram.definition);
           if (!svg.startsWith("<svg")) failures.push(`${diagram.baseName}: no SVG`);
         } catch (error) {
-          failures.push(`${diagram.baseName}: ${String((error as Error).message).split("\n").slice(0, 3).join(" ")}`);
+          failures.push(
+            `${diagram.baseName}: ${String((error as Error).message)
+              .split("\n")
+              .slice(0, 3)
+              .join(" ")}`,
+          );
         }
       }
     } finally {
@@ -78,7 +93,11 @@ describe.runIf(chromiumAvailable())("every generated diagram parses and draws in
   it("mermaid-cli's own renderer accepts the example diagrams too", async () => {
     const { renderMermaid } = await import("@mermaid-js/mermaid-cli");
     const { launch } = await import("puppeteer");
-    const browser = await launch({ executablePath: findBrowser()!, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+    const browser = await launch({
+      executablePath: findBrowser()!,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
     try {
       for (const diagram of diagramsOf(exampleFiles, exampleConfig, "en")) {
         const { data } = await renderMermaid(browser, diagram.definition, "svg");
@@ -99,4 +118,3 @@ describe.runIf(chromiumAvailable())("every generated diagram parses and draws in
     }
   });
 });
-

@@ -40,7 +40,8 @@ describe("render: golden reports of the examples", () => {
   it("renders each journey in its own `lang:`, the index in the run's language, and --lang over both", async () => {
     const polish = MINIMAL.replace("title: Minimal journey", "title: Minimal journey\nlang: pl");
     const config = defaultConfig("/virtual");
-    const plan = (forceLabels: boolean) => planRender([{ result: lint(polish), config }], { labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META }).files;
+    const plan = (forceLabels: boolean) =>
+      planRender([{ result: lint(polish), config }], { labels: LANGUAGES.en, forceLabels, outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META }).files;
     const report = (files: { name: string; content: string }[], name: string) => files.find((f) => f.name === name)!.content;
     expect(report(plan(false), "minimal.md")).toContain(`## ${LANGUAGES.pl.businessGoal}`);
     expect(report(plan(false), "index.md")).toContain(`# ${LANGUAGES.en.indexTitle}`);
@@ -93,7 +94,11 @@ describe("render: escaping of hostile names", () => {
 
   it("keeps the column count of Markdown tables", () => {
     const report = plan.files.find((f) => f.name === "hostile-names.md")!.content;
-    const table = report.split("## Stage by stage")[1].split("\n## ")[0].split("\n").filter((l) => l.startsWith("|"));
+    const table = report
+      .split("## Stage by stage")[1]
+      .split("\n## ")[0]
+      .split("\n")
+      .filter((l) => l.startsWith("|"));
     expect(table.length).toBe(2 * 2 + 5); // two stages: a header and a rule each, and 3 + 2 rows
     const columns = (row: string) => row.replace(/\\\|/g, "").split("|").length;
     for (const row of table) expect(columns(row), row).toBe(9);
@@ -118,13 +123,21 @@ describe("render: escaping of hostile names", () => {
 });
 
 describe("render: writes and --check", () => {
-  const setup = () => tempProject({ "a.journey.yaml": MINIMAL.replace("goal:", "persona: { name: P, goals: [g] }\nchannels: { web: { name: Web, mode: async } }\ngoal:") });
+  const setup = () =>
+    tempProject({ "a.journey.yaml": MINIMAL.replace("goal:", "persona: { name: P, goals: [g] }\nchannels: { web: { name: Web, mode: async } }\ngoal:") });
 
   it("writes reports, diagrams and an index, then --check is clean", async () => {
     const dir = setup();
     const render = await runCli(["render"], { cwd: dir });
     expect(render.exitCode).toBe(0);
-    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual(["index.html", "index.md", "minimal.flow.mmd", "minimal.html", "minimal.journey.mmd", "minimal.md"]);
+    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual([
+      "index.html",
+      "index.md",
+      "minimal.flow.mmd",
+      "minimal.html",
+      "minimal.journey.mmd",
+      "minimal.md",
+    ]);
     const check = await runCli(["render", "--check"], { cwd: dir });
     expect(check.stdout).toBe("✔ 6 rendered files in journey-docs are up to date");
     expect(check.exitCode).toBe(0);
@@ -169,13 +182,24 @@ describe("render: writes and --check", () => {
   });
 
   it("refuses ids that are reserved file names and files with structural errors; a journey called `index` gets its own file name", async () => {
-    const dir = tempProject({ "a.journey.yaml": MINIMAL.replace("id: minimal", "id: con"), "b.journey.yaml": "journey: 2\n", "c.journey.yaml": MINIMAL.replace("id: minimal", "id: index") });
+    const dir = tempProject({
+      "a.journey.yaml": MINIMAL.replace("id: minimal", "id: con"),
+      "b.journey.yaml": "journey: 2\n",
+      "c.journey.yaml": MINIMAL.replace("id: minimal", "id: index"),
+    });
     const result = await runCli(["render"], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toContain("a.journey.yaml: not rendered: journey id `con` is a reserved file name on Windows");
     expect(result.stderr).toContain("b.journey.yaml: not rendered: has structural errors");
     expect(result.stderr).not.toContain("c.journey.yaml: not rendered");
-    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual(["index.html", "index.md", "index_journey.flow.mmd", "index_journey.html", "index_journey.journey.mmd", "index_journey.md"]);
+    expect(readdirSync(join(dir, "journey-docs")).sort()).toEqual([
+      "index.html",
+      "index.md",
+      "index_journey.flow.mmd",
+      "index_journey.html",
+      "index_journey.journey.mmd",
+      "index_journey.md",
+    ]);
   });
 
   it("--no-map and `render.map: false` leave the maps out; --check then neither wants nor reports them", async () => {
@@ -186,7 +210,9 @@ describe("render: writes and --check", () => {
     const check = await runCli(["render", "--check"], { cwd: dir });
     expect(check.stdout).toBe("✔ 4 rendered files in journey-docs are up to date");
     const pdf = await runCli(["render", "--image", "pdf"], { cwd: dir });
-    expect(pdf.stderr).toBe(`journey: --image pdf prints the journey map, which render.map: false in ${join(dir, "journey.config.yaml")} turns off\n`.trimEnd());
+    expect(pdf.stderr).toBe(
+      `journey: --image pdf prints the journey map, which render.map: false in ${join(dir, "journey.config.yaml")} turns off\n`.trimEnd(),
+    );
     expect(pdf.exitCode).toBe(2);
     writeFileSync(join(dir, "journey.config.yaml"), "render: { map: no }\n");
     const invalid = await runCli(["render"], { cwd: dir });
@@ -197,7 +223,10 @@ describe("render: writes and --check", () => {
   it("--check reports a map that is stale, missing or orphaned, like the Markdown", async () => {
     const dir = setup();
     await runCli(["render"], { cwd: dir });
-    writeFileSync(join(dir, "journey-docs", "minimal.html"), readFileSync(join(dir, "journey-docs", "minimal.html"), "utf8").replace("Minimal journey", "Edited"));
+    writeFileSync(
+      join(dir, "journey-docs", "minimal.html"),
+      readFileSync(join(dir, "journey-docs", "minimal.html"), "utf8").replace("Minimal journey", "Edited"),
+    );
     writeFileSync(join(dir, "journey-docs", "gone.html"), "<!-- generated by journey render from gone.journey.yaml; do not edit -->\n<!doctype html>\n");
     const check = await runCli(["render", "--check"], { cwd: dir });
     expect(check.stdout).toContain("  stale     journey-docs/minimal.html");
@@ -234,14 +263,28 @@ describe.runIf(chromiumAvailable())("render: images through Mermaid in Chromium"
   // other test files use both cores.
   it("writes SVG and PNG files with the labels and the generated note", { timeout: 180_000 }, async () => {
     const dir = tempProject();
-    const svg = await runCli(["render", ...EXAMPLES_CONFIG.map((a) => (a.startsWith("examples") ? join(ROOT, a) : a)), "-o", join(dir, "svg"), "--image", "svg"]);
+    const svg = await runCli([
+      "render",
+      ...EXAMPLES_CONFIG.map((a) => (a.startsWith("examples") ? join(ROOT, a) : a)),
+      "-o",
+      join(dir, "svg"),
+      "--image",
+      "svg",
+    ]);
     expect(svg.stderr).toBe("");
     expect(svg.exitCode).toBe(0);
     const flow = readFileSync(join(dir, "svg", "cat-fountain-purchase.flow.svg"), "utf8");
     expect(flow).toMatch(/^<!-- generated by journey render from /);
     expect(svgText(flow)).toContain("Sees an ad for a cat water fountain");
     expect(svgText(readFileSync(join(dir, "svg", "saas-trial.journey.svg"), "utf8"))).toContain("يسجّل في التجربة المجانية");
-    const png = await runCli(["render", ...EXAMPLES_CONFIG.map((a) => (a.startsWith("examples") ? join(ROOT, a) : a)), "-o", join(dir, "png"), "--image", "png"]);
+    const png = await runCli([
+      "render",
+      ...EXAMPLES_CONFIG.map((a) => (a.startsWith("examples") ? join(ROOT, a) : a)),
+      "-o",
+      join(dir, "png"),
+      "--image",
+      "png",
+    ]);
     expect(png.exitCode).toBe(0);
     const bytes = readFileSync(join(dir, "png", "cat-fountain-purchase.journey.png"));
     expect(bytes.subarray(1, 4).toString()).toBe("PNG");
@@ -256,7 +299,16 @@ describe.runIf(chromiumAvailable())("render: images through Mermaid in Chromium"
 
   it("--image pdf prints each map on A3 landscape, and nothing else; the note lets the next render replace it", { timeout: 120_000 }, async () => {
     const dir = tempProject();
-    const args = ["render", "--config", join(ROOT, "examples", "journey.config.yaml"), join(ROOT, "examples", "gym-visitors.journey.yaml"), "-o", dir, "--image", "pdf"];
+    const args = [
+      "render",
+      "--config",
+      join(ROOT, "examples", "journey.config.yaml"),
+      join(ROOT, "examples", "gym-visitors.journey.yaml"),
+      "-o",
+      dir,
+      "--image",
+      "pdf",
+    ];
     const first = await runCli(args);
     expect(first.stderr).toBe("");
     expect(first.exitCode).toBe(0);

@@ -95,7 +95,9 @@ describe("render: reports that never rewrite facts", () => {
   it("counts in each language's own forms: a one-step path in the singular, numbers grouped as CLDR says", async () => {
     const singular: Record<string, string> = { en: "1 step", da: "1 trin", pl: "1 krok", ru: "1 шаг", bg: "1 стъпка", ar: "خطوة واحدة" };
     const five: Record<string, string> = { en: "5 steps", da: "5 trin", pl: "5 kroków", ru: "5 шагов", bg: "5 стъпки", ar: "5 خطوات" };
-    const steps = (n: number) => Array.from({ length: n }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i === 0 ? ", collects: feedback" : ""} }\n`).join("") + "      - { id: pays, name: Pays, channel: web, metrics: { reached: 12345 } }\n";
+    const steps = (n: number) =>
+      Array.from({ length: n }, (_, i) => `      - { id: s${i}, name: Step ${i}, channel: web${i === 0 ? ", collects: feedback" : ""} }\n`).join("") +
+      "      - { id: pays, name: Pays, channel: web, metrics: { reached: 12345 } }\n";
     for (const lang of Object.keys(singular)) {
       expect((await render(steps(0), lang)).report, lang).toContain(` | ${singular[lang]} |`);
       expect((await render(steps(4), lang)).report, lang).toContain(` | ${five[lang]} |`);

@@ -24,14 +24,18 @@ ${before}      - id: a
         emotion: -1
 `;
 
-const rules = (text: string, reportUnused = false) => lint(text, {}, { reportUnusedDisableDirectives: reportUnused }).findings.map((f) => `${f.ruleId}@${f.line}`);
+const rules = (text: string, reportUnused = false) =>
+  lint(text, {}, { reportUnusedDisableDirectives: reportUnused }).findings.map((f) => `${f.ruleId}@${f.line}`);
 
 describe("inline suppression", () => {
   it("without directives, the findings are there", () => {
     expect(rules(JOURNEY())).toEqual(["emotion-unaddressed@13", "dead-end@18", "emotion-unaddressed@21"]);
   });
   it("journey-disable-next-line before a step silences that step's findings of the named rules", () => {
-    expect(rules(JOURNEY("      # journey-disable-next-line emotion-unaddressed -- known, tracked in CX-12\n"))).toEqual(["dead-end@19", "emotion-unaddressed@22"]);
+    expect(rules(JOURNEY("      # journey-disable-next-line emotion-unaddressed -- known, tracked in CX-12\n"))).toEqual([
+      "dead-end@19",
+      "emotion-unaddressed@22",
+    ]);
   });
   it("lists several rules separated by commas", () => {
     const text = JOURNEY().replace("      - id: c\n", "      # journey-disable-next-line dead-end, unreachable-step\n      - id: c\n");

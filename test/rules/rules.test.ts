@@ -37,13 +37,19 @@ function expectedFindings(text: string, ruleId: string): Expected[] {
       const parts = ITEM.exec(item.trim());
       if (!parts) throw new Error(`line ${i + 1}: cannot read the expectation \`${item}\``);
       const [, id, column, messageId, data] = parts;
-      if (id === ruleId) expected.push({ line: i + 1, column: Number(column), messageId, data: data ? (JSON.parse(data) as Record<string, string | number>) : undefined });
+      if (id === ruleId)
+        expected.push({ line: i + 1, column: Number(column), messageId, data: data ? (JSON.parse(data) as Record<string, string | number>) : undefined });
     }
   });
   return expected;
 }
 
-const fixturesOf = (id: string) => (existsSync(join(FIXTURES, id)) ? readdirSync(join(FIXTURES, id)).filter((f) => f.endsWith(".journey.yaml")).sort() : []);
+const fixturesOf = (id: string) =>
+  existsSync(join(FIXTURES, id))
+    ? readdirSync(join(FIXTURES, id))
+        .filter((f) => f.endsWith(".journey.yaml"))
+        .sort()
+    : [];
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")) as { $defs: { rules: { properties: Record<string, unknown> } } };
 
 describe("every rule is complete", () => {
@@ -52,11 +58,18 @@ describe("every rule is complete", () => {
     it(`${id} has a doc page, fixtures that fire and fixtures that must not, a schema entry, and a fixture for each message`, () => {
       expect(existsSync(join(ROOT, "docs", "rules", `${id}.md`)), `docs/rules/${id}.md`).toBe(true);
       const files = fixturesOf(id);
-      expect(files.some((f) => /^invalid.*\.journey\.yaml$/.test(f)), `${id}: an invalid-*.journey.yaml fixture in test/fixtures/rules/${id}/`).toBe(true);
-      expect(files.some((f) => /^valid.*\.journey\.yaml$/.test(f)), `${id}: a valid-*.journey.yaml fixture in test/fixtures/rules/${id}/`).toBe(true);
+      expect(
+        files.some((f) => /^invalid.*\.journey\.yaml$/.test(f)),
+        `${id}: an invalid-*.journey.yaml fixture in test/fixtures/rules/${id}/`,
+      ).toBe(true);
+      expect(
+        files.some((f) => /^valid.*\.journey\.yaml$/.test(f)),
+        `${id}: a valid-*.journey.yaml fixture in test/fixtures/rules/${id}/`,
+      ).toBe(true);
       expect(schema.$defs.rules.properties[id], `schema entry for ${id} (npm run build regenerates it)`).toBeDefined();
       const rendered = new Set(files.flatMap((file) => expectedFindings(readFileSync(join(FIXTURES, id, file), "utf8"), id).map((e) => e.messageId)));
-      for (const messageId of Object.keys(rule.meta.messages)) expect(rendered.has(messageId), `${id}: a fixture that expects message \`${messageId}\``).toBe(true);
+      for (const messageId of Object.keys(rule.meta.messages))
+        expect(rendered.has(messageId), `${id}: a fixture that expects message \`${messageId}\``).toBe(true);
     });
   }
 });
@@ -73,7 +86,9 @@ describe("rule fixtures", () => {
         const expected = expectedFindings(text, id);
         if (file.startsWith("invalid")) expect(expected.length, "an invalid fixture marks at least one finding").toBeGreaterThan(0);
         else expect(expected, "a valid fixture marks nothing").toEqual([]);
-        const actual = result.findings.filter((f) => f.ruleId === id).map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message }));
+        const actual = result.findings
+          .filter((f) => f.ruleId === id)
+          .map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message }));
         expect(actual).toEqual(
           expected.map((e) => {
             const template = e.messageId === undefined ? undefined : rule.meta.messages[e.messageId];
@@ -96,7 +111,10 @@ describe("messages", () => {
   });
 
   it("a rule that renders a misspelt placeholder gets an internal finding, not a silent blank", () => {
-    const broken = { ...RULES[0], meta: { ...RULES[0].meta, messages: Object.fromEntries(Object.keys(RULES[0].meta.messages).map((k) => [k, "{{misspelt}}"])) } };
+    const broken = {
+      ...RULES[0],
+      meta: { ...RULES[0].meta, messages: Object.fromEntries(Object.keys(RULES[0].meta.messages).map((k) => [k, "{{misspelt}}"])) },
+    };
     const registry = RULES as Rule[];
     registry.splice(0, 1, broken);
     try {

@@ -6,7 +6,11 @@ const withStepLine = (line: string) => MINIMAL + `        ${line}\n`;
 describe("schema messages say what was expected", () => {
   const cases: [string, string, string][] = [
     ["misspelt key", "chanel: web", "unknown key `chanel`; did you mean `channel`?"],
-    ["unknown key far from any", "zzzzzz: 1", "unknown key `zzzzzz`; allowed keys here: id, name, description, actor, lane, type, channel, emotion, thoughts, pain_points, opportunities, metrics, events, next, answers, outcome, owner, from, to, collects (and any key starting with `x-`)"],
+    [
+      "unknown key far from any",
+      "zzzzzz: 1",
+      "unknown key `zzzzzz`; allowed keys here: id, name, description, actor, lane, type, channel, emotion, thoughts, pain_points, opportunities, metrics, events, next, answers, outcome, owner, from, to, collects (and any key starting with `x-`)",
+    ],
     ["misspelt enum value", "type: contakt", "`type` must be one of action, contact, response, handoff, decision, end, not `contakt`; did you mean `contact`?"],
     ["emotion out of range", "emotion: -3", "`emotion` must be at least -2, not -3 (-2 very negative .. 2 very positive)"],
     ["emotion as a fraction", "emotion: 1.5", "`emotion` must be an integer, not 1.5"],
@@ -33,6 +37,8 @@ describe("schema messages say what was expected", () => {
   });
 
   it("a missing top-level key names the journey", () => {
-    expect(check(MINIMAL.replace("title: Minimal journey\n", "")).findings.map((f) => [f.message, f.line])).toEqual([["the journey is missing the required key `title`", 1]]);
+    expect(check(MINIMAL.replace("title: Minimal journey\n", "")).findings.map((f) => [f.message, f.line])).toEqual([
+      ["the journey is missing the required key `title`", 1],
+    ]);
   });
 });

@@ -7,7 +7,12 @@ title: References
 `;
 
 /** Every structural finding kind, with the exact place it is reported. */
-const cases: { name: string; text: string; config?: object; expected: { ruleId: string; messageId: string; line: number; column: number; message: RegExp }[] }[] = [
+const cases: {
+  name: string;
+  text: string;
+  config?: object;
+  expected: { ruleId: string; messageId: string; line: number; column: number; message: RegExp }[];
+}[] = [
   {
     name: "duplicate step ids are reported at every later occurrence",
     text: `${HEADER}goal: { steps: [a] }
@@ -41,7 +46,15 @@ stages:
       - { id: adds-to-cart, name: Adds, next: [pay] }
       - { id: pays, name: Pays }
 `,
-    expected: [{ ruleId: "unknown-reference", messageId: "step", line: 8, column: 48, message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/ }],
+    expected: [
+      {
+        ruleId: "unknown-reference",
+        messageId: "step",
+        line: 8,
+        column: 48,
+        message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/,
+      },
+    ],
   },
   {
     name: "a labelled branch to an unknown step",
@@ -117,7 +130,13 @@ stages:
 `,
     expected: [
       { ruleId: "schema", messageId: "additionalProperties", line: 8, column: 35, message: /unknown key `chanel`/ },
-      { ruleId: "unknown-reference", messageId: "step", line: 8, column: 55, message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/ },
+      {
+        ruleId: "unknown-reference",
+        messageId: "step",
+        line: 8,
+        column: 55,
+        message: /`next` names `pay`, which is not a step of this journey; did you mean `pays`\?/,
+      },
       { ruleId: "schema", messageId: "pattern", line: 9, column: 40, message: /`Not An Id` is not a valid id/ },
     ],
   },
@@ -132,10 +151,34 @@ stages:
       - { id: done, name: Done, events: [cart_viewed, done] }
 `,
     expected: [
-      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 8, column: 15, message: /activity `cart` is mapped to step `cart` and to step `pays` \(line 9\)/ },
-      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 8, column: 42, message: /activity `cart_viewed` is mapped to step `cart` and to step `done` \(line 10\)/ },
-      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 9, column: 51, message: /activity `cart` is mapped to step `pays` and to step `cart` \(line 8\)/ },
-      { ruleId: "duplicate-event-mapping", messageId: "activity", line: 10, column: 42, message: /activity `cart_viewed` is mapped to step `done` and to step `cart` \(line 8\)/ },
+      {
+        ruleId: "duplicate-event-mapping",
+        messageId: "activity",
+        line: 8,
+        column: 15,
+        message: /activity `cart` is mapped to step `cart` and to step `pays` \(line 9\)/,
+      },
+      {
+        ruleId: "duplicate-event-mapping",
+        messageId: "activity",
+        line: 8,
+        column: 42,
+        message: /activity `cart_viewed` is mapped to step `cart` and to step `done` \(line 10\)/,
+      },
+      {
+        ruleId: "duplicate-event-mapping",
+        messageId: "activity",
+        line: 9,
+        column: 51,
+        message: /activity `cart` is mapped to step `pays` and to step `cart` \(line 8\)/,
+      },
+      {
+        ruleId: "duplicate-event-mapping",
+        messageId: "activity",
+        line: 10,
+        column: 42,
+        message: /activity `cart_viewed` is mapped to step `done` and to step `cart` \(line 8\)/,
+      },
     ],
   },
   {

@@ -42,11 +42,12 @@ const IDENTIFIER = /^(?!__j)[A-Za-z_][A-Za-z0-9_:]{0,127}$/;
 /** `name` backquoted, after checking it against the strict pattern (`what` names it in the error). */
 export function identifier(name: string, what: string): string {
   if (!IDENTIFIER.test(name)) {
-    throw new AnalyzeError(`${what} ${JSON.stringify(name)} is not a plain ClickHouse identifier (letters, digits, "_" and ":", starting with a letter or "_", not "__j")`);
+    throw new AnalyzeError(
+      `${what} ${JSON.stringify(name)} is not a plain ClickHouse identifier (letters, digits, "_" and ":", starting with a letter or "_", not "__j")`,
+    );
   }
   return `\`${name}\``;
 }
-
 
 /**
  * Epoch milliseconds (floored) of ISO 8601 text in the String expression `text`, or NULL when it

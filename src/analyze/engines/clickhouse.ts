@@ -47,7 +47,9 @@ function userError(error: unknown, source: ClickHouseSource): Error {
   // current servers "Code: 516. ...", which the client parses into `code`.
   const serverCode = /Code: (\d+)/.exec(message)?.[1] ?? (typeof err.code === "string" && /^\d+$/.test(err.code) ? err.code : undefined);
   if ((serverCode !== undefined && CREDENTIAL_CODES.has(serverCode)) || /Authentication failed|Wrong password|Unknown user/i.test(message)) {
-    return new AnalyzeError(`ClickHouse at ${source.url} refused the credentials of user "${source.user ?? "default"}"; set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD`);
+    return new AnalyzeError(
+      `ClickHouse at ${source.url} refused the credentials of user "${source.user ?? "default"}"; set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD`,
+    );
   }
   if (serverCode !== undefined) return new AnalyzeError(`ClickHouse at ${source.url}: ${message.split("\n")[0].trim()}`);
   if (/^Timeout error/i.test(message)) return new AnalyzeError(`ClickHouse at ${source.url} did not answer within ${TIMEOUT_MS / 60_000} minutes`);
@@ -74,7 +76,9 @@ async function ping(clickhouse: typeof import("@clickhouse/client"), source: Cli
     const result = await pinger.ping();
     if (result.success) return;
     if (/^Timeout error/i.test(result.error.message)) {
-      throw new AnalyzeError(`cannot reach ClickHouse at ${source.url} (no answer to /ping within ${PING_TIMEOUT_MS / 1000} s); check --url and that the server is running`);
+      throw new AnalyzeError(
+        `cannot reach ClickHouse at ${source.url} (no answer to /ping within ${PING_TIMEOUT_MS / 1000} s); check --url and that the server is running`,
+      );
     }
     throw userError(result.error, source);
   } finally {

@@ -6,7 +6,6 @@ import { shownPath } from "../log-files.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile } from "../types.js";
 
-
 type DuckDBModule = typeof import("@duckdb/node-api");
 
 /**
@@ -45,15 +44,20 @@ export function createDuckDbEngine(): AnalysisEngine {
   };
 }
 
-
-
 /** Where DuckDB keeps the lines of CSV file `n` that it could not read (a temporary table). */
 const rejectsTable = (n: number) => `csv_rejects_${n}`;
 
 /** A SQL identifier, quoted; only ever applied to a column name the file was found to have. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: AnalysisPlan, names: ColumnNames, files: readonly LogFile[], progress: (message: string) => void): Promise<EngineFigures> {
+async function analyzeFiles(
+  duckdb: DuckDBModule,
+  db: DuckDBConnection,
+  plan: AnalysisPlan,
+  names: ColumnNames,
+  files: readonly LogFile[],
+  progress: (message: string) => void,
+): Promise<EngineFigures> {
   const paths = files.map((f) => f.path);
   await db.run("SET TimeZone = 'UTC'");
   await db.run("SET preserve_insertion_order = false");
@@ -94,7 +98,9 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
      GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
     paths,
   );
-  await db.run("CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL");
+  await db.run(
+    "CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL",
+  );
   const [totals] = await rows(
     db,
     `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0), min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped)
@@ -102,7 +108,8 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
   );
   // CSV lines DuckDB could not split into the header's fields are rows read and skipped.
   let rejected = 0;
-  for (const [i, file] of files.entries()) if (file.format === "csv" || file.format === "tsv") rejected += Number((await rows(db, `SELECT count(*) FROM ${rejectsTable(i + 1)}`))[0][0]);
+  for (const [i, file] of files.entries())
+    if (file.format === "csv" || file.format === "tsv") rejected += Number((await rows(db, `SELECT count(*) FROM ${rejectsTable(i + 1)}`))[0][0]);
   const [read, skippedRows, mapped] = [Number(totals[0]) + rejected, Number(totals[1]) + rejected, Number(totals[2])];
   const unmappedActivities = (
     await rows(
@@ -111,7 +118,9 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
        ORDER BY n DESC, activity LIMIT ${plan.top}`,
     )
   ).map(([activity, count]) => ({ activity: String(activity), count: Number(count) }));
-  const stepIdsSeen = (await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity AND m.is_id ORDER BY 1")).map(([step]) => Number(step));
+  const stepIdsSeen = (
+    await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity AND m.is_id ORDER BY 1")
+  ).map(([step]) => Number(step));
   const figures: EngineFigures = {
     events: { read, mapped, unmapped: read - skippedRows - mapped, skipped: skippedRows },
     period: totals[3] === null ? null : { from: Number(totals[3]), to: Number(totals[4]) },
@@ -139,7 +148,10 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
   progress("measuring");
   // Lists of our own integers (step indexes, edge codes) written into the SQL text.
   const ints = (list: readonly number[], type = "INTEGER") => `[${list.map((n) => String(Math.trunc(n))).join(", ")}]::${type}[]`;
-  const edgeCodes = ints(plan.edges.map(([from, to]) => from * stepCount + to), "BIGINT");
+  const edgeCodes = ints(
+    plan.edges.map(([from, to]) => from * stepCount + to),
+    "BIGINT",
+  );
   const [summary] = await rows(
     db,
     `SELECT count(*),
@@ -150,7 +162,8 @@ async function analyzeFiles(duckdb: DuckDBModule, db: DuckDBConnection, plan: An
   figures.cases = Number(summary[0]);
   figures.converted = Number(summary[1]);
   figures.fit = Number(summary[2]);
-  for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s")) figures.steps[Number(step)].reached = Number(count);
+  for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s"))
+    figures.steps[Number(step)].reached = Number(count);
   for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);
 
   // quantile_disc(0.5) picks the lower of the two middle values for an even count (checked by

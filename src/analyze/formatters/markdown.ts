@@ -11,7 +11,9 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
-    out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`);
+    out.push(
+      `| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`,
+    );
   }
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");
@@ -22,7 +24,12 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
     for (const v of result.variants) out.push(`| ${count(v.cases)} | ${v.path.map(code).join(" → ")} |`);
   }
   const e = result.events;
-  out.push("", "### Data quality", "", `${count(e.read)} events read: ${count(e.mapped)} mapped to steps, ${count(e.unmapped)} unmapped, ${count(e.skipped)} skipped (empty case id or activity, or unreadable time).`);
+  out.push(
+    "",
+    "### Data quality",
+    "",
+    `${count(e.read)} events read: ${count(e.mapped)} mapped to steps, ${count(e.unmapped)} unmapped, ${count(e.skipped)} skipped (empty case id or activity, or unreadable time).`,
+  );
   if (result.unmapped_activities.length > 0) {
     out.push("", "| Unmapped activity | Events |", "|---|---:|");
     for (const u of result.unmapped_activities) out.push(`| ${markdownCell(u.activity)} | ${count(u.count)} |`);

@@ -5,7 +5,10 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   const { color } = context;
   const lines: string[] = [];
   const period = result.period ? ` from ${result.period.from} to ${result.period.to}` : "";
-  lines.push(color.bold(`${result.journey}: ${count(result.cases)} case${result.cases === 1 ? "" : "s"}${period}`) + color.dim(` (engine ${result.engine})`), "");
+  lines.push(
+    color.bold(`${result.journey}: ${count(result.cases)} case${result.cases === 1 ? "" : "s"}${period}`) + color.dim(` (engine ${result.engine})`),
+    "",
+  );
 
   const rows = funnelRows(result, context).map((row) => [
     row.id,
@@ -15,21 +18,35 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
     typeof row.lost === "string" ? row.lost : count(row.lost),
     row.next ? `${duration(row.next.seconds)} → ${row.next.to}` : "",
   ]);
-  lines.push(...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) => (i === 0 ? color.dim(line) : line)), "");
+  lines.push(
+    ...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) =>
+      i === 0 ? color.dim(line) : line,
+    ),
+    "",
+  );
 
   lines.push(`${color.bold("Conversion")}  ${percent(result.conversion)}  ${color.dim("cases whose path reaches a goal step")}`);
   lines.push(`${color.bold("Fitness")}     ${percent(result.fitness)}  ${color.dim("cases that start at an entry and move only along the map's arrows")}`, "");
 
   if (result.deviations.length > 0) {
     lines.push(color.bold("Main deviations (moves the map does not have)"));
-    lines.push(...table([], result.deviations.map((d) => [`${d.from} → ${d.to}`, count(d.count)]), [false, true]).map((l) => `  ${color.yellow(l)}`), "");
+    lines.push(
+      ...table(
+        [],
+        result.deviations.map((d) => [`${d.from} → ${d.to}`, count(d.count)]),
+        [false, true],
+      ).map((l) => `  ${color.yellow(l)}`),
+      "",
+    );
   }
   if (result.variants.length > 0) {
     lines.push(color.bold("Main variants (cases, path)"));
     lines.push(...result.variants.map((v) => `  ${count(v.cases).padStart(String(count(result.variants[0].cases)).length)}  ${v.path.join(" → ")}`), "");
   }
   const e = result.events;
-  lines.push(`${color.bold("Events")}  ${count(e.read)} read: ${count(e.mapped)} mapped, ${count(e.unmapped)} unmapped, ${e.skipped > 0 ? color.yellow(`${count(e.skipped)} skipped`) : "0 skipped"} (empty case id or activity, or unreadable time)`);
+  lines.push(
+    `${color.bold("Events")}  ${count(e.read)} read: ${count(e.mapped)} mapped, ${count(e.unmapped)} unmapped, ${e.skipped > 0 ? color.yellow(`${count(e.skipped)} skipped`) : "0 skipped"} (empty case id or activity, or unreadable time)`,
+  );
   if (result.unmapped_activities.length > 0) {
     lines.push(`${color.dim("Unmapped activities:")} ${result.unmapped_activities.map((u) => `${u.activity} (${count(u.count)})`).join(", ")}`);
   }

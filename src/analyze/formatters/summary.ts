@@ -48,7 +48,12 @@ export const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 
 /** Whole seconds as the two largest units: "45s", "3m 20s", "2h 5m", "3d 4h". */
 export function duration(seconds: number): string {
-  const units: [string, number][] = [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]];
+  const units: [string, number][] = [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ];
   const parts: string[] = [];
   let rest = seconds;
   for (const [unit, size] of units) {

@@ -32,7 +32,11 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
   const cwd = process.cwd();
   const top = Number(options.top);
   if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top takes a whole number of 1 or more, not \`${options.top}\``);
-  for (const [flag, value] of [["--case-column", options.caseColumn], ["--activity-column", options.activityColumn], ["--time-column", options.timeColumn]] as const) {
+  for (const [flag, value] of [
+    ["--case-column", options.caseColumn],
+    ["--activity-column", options.activityColumn],
+    ["--time-column", options.timeColumn],
+  ] as const) {
     if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} takes a column name, not an empty text`);
   }
   const source = clickHouseSource(options);

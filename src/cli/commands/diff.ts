@@ -35,7 +35,8 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
   if (!formatter) throw new UsageError(`unknown format \`${options.format}\`; use one of ${DIFF_FORMAT_NAMES.join(", ")}`);
   const revisions = operands.slice(0, operands.length - pathCount);
   const paths = operands.slice(operands.length - pathCount);
-  if (revisions.length < 1 || revisions.length > 2) throw new UsageError("give a base revision and optionally a head revision (journey diff main, journey diff main...HEAD -- docs/), or two journey files");
+  if (revisions.length < 1 || revisions.length > 2)
+    throw new UsageError("give a base revision and optionally a head revision (journey diff main, journey diff main...HEAD -- docs/), or two journey files");
 
   const resolution = resolveConfig(cwd, options.config);
   if (resolution.problems) {

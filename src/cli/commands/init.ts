@@ -13,13 +13,13 @@ export function runInit(cwd: string): number {
   const targets = [INIT_FILES.config, INIT_FILES.journey].map((name) => join(cwd, name));
   const existing = targets.filter((path) => existsSync(path));
   if (existing.length > 0) {
-    throw new UsageError(`${existing.map((p) => relative(cwd, p)).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; journey init writes nothing over existing files`);
+    throw new UsageError(
+      `${existing.map((p) => relative(cwd, p)).join(" and ")} already exist${existing.length === 1 ? "s" : ""}; journey init writes nothing over existing files`,
+    );
   }
   const schemas = toPosix(relative(cwd, schemasDir())).replace(/\/$/, "") || ".";
   writeFileAtomic(targets[0], CONFIG_TEMPLATE.replaceAll("{{schemas}}", schemas));
   writeFileAtomic(targets[1], JOURNEY_TEMPLATE.replaceAll("{{schemas}}", schemas));
-  process.stdout.write(
-    `Wrote ${INIT_FILES.config} and ${INIT_FILES.journey}.\nNext: edit the journey, then run \`journey validate\`.\n`,
-  );
+  process.stdout.write(`Wrote ${INIT_FILES.config} and ${INIT_FILES.journey}.\nNext: edit the journey, then run \`journey validate\`.\n`);
   return EXIT.ok;
 }

@@ -36,7 +36,17 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
   }
   let server;
   try {
-    server = await startPreview({ cwd, paths, config: options.config, lang: options.lang, host: options.host, port, allowedHosts: options.allowedHost ?? [], labels, ruleDocsUrl: (ruleId) => ruleInfoOf(meta, ruleId, HOMEPAGE).docsUrl });
+    server = await startPreview({
+      cwd,
+      paths,
+      config: options.config,
+      lang: options.lang,
+      host: options.host,
+      port,
+      allowedHosts: options.allowedHost ?? [],
+      labels,
+      ruleDocsUrl: (ruleId) => ruleInfoOf(meta, ruleId, HOMEPAGE).docsUrl,
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE" || code === "EACCES" || code === "EADDRNOTAVAIL" || code === "ENOTFOUND")

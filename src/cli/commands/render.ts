@@ -54,7 +54,8 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     return EXIT.usage;
   }
   const { config } = resolution;
-  if (options.lang !== undefined && !own(LANGUAGES, options.lang)) throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
+  if (options.lang !== undefined && !own(LANGUAGES, options.lang))
+    throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
   const color = colorFor(process.stdout, options);
 
   const discovery = selectFiles(paths, config, cwd);
@@ -78,7 +79,10 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
 
   let analyses;
   try {
-    analyses = readAnalysesFor(options.analysis ?? [], folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.model ? [result.model.journey] : []))));
+    analyses = readAnalysesFor(
+      options.analysis ?? [],
+      folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.model ? [result.model.journey] : []))),
+    );
   } catch (error) {
     if (error instanceof AnalyzeError) throw new UsageError(error.message);
     throw error;
@@ -116,7 +120,10 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
       const image = (options.image ?? config.render.image ?? "none") as ImageFormat;
       if (!IMAGE_FORMATS.includes(image)) throw new UsageError(`--image takes ${IMAGE_FORMATS.join(", ")}, not \`${image}\``);
       const map = options.map !== false && config.render.map !== false;
-      if (image === "pdf" && !map) throw new UsageError(`--image pdf prints the journey map, which ${options.map === false ? "--no-map" : `render.map: false in ${config.path ?? "the config"}`} turns off`);
+      if (image === "pdf" && !map)
+        throw new UsageError(
+          `--image pdf prints the journey map, which ${options.map === false ? "--no-map" : `render.map: false in ${config.path ?? "the config"}`} turns off`,
+        );
       folder = { outDir, entries: [], labels, image, map };
       folders.set(outDir, folder);
     }
@@ -125,7 +132,13 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
   return [...folders.values()];
 }
 
-async function renderFolder(folder: OutputFolder, options: RenderCommandOptions, cwd: string, color: ReturnType<typeof colorFor>, analyses: RenderOptions["analyses"]): Promise<number> {
+async function renderFolder(
+  folder: OutputFolder,
+  options: RenderCommandOptions,
+  cwd: string,
+  color: ReturnType<typeof colorFor>,
+  analyses: RenderOptions["analyses"],
+): Promise<number> {
   const { outDir, entries, labels, image, map } = folder;
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
   // Journey ids name the rendered files, so they must be unique within one output folder.
@@ -133,7 +146,16 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, { labels, forceLabels: options.lang !== undefined, outDir, projectRoot: cwd, analyses, rulesMeta: rulesMeta(RULE_DOCS_BASE), homepage: HOMEPAGE, map });
+  const plan = planRender(entries, {
+    labels,
+    forceLabels: options.lang !== undefined,
+    outDir,
+    projectRoot: cwd,
+    analyses,
+    rulesMeta: rulesMeta(RULE_DOCS_BASE),
+    homepage: HOMEPAGE,
+    map,
+  });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
   for (const { filePath, message } of plan.warnings) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: ${message}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
@@ -149,7 +171,9 @@ async function renderFolder(folder: OutputFolder, options: RenderCommandOptions,
       process.stdout.write(color.green(`✔ ${plan.files.length} rendered files in ${shownOut} are up to date\n`));
       return exitCode;
     }
-    process.stdout.write(`${lines.join("\n")}\n${color.red(`✖ ${lines.length} rendered file${lines.length === 1 ? " is" : "s are"} out of date: run \`journey render\` and commit the result`)}\n`);
+    process.stdout.write(
+      `${lines.join("\n")}\n${color.red(`✖ ${lines.length} rendered file${lines.length === 1 ? " is" : "s are"} out of date: run \`journey render\` and commit the result`)}\n`,
+    );
     return Math.max(exitCode, EXIT.findings);
   }
 

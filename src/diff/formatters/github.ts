@@ -14,9 +14,16 @@ export function formatDiffGithub(result: DiffResult, context: DiffFormatContext)
   for (const journey of result.journeys) {
     const headFile = journey.head ? toPosix(relative(context.cwd, journey.head.source.filePath)) : undefined;
     for (const change of journey.changes) {
-      const where = change.side === "head" ? [`file=${property(headFile!)}`, `line=${change.line}`, `col=${change.column}`] : headFile ? [`file=${property(headFile)}`] : [];
+      const where =
+        change.side === "head"
+          ? [`file=${property(headFile!)}`, `line=${change.line}`, `col=${change.column}`]
+          : headFile
+            ? [`file=${property(headFile)}`]
+            : [];
       const title = change.rule ? `${change.kind} ${change.rule}` : change.kind;
-      lines.push(`::${COMMAND[change.severity]} ${[...where, `title=${property(`journey diff: ${title}`)}`].join(",")}::${data(`${journey.id}: ${change.message}`)}`);
+      lines.push(
+        `::${COMMAND[change.severity]} ${[...where, `title=${property(`journey diff: ${title}`)}`].join(",")}::${data(`${journey.id}: ${change.message}`)}`,
+      );
     }
   }
   return lines.length > 0 ? lines.join("\n") + "\n" : "";

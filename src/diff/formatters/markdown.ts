@@ -51,14 +51,27 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
   const path = (file: string) => toPosix(relative(context.cwd, file));
   const side = journey.head?.model ?? journey.base?.model;
   const title = side ? `${markdownText(side.journey.title)} (${code(journey.id)})` : code(journey.id);
-  const out = [`### ${title}: ${d.status[journey.status]}`, "", code(path(journey.file)) + (journey.baseFile ? ` (${fill(d.renamedFrom, { file: code(path(journey.baseFile)) })})` : ""), ""];
+  const out = [
+    `### ${title}: ${d.status[journey.status]}`,
+    "",
+    code(path(journey.file)) + (journey.baseFile ? ` (${fill(d.renamedFrom, { file: code(path(journey.baseFile)) })})` : ""),
+    "",
+  ];
   const path_ = journey.impact.path_to_goal;
   const pathToGoal = path_.before !== path_.after ? fill(d.pathToGoal, { before: path_.before ?? "—", after: path_.after ?? "—" }) : undefined;
   const line = summaryLine(countChanges([journey]), d, undefined, pathToGoal);
   if (line) out.push(line, "");
 
   // Impact
-  const names: Record<FigureName, string> = { path_to_goal: t.shortestPath, contacts: t.contacts, handoffs: d.handoffs, channels: t.channels, emotion_low: d.emotionLow, emotion_avg: d.emotionAvg, goal_reached: d.goalReached };
+  const names: Record<FigureName, string> = {
+    path_to_goal: t.shortestPath,
+    contacts: t.contacts,
+    handoffs: d.handoffs,
+    channels: t.channels,
+    emotion_low: d.emotionLow,
+    emotion_avg: d.emotionAvg,
+    goal_reached: d.goalReached,
+  };
   const moved = new Set(changedFigures(journey).map(([name]) => name));
   out.push(`#### ${d.impact}`, "", `| ${t.figure} | ${d.before} | ${d.after} |`, "| --- | ---: | ---: |");
   for (const name of FIGURE_NAMES) {
@@ -75,7 +88,12 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
   const stageOrder = [...(journey.head?.model?.journey.stages ?? []), ...(journey.base?.model?.journey.stages ?? [])].map((stage) => stage.id);
   const keys = [...groups.keys()].sort((a, b) => (a === "" ? -1 : b === "" ? 1 : stageOrder.indexOf(a) - stageOrder.indexOf(b)));
   for (const key of keys) {
-    out.push(`**${key === "" ? d.wholeJourney : markdownText(stageName(journey, key, context))}**`, "", `| ${t.severity} | ${d.change} | ${t.line} | ${t.message} |`, "| --- | --- | ---: | --- |");
+    out.push(
+      `**${key === "" ? d.wholeJourney : markdownText(stageName(journey, key, context))}**`,
+      "",
+      `| ${t.severity} | ${d.change} | ${t.line} | ${t.message} |`,
+      "| --- | --- | ---: | --- |",
+    );
     for (const change of groups.get(key)!) {
       const kind = change.rule ? `${change.kind} (${change.rule})` : change.kind;
       const where = change.side === "base" ? fill(d.baseLine, { line: change.line }) : String(change.line);

@@ -5,7 +5,15 @@ import { changedFigures, countChanges } from "../summary.js";
 import type { DiffResult } from "../types.js";
 import type { DiffFormatContext } from "./index.js";
 
-const FIGURE_TEXT = { path_to_goal: "path to goal", contacts: "contacts", handoffs: "handoffs", channels: "channels", emotion_low: "lowest emotion", emotion_avg: "average emotion", goal_reached: "customers reaching the goal" } as const;
+const FIGURE_TEXT = {
+  path_to_goal: "path to goal",
+  contacts: "contacts",
+  handoffs: "handoffs",
+  channels: "channels",
+  emotion_low: "lowest emotion",
+  emotion_avg: "average emotion",
+  goal_reached: "customers reaching the goal",
+} as const;
 
 /**
  * The default, for people at a terminal: per journey its file and status, one line per change
@@ -24,7 +32,9 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
     const width = Math.max(0, ...journey.changes.map((c) => location(c.side, c.line, c.column).length));
     for (const change of journey.changes) {
       const kind = change.rule ? `${change.kind} ${change.rule}` : change.kind;
-      out.push(`  ${location(change.side, change.line, change.column).padEnd(width)}  ${paint(change.severity)(change.severity.padEnd(7))}  ${change.message}  ${color.dim(kind)}`);
+      out.push(
+        `  ${location(change.side, change.line, change.column).padEnd(width)}  ${paint(change.severity)(change.severity.padEnd(7))}  ${change.message}  ${color.dim(kind)}`,
+      );
     }
     const figures = changedFigures(journey).map(([name, { before, after }]) => `${FIGURE_TEXT[name]} ${before ?? "—"} -> ${after ?? "—"}`);
     if (figures.length > 0) out.push(`  ${color.dim("impact:")} ${figures.join(", ")}`);
@@ -34,7 +44,9 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
   const compared = `${result.journeys.length} journey file${result.journeys.length === 1 ? "" : "s"}`;
   if (counts.changes === 0) out.push(color.green(`✔ ${compared} compared (${result.head.name} against ${result.base.name}): no changes`));
   else {
-    const parts = (["error", "warning", "info"] as const).filter((s) => counts.bySeverity[s] > 0).map((s) => `${counts.bySeverity[s]} ${s === "info" ? "info" : s + (counts.bySeverity[s] === 1 ? "" : "s")}`);
+    const parts = (["error", "warning", "info"] as const)
+      .filter((s) => counts.bySeverity[s] > 0)
+      .map((s) => `${counts.bySeverity[s]} ${s === "info" ? "info" : s + (counts.bySeverity[s] === 1 ? "" : "s")}`);
     const summary = `${counts.changes} change${counts.changes === 1 ? "" : "s"} (${parts.join(", ")}) in ${counts.journeysChanged} of ${compared} (${result.head.name} against ${result.base.name})`;
     out.push(counts.bySeverity.error > 0 ? color.red.bold(`✖ ${summary}`) : color.yellow.bold(`● ${summary}`));
   }

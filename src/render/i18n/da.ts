@@ -17,10 +17,12 @@ export const da: Labels = {
   painPointsAndOpportunities: "Smertepunkter og muligheder",
   funnel: "Tragt",
   findings: "Fund",
-  journeyDiagramCaption: "Hvordan kunden har det ved hvert trin, fase for fase (1 = meget dårligt, 5 = meget godt). Følelsen −2 til 2 i tabellerne er 1 til 5 her.",
+  journeyDiagramCaption:
+    "Hvordan kunden har det ved hvert trin, fase for fase (1 = meget dårligt, 5 = meget godt). Følelsen −2 til 2 i tabellerne er 1 til 5 her.",
   flowDiagramCaption: "Alle trin og hvor de fører hen: det kunden ser, og arbejdet bag kulisserne.",
   channelCoverageCaption: "Antal trin på hver kanal pr. fase.",
-  funnelCaption: "Hvor mange kunder nåede hvert trin, og hvor stor en andel af dem der faldt fra efter det: dem, der ikke gik videre til de trin, det fører til (en afbrudt slutning tæller som frafald).",
+  funnelCaption:
+    "Hvor mange kunder nåede hvert trin, og hvor stor en andel af dem der faldt fra efter det: dem, der ikke gik videre til de trin, det fører til (en afbrudt slutning tæller som frafald).",
   figure: "Nøgletal",
   value: "Værdi",
   stages: "Faser",
@@ -90,7 +92,8 @@ export const da: Labels = {
     path: "Vej",
     share: "Andel",
     observedFlow: "Observeret flow",
-    observedFlowCaption: "Trinene med antallet af observerede overgange på hver kant; stiplede røde kanter er overgange, kortet ikke har, grå kanter blev aldrig brugt.",
+    observedFlowCaption:
+      "Trinene med antallet af observerede overgange på hver kant; stiplede røde kanter er overgange, kortet ikke har, grå kanter blev aldrig brugt.",
     units: { d: "d", h: "t", min: "min", s: "s" },
   },
   /** journey diff */

@@ -17,10 +17,12 @@ export const en: Labels = {
   painPointsAndOpportunities: "Pain points and opportunities",
   funnel: "Funnel",
   findings: "Findings",
-  journeyDiagramCaption: "How the customer feels at each step, stage by stage (1 = very negative, 5 = very positive). Emotion −2 to 2 in the tables is 1 to 5 here.",
+  journeyDiagramCaption:
+    "How the customer feels at each step, stage by stage (1 = very negative, 5 = very positive). Emotion −2 to 2 in the tables is 1 to 5 here.",
   flowDiagramCaption: "Every step and where it leads: what the customer sees (frontstage) and the work behind the scenes (backstage).",
   channelCoverageCaption: "Number of steps on each channel, per stage.",
-  funnelCaption: "Customers who reached each step, and the share of them lost after it: those who did not go on to the steps it leads to (an abandoned end counts as lost).",
+  funnelCaption:
+    "Customers who reached each step, and the share of them lost after it: those who did not go on to the steps it leads to (an abandoned end counts as lost).",
   figure: "Figure",
   value: "Value",
   stages: "Stages",
@@ -90,7 +92,8 @@ export const en: Labels = {
     path: "Path",
     share: "Share",
     observedFlow: "Observed flow",
-    observedFlowCaption: "The steps with the number of observed moves on each edge; dashed red edges are moves the map does not have, grey edges were never taken.",
+    observedFlowCaption:
+      "The steps with the number of observed moves on each edge; dashed red edges are moves the map does not have, grey edges were never taken.",
     units: { d: "d", h: "h", min: "min", s: "s" },
   },
   /** journey diff */

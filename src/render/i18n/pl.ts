@@ -17,10 +17,12 @@ export const pl: Labels = {
   painPointsAndOpportunities: "Problemy i możliwości",
   funnel: "Lejek",
   findings: "Uwagi",
-  journeyDiagramCaption: "Jak klient czuje się na każdym kroku, etap po etapie (1 — bardzo źle, 5 — bardzo dobrze). Emocja od −2 do 2 w tabelach to tutaj od 1 do 5.",
+  journeyDiagramCaption:
+    "Jak klient czuje się na każdym kroku, etap po etapie (1 — bardzo źle, 5 — bardzo dobrze). Emocja od −2 do 2 w tabelach to tutaj od 1 do 5.",
   flowDiagramCaption: "Wszystkie kroki i przejścia: co widzi klient i co dzieje się na zapleczu.",
   channelCoverageCaption: "Liczba kroków w każdym kanale, w podziale na etapy.",
-  funnelCaption: "Ilu klientów dotarło do każdego kroku i jaki odsetek z nich odpadł po nim, czyli nie przeszedł do kroków, do których prowadzi (porzucone zakończenie liczy się jako utrata).",
+  funnelCaption:
+    "Ilu klientów dotarło do każdego kroku i jaki odsetek z nich odpadł po nim, czyli nie przeszedł do kroków, do których prowadzi (porzucone zakończenie liczy się jako utrata).",
   figure: "Wskaźnik",
   value: "Wartość",
   stages: "Etapy",
@@ -90,7 +92,8 @@ export const pl: Labels = {
     path: "Ścieżka",
     share: "Odsetek",
     observedFlow: "Zaobserwowany przepływ",
-    observedFlowCaption: "Kroki z liczbą zaobserwowanych przejść na każdej krawędzi; przerywane czerwone krawędzie to przejścia, których mapa nie ma, szare nie zostały nigdy użyte.",
+    observedFlowCaption:
+      "Kroki z liczbą zaobserwowanych przejść na każdej krawędzi; przerywane czerwone krawędzie to przejścia, których mapa nie ma, szare nie zostały nigdy użyte.",
     units: { d: "d", h: "godz.", min: "min", s: "s" },
   },
   /** journey diff */

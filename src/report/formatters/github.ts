@@ -16,7 +16,14 @@ export function formatGithub(results: readonly FileReport[], context: FormatCont
   for (const result of results) {
     const file = toPosix(relative(context.cwd, result.filePath));
     for (const f of result.findings) {
-      const properties = [`file=${property(file)}`, `line=${f.line}`, `endLine=${f.endLine}`, `col=${f.column}`, `endColumn=${f.endColumn}`, `title=${property(f.ruleId)}`];
+      const properties = [
+        `file=${property(file)}`,
+        `line=${f.line}`,
+        `endLine=${f.endLine}`,
+        `col=${f.column}`,
+        `endColumn=${f.endColumn}`,
+        `title=${property(f.ruleId)}`,
+      ];
       lines.push(`::${COMMAND[f.severity]} ${properties.join(",")}::${data(f.message)}`);
     }
   }

@@ -34,7 +34,9 @@ export function formatMarkdown(results: readonly FileReport[], context: FormatCo
     const path = toPosix(relative(context.cwd, result.filePath));
     for (const f of result.findings) {
       const rule = ruleInfoOf(context.rulesMeta, f.ruleId, context.homepage);
-      out.push(`| ${markdownCell(`${path}:${f.line}:${f.column}`)} | ${ICON[f.severity]} | [${markdownCell(f.ruleId)}](${rule.docsUrl}) | ${markdownCell(f.message)} |`);
+      out.push(
+        `| ${markdownCell(`${path}:${f.line}:${f.column}`)} | ${ICON[f.severity]} | [${markdownCell(f.ruleId)}](${rule.docsUrl}) | ${markdownCell(f.message)} |`,
+      );
     }
   }
   out.push("");

@@ -26,7 +26,12 @@ export function formatSarif(results: readonly FileReport[], context: FormatConte
         {
           physicalLocation: {
             artifactLocation,
-            region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: Math.max(finding.endColumn, finding.endLine === finding.line ? finding.column + 1 : 1) },
+            region: {
+              startLine: finding.line,
+              startColumn: finding.column,
+              endLine: finding.endLine,
+              endColumn: Math.max(finding.endColumn, finding.endLine === finding.line ? finding.column + 1 : 1),
+            },
           },
         },
       ],
