@@ -4,6 +4,7 @@ import type { ANALYZE_FORMAT_NAMES } from "../../analyze/formatters/names.js";
 import { runAnalyze } from "../../analyze/run.js";
 import type { EventSource } from "../../analyze/types.js";
 import { groupByConfig } from "../../config/resolve.js";
+import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { EXIT, UsageError } from "../errors.js";
 import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../version.js";
@@ -44,13 +45,18 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     throw new UsageError("--url, --table and --database go with --engine clickhouse");
   }
   if (source && options.events?.length) throw new UsageError("--events is for log files; with --engine clickhouse the events are in --table");
-  // The journey's own config, as lint finds it (or --config for every file).
-  const resolution = resolveConfig(cwd, options.config);
-  if (resolution.problems) {
-    await reportConfigProblems(resolution.problems, cwd, options);
-    return EXIT.usage;
+  // The journey's own config, as lint finds it, or --config. (The working directory's config names
+  // lint's `include`; analyze takes one named journey, so it has no use for it.)
+  let fixed: ProjectConfig | undefined;
+  if (options.config !== undefined) {
+    const resolution = resolveConfig(cwd, options.config);
+    if (resolution.problems) {
+      await reportConfigProblems(resolution.problems, cwd, options);
+      return EXIT.usage;
+    }
+    fixed = resolution.config;
   }
-  const grouping = groupByConfig([resolve(cwd, journeyPath)], cwd, options.config !== undefined ? resolution.config : undefined);
+  const grouping = groupByConfig([resolve(cwd, journeyPath)], cwd, fixed);
   if (grouping.problems) {
     await reportConfigProblems(grouping.problems[0], cwd, options);
     return EXIT.usage;
