@@ -1,25 +1,25 @@
-import { addPdfComment, addPngText, MermaidRenderer, pagesFor } from "./images.js";
+import { addPdfComment, MermaidRenderer, pagesFor } from "./images.js";
+import { addPngText, sourceHash, withFingerprint } from "./image-fingerprint.js";
 import type { OutputFile } from "./output.js";
-import { GENERATED_MARK, type RenderPlan } from "./plan.js";
+import type { ImageFormat, PlannedImage, RenderPlan } from "./plan.js";
 
 /**
- * The images of a folder, drawn in one browser and each marked as generated from the same source:
- * a diagram Mermaid cannot draw, or a map Chromium cannot print, is a failure, not an abort.
- * Images: diagrams as SVG or PNG; with png also each map as `<id>.map.png`, with pdf only the maps
- * as `<id>.pdf`.
+ * The images of a folder (`plan.images`), drawn in one browser, each marked as generated from its
+ * journey and carrying its fingerprint: a diagram Mermaid cannot draw, or a map Chromium cannot
+ * print, is a failure, not an abort.
  */
-export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" | "pdf", browser: string) {
+export async function renderImageFiles(plan: Pick<RenderPlan, "images" | "diagrams">, format: ImageFormat, browser: string) {
   const result: { files: OutputFile[]; failures: string[] } = { files: [], failures: [] };
-  const diagrams = format === "pdf" ? [] : plan.diagrams;
-  const maps = format === "svg" ? [] : plan.maps;
-  // The note of each image is its .mmd file's (same source), looked up by name once.
-  const byName = new Map(plan.files.map((file) => [file.name, file.content]));
-  const noteOf = (baseName: string) => {
-    const mmd = byName.get(`${baseName}.mmd`);
-    return typeof mmd === "string" ? mmd.slice(0, mmd.indexOf("\n")).replace(/^%% /, "") : GENERATED_MARK;
-  };
-  const progress = new Progress(diagrams.length + maps.length);
+  // A diagram past Mermaid's limits has no image: where diagrams were asked for, that is a failure.
+  if (format !== "pdf") for (const diagram of plan.diagrams) if (diagram.tooLarge) result.failures.push(`${diagram.baseName}: not drawn: ${diagram.tooLarge}`);
+  const diagrams = plan.images.filter((image) => image.kind === "diagram");
+  const maps = plan.images.filter((image) => image.kind === "map");
+  const progress = new Progress(plan.images.length);
   const renderer = await MermaidRenderer.open(browser, diagrams.length > 0 ? pagesFor(diagrams.length) : 0);
+  const file = (image: PlannedImage, drawn: string | Uint8Array): OutputFile => ({
+    name: image.name,
+    content: withFingerprint(image.format, drawn, sourceHash(image)),
+  });
   try {
     // All diagrams are queued at once; the renderer spreads them over its pages. The maps are
     // printed one after the other beside them: a long map's page is the largest thing in memory.
@@ -27,15 +27,11 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
       const files: OutputFile[] = [];
       for (const map of maps) {
         try {
-          const image = await renderer.mapImage(map.html, format === "pdf" ? "pdf" : "png");
-          files.push(
-            format === "pdf"
-              ? { name: `${map.journeyId}.pdf`, content: addPdfComment(image, map.note) }
-              : { name: `${map.journeyId}.map.png`, content: addPngText(image, "Comment", map.note) },
-          );
+          const image = await renderer.mapImage(map.source, map.format === "pdf" ? "pdf" : "png");
+          files.push(file(map, map.format === "pdf" ? addPdfComment(image, map.note) : addPngText(image, "Comment", map.note)));
         } catch (error) {
           result.failures.push(
-            `${map.journeyId}: Chromium could not ${format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`,
+            `${map.name}: Chromium could not ${map.format === "pdf" ? "print" : "capture"} the journey map (${firstLine(error)}); please report it with the journey file`,
           );
         } finally {
           progress.tick();
@@ -46,23 +42,11 @@ export async function renderImageFiles(plan: RenderPlan, format: "svg" | "png" |
     const [drawn, printed] = await Promise.all([
       Promise.all(
         diagrams.map(async (diagram): Promise<OutputFile | undefined> => {
-          if (diagram.tooLarge) {
-            result.failures.push(`${diagram.baseName}: not drawn: ${diagram.tooLarge}`);
-            progress.tick();
-            return undefined;
-          }
-          // `<small>` sets the channels apart where Mermaid draws HTML labels (GitHub); as SVG text
-          // it would be printed literally.
-          const definition = diagram.definition.replace(/<\/?small>/g, "");
           try {
-            if (format === "svg") {
-              const svg = await renderer.svg(definition);
-              return { name: `${diagram.baseName}.svg`, content: `<!-- ${noteOf(diagram.baseName)} -->\n${svg}\n` };
-            }
-            const png = await renderer.png(definition);
-            return { name: `${diagram.baseName}.png`, content: addPngText(png, "Comment", noteOf(diagram.baseName)) };
+            if (diagram.format === "svg") return file(diagram, `<!-- ${diagram.note} -->\n${await renderer.svg(diagram.source)}\n`);
+            return file(diagram, addPngText(await renderer.png(diagram.source), "Comment", diagram.note));
           } catch (error) {
-            result.failures.push(`${diagram.baseName}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
+            result.failures.push(`${diagram.name}: Mermaid could not draw this diagram (${firstLine(error)}); please report it with the journey file`);
             return undefined;
           } finally {
             progress.tick();

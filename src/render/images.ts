@@ -207,19 +207,6 @@ export class MermaidRenderer {
   }
 }
 
-/** Adds a tEXt chunk right after the PNG header chunk, so the file carries the generated note. */
-export function addPngText(png: Uint8Array, keyword: string, text: string): Uint8Array {
-  const bytes = Buffer.from(png);
-  const ihdrEnd = 8 + 4 + 4 + bytes.readUInt32BE(8) + 4; // signature, length, type, data, crc
-  const data = Buffer.concat([Buffer.from(keyword, "latin1"), Buffer.from([0]), Buffer.from(text, "latin1")]);
-  const type = Buffer.from("tEXt", "latin1");
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(Buffer.concat([type, data])) >>> 0);
-  return Buffer.concat([bytes.subarray(0, ihdrEnd), length, type, data, crc, bytes.subarray(ihdrEnd)]);
-}
-
 /** A PDF carries the generated note as a comment after its end marker, where readers ignore it. */
 export function addPdfComment(pdf: Uint8Array, text: string): Uint8Array {
   return Buffer.concat([Buffer.from(pdf), Buffer.from(`\n% ${text}\n`, "utf8")]);

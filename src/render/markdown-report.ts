@@ -26,7 +26,11 @@ export interface ReportInput {
   /** `render --analysis`: the analysis of this journey, and its observed flowchart. */
   analysis?: AnalysisResult;
   observedDiagram?: string;
+  /** The images drawn of this journey, by diagram (file names in the output folder), to link under each. */
+  images?: ReportImages;
 }
+
+export type ReportImages = Partial<Record<"journey" | "flow" | "observed" | "map", string>>;
 
 /**
  * The Markdown report of one journey: who and what for, key figures, both diagrams, the journey
@@ -46,6 +50,7 @@ export function renderMarkdownReport({
   sourceLink,
   analysis,
   observedDiagram,
+  images = {},
 }: ReportInput): string {
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
@@ -94,7 +99,11 @@ export function renderMarkdownReport({
   const journeyCaption =
     `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
   out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
+  if (images.journey) out.push(imageLine(t.diagramImage.replace("{diagram}", t.journeyDiagram), images.journey), "");
   out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
+  if (images.flow) out.push(imageLine(t.diagramImage.replace("{diagram}", t.flowDiagram), images.flow), "");
+  // A whole page, not a figure to show inline: a link.
+  if (images.map) out.push(`[${t.mapImage.replace("{format}", images.map.endsWith(".pdf") ? "PDF" : "PNG")}](${markdownUrl(images.map)})`, "");
 
   // Stage by stage
   out.push(`## ${t.stageByStage}`, "");
@@ -162,7 +171,8 @@ export function renderMarkdownReport({
     out.push("");
   }
 
-  out.push(...renderMeasuredSection(journey, graph, t, analysis, observedDiagram));
+  const observedImage = images.observed && imageLine(t.diagramImage.replace("{diagram}", t.measured.observedFlow), images.observed);
+  out.push(...renderMeasuredSection(journey, graph, t, analysis, observedDiagram, observedImage));
 
   // Findings
   out.push(`## ${t.findings}`, "");
@@ -179,4 +189,9 @@ export function renderMarkdownReport({
     out.push("");
   }
   return out.join("\n");
+}
+
+/** An image under its diagram, for readers whose Markdown viewer does not draw Mermaid. */
+function imageLine(caption: string, file: string): string {
+  return `![${caption}](${markdownUrl(file)})`;
 }

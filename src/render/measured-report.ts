@@ -12,7 +12,15 @@ import type { Labels, MeasuredLabels } from "./i18n/types.js";
  * does not keep: time between steps, the main deviations and variants, and the observed flow.
  * Empty when there is neither.
  */
-export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels: Labels, analysis?: AnalysisResult, observedDiagram?: string): string[] {
+export function renderMeasuredSection(
+  journey: Journey,
+  graph: FlowGraph,
+  labels: Labels,
+  analysis?: AnalysisResult,
+  observedDiagram?: string,
+  /** The Markdown line that shows the observed flow's image, when one is drawn. */
+  observedImage?: string,
+): string[] {
   const t = labels.measured;
   const figures = analysis
     ? analysis.period && {
@@ -82,6 +90,7 @@ export function renderMeasuredSection(journey: Journey, graph: FlowGraph, labels
   }
 
   if (observedDiagram) out.push(`### ${t.observedFlow}`, "", `_${t.observedFlowCaption}_`, "", "```mermaid", observedDiagram.trimEnd(), "```", "");
+  if (observedDiagram && observedImage) out.push(observedImage, "");
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
+import { imageState } from "./image-fingerprint.js";
 import { orphanedFiles } from "./orphans.js";
 import { GENERATED_MARK, isGeneratedNote, type RenderPlan } from "./plan.js";
 
@@ -90,15 +91,34 @@ function isBrokenLink(path: string): boolean {
 }
 
 export interface CheckReport {
+  /** Text files whose bytes differ from the plan's. */
   stale: string[];
   missing: string[];
+  /** Images drawn from something else: the journey, the format, Mermaid or the renderer changed. */
+  staleImages: string[];
+  /** Images whose content no longer matches their fingerprint: changed after render drew them. */
+  editedImages: string[];
+  /** Images with no fingerprint. */
+  unmarkedImages: string[];
   orphaned: string[];
 }
 
-/** `--check`: compares the planned Markdown, Mermaid and HTML files with the folder, writing nothing. */
-export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | "journeyIds" | "keptIds">): CheckReport {
+/**
+ * `--check`: compares the planned Markdown, Mermaid and HTML files with the folder byte for byte,
+ * and the planned images by their fingerprints (image bytes differ between machines), writing
+ * nothing and starting no browser.
+ */
+export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | "images" | "journeyIds" | "keptIds">): CheckReport {
   const { files } = plan;
-  const report: CheckReport = { stale: [], missing: [], orphaned: [] };
+  const report: CheckReport = { stale: [], missing: [], staleImages: [], editedImages: [], unmarkedImages: [], orphaned: [] };
+  for (const image of plan.images) {
+    const target = join(outDir, image.name);
+    if (!existsSync(target)) report.missing.push(image.name);
+    else {
+      const state = imageState(readFileSync(target), image);
+      if (state !== "current") report[`${state}Images`].push(image.name);
+    }
+  }
   for (const file of files) {
     const target = join(outDir, file.name);
     if (!existsSync(target)) {
@@ -108,6 +128,7 @@ export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | 
     const data = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
     if (!readFileSync(target).equals(data)) report.stale.push(file.name);
   }
+  report.missing.sort();
   report.orphaned = orphanedFiles(outDir, plan);
   return report;
 }

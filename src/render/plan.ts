@@ -10,7 +10,7 @@ import type { CheckedFile } from "../check.js";
 import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import { LANGUAGES } from "./i18n/index.js";
 import type { Labels } from "./i18n/types.js";
-import { renderMarkdownReport } from "./markdown-report.js";
+import { renderMarkdownReport, type ReportImages } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
@@ -38,18 +38,27 @@ export interface Diagram {
   tooLarge?: string;
 }
 
-/** A journey map page, for `--image pdf|png`. */
-export interface MapImageSource {
-  journeyId: string;
-  html: string;
-  /** The generated note, for the image file. */
+/** `--image`: svg and png draw the Mermaid diagrams, png also the map (`<id>.map.png`), pdf prints the map. */
+export type ImageFormat = "svg" | "png" | "pdf";
+
+/** An image render draws, and `render --check` checks by its fingerprint (`image-fingerprint.ts`). */
+export interface PlannedImage {
+  /** File name in the output folder, e.g. `checkout.flow.svg`. */
+  name: string;
+  format: ImageFormat;
+  /** A Mermaid diagram, or a journey map page printed by Chromium. */
+  kind: "diagram" | "map";
+  /** What it is drawn from: the exact definition handed to Mermaid, or the map page's HTML. */
+  source: string;
+  /** The generated note the file carries. */
   note: string;
 }
 
 export interface RenderPlan {
   files: RenderedFile[];
   diagrams: Diagram[];
-  maps: MapImageSource[];
+  /** The images to draw, when an image format is set. */
+  images: PlannedImage[];
   /** Journeys that cannot be rendered, with the reason. */
   refused: { filePath: string; reason: string }[];
   /** Ids of the journeys rendered: their images are not orphans. */
@@ -86,6 +95,8 @@ export interface RenderOptions {
   homepage: string;
   /** Also the journey maps, `<id>.html` and `index.html` (default; `--no-map`, `render.map: false` turn them off). */
   map?: boolean;
+  /** Images to draw (none when not set): the reports link them under their diagrams. */
+  image?: ImageFormat;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
@@ -96,7 +107,7 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
  * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
-  const plan: RenderPlan = { files: [], diagrams: [], maps: [], refused: [], journeyIds: new Set(), keptIds: new Set(), warnings: [] };
+  const plan: RenderPlan = { files: [], diagrams: [], images: [], refused: [], journeyIds: new Set(), keptIds: new Set(), warnings: [] };
   const rendered: IndexEntry[] = [];
   for (const { result, config } of entries) {
     const id = result.model?.journey.id ?? result.journeyId;
@@ -120,6 +131,8 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const analysis = options.analyses?.get(journey.id);
     const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis);
     const mmdNote = `${generatedNote(source, "%%")}\n`;
+    const note = generatedNoteText(source);
+    const images: ReportImages = {};
     for (const [kind, definition] of [
       ["journey", journeyDiagram],
       ["flow", flowDiagram],
@@ -131,7 +144,14 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       const tooLarge = mermaidLimitProblem(definition);
       plan.diagrams.push({ baseName, definition, ...(tooLarge ? { tooLarge } : {}) });
       if (tooLarge) plan.warnings.push({ filePath: result.filePath, message: `the ${kind} diagram cannot be drawn: ${tooLarge}` });
+      else if (options.image === "svg" || options.image === "png") {
+        const name = `${baseName}.${options.image}`;
+        images[kind] = name;
+        plan.images.push({ name, format: options.image, kind: "diagram", source: imageDefinition(definition), note });
+      }
     }
+    const mapFormat = options.map !== false && (options.image === "png" || options.image === "pdf") ? options.image : undefined;
+    if (mapFormat) images.map = mapFormat === "pdf" ? `${stem}.pdf` : `${stem}.map.png`;
     const report = renderMarkdownReport({
       journey,
       graph,
@@ -144,6 +164,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       sourceLink: toPosix(relative(options.outDir, result.filePath)),
       analysis,
       observedDiagram,
+      images,
     });
     plan.files.push({ name: `${stem}.md`, content: markdownFile(report, source, labels) });
     if (options.map !== false) {
@@ -155,10 +176,9 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         analysis,
         links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html" },
       });
-      const note = generatedNoteText(source);
       const page = mapPage(map, note, labels.map.generatedNote);
       plan.files.push({ name: `${stem}.html`, content: page });
-      plan.maps.push({ journeyId: stem, html: page, note });
+      if (mapFormat && images.map) plan.images.push({ name: images.map, format: mapFormat, kind: "map", source: page, note });
     }
     rendered.push({ result, journey, stem });
     plan.journeyIds.add(stem);
@@ -168,7 +188,16 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
   if (options.map !== false)
     plan.files.push({ name: "index.html", content: mapIndexPage(rendered, options.labels, generatedNoteText("the journey files of the project")) });
   plan.files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  plan.images.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return plan;
+}
+
+/**
+ * The definition Mermaid draws an image from: `<small>` sets the channels apart where Mermaid
+ * draws HTML labels (GitHub), but images use SVG text, where it would be printed literally.
+ */
+export function imageDefinition(definition: string): string {
+  return definition.replace(/<\/?small>/g, "");
 }
 
 /** A file can be rendered when it has a journey and its flow graph, and no structural or internal error. */

@@ -47,7 +47,7 @@ describe.runIf(chromiumAvailable())("render: images that any SVG reader draws, t
     writeFileSync(join(dir, "docs", "notes.md"), "# Our own notes\n");
     writeFileSync(join(dir, "docs", "other.png"), "not ours");
     rmSync(join(dir, "other.journey.yaml"));
-    expect((await runCli(["render", ".", "-o", "docs", "--check"], { cwd: dir })).stdout).toContain("  orphaned  docs/other.flow.svg");
+    expect((await runCli(["render", ".", "-o", "docs", "--check", "--image", "svg"], { cwd: dir })).stdout).toContain("  orphaned  docs/other.flow.svg");
 
     const after = await render();
     expect(after.exitCode).toBe(0);
@@ -57,7 +57,7 @@ describe.runIf(chromiumAvailable())("render: images that any SVG reader draws, t
     expect(left).toContain("notes.md");
     expect(before.filter((name) => name.startsWith("other.")).every((name) => name === "other.png" || !existsSync(join(dir, "docs", name)))).toBe(true);
     expect(left.filter((name) => name.startsWith("minimal."))).toEqual(before.filter((name) => name.startsWith("minimal.")));
-    const check = await runCli(["render", ".", "-o", "docs", "--check"], { cwd: dir });
+    const check = await runCli(["render", ".", "-o", "docs", "--check", "--image", "svg"], { cwd: dir });
     expect(check.stdout).toMatch(/are up to date/);
     expect(check.exitCode).toBe(0);
   });

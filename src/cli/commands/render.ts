@@ -71,10 +71,11 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const folders = outputFolders(grouping.groups, options, cwd);
   // Before anything is written: images need the optional browser packages.
   const imageFormats = [...new Set(folders.map((folder) => folder.image))].filter((image) => image !== "none");
-  if (imageFormats.length > 0 && !options.check) {
-    const needsMermaid = imageFormats.some((image) => image !== "pdf");
+  // --check starts no browser, but the fingerprint of a diagram image names the Mermaid version.
+  const needsMermaid = imageFormats.some((image) => image !== "pdf");
+  if (imageFormats.length > 0 && !options.check)
     requireInstalled(needsMermaid ? ["puppeteer-core", "mermaid"] : ["puppeteer-core"], `\`journey render --image ${imageFormats.join("/")}\``);
-  }
+  if (needsMermaid && options.check) requireInstalled(["mermaid"], `\`journey render --check\` of ${imageFormats.join("/")} images`);
   releaseOptimizerFor(files);
 
   let analyses;
@@ -155,20 +156,28 @@ async function renderFolder(
     rulesMeta: rulesMeta(RULE_DOCS_BASE),
     homepage: HOMEPAGE,
     map,
+    ...(image !== "none" ? { image } : {}),
   });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
   for (const { filePath, message } of plan.warnings) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: ${message}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
-    const report = compareOutputs(outDir, plan);
+    const report = compareOutputs(outDir, plan); // images by their fingerprints: no browser
     const lines = [
       ...report.stale.map((name) => `  stale     ${shownOut}/${name}`),
+      ...report.staleImages.map(
+        (name) => `  stale     ${shownOut}/${name} (drawn from an earlier version of its journey, or by another version of journey or Mermaid)`,
+      ),
+      ...report.editedImages.map((name) => `  edited    ${shownOut}/${name} (changed since journey render drew it)`),
+      ...report.unmarkedImages.map(
+        (name) => `  unmarked  ${shownOut}/${name} (has no fingerprint of what it was drawn from: drawn by an older journey, or by hand)`,
+      ),
       ...report.missing.map((name) => `  missing   ${shownOut}/${name}`),
       ...report.orphaned.map((name) => `  orphaned  ${shownOut}/${name} (no journey renders it any more)`),
     ];
     if (lines.length === 0) {
-      process.stdout.write(color.green(`✔ ${plan.files.length} rendered files in ${shownOut} are up to date\n`));
+      process.stdout.write(color.green(`✔ ${plan.files.length + plan.images.length} rendered files in ${shownOut} are up to date\n`));
       return exitCode;
     }
     process.stdout.write(

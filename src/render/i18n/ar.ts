@@ -151,4 +151,6 @@ export const ar: Labels = {
     previewNoMermaid: "تحتاج المخططات إلى الحزمة mermaid: npm install --save-dev mermaid@11 ثم أعد تشغيل journey preview.",
     previewDisconnected: "توقف journey preview؛ شغّله مجددًا لرؤية التغييرات.",
   },
+  diagramImage: "{diagram} كصورة",
+  mapImage: "خريطة رحلة العميل بصيغة {format}",
 };

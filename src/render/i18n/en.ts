@@ -154,4 +154,6 @@ export const en: Labels = {
     previewNoMermaid: "The diagrams need the mermaid package: npm install --save-dev mermaid@11, then restart journey preview.",
     previewDisconnected: "journey preview has stopped; start it again to see changes.",
   },
+  diagramImage: "{diagram} as an image",
+  mapImage: "Journey map as {format}",
 };

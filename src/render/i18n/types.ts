@@ -109,6 +109,10 @@ export interface Labels {
   };
   /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */
   map: MapLabels;
+  /** A report's link to the image of a diagram (`{diagram}` is the diagram's heading), when images are rendered. */
+  diagramImage: string;
+  /** A report's link to its journey map as an image (`{format}`: PDF or PNG). */
+  mapImage: string;
 }
 
 export interface MeasuredLabels {
