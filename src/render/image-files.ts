@@ -1,5 +1,5 @@
 import { addPdfComment, MermaidRenderer, pagesFor } from "./images.js";
-import { addPngText, sourceHash, withFingerprint } from "./image-fingerprint.js";
+import { addPngText, withFingerprint } from "./image-fingerprint.js";
 import type { OutputFile } from "./output.js";
 import type { ImageFormat, PlannedImage, RenderPlan } from "./plan.js";
 
@@ -18,7 +18,7 @@ export async function renderImageFiles(plan: Pick<RenderPlan, "images" | "diagra
   const renderer = await MermaidRenderer.open(browser, diagrams.length > 0 ? pagesFor(diagrams.length) : 0);
   const file = (image: PlannedImage, drawn: string | Uint8Array): OutputFile => ({
     name: image.name,
-    content: withFingerprint(image.format, drawn, sourceHash(image)),
+    content: withFingerprint(image, drawn),
   });
   try {
     // All diagrams are queued at once; the renderer spreads them over its pages. The maps are

@@ -1,19 +1,21 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { crc32 } from "node:zlib";
-import { requireInstalled } from "../util/optional-package.js";
 import { IMAGE_CONFIG } from "./images.js";
 import type { PlannedImage } from "./plan.js";
 
 /**
  * What `render --check` compares for an image. Image bytes differ between machines (fonts,
- * Chromium builds), so each image carries two hashes instead: `source`, of what it was drawn from
- * (the definition handed to Mermaid or the map page, the format and every option that shapes the
+ * Chromium builds), so each image carries hashes instead: `source`, of what it was drawn from (the
+ * definition handed to Mermaid or the map page, the format and the options that shape the
  * drawing), and `content`, of the image's own bytes without the fingerprint, so an image edited by
- * hand is recognised on any machine without drawing anything.
+ * hand is recognised on any machine without drawing anything. A diagram also names the Mermaid
+ * version that drew it, beside the hash rather than in it: `--check` compares it where Mermaid is
+ * installed, and still checks the rest where it is not (the GitHub Action installs no Mermaid).
  */
 export interface ImageFingerprint {
   source: string;
+  mermaid?: string;
   content: string;
 }
 
@@ -31,31 +33,35 @@ const PDF_UPDATE_MARK = `\n%${KEYWORD}\n`;
 
 const require = createRequire(import.meta.url);
 
+type ImageSource = Pick<PlannedImage, "kind" | "format" | "source">;
+
 /** The hash of what an image is drawn from: any change here redraws it. */
-export function sourceHash(image: Pick<PlannedImage, "kind" | "format" | "source">): string {
-  // The Mermaid version matters only to diagrams; a map is the page Chromium prints.
-  const drawnBy = image.kind === "diagram" ? { mermaid: mermaidVersion(), config: IMAGE_CONFIG } : {};
-  return sha256(JSON.stringify({ revision: IMAGE_REVISION, kind: image.kind, format: image.format, ...drawnBy, source: image.source }));
+export function sourceHash(image: ImageSource): string {
+  // A map is the page Chromium prints; Mermaid's settings shape only diagrams.
+  const config = image.kind === "diagram" ? { config: IMAGE_CONFIG } : {};
+  return sha256(JSON.stringify({ revision: IMAGE_REVISION, kind: image.kind, format: image.format, ...config, source: image.source }));
 }
 
-let mermaid: string | undefined;
-function mermaidVersion(): string {
-  requireInstalled(["mermaid"], "Diagram images (their fingerprint names the Mermaid version that draws them)");
-  mermaid ??= (require("mermaid/package.json") as { version: string }).version;
-  return mermaid;
+/** The installed Mermaid's version, or undefined where it is not installed. */
+function installedMermaid(): string | undefined {
+  try {
+    return (require("mermaid/package.json") as { version: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 function sha256(data: string | Uint8Array): string {
   return `sha256:${createHash("sha256").update(data).digest("hex")}`;
 }
 
-function fingerprintText({ source, content }: ImageFingerprint): string {
-  return `source=${source} content=${content}`;
+function fingerprintText({ source, mermaid, content }: ImageFingerprint): string {
+  return `source=${source}${mermaid ? ` mermaid=${mermaid}` : ""} content=${content}`;
 }
 
 function parseFingerprint(text: string): ImageFingerprint | undefined {
-  const match = /^source=(sha256:[0-9a-f]{64}) content=(sha256:[0-9a-f]{64})$/.exec(text);
-  return match ? { source: match[1], content: match[2] } : undefined;
+  const match = /^source=(sha256:[0-9a-f]{64})(?: mermaid=([0-9A-Za-z.+-]+))? content=(sha256:[0-9a-f]{64})$/.exec(text);
+  return match ? { source: match[1], ...(match[2] ? { mermaid: match[2] } : {}), content: match[3] } : undefined;
 }
 
 /**
@@ -63,16 +69,18 @@ function parseFingerprint(text: string): ImageFingerprint | undefined {
  * generated note stays the first line), in PNG a `tEXt` chunk after the note's `Comment` chunk, in
  * PDF the document information dictionary, written as an incremental update before the note.
  */
-export function withFingerprint(format: PlannedImage["format"], image: string | Uint8Array, source: string): string | Uint8Array {
-  const content = sha256(image);
-  const text = fingerprintText({ source, content });
+export function withFingerprint(image: ImageSource, drawn: string | Uint8Array): string | Uint8Array {
+  const mermaid = image.kind === "diagram" ? installedMermaid() : undefined;
+  if (image.kind === "diagram" && !mermaid) throw new Error("a diagram was drawn without Mermaid installed");
+  const text = fingerprintText({ source: sourceHash(image), ...(mermaid ? { mermaid } : {}), content: sha256(drawn) });
+  const { format } = image;
   if (format === "svg") {
-    const svg = String(image);
+    const svg = String(drawn);
     const open = svg.indexOf(">", svg.indexOf("<svg")) + 1; // XMLSerializer writes `>` in attributes as &gt;
     return `${svg.slice(0, open)}<metadata class="${KEYWORD}">${text}</metadata>${svg.slice(open)}`;
   }
-  if (format === "png") return addPngText(image as Uint8Array, KEYWORD, text);
-  return pdfWithInfo(Buffer.from(image), text);
+  if (format === "png") return addPngText(drawn as Uint8Array, KEYWORD, text);
+  return pdfWithInfo(Buffer.from(drawn), text);
 }
 
 /** What an image file says about itself: its fingerprint, and the hash of its content as it is now. */
@@ -106,11 +114,14 @@ export function readFingerprint(bytes: Buffer): { fingerprint: ImageFingerprint;
  * How an image on disk compares with the one the plan would draw, without drawing it: `unmarked`
  * when it carries no fingerprint (drawn before images had one, or not by journey render).
  */
-export function imageState(bytes: Buffer, image: Pick<PlannedImage, "kind" | "format" | "source">): "current" | "stale" | "edited" | "unmarked" {
+export function imageState(bytes: Buffer, image: ImageSource): "current" | "stale" | "edited" | "unmarked" {
   const read = readFingerprint(bytes);
   if (!read) return "unmarked";
-  if (read.actualContent !== read.fingerprint.content) return "edited";
-  return read.fingerprint.source === sourceHash(image) ? "current" : "stale";
+  const { source, mermaid, content } = read.fingerprint;
+  if (read.actualContent !== content) return "edited";
+  if (source !== sourceHash(image)) return "stale";
+  const installed = image.kind === "diagram" ? installedMermaid() : undefined;
+  return installed && mermaid !== installed ? "stale" : "current";
 }
 
 interface PngChunk {

@@ -71,11 +71,11 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const folders = outputFolders(grouping.groups, options, cwd);
   // Before anything is written: images need the optional browser packages.
   const imageFormats = [...new Set(folders.map((folder) => folder.image))].filter((image) => image !== "none");
-  // --check starts no browser, but the fingerprint of a diagram image names the Mermaid version.
-  const needsMermaid = imageFormats.some((image) => image !== "pdf");
-  if (imageFormats.length > 0 && !options.check)
+  // --check compares fingerprints: it needs neither (it compares the Mermaid version where installed).
+  if (imageFormats.length > 0 && !options.check) {
+    const needsMermaid = imageFormats.some((image) => image !== "pdf");
     requireInstalled(needsMermaid ? ["puppeteer-core", "mermaid"] : ["puppeteer-core"], `\`journey render --image ${imageFormats.join("/")}\``);
-  if (needsMermaid && options.check) requireInstalled(["mermaid"], `\`journey render --check\` of ${imageFormats.join("/")} images`);
+  }
   releaseOptimizerFor(files);
 
   let analyses;
