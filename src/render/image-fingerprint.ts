@@ -36,7 +36,7 @@ const require = createRequire(import.meta.url);
 type ImageSource = Pick<PlannedImage, "kind" | "format" | "source">;
 
 /** The hash of what an image is drawn from: any change here redraws it. */
-export function sourceHash(image: ImageSource): string {
+function sourceHash(image: ImageSource): string {
   // A map is the page Chromium prints; Mermaid's settings shape only diagrams.
   const config = image.kind === "diagram" ? { config: IMAGE_CONFIG } : {};
   return sha256(JSON.stringify({ revision: IMAGE_REVISION, kind: image.kind, format: image.format, ...config, source: image.source }));
@@ -76,7 +76,8 @@ export function withFingerprint(image: ImageSource, drawn: string | Uint8Array):
   const { format } = image;
   if (format === "svg") {
     const svg = String(drawn);
-    const open = svg.indexOf(">", svg.indexOf("<svg")) + 1; // XMLSerializer writes `>` in attributes as &gt;
+    // The root element starts the line after the note; XMLSerializer writes `>` in attributes as &gt;.
+    const open = svg.indexOf(">", svg.indexOf("\n<svg")) + 1;
     return `${svg.slice(0, open)}<metadata class="${KEYWORD}">${text}</metadata>${svg.slice(open)}`;
   }
   if (format === "png") return addPngText(drawn as Uint8Array, KEYWORD, text);
@@ -172,7 +173,7 @@ export function addPngText(png: Uint8Array, keyword: string, text: string): Buff
 function pdfWithInfo(pdf: Buffer, text: string): Buffer {
   const end = pdf.lastIndexOf("%%EOF") + "%%EOF".length;
   const body = pdf.subarray(0, end).toString("latin1"); // one character per byte: offsets are byte offsets
-  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s+(\d+)\s*%%EOF$/.exec(body);
+  const trailer = /^trailer\s*<<([\s\S]*?)>>\s*startxref\s+(\d+)\s*%%EOF$/.exec(body.slice(body.lastIndexOf("trailer")));
   const info = trailer && /\/Info (\d+) 0 R/.exec(trailer[1]);
   const root = trailer && /\/Root (\d+ \d+ R)/.exec(trailer[1]);
   const size = trailer && /\/Size (\d+)/.exec(trailer[1]);
