@@ -1,11 +1,12 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
+import { markdownCell, markdownCellIsolated, markdownText, markdownUrl } from "../escape/markdown.js";
 import { lostAfter } from "../model/analysis.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
+import { findingMessageParts } from "./finding-message.js";
 import { formatNumber, formatPercent, plural } from "./i18n/format.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
@@ -171,9 +172,17 @@ export function renderMarkdownReport({
   else {
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of listed) {
-      const suppression = "suppression" in f ? ` (${t.suppressed}${f.suppression.reason ? `: ${f.suppression.reason}` : ""})` : "";
+      const rtl = t.dir === "rtl";
+      const reason =
+        "suppression" in f && f.suppression.reason
+          ? [
+              { text: `: `, isolate: false },
+              { text: f.suppression.reason, isolate: rtl },
+            ]
+          : [];
+      const suppression = "suppression" in f ? [{ text: ` (${t.suppressed}`, isolate: false }, ...reason, { text: ")", isolate: false }] : [];
       out.push(
-        `| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`,
+        `| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCellIsolated([...findingMessageParts(f, t), ...suppression])} |`,
       );
     }
     out.push("");

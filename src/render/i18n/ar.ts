@@ -151,4 +151,5 @@ export const ar: Labels = {
     previewNoMermaid: "تحتاج المخططات إلى الحزمة mermaid: npm install --save-dev mermaid@11 ثم أعد تشغيل journey preview.",
     previewDisconnected: "توقف journey preview؛ شغّله مجددًا لرؤية التغييرات.",
   },
+  lists: { type: "unit", more: { one: "عنصر آخر", two: "عنصران آخران", few: "{count} عناصر أخرى", many: "{count} عنصرًا آخر", other: "{count} عنصر آخر" } },
 };

@@ -153,4 +153,5 @@ export const bg: Labels = {
     previewNoMermaid: "Диаграмите изискват пакета mermaid: npm install --save-dev mermaid@11, после рестартирайте journey preview.",
     previewDisconnected: "journey preview е спрян; стартирайте го отново, за да виждате промените.",
   },
+  lists: { type: "conjunction", more: { other: "още {count}" } },
 };

@@ -154,4 +154,5 @@ export const da: Labels = {
     previewNoMermaid: "Diagrammerne kræver pakken mermaid: npm install --save-dev mermaid@11, og start journey preview igen.",
     previewDisconnected: "journey preview er stoppet; start den igen for at se ændringer.",
   },
+  lists: { type: "conjunction", more: { other: "{count} til" } },
 };

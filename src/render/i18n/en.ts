@@ -154,4 +154,5 @@ export const en: Labels = {
     previewNoMermaid: "The diagrams need the mermaid package: npm install --save-dev mermaid@11, then restart journey preview.",
     previewDisconnected: "journey preview has stopped; start it again to see changes.",
   },
+  lists: { type: "conjunction", more: { other: "{count} more" } },
 };

@@ -18,3 +18,22 @@ export function formatNumber(labels: Labels, value: number): string {
 export function formatPercent(labels: Labels, share: number): string {
   return new Intl.NumberFormat(labels.lang, { style: "percent", maximumFractionDigits: 0 }).format(share);
 }
+
+/** A signed figure (an emotion from -2 to 2) as the locale writes it: Arabic puts U+200E before the sign, so the minus stays on the number's left in right-to-left text. */
+export function formatSigned(labels: Labels, value: number): string {
+  return new Intl.NumberFormat(labels.lang, { signDisplay: "exceptZero" }).format(value);
+}
+
+/** Items joined as the language joins a list ("a, b og c"; Arabic with its own comma). */
+export function formatList(labels: Labels, items: readonly string[]): string {
+  return new Intl.ListFormat(labels.lang, { type: labels.lists.type }).format(items);
+}
+
+/**
+ * In a right-to-left report, user text and Latin ids isolated (FSI ... PDI) where they meet the
+ * report's words, so the bidirectional algorithm cannot reorder the label's punctuation around
+ * them. Never put inside a code span or a link target: there it would be part of the code or URL.
+ */
+export function isolate(labels: Labels, text: string): string {
+  return labels.dir === "rtl" && text !== "" ? `\u2068${text}\u2069` : text;
+}

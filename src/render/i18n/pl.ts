@@ -154,4 +154,5 @@ export const pl: Labels = {
     previewNoMermaid: "Diagramy wymagają pakietu mermaid: npm install --save-dev mermaid@11, potem uruchom ponownie journey preview.",
     previewDisconnected: "journey preview zostało zatrzymane; uruchom je ponownie, aby widzieć zmiany.",
   },
+  lists: { type: "conjunction", more: { other: "jeszcze {count}" } },
 };

@@ -153,4 +153,5 @@ export const ru: Labels = {
     previewNoMermaid: "Для диаграмм нужен пакет mermaid: npm install --save-dev mermaid@11, затем перезапустите journey preview.",
     previewDisconnected: "journey preview остановлен; запустите его снова, чтобы видеть изменения.",
   },
+  lists: { type: "conjunction", more: { other: "ещё {count}" } },
 };

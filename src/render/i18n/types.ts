@@ -109,6 +109,11 @@ export interface Labels {
   };
   /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */
   map: MapLabels;
+  /**
+   * Lists in sentences and cells (`Intl.ListFormat`): CLDR's list type for the language (Arabic
+   * takes "unit", CLDR's list with the Arabic comma "، "), and the last item of a shortened list.
+   */
+  lists: { type: "conjunction" | "unit"; more: Plural };
 }
 
 export interface MeasuredLabels {
