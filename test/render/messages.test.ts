@@ -96,7 +96,7 @@ describe("render through the built CLI: the Findings section in the report's lan
 
   it("a Danish and an Arabic journey with findings", async () => {
     const dir = tempProject({ "da.journey.yaml": journey("da"), "ar.journey.yaml": journey("ar") });
-    const result = await runCli(["render", "--no-map", "-o", "out", "."], { cwd: dir });
+    const result = await runCli(["render", "-o", "out", "."], { cwd: dir });
     expect(result.stderr).toBe("");
     // The report escapes the backticks of messages for Markdown; the test reads the text.
     const read = (name: string) => readFileSync(join(dir, "out", name), "utf8").replace(/\\([`_])/g, "$1");
@@ -104,6 +104,8 @@ describe("render through the built CLI: the Findings section in the report's lan
     expect(da).toContain("henvendelsen `asks` bliver aldrig besvaret: tilføj et trin med `type: response` og `answers: asks`");
     expect(da).toContain("kunden har det dårligt ved `waits` (følelse -2)");
     expect(da).not.toContain("is never answered");
+    // The journey map lists the same findings, in the same words.
+    expect(readFileSync(join(dir, "out", "minimal-da.html"), "utf8")).toContain("henvendelsen `asks` bliver aldrig besvaret");
     const ar = read("minimal-ar.md");
     expect(ar).toContain(`لا أحد يرد على التواصل ${FSI}\`asks\`${PDI}: أضف خطوة فيها ${FSI}\`type: response\`${PDI} و${FSI}\`answers: asks\`${PDI}`);
     expect(ar).toContain("(الشعور \u200e-2)");
