@@ -50,7 +50,7 @@ export function fillMessage(template: string, data: MessageData | undefined, wha
     if (value === undefined) throw new Error(`${what}: no data for {{${key}}}`);
     if (forms !== undefined) {
       if (typeof value !== "number") throw new Error(`${what}: {{${key}|...}} needs a number`);
-      const category = new Intl.PluralRules(style.lang).select(value);
+      const category = pluralRules(style.lang).select(value);
       const byCategory = new Map(parseForms(forms));
       return byCategory.get(category) ?? byCategory.get("other") ?? "";
     }
@@ -61,6 +61,13 @@ export function fillMessage(template: string, data: MessageData | undefined, wha
     }
     return oneLine(value);
   });
+}
+
+const rules = new Map<string, Intl.PluralRules>();
+function pluralRules(lang: string): Intl.PluralRules {
+  let found = rules.get(lang);
+  if (!found) rules.set(lang, (found = new Intl.PluralRules(lang)));
+  return found;
 }
 
 // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.

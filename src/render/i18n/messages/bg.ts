@@ -1,6 +1,6 @@
 /** The rule messages in Bulgarian, by `ruleId/messageId` (util/message-template.ts: placeholders and plural words). */
 export const bg: Readonly<Record<string, string>> = {
-  "back-and-forth/loop": "клиентът може да се върти в кръг тук: {{steps}} водят обратно една към друга, без да стигат до целта",
+  "back-and-forth/loop": "клиентът може да се върти в кръг тук: стъпките {{steps}} водят обратно една към друга, без да стигат до целта",
   "back-and-forth/selfLoop": "стъпката `{{step}}` води обратно към самата себе си, без да стига до целта",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` е в разклонение на решението `{{decision}}` и без `next` продължава по реда на файла към `{{next}}`, към която води друго разклонение: дайте на `{{step}}` поле `next` (`next: []`, ако разклонението свършва там)",
@@ -9,7 +9,8 @@ export const bg: Readonly<Record<string, string>> = {
   "channel-unknown/didYouMean":
     "каналът `{{channel}}` не е дефиниран нито в `channels` на този маршрут, нито в journey.config.yaml; може би имахте предвид `{{suggestion}}`?",
   "channel-unused/unused": "каналът `{{channel}}` е дефиниран тук, но никоя стъпка не го използва",
-  "dead-end/deadEnd": "потокът спира при `{{step}}`, която не е нито целева стъпка, нито `type: end`: добавете `next` или я направете край с `outcome`",
+  "dead-end/deadEnd":
+    "потокът спира при стъпката `{{step}}`, която не е нито целева стъпка, нито `type: end`: добавете `next` или я направете край с `outcome`",
   "decision-single-branch/single":
     "решението `{{step}}` има {{count}} {{count|one:разклонение|other:разклонения}}: посочете две или повече в `next`, напр. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
   "drop-off-high/high": "{{percent}}% от клиентите се губят след `{{step}}` (стигнали: {{from}}, продължили: {{to}}; прагът е {{max}}%)",

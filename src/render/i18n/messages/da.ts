@@ -1,6 +1,6 @@
 /** The rule messages in Danish, by `ruleId/messageId` (util/message-template.ts: placeholders and plural words). */
 export const da: Readonly<Record<string, string>> = {
-  "back-and-forth/loop": "kunden kan gå i ring her: {{steps}} fører tilbage til hinanden uden at nå målet",
+  "back-and-forth/loop": "kunden kan gå i ring her: trinnene {{steps}} fører tilbage til hinanden uden at nå målet",
   "back-and-forth/selfLoop": "trinnet `{{step}}` fører tilbage til sig selv uden at nå målet",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` ligger på en gren af beslutningen `{{decision}}` og fortsætter uden `next` i filens rækkefølge til `{{next}}`, som en anden gren fører til: giv `{{step}}` et `next` (`next: []`, når grenen slutter der)",

@@ -1,16 +1,16 @@
 /** The rule messages in Polish, by `ruleId/messageId` (util/message-template.ts: placeholders and plural words). */
 export const pl: Readonly<Record<string, string>> = {
-  "back-and-forth/loop": "klient może tu krążyć w kółko: {{steps}} prowadzą z powrotem do siebie nawzajem i nie docierają do celu",
+  "back-and-forth/loop": "klient może tu krążyć w kółko: kroki {{steps}} prowadzą z powrotem do siebie nawzajem i nie docierają do celu",
   "back-and-forth/selfLoop": "krok `{{step}}` prowadzi z powrotem do samego siebie i nie dociera do celu",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` leży na gałęzi decyzji `{{decision}}` i bez `next` przechodzi w kolejności pliku do `{{next}}`, do którego prowadzi inna gałąź: dodaj do `{{step}}` pole `next` (`next: []`, jeśli gałąź tam się kończy)",
-  "channel-missing/missing": "krok `{{step}}` widzi klient, ale nie ma on podanego `channel`: wskaż, gdzie się odbywa (strona internetowa, e-mail, sklep, ...)",
+  "channel-missing/missing": "klient widzi krok `{{step}}`, ale nie podano w nim `channel`: wskaż, gdzie się odbywa (strona internetowa, e-mail, sklep, ...)",
   "channel-unknown/unknown": "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml",
   "channel-unknown/didYouMean":
     "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml; czy chodziło o `{{suggestion}}`?",
   "channel-unused/unused": "kanał `{{channel}}` jest tu zdefiniowany, ale żaden krok z niego nie korzysta",
   "dead-end/deadEnd":
-    "przepływ zatrzymuje się na `{{step}}`, który nie jest ani krokiem docelowym, ani `type: end`: dodaj `next` albo zrób z niego zakończenie z `outcome`",
+    "przepływ zatrzymuje się na kroku `{{step}}`, który nie jest ani krokiem docelowym, ani `type: end`: dodaj `next` albo zrób z niego zakończenie z `outcome`",
   "decision-single-branch/single":
     "decyzja `{{step}}` ma {{count}} {{count|one:gałąź|few:gałęzie|many:gałęzi|other:gałęzi}}: podaj w `next` co najmniej dwie, np. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
   "drop-off-high/high": "po `{{step}}` odpada {{percent}}% klientów (dotarło: {{from}}, poszło dalej: {{to}}; limit to {{max}}%)",

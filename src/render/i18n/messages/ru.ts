@@ -1,6 +1,6 @@
 /** The rule messages in Russian, by `ruleId/messageId` (util/message-template.ts: placeholders and plural words). */
 export const ru: Readonly<Record<string, string>> = {
-  "back-and-forth/loop": "клиент может ходить здесь по кругу: {{steps}} ведут друг к другу и не доходят до цели",
+  "back-and-forth/loop": "клиент может ходить здесь по кругу: шаги {{steps}} ведут друг к другу и не доходят до цели",
   "back-and-forth/selfLoop": "шаг `{{step}}` ведёт обратно к самому себе и не доходит до цели",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` находится на ветке решения `{{decision}}` и без `next` продолжается по порядку файла в `{{next}}`, куда ведёт другая ветка: задайте для `{{step}}` поле `next` (`next: []`, если ветка там заканчивается)",
@@ -10,7 +10,7 @@ export const ru: Readonly<Record<string, string>> = {
     "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml; возможно, вы имели в виду `{{suggestion}}`?",
   "channel-unused/unused": "канал `{{channel}}` объявлен здесь, но ни один шаг его не использует",
   "dead-end/deadEnd":
-    "поток останавливается на `{{step}}`, который не является ни целевым шагом, ни `type: end`: добавьте `next` или сделайте его концом с `outcome`",
+    "поток останавливается на шаге `{{step}}`, который не является ни целевым шагом, ни `type: end`: добавьте `next` или сделайте его концом с `outcome`",
   "decision-single-branch/single":
     "у решения `{{step}}` {{count}} {{count|one:ветка|few:ветки|many:веток|other:ветки}}: укажите в `next` две или больше, например `[{to: pays, when: has card}, {to: asks, when: no card}]`",
   "drop-off-high/high": "после `{{step}}` теряется {{percent}} % клиентов (дошли: {{from}}, пошли дальше: {{to}}; порог — {{max}} %)",
