@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatList, formatSigned } from "../../src/render/i18n/format.js";
+import { formatList, formatPercent, formatSigned } from "../../src/render/i18n/format.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { ROOT } from "../helpers/index.js";
 
@@ -50,6 +50,8 @@ describe("the Arabic example's report, right to left", () => {
   it("keeps the sign of an emotion on the number's left: the locale's signed format, LRM before the sign", () => {
     expect(formatSigned(LANGUAGES.ar, -2)).toBe(`${LRM}-2`);
     expect(formatSigned(LANGUAGES.da, -2)).toBe("-2");
+    // A share that went the other way (more customers after a step than at it) likewise.
+    expect(formatPercent(LANGUAGES.ar, -0.1)).toBe(`${LRM}-10${LRM}%${LRM}`);
     const table = lines.filter((line) => line.startsWith("| "));
     expect(table.some((line) => line.includes(`${LRM}-1 ${LANGUAGES.ar.emotions["-1"]}`))).toBe(true);
     for (const line of table) expect(line).not.toMatch(/(?<![\u200e\w])[-+][12] /);
