@@ -1,3 +1,5 @@
+import type { MessageData } from "./util/message-template.js";
+
 /** A problem found in a file: a structural error or a lint rule's finding. */
 export type Severity = "error" | "warning" | "info";
 
@@ -14,7 +16,10 @@ export interface Finding extends Span {
   /** Named message of the rule, so tests can assert the kind of finding rather than a sentence. */
   messageId?: string;
   severity: Severity;
+  /** The English `message`, ready to print. */
   message: string;
+  /** The message's data, so a report can write it from `messageId` in its own language. */
+  data?: MessageData;
   journeyId?: string;
   stepId?: string;
 }

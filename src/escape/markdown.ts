@@ -12,6 +12,21 @@ export function markdownCell(text: string): string {
 }
 
 /**
+ * A table cell built from pieces, as `markdownCell` escapes them, with the pieces marked `isolate`
+ * wrapped in FSI ... PDI after escaping (ids and user text among the words of a right-to-left
+ * report): the isolates are the renderer's; any in the text itself are shown as escapes.
+ */
+export function markdownCellIsolated(parts: readonly { text: string; isolate: boolean }[]): string {
+  return parts
+    .map(({ text, isolate }) => {
+      const cell = markdownInline(text.replace(LINE_BREAK, "\n")).replace(/\n/g, "<br>").replace(/\|/g, "\\|");
+      return isolate && cell !== "" ? `\u2068${cell}\u2069` : cell;
+    })
+    .join("")
+    .trim();
+}
+
+/**
  * Text in Markdown prose (a paragraph, a heading, a list item), shown literally and inline
  * wherever it is put, so a value can never start a heading, a list or a code block: a blank line
  * becomes `<br><br>` and a single line break a space (as Markdown itself reads it), a block

@@ -6,6 +6,7 @@ import { RULES } from "../rules/registry.js";
 import type { RuleContext } from "../rules/types.js";
 import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
 import { effectiveRules } from "./settings.js";
+import { fillMessage } from "../util/message-template.js";
 
 export interface LintOptions {
   cliRules?: Record<string, RuleSetting>;
@@ -39,12 +40,13 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
       report({ messageId, data, at, target, step }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
-        const message = renderMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
+        const message = fillMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
         findings.push({
           ruleId: rule.meta.id,
           messageId,
           severity,
           message,
+          ...(data ? { data } : {}),
           ...locator.span(at, target),
           journeyId: journey.id,
           ...(step ? { stepId: step.id } : {}),
@@ -70,18 +72,4 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
   result.findings.push(...kept);
   result.findings.sort(compareFindings);
   return result;
-}
-
-/**
- * A rule's message with its `{{placeholders}}` filled from the report's data. A placeholder
- * without data is a bug in the rule (a misspelt name would otherwise print as nothing and pass
- * every test), so it throws; the file then gets an `internal` finding.
- */
-export function renderMessage(template: string, data: Readonly<Record<string, string | number>> | undefined, what: string): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
-    const value = data?.[key];
-    if (value === undefined) throw new Error(`${what}: no data for {{${key}}}`);
-    // Data may carry user text (a persona's name): one line, so every format keeps one finding per line.
-    return String(value).replace(/\s+/g, " ");
-  });
 }

@@ -1,12 +1,13 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
+import { markdownCell, markdownCellIsolated, markdownText, markdownUrl } from "../escape/markdown.js";
 import { lostAfter } from "../model/analysis.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
-import { formatNumber, formatPercent, plural } from "./i18n/format.js";
+import { findingMessageParts } from "./finding-message.js";
+import { formatList, formatNumber, formatPercent, isolate, plural } from "./i18n/format.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
@@ -59,7 +60,7 @@ export function renderMarkdownReport({
   // Persona and goal
   if (journey.persona) {
     const p = journey.persona;
-    out.push(`## ${t.persona}: ${markdownText(p.name)}`, "");
+    out.push(`## ${t.persona}: ${isolate(t, markdownText(p.name))}`, "");
     if (p.description) out.push(markdownText(p.description), "");
     for (const [heading, items] of [
       [t.goals, p.goals],
@@ -73,7 +74,13 @@ export function renderMarkdownReport({
   out.push(`## ${t.businessGoal}`, "");
   if (journey.goal.description) out.push(markdownText(journey.goal.description), "");
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)).filter((s): s is Step => s !== undefined);
-  out.push(`${t.goalReachedAt}: ${goalSteps.map((s) => markdownText(s.name)).join(", ")}`, "");
+  out.push(
+    `${t.goalReachedAt}: ${formatList(
+      t,
+      goalSteps.map((s) => isolate(t, markdownText(s.name))),
+    )}`,
+    "",
+  );
 
   // Key figures
   const frontstage = (i: number) => (journey.steps[i].lane === "frontstage" ? 1 : 0);
@@ -87,17 +94,33 @@ export function renderMarkdownReport({
   out.push(`## ${t.keyFigures}`, "", `| ${t.figure} | ${t.value} |`, "| --- | --- |");
   out.push(`| ${t.stages} | ${journey.stages.length} |`);
   out.push(`| ${t.steps} | ${journey.steps.length} |`);
-  out.push(`| ${t.channels} | ${usedChannels.length > 0 ? usedChannels.map((id) => markdownCell(names.channel(id))).join(", ") : "—"} |`);
+  out.push(
+    `| ${t.channels} | ${
+      usedChannels.length > 0
+        ? formatList(
+            t,
+            usedChannels.map((id) => isolate(t, markdownCell(names.channel(id)))),
+          )
+        : "—"
+    } |`,
+  );
   out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : plural(t, t.shortestPathSteps, shortest)} |`);
-  const contactList = contacts.map((c) => `${markdownCell(c.name)} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
+  const contactList = contacts.map((c) => `${isolate(t, markdownCell(c.name))} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
   out.push(`| ${t.contacts} | ${contactList.length > 0 ? contactList.join("<br>") : t.noContacts} |`);
-  out.push(`| ${t.findings} | ${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount} |`, "");
+  const countList = formatList(t, [`${t.errors}: ${counts.errorCount}`, `${t.warnings}: ${counts.warningCount}`, `${t.infos}: ${counts.infoCount}`]);
+  out.push(`| ${t.findings} | ${countList} |`, "");
 
   // Diagrams
   // The chart leaves out steps without an emotion rather than inventing one: the caption names them.
   const noEmotion = journey.steps.filter((s) => s.lane === "frontstage" && s.emotion === undefined);
   const journeyCaption =
-    `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
+    `_${t.journeyDiagramCaption}_` +
+    (noEmotion.length > 0
+      ? ` _${t.map.noEmotion}:_ ${formatList(
+          t,
+          noEmotion.map((s) => isolate(t, markdownText(s.name))),
+        )}.`
+      : "");
   out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
   if (images.journey) out.push(imageLine(t.diagramImage.replace("{diagram}", t.journeyDiagram), images.journey), "");
   out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
@@ -116,16 +139,16 @@ export function renderMarkdownReport({
       "| --- | --- | --- | --- | --- | --- | --- |",
     );
     for (const step of stage.steps) {
-      const cells = [
-        step.name + (step.type === "end" && step.outcome ? ` (${t.outcomes[step.outcome]})` : ""),
-        names.actor(step),
-        names.channels(step),
-        names.emotion(step.emotion),
-        step.thoughts ?? "",
-        step.painPoints.join("\n"),
-        step.opportunities.join("\n"),
-      ];
-      out.push(`| ${cells.map(markdownCell).join(" | ")} |`);
+      // Where user text meets the report's words (an outcome, a list's conjunction), a
+      // right-to-left report isolates it, after escaping.
+      const outcome = step.type === "end" && step.outcome ? ` (${t.outcomes[step.outcome]})` : "";
+      const name = outcome ? isolate(t, markdownCell(step.name)) + outcome : markdownCell(step.name);
+      const channels = formatList(
+        t,
+        step.channels.map((id) => isolate(t, markdownCell(names.channel(id)))),
+      );
+      const cells = [names.emotion(step.emotion), step.thoughts ?? "", step.painPoints.join("\n"), step.opportunities.join("\n")].map(markdownCell);
+      out.push(`| ${[name, markdownCell(names.actor(step)), channels, ...cells].join(" | ")} |`);
     }
     out.push("");
   }
@@ -151,8 +174,8 @@ export function renderMarkdownReport({
   if (withNotes.length === 0) out.push(t.noPainPoints, "");
   for (const step of withNotes) {
     out.push(`**${markdownText(step.name)}**`, "");
-    for (const pain of step.painPoints) out.push(`- ${t.painPoints}: ${markdownText(pain)}`);
-    for (const idea of step.opportunities) out.push(`- ${t.opportunities}: ${markdownText(idea)}`);
+    for (const pain of step.painPoints) out.push(`- ${t.painPoints}: ${isolate(t, markdownText(pain))}`);
+    for (const idea of step.opportunities) out.push(`- ${t.opportunities}: ${isolate(t, markdownText(idea))}`);
     out.push("");
   }
 
@@ -181,9 +204,17 @@ export function renderMarkdownReport({
   else {
     out.push(`| ${t.line} | ${t.severity} | ${t.rule} | ${t.message} |`, "| ---: | --- | --- | --- |");
     for (const f of listed) {
-      const suppression = "suppression" in f ? ` (${t.suppressed}${f.suppression.reason ? `: ${f.suppression.reason}` : ""})` : "";
+      const rtl = t.dir === "rtl";
+      const reason =
+        "suppression" in f && f.suppression.reason
+          ? [
+              { text: `: `, isolate: false },
+              { text: f.suppression.reason, isolate: rtl },
+            ]
+          : [];
+      const suppression = "suppression" in f ? [{ text: ` (${t.suppressed}`, isolate: false }, ...reason, { text: ")", isolate: false }] : [];
       out.push(
-        `| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCell(f.message + suppression)} |`,
+        `| [${f.line}](${markdownUrl(sourceLink)}#L${f.line}) | ${t.severities[f.severity]} | [${f.ruleId}](${ruleDocsUrl(f.ruleId)}) | ${markdownCellIsolated([...findingMessageParts(f, t), ...suppression])} |`,
       );
     }
     out.push("");

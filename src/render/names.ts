@@ -1,5 +1,6 @@
 import type { ProjectConfig } from "../config/types.js";
 import type { Journey, Stage, Step } from "../model/types.js";
+import { formatList, formatSigned } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 import { own } from "../util/own.js";
 
@@ -33,11 +34,14 @@ export class Names {
   }
 
   channels(step: Step): string {
-    return step.channels.map((id) => this.channel(id)).join(", ");
+    return formatList(
+      this.labels,
+      step.channels.map((id) => this.channel(id)),
+    );
   }
 
   emotion(value: number | undefined): string {
     if (value === undefined) return "";
-    return `${value > 0 ? "+" : ""}${value} ${own(this.labels.emotions, String(value)) ?? ""}`.trim();
+    return `${formatSigned(this.labels, value)} ${own(this.labels.emotions, String(value)) ?? ""}`.trim();
   }
 }

@@ -9,6 +9,7 @@ import type { Journey } from "../model/types.js";
 import type { CheckedFile } from "../check.js";
 import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import { LANGUAGES } from "./i18n/index.js";
+import { formatList } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport, type ReportImages } from "./markdown-report.js";
 import { renderFlowDiagram } from "./mermaid-flow.js";
@@ -253,16 +254,17 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
     const health =
       result.findings.length === 0
         ? `✅ ${t.healthy}`
-        : [
-            counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
-            counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
-            counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
-          ]
-            .filter(Boolean)
-            .join(", ");
+        : formatList(
+            t,
+            [
+              counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
+              counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
+              counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
+            ].filter((part): part is string => Boolean(part)),
+          );
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
     out.push(
-      `| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? journey.goal.steps.join(", "))} | ${health} |`,
+      `| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |`,
     );
   }
   const renamed = sorted.filter(({ journey, stem }) => stem !== journey.id);

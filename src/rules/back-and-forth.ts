@@ -1,6 +1,6 @@
 import type { Step } from "../model/types.js";
 import type { Rule } from "./types.js";
-import { listSteps, stepPath } from "./types.js";
+import { stepPath } from "./types.js";
 
 export const backAndForth: Rule = {
   meta: {
@@ -26,7 +26,7 @@ export const backAndForth: Rule = {
         if (graph.successors[step.index].includes(step.index)) report({ messageId: "selfLoop", data: { step: step.id }, at: stepPath(step), step });
         continue;
       }
-      report({ messageId: "loop", data: { steps: listSteps(steps) }, at: stepPath(steps[0]), step: steps[0] });
+      report({ messageId: "loop", data: { steps: steps.map((s) => s.id) }, at: stepPath(steps[0]), step: steps[0] });
     }
   },
 };

@@ -7,7 +7,8 @@ export const channelUnknown: Rule = {
     description: "A step whose channel is not in the journey's or the config's channel catalog.",
     severity: "error",
     messages: {
-      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml{{hint}}",
+      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml",
+      didYouMean: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml; did you mean `{{suggestion}}`?",
     },
   },
   check({ journey, report }) {
@@ -17,8 +18,7 @@ export const channelUnknown: Rule = {
         if (journey.channels.has(channel)) return;
         const suggestion = didYouMean(channel, known);
         report({
-          messageId: "unknown",
-          data: { channel, hint: suggestion ? `; did you mean \`${suggestion}\`?` : "" },
+          ...(suggestion ? { messageId: "didYouMean", data: { channel, suggestion } } : { messageId: "unknown", data: { channel } }),
           // `channel: x` resolves to x, `channel: [a, b]` to the item
           at: [...step.path, "channel", i],
           step,

@@ -7,7 +7,8 @@ export const decisionSingleBranch: Rule = {
     description: "A decision with fewer than two branches.",
     severity: "warning",
     messages: {
-      single: "decision `{{step}}` has {{count}} branch{{plural}}: list two or more in `next`, e.g. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
+      single:
+        "decision `{{step}}` has {{count}} {{count|one:branch|other:branches}}: list two or more in `next`, e.g. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
     },
   },
   check({ journey, graph, report }) {
@@ -17,7 +18,7 @@ export const decisionSingleBranch: Rule = {
       if (count >= 2) continue;
       report({
         messageId: "single",
-        data: { step: step.id, count, plural: count === 1 ? "" : "es" },
+        data: { step: step.id, count },
         at: stepPath(step, step.explicitNext ? "next" : "id"),
         step,
       });

@@ -11,10 +11,9 @@ export const goalUnreachable: Rule = {
   },
   check({ journey, flow, report }) {
     if (flow.goals.some((goal) => flow.reachableFromEntries[goal])) return;
-    const quote = (ids: string[]) => ids.map((id) => `\`${id}\``).join(", ") || "none";
     report({
       messageId: "unreachable",
-      data: { entries: quote(journey.entries), goals: quote(journey.goal.steps) },
+      data: { entries: journey.entries, goals: journey.goal.steps },
       at: ["goal", "steps"],
     });
   },

@@ -8,7 +8,7 @@ export const selfServiceMissing: Rule = {
     severity: "warning",
     messages: {
       missing:
-        "customers must contact you ({{count}} contact{{plural}}) but no step offers self-service: an FAQ or knowledge-base page (`self_service: true`) answers many questions before they are asked",
+        "customers must contact you ({{count}} {{count|one:contact|other:contacts}}) but no step offers self-service: an FAQ or knowledge-base page (`self_service: true`) answers many questions before they are asked",
     },
   },
   check({ journey, flow, report }) {
@@ -16,6 +16,6 @@ export const selfServiceMissing: Rule = {
     if (contacts.length === 0) return;
     const selfService = journey.steps.some((step) => step.channels.some((id) => journey.channels.get(id)?.self_service === true));
     if (selfService) return;
-    report({ messageId: "missing", data: { count: contacts.length, plural: contacts.length === 1 ? "" : "s" }, at: stepPath(contacts[0]), step: contacts[0] });
+    report({ messageId: "missing", data: { count: contacts.length }, at: stepPath(contacts[0]), step: contacts[0] });
   },
 };

@@ -7,7 +7,9 @@ export const syncChannelOverlap: Rule = {
     severity: "warning",
     messages: {
       overlap:
-        "`{{step}}` asks one {{actor}} to serve {{channels}} at once, all synchronous: nobody can hold a call and a live chat together (pair a sync channel with an async one instead)",
+        "`{{step}}` asks one agent to serve {{channels}} at once, all synchronous: nobody can hold a call and a live chat together (pair a sync channel with an async one instead)",
+      overlapTeam:
+        "`{{step}}` asks one person of team `{{team}}` to serve {{channels}} at once, all synchronous: nobody can hold a call and a live chat together (pair a sync channel with an async one instead)",
     },
   },
   check({ journey, report }) {
@@ -16,8 +18,9 @@ export const syncChannelOverlap: Rule = {
       const sync = step.channels.filter((id) => journey.channels.get(id)?.mode === "sync");
       if (sync.length < 2) continue;
       report({
-        messageId: "overlap",
-        data: { step: step.id, actor: step.actor === "agent" ? "agent" : `person of team \`${step.actor}\``, channels: sync.map((c) => `\`${c}\``).join(", ") },
+        ...(step.actor === "agent"
+          ? { messageId: "overlap", data: { step: step.id, channels: sync } }
+          : { messageId: "overlapTeam", data: { step: step.id, team: step.actor, channels: sync } }),
         at: [...step.path, "channel"],
         step,
       });

@@ -21,7 +21,7 @@ export const touchpointUnanswered: Rule = {
       if (flow.fewestOnPath(contact, responses, () => 0) !== Infinity) continue;
       report({
         messageId: "unreachable",
-        data: { step: contact.id, responses: responses.map((r) => `\`${r.id}\``).join(", ") },
+        data: { step: contact.id, responses: responses.map((r) => r.id) },
         at: stepPath(contact),
         step: contact,
       });

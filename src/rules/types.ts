@@ -3,6 +3,7 @@ import type { YamlPath } from "../load/locator.js";
 import type { FlowAnalysis } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
+import type { MessageData } from "../util/message-template.js";
 
 /** A rule option, described as the JSON Schema fragment that validates it. */
 export interface OptionSpec {
@@ -20,13 +21,14 @@ export interface RuleMeta {
   /** Severity in the recommended preset. */
   severity: Severity;
   options?: Record<string, OptionSpec>;
-  /** Named messages; `{{name}}` is replaced by the report's data. */
+  /** Named messages; `{{name}}` is replaced by the report's data (util/message-template.ts). */
   messages: Record<string, string>;
 }
 
 export interface Report {
   messageId: string;
-  data?: Record<string, string | number>;
+  /** Language-neutral: ids, user text, numbers, lists of ids (never English words or joined lists). */
+  data?: MessageData;
   /** The node the finding is about. */
   at: YamlPath;
   target?: "key" | "value";
@@ -53,10 +55,4 @@ export interface Rule {
 /** Path of a step's own key, e.g. its `id` (where most step findings are reported). */
 export function stepPath(step: Step, key: string = "id"): YamlPath {
   return [...step.path, key];
-}
-
-/** Ids of steps, quoted and shortened for a message. */
-export function listSteps(steps: readonly Step[], limit = 5): string {
-  const shown = steps.slice(0, limit).map((s) => `\`${s.id}\``);
-  return steps.length > limit ? `${shown.join(" → ")} … (${steps.length} steps)` : shown.join(" → ");
 }

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { STRUCTURAL_RULES } from "../../src/finding.js";
-import { renderMessage } from "../../src/lint/lint-file.js";
 import { RULES, RULES_BY_ID } from "../../src/rules/registry.js";
 import type { Rule } from "../../src/rules/types.js";
+import { fillMessage, type MessageData } from "../../src/util/message-template.js";
 import { lint, MINIMAL, ROOT } from "../helpers/index.js";
 
 /**
@@ -24,7 +24,7 @@ interface Expected {
   line: number;
   column: number;
   messageId?: string;
-  data?: Record<string, string | number>;
+  data?: MessageData;
 }
 
 function expectedFindings(text: string, ruleId: string): Expected[] {
@@ -37,8 +37,7 @@ function expectedFindings(text: string, ruleId: string): Expected[] {
       const parts = ITEM.exec(item.trim());
       if (!parts) throw new Error(`line ${i + 1}: cannot read the expectation \`${item}\``);
       const [, id, column, messageId, data] = parts;
-      if (id === ruleId)
-        expected.push({ line: i + 1, column: Number(column), messageId, data: data ? (JSON.parse(data) as Record<string, string | number>) : undefined });
+      if (id === ruleId) expected.push({ line: i + 1, column: Number(column), messageId, data: data ? (JSON.parse(data) as MessageData) : undefined });
     }
   });
   return expected;
@@ -88,12 +87,12 @@ describe("rule fixtures", () => {
         else expect(expected, "a valid fixture marks nothing").toEqual([]);
         const actual = result.findings
           .filter((f) => f.ruleId === id)
-          .map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message }));
+          .map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message, data: f.data }));
         expect(actual).toEqual(
           expected.map((e) => {
             const template = e.messageId === undefined ? undefined : rule.meta.messages[e.messageId];
             if (template === undefined) throw new Error(`line ${e.line}: write the messageId, one of ${Object.keys(rule.meta.messages).join(", ")}`);
-            return { line: e.line, column: e.column, messageId: e.messageId, message: renderMessage(template, e.data, `line ${e.line}`) };
+            return { line: e.line, column: e.column, messageId: e.messageId, message: fillMessage(template, e.data, `line ${e.line}`), data: e.data };
           }),
         );
         for (const finding of result.findings.filter((f) => f.ruleId === id)) {
@@ -106,8 +105,15 @@ describe("rule fixtures", () => {
 
 describe("messages", () => {
   it("a placeholder without data is an error, not an empty string", () => {
-    expect(() => renderMessage("step `{{stpe}}` has no channel", { step: "pays" }, "test")).toThrow("test: no data for {{stpe}}");
-    expect(renderMessage("{{count}} steps, {{name}}", { count: 0, name: "a\nb" }, "test")).toBe("0 steps, a b");
+    expect(() => fillMessage("step `{{stpe}}` has no channel", { step: "pays" }, "test")).toThrow("test: no data for {{stpe}}");
+    expect(fillMessage("{{count}} steps, {{name}}", { count: 0, name: "a\nb" }, "test")).toBe("0 steps, a b");
+  });
+
+  it("writes plural words, lists of ids and their overflow in English for the terminal", () => {
+    const template = "{{count}} {{count|one:branch|other:branches}}: {{ids}}";
+    expect(fillMessage(template, { count: 1, ids: ["a"] }, "test")).toBe("1 branch: `a`");
+    expect(fillMessage(template, { count: 0, ids: [] }, "test")).toBe("0 branches: none");
+    expect(fillMessage(template, { count: 7, ids: ["a", "b", "c", "d", "e", "f", "g"] }, "test")).toBe("7 branches: `a`, `b`, `c`, `d`, `e` and 2 more");
   });
 
   it("a rule that renders a misspelt placeholder gets an internal finding, not a silent blank", () => {

@@ -153,4 +153,5 @@ export const ar: Labels = {
   },
   diagramImage: "{diagram} كصورة",
   mapImage: "خريطة رحلة العميل بصيغة {format}",
+  lists: { type: "unit", more: { one: "عنصر آخر", two: "عنصران آخران", few: "{count} عناصر أخرى", many: "{count} عنصرًا آخر", other: "{count} عنصر آخر" } },
 };

@@ -155,4 +155,5 @@ export const bg: Labels = {
   },
   diagramImage: "{diagram} като изображение",
   mapImage: "Карта на пътуването като {format}",
+  lists: { type: "conjunction", more: { other: "още {count}" } },
 };

@@ -156,4 +156,5 @@ export const da: Labels = {
   },
   diagramImage: "{diagram} som billede",
   mapImage: "Kunderejsekort som {format}",
+  lists: { type: "conjunction", more: { other: "{count} til" } },
 };

@@ -156,4 +156,5 @@ export const en: Labels = {
   },
   diagramImage: "{diagram} as an image",
   mapImage: "Journey map as {format}",
+  lists: { type: "conjunction", more: { other: "{count} more" } },
 };

@@ -6,15 +6,42 @@ import type { Labels, Plural } from "./types.js";
  * digit grouping (12.345 in Danish, 12 345 in Bulgarian) and the percent sign's place.
  */
 export function plural(labels: Labels, forms: Plural, count: number): string {
-  const category = new Intl.PluralRules(labels.lang).select(count);
+  const category = cached(`plural ${labels.lang}`, () => new Intl.PluralRules(labels.lang)).select(count);
   return (forms[category] ?? forms.other).replace("{count}", formatNumber(labels, count));
 }
 
 export function formatNumber(labels: Labels, value: number): string {
-  return new Intl.NumberFormat(labels.lang).format(value);
+  return cached(`number ${labels.lang}`, () => new Intl.NumberFormat(labels.lang)).format(value);
 }
 
 /** A share from 0 to 1, rounded to whole percent. */
 export function formatPercent(labels: Labels, share: number): string {
-  return new Intl.NumberFormat(labels.lang, { style: "percent", maximumFractionDigits: 0 }).format(share);
+  return cached(`percent ${labels.lang}`, () => new Intl.NumberFormat(labels.lang, { style: "percent", maximumFractionDigits: 0 })).format(share);
+}
+
+/** A signed figure (an emotion from -2 to 2) as the locale writes it: Arabic puts U+200E before the sign, so the minus stays on the number's left in right-to-left text. */
+export function formatSigned(labels: Labels, value: number): string {
+  return cached(`signed ${labels.lang}`, () => new Intl.NumberFormat(labels.lang, { signDisplay: "exceptZero" })).format(value);
+}
+
+/** Items joined as the language joins a list ("a, b og c"; Arabic with its own comma). */
+export function formatList(labels: Labels, items: readonly string[]): string {
+  return cached(`list ${labels.lang} ${labels.lists.type}`, () => new Intl.ListFormat(labels.lang, { type: labels.lists.type })).format(items);
+}
+
+/**
+ * In a right-to-left report, user text and Latin ids isolated (FSI ... PDI) where they meet the
+ * report's words, so the bidirectional algorithm cannot reorder the label's punctuation around
+ * them. Never put inside a code span or a link target: there it would be part of the code or URL.
+ */
+export function isolate(labels: Labels, text: string): string {
+  return labels.dir === "rtl" && text !== "" ? `\u2068${text}\u2069` : text;
+}
+
+// Building an Intl formatter costs far more than using one, and a report formats per step: one each, per language.
+const formatters = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) formatters.set(key, (formatter = make()));
+  return formatter;
 }

@@ -156,4 +156,5 @@ export const pl: Labels = {
   },
   diagramImage: "{diagram} jako obraz",
   mapImage: "Mapa podróży klienta jako {format}",
+  lists: { type: "conjunction", more: { other: "jeszcze {count}" } },
 };

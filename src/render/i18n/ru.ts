@@ -155,4 +155,5 @@ export const ru: Labels = {
   },
   diagramImage: "{diagram} в виде изображения",
   mapImage: "Карта пути клиента в формате {format}",
+  lists: { type: "conjunction", more: { other: "ещё {count}" } },
 };

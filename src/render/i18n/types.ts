@@ -113,6 +113,11 @@ export interface Labels {
   diagramImage: string;
   /** A report's link to its journey map as an image (`{format}`: PDF or PNG). */
   mapImage: string;
+  /**
+   * Lists in sentences and cells (`Intl.ListFormat`): CLDR's list type for the language (Arabic
+   * takes "unit", CLDR's list with the Arabic comma "، "), and the last item of a shortened list.
+   */
+  lists: { type: "conjunction" | "unit"; more: Plural };
 }
 
 export interface MeasuredLabels {

@@ -5,6 +5,7 @@ import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
 import type { Labels } from "../i18n/types.js";
 import type { Names } from "../names.js";
+import { findingMessage } from "../finding-message.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
 import { MAP_CSS } from "./style.js";
@@ -192,7 +193,7 @@ function findingList(findings: readonly Finding[] | undefined, t: Labels, ruleDo
   if (!findings || findings.length === 0) return false;
   return markup`<ul class="findings">${findings.map(
     (f) =>
-      markup`<li class="finding ${f.severity}"><span class="sev">${t.severities[f.severity]}</span> <span dir="auto">${f.message}</span> <a href="${ruleDocsUrl(f.ruleId)}">${f.ruleId}</a></li>`,
+      markup`<li class="finding ${f.severity}"><span class="sev">${t.severities[f.severity]}</span> <span dir="auto">${findingMessage(f, t)}</span> <a href="${ruleDocsUrl(f.ruleId)}">${f.ruleId}</a></li>`,
   )}</ul>`;
 }
 

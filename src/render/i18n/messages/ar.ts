@@ -1,0 +1,42 @@
+/** The rule messages in Arabic, by `ruleId/messageId` (util/message-template.ts: placeholders and plural words). */
+export const ar: Readonly<Record<string, string>> = {
+  "back-and-forth/loop": "قد يدور العميل هنا في حلقة: الخطوات {{steps}} تعود إحداها إلى الأخرى دون الوصول إلى الهدف",
+  "back-and-forth/selfLoop": "الخطوة `{{step}}` تعود إلى نفسها دون الوصول إلى الهدف",
+  "branch-fallthrough/fallsThrough":
+    "الخطوة `{{step}}` على أحد فروع القرار `{{decision}}`، ولأنها بلا `next` تنتقل بترتيب الملف إلى `{{next}}`، وهي وجهة فرع آخر: أضف `next` إلى `{{step}}` (`next: []` إذا كان الفرع ينتهي هناك)",
+  "channel-missing/missing": "الخطوة `{{step}}` يراها العميل لكنها لا تذكر `channel`: اذكر أين تحدث (الموقع الإلكتروني، البريد الإلكتروني، المتجر، ...)",
+  "channel-unknown/unknown": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml",
+  "channel-unknown/didYouMean": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml؛ هل تقصد `{{suggestion}}`؟",
+  "channel-unused/unused": "القناة `{{channel}}` معرّفة هنا لكن لا تستخدمها أي خطوة",
+  "dead-end/deadEnd": "يتوقف المسار عند `{{step}}`، وهي ليست خطوة هدف ولا `type: end`: أضف `next` أو اجعلها نهاية لها `outcome`",
+  "decision-single-branch/single":
+    "عدد فروع القرار `{{step}}` هو {{count}}، والمطلوب فرعان أو أكثر في `next`، مثل `[{to: pays, when: has card}, {to: asks, when: no card}]`",
+  "drop-off-high/high": "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` (وصل إليها {{from}} وتابع منهم {{to}}؛ والحد {{max}}٪)",
+  "drop-off-high/highMeasured":
+    "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` (وصل إليها {{from}} وتابع منهم {{to}}، بحسب سجل الأحداث من {{since}} إلى {{until}}؛ والحد {{max}}٪)",
+  "emotion-unaddressed/unaddressed":
+    "يشعر العميل بالسوء عند `{{step}}` (الشعور {{emotion}}) لكن لا `pain_points` ولا `opportunities` تذكر السبب أو ما يجب فعله",
+  "feedback-missing/missing": "لا توجد خطوة عند الهدف أو بعده تجمع آراء العملاء: أضف استبيانًا أو طلب تقييم أو مقابلة مع `collects: feedback`",
+  "goal-unreachable/unreachable": "لا يوجد طريق من نقطة البداية ({{entries}}) إلى خطوة هدف ({{goals}}): راجع `next` و`entry`",
+  "handoff-owner-missing/handoff": "التسليم `{{step}}` لا يذكر من يسلّم العمل إلى من: أضف الفريقين `from` و`to` أو `owner`",
+  "handoff-owner-missing/backstage": "الخطوة `{{step}}` خلف الكواليس بلا مسؤول: أضف `owner` أو اجعل فريقًا هو `actor` لها",
+  "metrics-inconsistent/grows":
+    "وصل إلى الخطوات التي تلي `{{step}}` عملاء ({{after}}) أكثر ممن وصلوا إليها هي نفسها ({{reached}}): راجع الأرقام، أو المسار إذا كان العملاء يدخلون تلك الخطوات من طريق آخر",
+  "path-too-long/tooLong": "يحتاج العميل من `{{step}}` إلى {{length}} من الخطوات على الأقل للوصول إلى الهدف (والحد {{max}}): اختصر الرحلة",
+  "persona-missing/missing": "لا تذكر هذه الرحلة `persona`: حدّد لمن هذه الرحلة (معرّف من journey.config.yaml أو شخصية معرّفة داخل الملف)",
+  "persona-missing/noGoals": "الشخصية `{{persona}}` لا تذكر `goals`: تُبنى خريطة الرحلة حول ما يريده العميل",
+  "self-service-missing/missing":
+    "على العملاء أن يتواصلوا معكم (مرات التواصل: {{count}}) لكن لا توجد خطوة تقدّم خدمة ذاتية: صفحة أسئلة شائعة أو مقال في قاعدة المعرفة (`self_service: true`) يجيب عن كثير من الأسئلة قبل أن تُطرح",
+  "single-support-channel/single":
+    "كل تواصل في هذه الرحلة يمر عبر `{{channel}}` وحدها: امنح العملاء طريقة ثانية للوصول إليكم (البريد الإلكتروني، الدردشة، الهاتف، ...)",
+  "stage-empty/empty": "المرحلة `{{stage}}` بلا خطوات: أضف ما يفعله العميل فيها أو احذفها",
+  "sync-channel-overlap/overlap":
+    "الخطوة `{{step}}` تطلب من موظف دعم واحد أن يخدم {{channels}} في الوقت نفسه، وكلها متزامنة: لا أحد يستطيع إجراء مكالمة ودردشة مباشرة معًا (اجمع بدلًا من ذلك قناة متزامنة مع أخرى غير متزامنة)",
+  "sync-channel-overlap/overlapTeam":
+    "الخطوة `{{step}}` تطلب من شخص واحد من الفريق `{{team}}` أن يخدم {{channels}} في الوقت نفسه، وكلها متزامنة: لا أحد يستطيع إجراء مكالمة ودردشة مباشرة معًا (اجمع بدلًا من ذلك قناة متزامنة مع أخرى غير متزامنة)",
+  "too-many-handoffs/tooMany":
+    "يمر التواصل `{{step}}` بـ{{count}} من عمليات التسليم قبل الرد عليه (والحد {{max}}): ينتظر العميل بينما ينتقل العمل من يد إلى يد",
+  "touchpoint-unanswered/noResponse": "لا أحد يرد على التواصل `{{step}}`: أضف خطوة فيها `type: response` و`answers: {{step}}`",
+  "touchpoint-unanswered/unreachable": "يُرد على التواصل `{{step}}` في {{responses}}، لكن المسار لا يصل إليها أبدًا من التواصل",
+  "unreachable-step/unreachable": "لا يوجد طريق من البداية يصل إلى الخطوة `{{step}}`: اربطها بـ`next` أو أضفها إلى `entry` أو احذفها",
+};
