@@ -68,7 +68,7 @@ export function renderMarkdownReport({
   out.push(`## ${t.businessGoal}`, "");
   if (journey.goal.description) out.push(markdownText(journey.goal.description), "");
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)).filter((s): s is Step => s !== undefined);
-  out.push(`${t.goalReachedAt}: ${goalSteps.map((s) => markdownText(s.name)).join(", ")}`, "");
+  out.push(`${plural(t, t.goalReachedAt, goalSteps.length)}: ${goalSteps.map((s) => markdownText(s.name)).join(", ")}`, "");
 
   // Key figures
   const frontstage = (i: number) => (journey.steps[i].lane === "frontstage" ? 1 : 0);
@@ -142,8 +142,8 @@ export function renderMarkdownReport({
   if (withNotes.length === 0) out.push(t.noPainPoints, "");
   for (const step of withNotes) {
     out.push(`**${markdownText(step.name)}**`, "");
-    for (const pain of step.painPoints) out.push(`- ${t.painPoints}: ${markdownText(pain)}`);
-    for (const idea of step.opportunities) out.push(`- ${t.opportunities}: ${markdownText(idea)}`);
+    for (const pain of step.painPoints) out.push(`- ${t.painPoint}: ${markdownText(pain)}`);
+    for (const idea of step.opportunities) out.push(`- ${t.opportunity}: ${markdownText(idea)}`);
     out.push("");
   }
 

@@ -3,6 +3,7 @@ import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
+import { plural } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
 import type { Names } from "../names.js";
 import { emotionCurve } from "./emotion-curve.js";
@@ -238,7 +239,7 @@ function personaCard(journey: Journey, t: Labels): Html | string {
 
 function goalCard(journey: Journey, t: Labels): Html {
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)?.name ?? id);
-  return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${t.goalReachedAt}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
+  return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${plural(t, t.goalReachedAt, goalSteps.length)}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
 }
 
 function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined): Html {
