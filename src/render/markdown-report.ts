@@ -54,7 +54,7 @@ export function renderMarkdownReport({
   // Persona and goal
   if (journey.persona) {
     const p = journey.persona;
-    out.push(`## ${t.persona}: ${markdownText(p.name)}`, "");
+    out.push(`## ${t.persona}: ${markdownText(names.persona())}`, "");
     if (p.description) out.push(markdownText(p.description), "");
     for (const [heading, items] of [
       [t.goals, p.goals],

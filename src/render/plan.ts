@@ -16,7 +16,7 @@ import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
 import { mapIndexPage } from "./map/index-html.js";
 import { buildMap, mapPage } from "./map/map-html.js";
-import { Names } from "./names.js";
+import { catalogName, Names } from "./names.js";
 import { fileStem } from "./file-names.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
@@ -233,7 +233,7 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
             .join(", ");
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
     out.push(
-      `| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? journey.goal.steps.join(", "))} | ${health} |`,
+      `| ${title} | ${markdownCell(journey.persona ? catalogName(journey.persona, t.lang) : "—")} | ${markdownCell(journey.goal.description ?? journey.goal.steps.join(", "))} | ${health} |`,
     );
   }
   const renamed = sorted.filter(({ journey, stem }) => stem !== journey.id);

@@ -5,7 +5,7 @@ import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
 import { plural } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
-import type { Names } from "../names.js";
+import { catalogName, type Names } from "../names.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
 import { MAP_CSS } from "./style.js";
@@ -232,7 +232,7 @@ function personaCard(journey: Journey, t: Labels): Html | string {
       [t.frustrations, p.frustrations],
     ] as const
   ).filter(([, items]) => items && items.length > 0);
-  return markup`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${p.name}</p>${p.description ? markup`<p dir="auto">${p.description}</p>` : ""}${lists.map(
+  return markup`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${catalogName(p, t.lang)}</p>${p.description ? markup`<p dir="auto">${p.description}</p>` : ""}${lists.map(
     ([heading, items]) => markup`<strong>${heading}</strong><ul>${items!.map((item) => markup`<li dir="auto">${item}</li>`)}</ul>`,
   )}</section>`;
 }
