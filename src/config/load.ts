@@ -5,6 +5,7 @@ import { parseYaml, DEFAULT_MAX_ALIASES, DEFAULT_MAX_NODES } from "../load/parse
 import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
 import type { FileReport } from "../results.js";
+import { readNames } from "./catalog-name.js";
 import type { ConfigFile, ProjectConfig } from "./types.js";
 
 export const CONFIG_FILE_NAMES = ["journey.config.yaml", "journey.config.yml"];
@@ -75,9 +76,9 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
       include: data.include ?? [],
       ignore: data.ignore ?? [],
       rules: data.rules ?? {},
-      channels: data.channels ?? {},
-      personas: data.personas ?? {},
-      teams: data.teams ?? {},
+      channels: readNames(data.channels),
+      personas: readNames(data.personas),
+      teams: readNames(data.teams),
       render: data.render ?? {},
       analyze: { columns: data.analyze?.columns ?? {} },
       diff: Object.fromEntries(Object.entries(data.diff ?? {}).map(([kind, setting]) => [kind, typeof setting === "string" ? setting : setting[0]])),

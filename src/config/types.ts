@@ -1,4 +1,4 @@
-import type { ChannelSpec, PersonaSpec, TeamSpec } from "../model/types.js";
+import type { ChannelSpec, PersonaSpec, TeamSpec, Written } from "../model/types.js";
 
 /** A rule's severity as written in a config, a journey's `rules` or `--rule`. */
 export type SeverityName = "off" | "info" | "warning" | "error";
@@ -13,9 +13,9 @@ export interface ConfigFile {
   include?: string[];
   ignore?: string[];
   rules?: Record<string, RuleSetting>;
-  channels?: Record<string, ChannelSpec>;
-  personas?: Record<string, PersonaSpec>;
-  teams?: Record<string, TeamSpec>;
+  channels?: Record<string, Written<ChannelSpec>>;
+  personas?: Record<string, Written<PersonaSpec>>;
+  teams?: Record<string, Written<TeamSpec>>;
   render?: { out?: string; lang?: string; image?: string; map?: boolean };
   analyze?: { columns?: AnalyzeColumns };
   limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };

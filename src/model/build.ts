@@ -1,4 +1,5 @@
 import type { ProjectConfig } from "../config/types.js";
+import { readName, readNames } from "../config/catalog-name.js";
 import type { Channel, Journey, JourneyFile, Stage, Step, StepFile, Transition } from "./types.js";
 
 /**
@@ -37,7 +38,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
 
   const channels = new Map<string, Channel>();
   for (const [id, spec] of Object.entries(config.channels)) channels.set(id, { ...spec, id, declaredInJourney: false });
-  for (const [id, spec] of Object.entries(file.channels ?? {})) channels.set(id, { ...spec, id, declaredInJourney: true });
+  for (const [id, spec] of Object.entries(readNames(file.channels))) channels.set(id, { ...spec, id, declaredInJourney: true });
 
   const entries = file.entry === undefined ? (steps.length > 0 ? [steps[0].id] : []) : typeof file.entry === "string" ? [file.entry] : file.entry;
 
@@ -46,7 +47,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
     const spec = Object.prototype.hasOwnProperty.call(config.personas, file.persona) ? config.personas[file.persona] : undefined;
     persona = spec ? { ...spec, id: file.persona } : undefined;
   } else if (file.persona) {
-    persona = file.persona;
+    persona = readName(file.persona);
   }
 
   return {

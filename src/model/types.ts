@@ -11,16 +11,30 @@ export type ChannelMode = "sync" | "async";
 /** Actors every journey may name without a teams catalog; a step's actor defaults to one of them. */
 export const BUILTIN_ACTORS: readonly string[] = ["customer", "agent", "system"];
 
-export interface ChannelSpec {
+/** A catalog entry's name as written: one name, or one per report language (`{ en: Live chat, da: Chat }`). */
+export type CatalogName = string | Readonly<Record<string, string>>;
+
+/**
+ * A catalog entry's names once read (`config/catalog-name.ts`): `name` is the English name or the
+ * first given, what lint messages and terminal output show; `names` holds the names by language
+ * when the file gave them, for reports (`render/names.ts` picks one).
+ */
+export interface Named {
   name: string;
+  names?: Readonly<Record<string, string>>;
+}
+
+/** A catalog entry as written in a file, before its name is read. */
+export type Written<T extends Named> = Omit<T, "name" | "names"> & { name: CatalogName };
+
+export interface ChannelSpec extends Named {
   mode: ChannelMode;
   self_service?: boolean;
   kind?: string;
   description?: string;
 }
 
-export interface PersonaSpec {
-  name: string;
+export interface PersonaSpec extends Named {
   description?: string;
   goals?: string[];
   needs?: string[];
@@ -38,8 +52,7 @@ export interface MeasuredSpec {
   fitness: number;
 }
 
-export interface TeamSpec {
-  name: string;
+export interface TeamSpec extends Named {
   description?: string;
 }
 
@@ -52,11 +65,11 @@ export interface JourneyFile {
   owner?: string;
   tags?: string[];
   lang?: string;
-  persona?: string | PersonaSpec;
+  persona?: string | Written<PersonaSpec>;
   goal: { description?: string; steps: string[] };
   measured?: MeasuredSpec;
   entry?: string | string[];
-  channels?: Record<string, ChannelSpec>;
+  channels?: Record<string, Written<ChannelSpec>>;
   rules?: Record<string, RuleSetting>;
   stages: StageFile[];
 }

@@ -60,7 +60,7 @@ export function renderMarkdownReport({
   // Persona and goal
   if (journey.persona) {
     const p = journey.persona;
-    out.push(`## ${t.persona}: ${isolate(t, markdownText(p.name))}`, "");
+    out.push(`## ${t.persona}: ${isolate(t, markdownText(names.persona()))}`, "");
     if (p.description) out.push(markdownText(p.description), "");
     for (const [heading, items] of [
       [t.goals, p.goals],
@@ -75,7 +75,7 @@ export function renderMarkdownReport({
   if (journey.goal.description) out.push(markdownText(journey.goal.description), "");
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)).filter((s): s is Step => s !== undefined);
   out.push(
-    `${t.goalReachedAt}: ${formatList(
+    `${plural(t, t.goalReachedAt, goalSteps.length)}: ${formatList(
       t,
       goalSteps.map((s) => isolate(t, markdownText(s.name))),
     )}`,
@@ -174,8 +174,8 @@ export function renderMarkdownReport({
   if (withNotes.length === 0) out.push(t.noPainPoints, "");
   for (const step of withNotes) {
     out.push(`**${markdownText(step.name)}**`, "");
-    for (const pain of step.painPoints) out.push(`- ${t.painPoints}: ${isolate(t, markdownText(pain))}`);
-    for (const idea of step.opportunities) out.push(`- ${t.opportunities}: ${isolate(t, markdownText(idea))}`);
+    for (const pain of step.painPoints) out.push(`- ${t.painPoint}: ${isolate(t, markdownText(pain))}`);
+    for (const idea of step.opportunities) out.push(`- ${t.opportunity}: ${isolate(t, markdownText(idea))}`);
     out.push("");
   }
 

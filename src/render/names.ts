@@ -1,8 +1,17 @@
 import type { ProjectConfig } from "../config/types.js";
-import type { Journey, Stage, Step } from "../model/types.js";
+import type { Journey, Named, Stage, Step } from "../model/types.js";
 import { formatList, formatSigned } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 import { own } from "../util/own.js";
+
+/**
+ * A channel's, team's or persona's name in a report: its name in the report's language, then the
+ * English name, then the first given (`name`, as `config/catalog-name.ts` read it), then the id.
+ */
+export function catalogName(entry: Named | undefined, lang: string, id = ""): string {
+  if (!entry) return id;
+  return (entry.names && own(entry.names, lang)) ?? entry.name;
+}
 
 /** Display names of the things a journey refers to by id, in the report's language. */
 export class Names {
@@ -19,18 +28,23 @@ export class Names {
 
   actor(step: Step): string {
     const id = step.actor;
-    if (id === "customer") return this.journey.persona?.name ?? this.labels.actors.customer;
+    if (id === "customer") return this.journey.persona ? this.persona() : this.labels.actors.customer;
     if (id === "agent" || id === "system") return this.labels.actors[id];
     return this.team(id);
   }
 
   /** A team named as a handoff's `from`/`to` or an `owner`. */
   team(id: string): string {
-    return own(this.config.teams, id)?.name ?? id;
+    return catalogName(own(this.config.teams, id), this.labels.lang, id);
+  }
+
+  /** The journey's persona; "" when it has none. */
+  persona(): string {
+    return catalogName(this.journey.persona, this.labels.lang);
   }
 
   channel(id: string): string {
-    return this.journey.channels.get(id)?.name ?? id;
+    return catalogName(this.journey.channels.get(id), this.labels.lang, id);
   }
 
   channels(step: Step): string {

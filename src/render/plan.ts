@@ -17,7 +17,7 @@ import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
 import { mapIndexPage } from "./map/index-html.js";
 import { buildMap, mapPage } from "./map/map-html.js";
-import { Names } from "./names.js";
+import { catalogName, Names } from "./names.js";
 import { fileStem } from "./file-names.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
@@ -264,7 +264,7 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
           );
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
     out.push(
-      `| ${title} | ${markdownCell(journey.persona?.name ?? "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |`,
+      `| ${title} | ${markdownCell(journey.persona ? catalogName(journey.persona, t.lang) : "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |`,
     );
   }
   const renamed = sorted.filter(({ journey, stem }) => stem !== journey.id);

@@ -39,6 +39,9 @@ function relevantErrors(errors: readonly SchemaError[]): SchemaError[] {
   return errors.filter((e) => e.keyword === "type" || !wrongType.has(e.instancePath));
 }
 
+/** The `title` of the schema of a name given per language (`$defs/catalogName`). */
+const NAMES_BY_LANGUAGE = "names by language";
+
 interface Described {
   path: YamlPath;
   target: "key" | "value";
@@ -58,6 +61,10 @@ function describe(error: SchemaError): Described | undefined {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(error.parentSchema?.properties ?? {});
       const suggestion = didYouMean(key, allowed);
+      if (error.parentSchema?.title === NAMES_BY_LANGUAGE) {
+        const hint = suggestion ? `; did you mean \`${suggestion}\`?` : "";
+        return { path: [...path, key], target: "key", message: `\`${key}\` is not a report language (${allowed.join(", ")})${hint}` };
+      }
       const hint = suggestion
         ? `; did you mean \`${suggestion}\`?`
         : allowed.length > 0
@@ -123,6 +130,13 @@ function describe(error: SchemaError): Described | undefined {
       return { path, target: "value", message: `${field} must list at most ${String(params.limit)} items` };
     case "minLength":
       return { path, target: "value", message: `${field} must not be empty` };
+    case "minProperties": {
+      const example = error.parentSchema?.examples?.[0];
+      const names = example && typeof example === "object" ? Object.entries(example).map(([lang, name]) => `${lang}: ${String(name)}`) : [];
+      const hint =
+        error.parentSchema?.title === NAMES_BY_LANGUAGE && names.length > 0 ? `: give one name, or names by language such as \`{ ${names.join(", ")} }\`` : "";
+      return { path, target: "value", message: `${field} must not be empty${hint}` };
+    }
     case "uniqueItems": {
       const list = value as unknown[];
       const duplicate = Array.isArray(list) ? list[params.j as number] : undefined;

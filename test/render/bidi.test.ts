@@ -21,10 +21,10 @@ describe("lists as each language writes them (Intl.ListFormat)", () => {
   ])("%s: %s", (lang, expected) => expect(formatList(LANGUAGES[lang], ["a", "b", "c"])).toBe(expected));
 
   it("the Danish example's channels and the Arabic example's figures", () => {
-    expect(doc("fitnesscenter-besoegende.md")).toContain("| Kanaler | Search engine, Website, FAQ page, Mobile app og Store |");
+    expect(doc("fitnesscenter-besoegende.md")).toContain("| Kanaler | Søgemaskine, Hjemmeside, FAQ-side, App og Butik |");
     const ar = doc("saas-trial.md");
     expect(ar).toContain(`| ${LANGUAGES.ar.findings} | ${LANGUAGES.ar.errors}: 0، و${LANGUAGES.ar.warnings}: 0، و${LANGUAGES.ar.infos}: 0 |`);
-    expect(ar).toContain(`| ${LANGUAGES.ar.channels} | ${FSI}Search engine${PDI}، و${FSI}Website${PDI}، و`);
+    expect(ar).toContain(`| ${LANGUAGES.ar.channels} | ${FSI}محرك البحث${PDI}، و${FSI}الموقع الإلكتروني${PDI}، و`);
   });
 });
 
@@ -34,10 +34,10 @@ describe("the Arabic example's report, right to left", () => {
   const mermaid = ar.match(/```mermaid[\s\S]*?```/g) ?? [];
 
   it("isolates user text where it meets labels: persona, goal, lists, outcomes, pain points", () => {
-    expect(ar).toContain(`## ${LANGUAGES.ar.persona}: ${FSI}Team lead on a free trial${PDI}`);
-    expect(ar).toContain(`${LANGUAGES.ar.goalReachedAt}: ${FSI}`);
+    expect(ar).toContain(`## ${LANGUAGES.ar.persona}: ${FSI}قائدة فريق في تجربة مجانية${PDI}`);
+    expect(ar).toContain(`${LANGUAGES.ar.goalReachedAt.one}: ${FSI}`);
     expect(ar).toContain(`${PDI} (${LANGUAGES.ar.outcomes.abandoned})`);
-    expect(ar).toContain(`- ${LANGUAGES.ar.painPoints}: ${FSI}`);
+    expect(ar).toContain(`- ${LANGUAGES.ar.painPoint}: ${FSI}`);
   });
 
   it("pairs every isolate on its line, and never puts one in a link target or a diagram", () => {

@@ -56,7 +56,9 @@ describe("findingMessage: a finding in the report's language", () => {
   });
 
   it("joins lists of ids as the language does, and counts what a long list leaves out", () => {
-    expect(findingMessage(loop(["a", "b", "c"]), LANGUAGES.da)).toBe("kunden kan gå i ring her: trinnene `a`, `b` og `c` fører tilbage til hinanden uden at nå målet");
+    expect(findingMessage(loop(["a", "b", "c"]), LANGUAGES.da)).toBe(
+      "kunden kan gå i ring her: trinnene `a`, `b` og `c` fører tilbage til hinanden uden at nå målet",
+    );
     expect(findingMessage(loop(["a", "b", "c", "d", "e", "f", "g"]), LANGUAGES.ru)).toContain("`a`, `b`, `c`, `d`, `e` и ещё 2 ведут");
     expect(findingMessage(loop(["a", "b"]), LANGUAGES.en)).toBe("english");
   });

@@ -9,7 +9,8 @@ export interface Labels {
   needs: string;
   frustrations: string;
   businessGoal: string;
-  goalReachedAt: string;
+  /** Before the goal steps' names; the form follows their number (no `{count}`). */
+  goalReachedAt: Plural;
   keyFigures: string;
   journeyDiagram: string;
   flowDiagram: string;
@@ -49,7 +50,11 @@ export interface Labels {
   emotion: string;
   thoughts: string;
   painPoints: string;
+  /** Before one pain point ("Pain point: ..."). */
+  painPoint: string;
   opportunities: string;
+  /** Before one opportunity. */
+  opportunity: string;
   reached: string;
   dropOff: string;
   severity: string;

@@ -3,6 +3,7 @@ import type { Journey } from "../../model/types.js";
 import { countFindings, type FileReport } from "../../results.js";
 import { formatList } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
+import { catalogName } from "../names.js";
 import { mapPage } from "./map-html.js";
 
 /** `index.markup`: every rendered journey with its persona, goal, size and health, linking to its map. */
@@ -24,7 +25,7 @@ export function mapIndexPage(rendered: readonly { result: FileReport; journey: J
           )
             .filter(([count]) => count > 0)
             .map(([count, kind, label]) => markup`<span class="badge ${kind}">${label}: ${count}</span> `);
-    return markup`<tr><td><a href="${encodeURIComponent(stem)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona?.name ?? "—"}</td><td dir="auto">${journey.goal.description ?? formatList(t, journey.goal.steps)}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
+    return markup`<tr><td><a href="${encodeURIComponent(stem)}.html" dir="auto">${journey.title}</a></td><td dir="auto">${journey.persona ? catalogName(journey.persona, t.lang) : "—"}</td><td dir="auto">${journey.goal.description ?? formatList(t, journey.goal.steps)}</td><td>${journey.steps.length}</td><td>${health}</td></tr>`;
   });
   const body = markup`<header class="page-head"><h1>${t.indexTitle}</h1></header>
 <main><table class="journeys"><thead><tr><th scope="col">${t.journey}</th><th scope="col">${t.persona}</th><th scope="col">${t.businessGoal}</th><th scope="col">${t.steps}</th><th scope="col">${t.health}</th></tr></thead>

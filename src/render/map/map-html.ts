@@ -3,8 +3,9 @@ import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
+import { plural } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
-import type { Names } from "../names.js";
+import { catalogName, type Names } from "../names.js";
 import { findingMessage } from "../finding-message.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
@@ -232,14 +233,14 @@ function personaCard(journey: Journey, t: Labels): Html | string {
       [t.frustrations, p.frustrations],
     ] as const
   ).filter(([, items]) => items && items.length > 0);
-  return markup`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${p.name}</p>${p.description ? markup`<p dir="auto">${p.description}</p>` : ""}${lists.map(
+  return markup`<section class="card persona"><h2>${t.persona}</h2><p class="name" dir="auto">${catalogName(p, t.lang)}</p>${p.description ? markup`<p dir="auto">${p.description}</p>` : ""}${lists.map(
     ([heading, items]) => markup`<strong>${heading}</strong><ul>${items!.map((item) => markup`<li dir="auto">${item}</li>`)}</ul>`,
   )}</section>`;
 }
 
 function goalCard(journey: Journey, t: Labels): Html {
   const goalSteps = journey.goal.steps.map((id) => journey.stepById.get(id)?.name ?? id);
-  return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${t.goalReachedAt}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
+  return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${plural(t, t.goalReachedAt, goalSteps.length)}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
 }
 
 function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined): Html {
