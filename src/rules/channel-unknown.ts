@@ -1,4 +1,4 @@
-import { didYouMean } from "../util/did-you-mean.js";
+import { didYouMean, listIds } from "../util/did-you-mean.js";
 import type { Rule } from "./types.js";
 
 export const channelUnknown: Rule = {
@@ -7,7 +7,8 @@ export const channelUnknown: Rule = {
     description: "A step whose channel is not in the journey's or the config's channel catalog.",
     severity: "error",
     messages: {
-      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml{{hint}}",
+      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml, which declare {{known}}{{hint}}",
+      none: "channel `{{channel}}` is not declared, and no channel is: declare the channels under `channels:` in journey.config.yaml (shared by every journey) or in this journey",
     },
   },
   check({ journey, report }) {
@@ -15,14 +16,11 @@ export const channelUnknown: Rule = {
     for (const step of journey.steps) {
       step.channels.forEach((channel, i) => {
         if (journey.channels.has(channel)) return;
+        // `channel: x` resolves to x, `channel: [a, b]` to the item
+        const at = [...step.path, "channel", i];
+        if (known.length === 0) return report({ messageId: "none", data: { channel }, at, step });
         const suggestion = didYouMean(channel, known);
-        report({
-          messageId: "unknown",
-          data: { channel, hint: suggestion ? `; did you mean \`${suggestion}\`?` : "" },
-          // `channel: x` resolves to x, `channel: [a, b]` to the item
-          at: [...step.path, "channel", i],
-          step,
-        });
+        report({ messageId: "unknown", data: { channel, known: listIds(known), hint: suggestion ? `; did you mean \`${suggestion}\`?` : "" }, at, step });
       });
     }
   },
