@@ -20,7 +20,7 @@ function cellText(text: string): string {
  * spans (so `` `name: "x"` `` reads as code, not as `\`name: "x"\``), the prose between them is
  * escaped like `markdownCell`. Inside a code span Markdown shows every character literally
  * (HTML included), so a span needs only what would end it or the table row: its text never holds a
- * backtick (the spans are split on them), line breaks become spaces and `|` is escaped, which
+ * backtick (the spans are split on them), a line break is shown as `\n` (as control characters are) and `|` is escaped, which
  * GitHub's tables read inside code too. A span that cannot be code is prose between escaped
  * backticks: an unpaired backtick, an empty span (two backticks open a longer span) and a
  * backslash (before a `|` a table reads it as an escape, which code cannot undo).
@@ -31,7 +31,7 @@ export function markdownMessageCell(message: string): string {
     .map((part, i) => {
       if (i % 2 === 0) return cellText(part);
       const closed = i < parts.length - 1;
-      if (closed && part !== "" && !part.includes("\\")) return "`" + visibleText(part.replace(/\n/g, " ")).replace(/\|/g, "\\|") + "`";
+      if (closed && part !== "" && !part.includes("\\")) return "`" + visibleText(part.replace(/\n/g, "\\n")).replace(/\|/g, "\\|") + "`";
       return "\\`" + cellText(part) + (closed ? "\\`" : "");
     })
     .join("");

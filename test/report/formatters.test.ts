@@ -99,7 +99,7 @@ describe("markdown lint report", () => {
   // Each hostile piece, and what it must become: inside a code span Markdown shows text literally.
   const hostileCases: [string, string, string][] = [
     ["pipes and HTML in prose and in code", "a | b <script>x</script> `c|d<script>`", "a \\| b &lt;script&gt;x&lt;/script&gt; `c\\|d<script>`"],
-    ["line breaks in prose and in code", "one\r\ntwo `three\nfour`", "one<br>two `three four`"],
+    ["line breaks in prose and in code", "one\r\ntwo `three\nfour`", "one<br>two `three\\nfour`"],
     ["an unpaired backtick", "ends with `open", "ends with \\`open"],
     ["an empty span (two backticks would open a longer span)", "empty `` span", "empty \\`\\` span"],
     ["a backslash before a pipe in code (a table would read it as an escape)", "`a\\|b`", "\\`a\\\\\\|b\\`"],
