@@ -46,6 +46,12 @@ export function explainYamlError(code: string, lines: readonly string[], line: n
       messageId: "colon-in-value",
       message: `the value of \`${pair[1].trim()}\` holds \`: \`, which YAML reads as the start of another key: put the value in quotes, \`${pair[1].trim()}: ${quoted(value)}\``,
     };
+  const quote = code === "MISSING_CHAR" ? unclosedQuote(lines, line) : undefined;
+  if (quote)
+    return {
+      messageId: "unclosed-quote",
+      message: `the ${quote.mark === '"' ? "double" : "single"} quote opened on line ${quote.line} (\`${quote.text}\`) is never closed: close it with \`${quote.mark}\` where the value ends`,
+    };
   const sibling = LIST_ITEM.test(text) ? misalignedSibling(lines, line) : undefined;
   if (sibling)
     return {
@@ -75,6 +81,22 @@ function misalignedSibling(lines: readonly string[], line: number): { line: numb
     if (other === own) return undefined;
     if (Math.abs(other - own) <= 2) return { line: i + 1, column: own + 1, siblingColumn: other + 1 };
     if (other < own) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The line where a quoted value opens and is not closed, searching up from where the parser ran
+ * out of text. A quoted value may go on over lines, so only the nearest line that opens one
+ * (`key: "` or `- "`) without closing it is named.
+ */
+function unclosedQuote(lines: readonly string[], line: number): { line: number; mark: string; text: string } | undefined {
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const open = /^\s*(?:-\s+)?(?:[^\s"'#][^:#]*?:\s+)?(["'])(.*)$/.exec(lines[i]);
+    if (!open || !/^\s*(?:-\s|[^\s"'#][^:#]*?:\s)/.test(lines[i])) continue;
+    const [, mark, rest] = open;
+    const closed = mark === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+    return closed ? undefined : { line: i + 1, mark, text: lines[i].trim() };
   }
   return undefined;
 }
