@@ -10,6 +10,7 @@ import type { Journey, JourneyFile } from "./model/types.js";
 import type { Locator } from "./load/locator.js";
 import type { FileReport } from "./results.js";
 import { eventMappingFindings } from "./validate/event-mapping.js";
+import { withInertErrorsRepaired } from "./validate/inert.js";
 import { referenceFindings } from "./validate/references.js";
 import { schemaFindings } from "./validate/schema.js";
 import { validateJourneySchema } from "./validate/schema-validators.js";
@@ -30,6 +31,12 @@ export interface CheckedFile extends FileReport {
   idSpan?: Span;
   /** Absent when the file has structural errors. */
   model?: JourneyModel;
+  /**
+   * The model of a file whose only structural errors are schema errors in fields no rule reads
+   * (`validate/inert.ts`), built from the document with those fields repaired: what the lint runs
+   * on, so one run reports everything. Never rendered, analyzed or compared: those take `model`.
+   */
+  lintModel?: JourneyModel;
   /** Lint findings silenced by `# journey-disable` comments: reports still show the facts behind them. */
   suppressed?: SuppressedFinding[];
 }
@@ -37,7 +44,8 @@ export interface CheckedFile extends FileReport {
 /**
  * The structural pipeline for one file: read -> parse -> schema and references (both on the
  * document, so their problems are reported together) -> model and flow graph, built only from a
- * structurally valid document. Never throws for bad input; an unexpected exception becomes an
+ * structurally valid document (or, for the lint alone, one whose schema errors are all in fields
+ * no rule reads). Never throws for bad input; an unexpected exception becomes an
  * `internal` finding for this file alone, so one bad file never stops the others from being checked.
  */
 export function checkJourneyFile(filePath: string, config: ProjectConfig): CheckedFile {
@@ -67,9 +75,11 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   const rejected = new Set(schema.map((f) => `${f.line}:${f.column}`));
   const references = referenceFindings(parsed.data, config, parsed.locator).filter((f) => !rejected.has(`${f.line}:${f.column}`));
   result.findings.push(...schema, ...references);
-  if (schema.length > 0) return sorted(result);
+  // With schema errors only in labels and prose, the rest is checked as in a valid file.
+  const valid = schema.length === 0 ? parsed.data : withInertErrorsRepaired(validateJourneySchema, parsed.data);
+  if (valid === undefined) return sorted(result);
   // Only a schema-valid id takes part in the project-wide duplicate check.
-  const file = parsed.data as JourneyFile;
+  const file = valid as JourneyFile;
   result.journeyId = file.id;
   result.idSpan = parsed.locator.span(["id"]);
   // One activity of an event log means one step (journey analyze); checked on the valid document.
@@ -77,7 +87,9 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   result.findings.push(...eventMapping);
   if (references.length === 0 && eventMapping.length === 0) {
     const journey = buildJourney(file, config);
-    result.model = { journey, graph: buildFlowGraph(journey), locator: parsed.locator };
+    const model = { journey, graph: buildFlowGraph(journey), locator: parsed.locator };
+    if (schema.length === 0) result.model = model;
+    else result.lintModel = model;
   }
   return sorted(result);
 }

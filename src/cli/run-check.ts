@@ -152,7 +152,7 @@ async function printConfig(
   }
   const { config } = grouping.groups[0];
   const result = checkJourneyFile(path, config);
-  const settings = effectiveRules(config, result.model?.journey.rules, cliRules);
+  const settings = effectiveRules(config, (result.model ?? result.lintModel)?.journey.rules, cliRules);
   const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
   process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
   return EXIT.ok;

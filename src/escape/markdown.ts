@@ -8,7 +8,33 @@ const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
  * break is a `<br>`.
  */
 export function markdownCell(text: string): string {
-  return markdownInline(text.replace(LINE_BREAK, "\n").trim()).replace(/\n/g, "<br>").replace(/\|/g, "\\|");
+  return cellText(text.replace(LINE_BREAK, "\n").trim());
+}
+
+function cellText(text: string): string {
+  return markdownInline(text).replace(/\n/g, "<br>").replace(/\|/g, "\\|");
+}
+
+/**
+ * A message of ours for a Markdown table cell: the `code` spans it was written with stay code
+ * spans (so `` `name: "x"` `` reads as code, not as `\`name: "x"\``), the prose between them is
+ * escaped like `markdownCell`. Inside a code span Markdown shows every character literally
+ * (HTML included), so a span needs only what would end it or the table row: its text never holds a
+ * backtick (the spans are split on them), a line break is shown as `\n` (as control characters are) and `|` is escaped, which
+ * GitHub's tables read inside code too. A span that cannot be code is prose between escaped
+ * backticks: an unpaired backtick, an empty span (two backticks open a longer span) and a
+ * backslash (before a `|` a table reads it as an escape, which code cannot undo).
+ */
+export function markdownMessageCell(message: string): string {
+  const parts = message.replace(LINE_BREAK, "\n").trim().split("`");
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0) return cellText(part);
+      const closed = i < parts.length - 1;
+      if (closed && part !== "" && !part.includes("\\")) return "`" + visibleText(part.replace(/\n/g, "\\n")).replace(/\|/g, "\\|") + "`";
+      return "\\`" + cellText(part) + (closed ? "\\`" : "");
+    })
+    .join("");
 }
 
 /**

@@ -17,11 +17,14 @@ const KNOWN_RULES = new Set(RULES.map((r) => r.meta.id));
 
 /**
  * Runs the enabled rules over a structurally checked file and adds their findings. A file with
- * structural errors has no flow graph: its rules are skipped (for this file only).
+ * structural errors has no flow graph: its rules are skipped (for this file only), unless its
+ * only errors are schema errors in fields no rule reads (`lintModel`).
  */
 export function lintFile(result: CheckedFile, config: ProjectConfig, options: LintOptions = {}): CheckedFile {
-  if (!result.model || result.findings.some((f) => f.severity === "error")) return result;
-  const { journey, graph, locator } = result.model;
+  const model = result.model ?? result.lintModel;
+  const blocking = (f: Finding) => f.severity === "error" && !(result.lintModel && f.ruleId === "schema");
+  if (!model || result.findings.some(blocking)) return result;
+  const { journey, graph, locator } = model;
 
   const settings = effectiveRules(config, journey.rules, options.cliRules);
   const flow = new FlowAnalysis(journey, graph);

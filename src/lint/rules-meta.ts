@@ -1,4 +1,3 @@
-import { STRUCTURAL_RULES } from "../finding.js";
 import type { RuleInfo, RulesMeta } from "../results.js";
 import { RULES } from "../rules/registry.js";
 
@@ -22,11 +21,13 @@ const CHECKS: readonly Omit<RuleInfo, "docsUrl" | "severity">[] = [
  * docs/rules/ on the project's site): what a run hands its formatters and the renderer.
  */
 export function rulesMeta(docsBase: string): RulesMeta {
-  const docsUrl = (id: string) => `${docsBase}${(STRUCTURAL_RULES as readonly string[]).includes(id) ? "structural" : id}.md`;
+  // The checks share a page, one section each (GitHub's anchor of "## `syntax`" is #syntax); an
+  // internal error is ours, and the page says what the checks are.
+  const checkUrl = (id: string) => `${docsBase}structural.md${id === "internal" ? "" : `#${id}`}`;
   const meta = new Map<string, RuleInfo>();
-  for (const check of CHECKS) meta.set(check.id, { ...check, severity: "error", docsUrl: docsUrl(check.id) });
+  for (const check of CHECKS) meta.set(check.id, { ...check, severity: "error", docsUrl: checkUrl(check.id) });
   for (const { meta: rule } of RULES)
-    meta.set(rule.id, { id: rule.id, name: pascalCase(rule.id), description: rule.description, severity: rule.severity, docsUrl: docsUrl(rule.id) });
+    meta.set(rule.id, { id: rule.id, name: pascalCase(rule.id), description: rule.description, severity: rule.severity, docsUrl: `${docsBase}${rule.id}.md` });
   return meta;
 }
 

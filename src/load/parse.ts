@@ -2,6 +2,7 @@ import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parse
 import type { Finding, Span } from "../finding.js";
 import { FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
+import { explainYamlError, valuesCutByComments } from "./yaml-hints.js";
 
 export interface ParseLimits {
   /** Most alias expansions allowed when converting the document (guards against "billion laughs"). */
@@ -33,7 +34,6 @@ export interface ParsedYaml {
 /** Plain-language messages for the YAML errors people actually make. */
 const FRIENDLY: Record<string, (error: YAMLError) => string> = {
   DUPLICATE_KEY: () => "duplicate key: each key may appear only once in a mapping",
-  TAB_AS_INDENT: () => "tab used for indentation: YAML indents with spaces only",
   MULTIPLE_DOCS: () => "a journey file holds one YAML document: remove the extra `---` and split the file",
   BAD_INDENT: (e) => `bad indentation: ${lowerFirst(e.message)}`,
   MISSING_CHAR: (e) => `${lowerFirst(e.message)} (an unclosed quote or bracket?)`,
@@ -55,19 +55,25 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   const locator = new Locator(doc, lineCounter, text.length);
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // A line whose mistake was recognised: the parser's further errors on it are that mistake's echoes.
+  const explained = new Set<number>();
+  const lines = doc.errors.length > 0 ? text.split(/\r\n|\r|\n/) : [];
   for (const [problems, severity] of [
     [doc.errors, "error"],
     [doc.warnings, "warning"],
   ] as const) {
     for (const problem of problems) {
       const span = locator.offsets(problem.pos[0], problem.pos[1]);
+      if (explained.has(span.line)) continue;
+      const hint = severity === "error" ? explainYamlError(problem.code, lines, span.line) : undefined;
+      if (hint) explained.add(span.line);
       const message = /call stack/i.test(problem.message)
         ? "YAML is nested too deeply to read; a journey needs only a few levels"
-        : (FRIENDLY[problem.code]?.(problem) ?? firstLine(problem.message));
+        : (hint?.message ?? FRIENDLY[problem.code]?.(problem) ?? firstLine(problem.message));
       const key = `${span.line}:${span.column}:${message}`;
       if (seen.has(key)) continue; // the parser can report one mistake several times
       seen.add(key);
-      findings.push({ ruleId: "syntax", messageId: problem.code, severity, message, ...span });
+      findings.push({ ruleId: "syntax", messageId: hint?.messageId ?? problem.code, severity, message, ...span });
     }
   }
   if (findings.some((f) => f.severity === "error")) return { doc, locator, data: undefined, findings };
@@ -90,6 +96,8 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     // Without a `*` there is no alias: the counts before parsing already bound the document.
     const tooLarge = text.includes("*") ? expandedSizeFinding(doc, locator, limits) : undefined;
     if (tooLarge) return { doc, locator, data: undefined, findings: [...findings, tooLarge] };
+    for (const cut of valuesCutByComments(doc, text))
+      findings.push({ ruleId: "syntax", messageId: "comment-in-value", severity: "warning", message: cut.message, ...locator.offsets(cut.start, cut.end) });
     return { doc, locator, data, findings };
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error)?.message))) {

@@ -7,8 +7,10 @@ export const channelUnknown: Rule = {
     description: "A step whose channel is not in the journey's or the config's channel catalog.",
     severity: "error",
     messages: {
-      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml",
-      didYouMean: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml; did you mean `{{suggestion}}`?",
+      unknown: "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml, which declare {{known}}",
+      didYouMean:
+        "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml, which declare {{known}}; did you mean `{{suggestion}}`?",
+      none: "channel `{{channel}}` is not declared, and no channel is: declare the channels under `channels:` in journey.config.yaml (shared by every journey) or in this journey",
     },
   },
   check({ journey, report }) {
@@ -16,11 +18,13 @@ export const channelUnknown: Rule = {
     for (const step of journey.steps) {
       step.channels.forEach((channel, i) => {
         if (journey.channels.has(channel)) return;
+        // `channel: x` resolves to x, `channel: [a, b]` to the item
+        const at = [...step.path, "channel", i];
+        if (known.length === 0) return report({ messageId: "none", data: { channel }, at, step });
         const suggestion = didYouMean(channel, known);
         report({
-          ...(suggestion ? { messageId: "didYouMean", data: { channel, suggestion } } : { messageId: "unknown", data: { channel } }),
-          // `channel: x` resolves to x, `channel: [a, b]` to the item
-          at: [...step.path, "channel", i],
+          ...(suggestion ? { messageId: "didYouMean", data: { channel, known, suggestion } } : { messageId: "unknown", data: { channel, known } }),
+          at,
           step,
         });
       });

@@ -35,3 +35,14 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const allowed = length <= 4 ? 1 : Math.max(2, Math.floor(length / 3));
   return bestDistance <= allowed ? best : undefined;
 }
+
+/**
+ * Ids for a message that names what exists: all of them when few, else the first `limit` and how
+ * many more (a catalog of hundreds would bury the message). In the order given: catalogs are
+ * written in an order that means something.
+ */
+export function listIds(ids: readonly string[], limit = 10): string {
+  const shown = ids.slice(0, limit).map((id) => `\`${id}\``);
+  if (ids.length > limit) return `${shown.join(", ")} and ${ids.length - limit} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown.join("");
+}

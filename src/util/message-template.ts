@@ -33,11 +33,15 @@ export function pluralFormsOf(template: string): Map<string, string[]> {
   return new Map([...template.matchAll(PLACEHOLDER)].filter((m) => m[2] !== undefined).map((m) => [m[1], parseForms(m[2]).map(([category]) => category)]));
 }
 
-/** The English of the terminal and the machine formats: numbers as they are, ids joined by commas. */
+/** The English of the terminal and the machine formats: numbers as they are, ids joined as "a, b and c". */
 export const ENGLISH: MessageStyle = {
   lang: "en",
   number: String,
-  list: (items, more) => (items.join(", ") || "none") + (more > 0 ? ` and ${more} more` : ""),
+  list: (items, more) => {
+    if (items.length === 0) return "none";
+    if (more > 0) return `${items.join(", ")} and ${more} more`;
+    return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+  },
 };
 
 /**

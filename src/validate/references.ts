@@ -2,7 +2,7 @@ import type { ProjectConfig } from "../config/types.js";
 import type { Finding } from "../finding.js";
 import type { Locator, YamlPath } from "../load/locator.js";
 import { BUILTIN_ACTORS } from "../model/types.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { didYouMean, listIds } from "../util/did-you-mean.js";
 
 type Node = Record<string, unknown>;
 
@@ -80,14 +80,17 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
   }
 
   const stepIds = [...stepById.keys()];
+  const contacts = steps.filter((s) => s.node.type === "contact" && stepById.get(s.id) === s).map((s) => s.id);
+  // What `answers` may name, for its messages: a newcomer learns the rule from the list.
+  const contactList = contacts.length > 0 ? `; the contacts here are ${listIds(contacts)}` : "; this journey has no contacts (steps with `type: contact`)";
   const unknownStep = (id: unknown, path: YamlPath, what: string, stepId?: string) => {
     if (typeof id !== "string" || stepById.has(id)) return;
-    const suggestion = didYouMean(id, stepIds);
+    const suggestion = what === "`answers`" ? (didYouMean(id, contacts) ?? didYouMean(id, stepIds)) : didYouMean(id, stepIds);
     report(
       "unknown-reference",
       "step",
       path,
-      `${what} names \`${id}\`, which is not a step of this journey${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+      `${what} names \`${id}\`, which is not a step of this journey${suggestion ? `; did you mean \`${suggestion}\`?` : what === "`answers`" ? contactList : ""}`,
       stepId,
     );
   };
@@ -103,7 +106,13 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
     const answered = stepById.get(answers);
     if (!answered) unknownStep(answers, [...path, "answers"], "`answers`", id);
     else if (answered.node.type !== "contact") {
-      report("unknown-reference", "not-a-contact", [...path, "answers"], `\`answers\` names \`${answers}\`, which is not a contact (\`type: contact\`)`, id);
+      report(
+        "unknown-reference",
+        "not-a-contact",
+        [...path, "answers"],
+        `\`answers\` names \`${answers}\`, which is not a contact (\`type: contact\`)${contactList}`,
+        id,
+      );
     }
   }
   if (typeof data.entry === "string") unknownStep(data.entry, ["entry"], "`entry`");
@@ -114,12 +123,11 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
   if (persona !== undefined && !Object.prototype.hasOwnProperty.call(config.personas, persona)) {
     const known = Object.keys(config.personas);
     const suggestion = didYouMean(persona, known);
-    const hint = suggestion
-      ? `; did you mean \`${suggestion}\`?`
-      : known.length === 0
-        ? "; declare it under `personas:` in journey.config.yaml, or write the persona inline"
-        : "";
-    report("unknown-reference", "persona", ["persona"], `persona \`${persona}\` is not in the config's persona catalog${hint}`);
+    const where =
+      known.length === 0
+        ? ": the config has no personas; declare it under `personas:` in journey.config.yaml, or write the persona inline (`persona: { name: ..., goals: [...] }`)"
+        : `, which has ${listIds(known)}${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`;
+    report("unknown-reference", "persona", ["persona"], `persona \`${persona}\` is not in the config's persona catalog${where}`);
   }
 
   // Team names are only checked against a catalog the project chose to keep.
@@ -133,7 +141,7 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
         "unknown-reference",
         "team",
         path,
-        `team \`${id}\` is not in the config's team catalog${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
+        `team \`${id}\` is not in the config's team catalog, which has ${listIds(teams)}${allowBuiltin ? ` (an \`actor\` may also be ${listIds(BUILTIN_ACTORS)})` : ""}${suggestion ? `; did you mean \`${suggestion}\`?` : ""}`,
         stepId,
       );
     };

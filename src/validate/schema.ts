@@ -60,7 +60,8 @@ function describe(error: SchemaError): Described | undefined {
     case "additionalProperties": {
       const key = String(params.additionalProperty);
       const allowed = Object.keys(error.parentSchema?.properties ?? {});
-      const suggestion = didYouMean(key, allowed);
+      const glued = missingSpace(key);
+      const suggestion = glued && allowed.includes(glued.split(":")[0]) ? glued : didYouMean(key, allowed);
       if (error.parentSchema?.title === NAMES_BY_LANGUAGE) {
         const hint = suggestion ? `; did you mean \`${suggestion}\`?` : "";
         return { path: [...path, key], target: "key", message: `\`${key}\` is not a report language (${allowed.join(", ")})${hint}` };
@@ -79,8 +80,11 @@ function describe(error: SchemaError): Described | undefined {
         message: `${context(error, path)} is missing the required key \`${String(params.missingProperty)}\``,
       };
     case "type": {
-      const expected = String(params.type).split(",").map(article).join(" or ");
-      return { path, target: "value", message: `${field} must be ${expected}, not ${describeValue(value)}` };
+      const types = String(params.type).split(",");
+      const expected = types.map(article).join(" or ");
+      const glued = typeof value === "string" && (types.includes("array") || types.includes("object")) ? missingSpace(value) : undefined;
+      const hint = glued ? `; did you mean \`${glued}\`?` : "";
+      return { path, target: "value", message: `${field} must be ${expected}, not ${describeValue(value)}${hint}` };
     }
     case "const":
       return {
@@ -145,6 +149,17 @@ function describe(error: SchemaError): Described | undefined {
     default:
       return { path, target: "value", message: `${field} ${error.message ?? "is not valid"}` };
   }
+}
+
+/**
+ * `-item` and `key:value` are plain text to YAML: a list item needs a space after `-`, a key one
+ * after `:`. The text as it was probably meant, when it looks like either.
+ */
+function missingSpace(text: string): string | undefined {
+  const dash = /^-([^\s-].*)$/s.exec(text);
+  if (dash) return `- ${dash[1]}`;
+  const colon = /^([A-Za-z_][\w-]*):([^\s:/].*)$/s.exec(text);
+  return colon ? `${colon[1]}: ${colon[2]}` : undefined;
 }
 
 function parsePointer(pointer: string): (string | number)[] {

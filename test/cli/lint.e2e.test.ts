@@ -41,7 +41,8 @@ describe("journey lint: formats", () => {
     expect(report[0].messages.find((m) => m.ruleId === "channel-unknown")).toEqual({
       ruleId: "channel-unknown",
       severity: "error",
-      message: "channel `emial` is not declared in this journey's `channels` or in journey.config.yaml; did you mean `email`?",
+      message:
+        "channel `emial` is not declared in this journey's `channels` or in journey.config.yaml, which declare `web`, `email`, `phone`, `chat` and `faq`; did you mean `email`?",
       line: 19,
       column: 18,
       endLine: 19,

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, symlinkSync, mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { MINIMAL, runCli, tempProject, parseJson, type JsonReport } from "../helpers/index.js";
+import { BIN, MINIMAL, runCli, tempProject, parseJson, type JsonReport } from "../helpers/index.js";
 
 const BROKEN = MINIMAL.replace("        channel: web\n", "        chanel: web\n");
 
@@ -140,6 +141,40 @@ describe("journey init, schema, help and version", () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toContain("already exist");
   });
+
+  // How journey was started decides the commands init prints: they must work where it ran.
+  const started: { name: string; files?: Record<string, string>; link?: string; command: string }[] = [
+    {
+      name: "installed globally, in a project that does not list it",
+      files: { "package.json": JSON.stringify({ name: "p", private: true, dependencies: { "left-pad": "1" } }) },
+      command: "journey",
+    },
+    {
+      name: "a project whose package.json lists journey-maps",
+      files: { "package.json": JSON.stringify({ name: "p", private: true, devDependencies: { "journey-maps": "^0.1.0" } }), "docs/.keep": "" },
+      command: "npx journey",
+    },
+    { name: "a project's node_modules/.bin (npx, npm scripts)", link: "node_modules/.bin/journey", command: "npx journey" },
+    { name: "npx's cache, nothing installed", link: "cache/_npx/1a2b/node_modules/.bin/journey", command: "npx journey-maps" },
+  ];
+  for (const { name, files, link, command } of started) {
+    it(`init prints commands that work where it ran: ${name}`, async () => {
+      const dir = tempProject(files);
+      const cwd = files?.["docs/.keep"] !== undefined ? join(dir, "docs") : dir;
+      let script = BIN;
+      if (link) {
+        script = join(dir, link);
+        mkdirSync(dirname(script), { recursive: true });
+        symlinkSync(BIN, script);
+      }
+      const result = await execa("node", [script, "init"], { cwd, reject: false, env: { NO_COLOR: "" } });
+      expect(result.exitCode, result.stderr).toBe(0);
+      expect(result.stdout).toBe(
+        `Wrote journey.config.yaml and first-purchase.journey.yaml.\nNext: edit the journey, then check it and write its report:\n  ${command} lint\n  ${command} render`,
+      );
+      expect(readFileSync(join(cwd, "first-purchase.journey.yaml"), "utf8")).toContain(`# Check it with \`${command} lint\``);
+    });
+  }
 
   it("schema prints the journey schema, or the config schema", async () => {
     const journey = await runCli(["schema"]);

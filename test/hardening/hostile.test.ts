@@ -37,7 +37,7 @@ const CASES: Record<string, Case> = {
   "invalid-utf8.journey.yaml": { exit: 1, first: ["syntax", 3, 11, /not valid UTF-8/] },
   "bom-crlf.journey.yaml": { exit: 0 },
   "tabs.journey.yaml": { exit: 1, first: ["syntax", 11, 1, /tab used for indentation/] },
-  "unclosed-quote.journey.yaml": { exit: 1, first: ["syntax", 12, 1, /missing closing "quote/] },
+  "unclosed-quote.journey.yaml": { exit: 1, first: ["syntax", 12, 1, /the double quote opened on line 3 \(`title: "Unclosed quote`\) is never closed/] },
   "unclosed-bracket.journey.yaml": { exit: 1, first: ["syntax", 6, 22, /end with a \]/] },
   "duplicate-keys.journey.yaml": { exit: 1, first: ["syntax", 4, 1, /duplicate key/] },
   "multi-document.journey.yaml": { exit: 1, first: ["syntax", 12, 1, /one YAML document/] },

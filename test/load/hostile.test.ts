@@ -39,9 +39,9 @@ describe("hostile and unusual input never crashes and is reported plainly", () =
     {
       name: "unclosed quote",
       content: 'journey: 1\ntitle: "open\n',
-      messageId: "MISSING_CHAR",
+      messageId: "unclosed-quote",
       line: 3,
-      message: /missing closing "quote \(an unclosed quote or bracket\?\)/,
+      message: /^the double quote opened on line 2 \(`title: "open`\) is never closed: close it with `"` where the value ends$/,
     },
     { name: "unclosed bracket", content: "journey: 1\ntags: [a, b\nid: x\n", messageId: "BAD_INDENT", line: 3, message: /end with a \]/ },
     {

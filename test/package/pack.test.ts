@@ -98,6 +98,8 @@ describe("the packed package, installed as a user installs it", () => {
   it("runs init, lint and render right after the install", async () => {
     const init = await journey(["init"], project);
     expect(init.exitCode, init.stderr).toBe(0);
+    // A project's own dependency is run through npx: the commands init prints say so.
+    expect(init.stdout).toContain("\n  npx journey lint\n  npx journey render");
     // The editor hint points at the schemas inside the installed package.
     expect(readFileSync(join(project, "first-purchase.journey.yaml"), "utf8")).toContain("$schema=node_modules/journey-maps/schemas/journey.schema.json");
     const lint = await journey(["lint"], project);

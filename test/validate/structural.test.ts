@@ -83,8 +83,49 @@ stages:
       - { id: c, name: C, type: response, answers: ghost }
 `,
     expected: [
-      { ruleId: "unknown-reference", messageId: "not-a-contact", line: 9, column: 52, message: /not a contact/ },
-      { ruleId: "unknown-reference", messageId: "step", line: 10, column: 52, message: /`answers` names `ghost`/ },
+      {
+        ruleId: "unknown-reference",
+        messageId: "not-a-contact",
+        line: 9,
+        column: 52,
+        message: /^`answers` names `a`, which is not a contact \(`type: contact`\); this journey has no contacts \(steps with `type: contact`\)$/,
+      },
+      {
+        ruleId: "unknown-reference",
+        messageId: "step",
+        line: 10,
+        column: 52,
+        message: /^`answers` names `ghost`, which is not a step of this journey; this journey has no contacts/,
+      },
+    ],
+  },
+  {
+    name: "answers naming a step that is not a contact lists the contacts; a near miss gets the contact",
+    text: `${HEADER}goal: { steps: [d] }
+stages:
+  - id: s
+    steps:
+      - { id: asks, name: A, type: contact, channel: web }
+      - { id: calls, name: B, type: contact, channel: web }
+      - { id: c, name: C, type: response, answers: asks }
+      - { id: d, name: D, type: response, answers: c }
+      - { id: e, name: E, type: response, answers: ask }
+`,
+    expected: [
+      {
+        ruleId: "unknown-reference",
+        messageId: "not-a-contact",
+        line: 11,
+        column: 52,
+        message: /^`answers` names `c`, which is not a contact \(`type: contact`\); the contacts here are `asks` and `calls`$/,
+      },
+      {
+        ruleId: "unknown-reference",
+        messageId: "step",
+        line: 12,
+        column: 52,
+        message: /^`answers` names `ask`, which is not a step of this journey; did you mean `asks`\?$/,
+      },
     ],
   },
   {
@@ -105,7 +146,49 @@ goal: { steps: [a] }
 stages: [{ id: s, steps: [{ id: a, name: A }] }]
 `,
     config: { personas: { "gym-regulars": { name: "Regulars" } } },
-    expected: [{ ruleId: "unknown-reference", messageId: "persona", line: 4, column: 10, message: /did you mean `gym-regulars`\?/ }],
+    expected: [
+      {
+        ruleId: "unknown-reference",
+        messageId: "persona",
+        line: 4,
+        column: 10,
+        message: /^persona `gym-regular` is not in the config's persona catalog, which has `gym-regulars`; did you mean `gym-regulars`\?$/,
+      },
+    ],
+  },
+  {
+    name: "a persona id with no catalog says where to declare one",
+    text: `${HEADER}persona: gym-regular
+goal: { steps: [a] }
+stages: [{ id: s, steps: [{ id: a, name: A }] }]
+`,
+    expected: [
+      {
+        ruleId: "unknown-reference",
+        messageId: "persona",
+        line: 4,
+        column: 10,
+        message: /: the config has no personas; declare it under `personas:` in journey.config.yaml, or write the persona inline/,
+      },
+    ],
+  },
+  {
+    name: "a large catalog: the first ten ids and how many more",
+    text: `${HEADER}persona: nobody-close
+goal: { steps: [a] }
+stages: [{ id: s, steps: [{ id: a, name: A }] }]
+`,
+    config: { personas: Object.fromEntries(Array.from({ length: 13 }, (_, i) => [`p${i + 1}`, { name: `P${i + 1}` }])) },
+    expected: [
+      {
+        ruleId: "unknown-reference",
+        messageId: "persona",
+        line: 4,
+        column: 10,
+        message:
+          /^persona `nobody-close` is not in the config's persona catalog, which has `p1`, `p2`, `p3`, `p4`, `p5`, `p6`, `p7`, `p8`, `p9`, `p10` and 3 more$/,
+      },
+    ],
   },
   {
     name: "team names, only when the config keeps a team catalog",
@@ -115,8 +198,21 @@ stages: [{ id: s, steps: [{ id: a, name: A, actor: suport, owner: support }] }]
 `,
     config: { teams: { support: { name: "Support" }, "cx-team": { name: "CX" } } },
     expected: [
-      { ruleId: "unknown-reference", messageId: "team", line: 4, column: 8, message: /team `cx`/ },
-      { ruleId: "unknown-reference", messageId: "team", line: 6, column: 52, message: /did you mean `support`\?/ },
+      {
+        ruleId: "unknown-reference",
+        messageId: "team",
+        line: 4,
+        column: 8,
+        message: /^team `cx` is not in the config's team catalog, which has `support` and `cx-team`$/,
+      },
+      {
+        ruleId: "unknown-reference",
+        messageId: "team",
+        line: 6,
+        column: 52,
+        message:
+          /^team `suport` is not in the config's team catalog, which has `support` and `cx-team` \(an `actor` may also be `customer`, `agent` and `system`\); did you mean `support`\?$/,
+      },
     ],
   },
   {

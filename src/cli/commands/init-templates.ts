@@ -1,4 +1,4 @@
-/** Files written by `journey init`. `{{schemas}}` becomes the path of the published schemas. */
+/** Files written by `journey init`. `{{schemas}}` becomes the path of the published schemas, `{{journey}}` the command that runs journey there. */
 
 export const CONFIG_TEMPLATE = `# yaml-language-server: $schema={{schemas}}/journey-config.schema.json
 # journey project config: shared catalogs, rule settings and render defaults.
@@ -34,7 +34,7 @@ teams:
 
 export const JOURNEY_TEMPLATE = `# yaml-language-server: $schema={{schemas}}/journey.schema.json
 # A customer journey: a persona working towards a goal, stage by stage.
-# Check it with \`journey validate\`; the format is described in docs/format.md.
+# Check it with \`{{journey}} lint\`; the format is described in docs/format.md.
 journey: 1                         # format version
 id: first-purchase                 # lowercase words joined by hyphens; unique in the project
 title: First purchase on the website

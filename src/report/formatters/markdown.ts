@@ -1,14 +1,17 @@
 import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
-import { markdownCell } from "../../escape/markdown.js";
+import { markdownCell, markdownMessageCell } from "../../escape/markdown.js";
+import type { Severity } from "../../finding.js";
 import { countFindings, ruleInfoOf, type FileReport } from "../../results.js";
 import type { FormatContext } from "../context.js";
 
 const ICON = { error: "❌ error", warning: "⚠️ warning", info: "ℹ️ info" } as const;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /**
  * A summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment: totals, a table per file, and
- * every finding with a link to its rule's documentation.
+ * every finding with a link to its rule's documentation, errors first (what blocks a merge is
+ * what a reviewer reads first), then warnings, then info; in file and line order within each.
  */
 export function formatMarkdown(results: readonly FileReport[], context: FormatContext): string {
   const all = results.flatMap((r) => r.findings);
@@ -30,14 +33,14 @@ export function formatMarkdown(results: readonly FileReport[], context: FormatCo
     out.push(`| ${markdownCell(toPosix(relative(context.cwd, result.filePath)))} | ${c.errorCount} | ${c.warningCount} | ${c.infoCount} |`);
   }
   out.push("", "### Findings", "", "| Location | Severity | Rule | Message |", "| --- | --- | --- | --- |");
-  for (const result of withFindings) {
-    const path = toPosix(relative(context.cwd, result.filePath));
-    for (const f of result.findings) {
-      const rule = ruleInfoOf(context.rulesMeta, f.ruleId, context.homepage);
-      out.push(
-        `| ${markdownCell(`${path}:${f.line}:${f.column}`)} | ${ICON[f.severity]} | [${markdownCell(f.ruleId)}](${rule.docsUrl}) | ${markdownCell(f.message)} |`,
-      );
-    }
+  const rows = withFindings.flatMap((result) => result.findings.map((finding) => ({ path: toPosix(relative(context.cwd, result.filePath)), finding })));
+  // A stable sort: file and line order stay within each severity.
+  rows.sort((a, b) => RANK[a.finding.severity] - RANK[b.finding.severity]);
+  for (const { path, finding: f } of rows) {
+    const rule = ruleInfoOf(context.rulesMeta, f.ruleId, context.homepage);
+    out.push(
+      `| ${markdownCell(`${path}:${f.line}:${f.column}`)} | ${ICON[f.severity]} | [${markdownCell(f.ruleId)}](${rule.docsUrl}) | ${markdownMessageCell(f.message)} |`,
+    );
   }
   out.push("");
   return out.join("\n");

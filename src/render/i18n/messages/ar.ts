@@ -4,9 +4,15 @@ export const ar: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "الخطوة `{{step}}` تعود إلى نفسها دون الوصول إلى الهدف",
   "branch-fallthrough/fallsThrough":
     "الخطوة `{{step}}` على أحد فروع القرار `{{decision}}`، ولأنها بلا `next` تنتقل بترتيب الملف إلى `{{next}}`، وهي وجهة فرع آخر: أضف `next` إلى `{{step}}` (`next: []` إذا كان الفرع ينتهي هناك)",
-  "channel-missing/missing": "الخطوة `{{step}}` يراها العميل لكنها لا تذكر `channel`: اذكر أين تحدث (الموقع الإلكتروني، البريد الإلكتروني، المتجر، ...)",
-  "channel-unknown/unknown": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml",
-  "channel-unknown/didYouMean": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml؛ هل تقصد `{{suggestion}}`؟",
+  "channel-missing/missing":
+    "الخطوة `{{step}}` يراها العميل لكنها لا تذكر `channel`: اذكر أين تحدث (الموقع الإلكتروني، البريد الإلكتروني، المتجر، ...)؛ وإذا كان العميل لا يراها فاذكر من يقوم بها (`actor: agent` أو `actor: system` أو فريق)، فتنتقل إلى ما وراء الكواليس",
+  "channel-unknown/unknown": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml، والمعرّف فيهما: {{known}}",
+  "channel-unknown/didYouMean":
+    "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml، والمعرّف فيهما: {{known}}؛ هل تقصد `{{suggestion}}`؟",
+  "channel-missing/internal":
+    "الخطوة `{{step}}` يقوم بها `{{actor}}` في المسار الذي يراه العميل لكنها لا تذكر `channel`: اذكر القناة التي يراها فيها العميل، أو اكتب `lane: backstage` إذا كان العميل لا يراها",
+  "channel-unknown/none":
+    "القناة `{{channel}}` غير معرّفة، ولا توجد أي قناة معرّفة: عرّف القنوات تحت `channels:` في journey.config.yaml (مشتركة بين كل الرحلات) أو في هذه الرحلة",
   "channel-unused/unused": "القناة `{{channel}}` معرّفة هنا لكن لا تستخدمها أي خطوة",
   "dead-end/deadEnd": "يتوقف المسار عند `{{step}}`، وهي ليست خطوة هدف ولا `type: end`: أضف `next` أو اجعلها نهاية لها `outcome`",
   "decision-single-branch/single":

@@ -4,10 +4,16 @@ export const bg: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "стъпката `{{step}}` води обратно към самата себе си, без да стига до целта",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` е в разклонение на решението `{{decision}}` и без `next` продължава по реда на файла към `{{next}}`, към която води друго разклонение: дайте на `{{step}}` поле `next` (`next: []`, ако разклонението свършва там)",
-  "channel-missing/missing": "стъпката `{{step}}` се вижда от клиента, но не посочва `channel`: напишете къде се случва (уебсайт, имейл, магазин, ...)",
-  "channel-unknown/unknown": "каналът `{{channel}}` не е дефиниран нито в `channels` на този маршрут, нито в journey.config.yaml",
+  "channel-missing/missing":
+    "стъпката `{{step}}` се вижда от клиента, но не посочва `channel`: напишете къде се случва (уебсайт, имейл, магазин, ...); ако клиентът не я вижда, посочете кой я изпълнява (`actor: agent`, `actor: system` или екип) и тя минава зад кулисите",
+  "channel-unknown/unknown":
+    "каналът `{{channel}}` не е дефиниран нито в `channels` на този маршрут, нито в journey.config.yaml, където са дефинирани {{known}}",
   "channel-unknown/didYouMean":
-    "каналът `{{channel}}` не е дефиниран нито в `channels` на този маршрут, нито в journey.config.yaml; може би имахте предвид `{{suggestion}}`?",
+    "каналът `{{channel}}` не е дефиниран нито в `channels` на този маршрут, нито в journey.config.yaml, където са дефинирани {{known}}; може би имахте предвид `{{suggestion}}`?",
+  "channel-missing/internal":
+    "стъпката `{{step}}` се изпълнява от `{{actor}}` в линията пред клиента, но не посочва `channel`: посочете канала, в който клиентът я вижда, или напишете `lane: backstage`, ако клиентът не я вижда",
+  "channel-unknown/none":
+    "каналът `{{channel}}` не е дефиниран, както и никой друг канал: дефинирайте каналите под `channels:` в journey.config.yaml (общи за всички маршрути) или в този маршрут",
   "channel-unused/unused": "каналът `{{channel}}` е дефиниран тук, но никоя стъпка не го използва",
   "dead-end/deadEnd":
     "потокът спира при стъпката `{{step}}`, която не е нито целева стъпка, нито `type: end`: добавете `next` или я направете край с `outcome`",

@@ -4,9 +4,15 @@ export const da: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "trinnet `{{step}}` fører tilbage til sig selv uden at nå målet",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` ligger på en gren af beslutningen `{{decision}}` og fortsætter uden `next` i filens rækkefølge til `{{next}}`, som en anden gren fører til: giv `{{step}}` et `next` (`next: []`, når grenen slutter der)",
-  "channel-missing/missing": "trinnet `{{step}}` ses af kunden, men angiver ingen `channel`: skriv, hvor det foregår (websted, e-mail, butik, ...)",
-  "channel-unknown/unknown": "kanalen `{{channel}}` er hverken defineret i rejsens `channels` eller i journey.config.yaml",
-  "channel-unknown/didYouMean": "kanalen `{{channel}}` er hverken defineret i rejsens `channels` eller i journey.config.yaml; mente du `{{suggestion}}`?",
+  "channel-missing/missing":
+    "trinnet `{{step}}` ses af kunden, men angiver ingen `channel`: skriv, hvor det foregår (websted, e-mail, butik, ...); ser kunden det ikke, så skriv, hvem der udfører det (`actor: agent`, `actor: system` eller et team), så det hører til backstage",
+  "channel-unknown/unknown": "kanalen `{{channel}}` er hverken defineret i rejsens `channels` eller i journey.config.yaml, som definerer {{known}}",
+  "channel-unknown/didYouMean":
+    "kanalen `{{channel}}` er hverken defineret i rejsens `channels` eller i journey.config.yaml, som definerer {{known}}; mente du `{{suggestion}}`?",
+  "channel-missing/internal":
+    "trinnet `{{step}}` udføres af `{{actor}}` på frontstage-sporet, men angiver ingen `channel`: angiv kanalen, hvor kunden ser det, eller skriv `lane: backstage`, hvis kunden ikke ser det",
+  "channel-unknown/none":
+    "kanalen `{{channel}}` er ikke defineret, og det er ingen kanal: definér kanalerne under `channels:` i journey.config.yaml (fælles for alle rejser) eller i denne rejse",
   "channel-unused/unused": "kanalen `{{channel}}` er defineret her, men intet trin bruger den",
   "dead-end/deadEnd":
     "forløbet stopper ved `{{step}}`, som hverken er et måltrin eller `type: end`: tilføj `next`, eller gør trinnet til en afslutning med et `outcome`",

@@ -4,10 +4,15 @@ export const pl: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "krok `{{step}}` prowadzi z powrotem do samego siebie i nie dociera do celu",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` leży na gałęzi decyzji `{{decision}}` i bez `next` przechodzi w kolejności pliku do `{{next}}`, do którego prowadzi inna gałąź: dodaj do `{{step}}` pole `next` (`next: []`, jeśli gałąź tam się kończy)",
-  "channel-missing/missing": "klient widzi krok `{{step}}`, ale nie podano w nim `channel`: wskaż, gdzie się odbywa (strona internetowa, e-mail, sklep, ...)",
-  "channel-unknown/unknown": "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml",
+  "channel-missing/missing":
+    "klient widzi krok `{{step}}`, ale nie podano w nim `channel`: wskaż, gdzie się odbywa (strona internetowa, e-mail, sklep, ...); jeśli klient go nie widzi, wskaż, kto go wykonuje (`actor: agent`, `actor: system` lub zespół), co przenosi go na zaplecze",
+  "channel-unknown/unknown": "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml, które definiują {{known}}",
   "channel-unknown/didYouMean":
-    "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml; czy chodziło o `{{suggestion}}`?",
+    "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml, które definiują {{known}}; czy chodziło o `{{suggestion}}`?",
+  "channel-missing/internal":
+    "krok `{{step}}` wykonuje `{{actor}}` na torze frontstage, ale nie podano w nim `channel`: wskaż kanał, w którym widzi go klient, albo wpisz `lane: backstage`, jeśli klient go nie widzi",
+  "channel-unknown/none":
+    "kanał `{{channel}}` nie jest zdefiniowany, podobnie jak żaden inny: zdefiniuj kanały w sekcji `channels:` w journey.config.yaml (wspólne dla wszystkich ścieżek) lub w tej ścieżce",
   "channel-unused/unused": "kanał `{{channel}}` jest tu zdefiniowany, ale żaden krok z niego nie korzysta",
   "dead-end/deadEnd":
     "przepływ zatrzymuje się na kroku `{{step}}`, który nie jest ani krokiem docelowym, ani `type: end`: dodaj `next` albo zrób z niego zakończenie z `outcome`",

@@ -4,10 +4,15 @@ export const ru: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "шаг `{{step}}` ведёт обратно к самому себе и не доходит до цели",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` находится на ветке решения `{{decision}}` и без `next` продолжается по порядку файла в `{{next}}`, куда ведёт другая ветка: задайте для `{{step}}` поле `next` (`next: []`, если ветка там заканчивается)",
-  "channel-missing/missing": "шаг `{{step}}` виден клиенту, но в нём не указан `channel`: укажите, где это происходит (сайт, e-mail, магазин, ...)",
-  "channel-unknown/unknown": "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml",
+  "channel-missing/missing":
+    "шаг `{{step}}` виден клиенту, но в нём не указан `channel`: укажите, где это происходит (сайт, e-mail, магазин, ...); если клиент его не видит, укажите, кто его выполняет (`actor: agent`, `actor: system` или команда), и шаг уйдёт за кулисы",
+  "channel-unknown/unknown": "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml, где объявлены {{known}}",
   "channel-unknown/didYouMean":
-    "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml; возможно, вы имели в виду `{{suggestion}}`?",
+    "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml, где объявлены {{known}}; возможно, вы имели в виду `{{suggestion}}`?",
+  "channel-missing/internal":
+    "шаг `{{step}}` выполняет `{{actor}}` на видимой клиенту дорожке, но в нём не указан `channel`: укажите канал, в котором его видит клиент, или напишите `lane: backstage`, если клиент его не видит",
+  "channel-unknown/none":
+    "канал `{{channel}}` не объявлен, как и ни один другой: объявите каналы в разделе `channels:` в journey.config.yaml (общие для всех путей) или в этом пути",
   "channel-unused/unused": "канал `{{channel}}` объявлен здесь, но ни один шаг его не использует",
   "dead-end/deadEnd":
     "поток останавливается на шаге `{{step}}`, который не является ни целевым шагом, ни `type: end`: добавьте `next` или сделайте его концом с `outcome`",

@@ -1,0 +1,144 @@
+import { isPair, isScalar, Scalar, visit, type Document } from "yaml";
+
+/** A YAML mistake recognised from the line the parser stopped at: its cause and the fix. */
+export interface YamlHint {
+  messageId: string;
+  message: string;
+}
+
+/** Where a plain value starts: not a quote, flow collection, block scalar, anchor, alias, tag or comment. */
+const PLAIN_START = /^[^"'[{|>&*!#%@`]/;
+/** `key:value`: a key, then a colon with no space after it (so YAML reads one plain text). */
+const NO_SPACE_AFTER_COLON = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s:].*)$/;
+/** `key: value` on one line (optionally a list item), the value as written. */
+const KEY_VALUE = /^\s*(?:-\s+)?([^\s"'#-][^:#]*?):\s+(.*?)\s*$/;
+const DASH_WITHOUT_SPACE = /^\s*-([^\s-].*)$/;
+const LIST_ITEM = /^(\s*)-(\s|$)/;
+
+/**
+ * The likely cause and fix of a YAML error, from its code and the line it is on. The parser's
+ * own words describe its grammar ("nested mappings are not allowed in compact mappings"); these
+ * name what the user typed and what to type instead. Undefined when the line shows no known mistake.
+ */
+export function explainYamlError(code: string, lines: readonly string[], line: number): YamlHint | undefined {
+  const text = lines[line - 1] ?? "";
+  if (code === "TAB_AS_INDENT")
+    return {
+      messageId: code,
+      message: "tab used for indentation: YAML indents with spaces only; replace the tabs at the start of this line with spaces",
+    };
+  const dash = DASH_WITHOUT_SPACE.exec(text);
+  if (dash && !text.trimStart().startsWith("---"))
+    return {
+      messageId: "dash-without-space",
+      message: `\`-${dash[1]}\` has no space after \`-\`, so YAML does not read it as a list item: write \`- ${dash[1]}\``,
+    };
+  const colon = NO_SPACE_AFTER_COLON.exec(text);
+  if (colon)
+    return {
+      messageId: "colon-without-space",
+      message: `\`${colon[1]}:${colon[2]}\` has no space after \`:\`, so YAML reads it as one text, not a key and its value: write \`${colon[1]}: ${colon[2]}\``,
+    };
+  const pair = KEY_VALUE.exec(text);
+  const value = pair?.[2].replace(/\s+#.*$/, "");
+  if (pair && value && PLAIN_START.test(value) && (value.includes(": ") || value.endsWith(":")))
+    return {
+      messageId: "colon-in-value",
+      message: `the value of \`${pair[1].trim()}\` holds \`: \`, which YAML reads as the start of another key: put the value in quotes, \`${pair[1].trim()}: ${quoted(value)}\``,
+    };
+  const quote = code === "MISSING_CHAR" ? unclosedQuote(lines, line) : undefined;
+  if (quote)
+    return {
+      messageId: "unclosed-quote",
+      message: `the ${quote.mark === '"' ? "double" : "single"} quote opened on line ${quote.line} (\`${quote.text}\`) is never closed: close it with \`${quote.mark}\` where the value ends`,
+    };
+  const sibling = LIST_ITEM.test(text) ? misalignedSibling(lines, line) : undefined;
+  if (sibling)
+    return {
+      messageId: "list-item-indent",
+      message: `this list item starts at column ${sibling.column}, the item before it (line ${sibling.line}) at column ${sibling.siblingColumn}: the items of one list start at the same column`,
+    };
+  return undefined;
+}
+
+/**
+ * The list item before the one on `line` when the two are a column or two apart, as siblings
+ * that were meant to line up. Nested lists (further right) are passed over; a key left of the
+ * item, or an item at the same column, means the item is not misaligned.
+ */
+function misalignedSibling(lines: readonly string[], line: number): { line: number; column: number; siblingColumn: number } | undefined {
+  const indent = (text: string) => text.length - text.trimStart().length;
+  const own = indent(lines[line - 1]);
+  for (let i = line - 2; i >= 0; i--) {
+    const text = lines[i];
+    const content = text.trimStart();
+    if (content === "" || content.startsWith("#")) continue;
+    const other = indent(text);
+    if (!LIST_ITEM.test(text)) {
+      if (other < own) return undefined;
+      continue;
+    }
+    if (other === own) return undefined;
+    if (Math.abs(other - own) <= 2) return { line: i + 1, column: own + 1, siblingColumn: other + 1 };
+    if (other < own) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The line where a quoted value opens and is not closed, searching up from where the parser ran
+ * out of text. A quoted value may go on over lines, so only the nearest line that opens one
+ * (`key: "` or `- "`) without closing it is named.
+ */
+function unclosedQuote(lines: readonly string[], line: number): { line: number; mark: string; text: string } | undefined {
+  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+    const open = /^\s*(?:-\s+)?(?:[^\s"'#][^:#]*?:\s+)?(["'])(.*)$/.exec(lines[i]);
+    if (!open || !/^\s*(?:-\s|[^\s"'#][^:#]*?:\s)/.test(lines[i])) continue;
+    const [, mark, rest] = open;
+    const closed = mark === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
+    return closed ? undefined : { line: i + 1, mark, text: lines[i].trim() };
+  }
+  return undefined;
+}
+
+/** The value in double quotes, or in single ones when it holds what double quotes would escape. */
+function quoted(value: string): string {
+  return /["\\]/.test(value) ? `'${value.replace(/'/g, "''")}'` : `"${value}"`;
+}
+
+export interface CutValue {
+  /** Offsets of the whole text as meant: the value and the comment that cut it. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+/**
+ * Plain values followed by one space and a `#` glued to a word (`name: Order #42`): YAML reads
+ * ` #` as the start of a comment, so the value silently loses `#42`. A comment written on
+ * purpose has a space after `#` (`# note`) or sits apart from the value; one space and a word
+ * after `#` is what an issue number, a hashtag or a channel name looks like, so that is all
+ * this reports.
+ */
+export function valuesCutByComments(doc: Document, text: string): CutValue[] {
+  if (!text.includes(" #")) return [];
+  const cut: CutValue[] = [];
+  visit(doc, {
+    Scalar(key, node, path) {
+      if (key === "key" || node.type !== Scalar.PLAIN || typeof node.value !== "string" || !node.range) return;
+      const end = node.range[1];
+      if (text[end] !== " " || text[end + 1] !== "#" || !/[^\s#]/.test(text[end + 2] ?? " ")) return;
+      const lineEnd = text.slice(end).search(/\r|\n|$/);
+      const comment = text.slice(end + 1, end + lineEnd).trimEnd();
+      const parent = path[path.length - 1];
+      const name = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : undefined;
+      const meant = quoted(`${node.value} ${comment}`);
+      cut.push({
+        start: node.range[0],
+        end: end + 1 + comment.length,
+        message: `\`${comment.split(/\s/)[0]}\` is read as a comment, not as part of the value ${name === undefined ? "" : `of \`${name}\` `}(\` #\` starts a comment): quote the value if it belongs, \`${name === undefined ? "" : `${name}: `}${meant}\`, or write a comment as \`# ${comment.slice(1)}\``,
+      });
+    },
+  });
+  return cut;
+}
