@@ -57,5 +57,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   writeFileSync(join(root, "test", "golden", "mixed.stylish.txt"), journey(["lint"], mixed));
   writeFileSync(join(root, "test", "golden", "mixed.github.txt"), journey(["lint", "-f", "github"], mixed));
   for (const lang of ["ru", "ar"]) journey(["render", "--config", "examples/journey.config.yaml", "--lang", lang, "-o", `test/golden/render-${lang}`], root);
+  journey(["render", "test/fixtures/analyze", "--analysis", "test/fixtures/analyze/checkout.analysis.json", "-o", "test/golden/render-measured"], root);
   console.log("updated test/golden/ and the rule tables; review them with git diff");
 }

@@ -118,7 +118,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const flowDiagram = renderFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     const stem = fileStem(journey.id);
     const analysis = options.analyses?.get(journey.id);
-    const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis);
+    const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis, labels.dir);
     const mmdNote = `${generatedNote(source, "%%")}\n`;
     for (const [kind, definition] of [
       ["journey", journeyDiagram],

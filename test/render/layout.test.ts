@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "puppeteer-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mermaidLabel, wrapWords } from "../../src/escape/mermaid.js";
+import { findBrowser, MIN_TEXT_PX } from "../../src/render/images.js";
+import { flowDepth, flowDirection } from "../../src/render/mermaid-flow.js";
+import { chromiumAvailable, lint, runCli, svgText, tempProject } from "../helpers/index.js";
+
+/** A 90-character step name: cut at 48 characters it used to end "...retur…". */
+const LONG_NAME = "The customer reads the long confirmation email about the parcel and decides whether to return";
+
+/** A linear journey of `steps` steps in stages of `perStage`, the third step with LONG_NAME. */
+export function longJourney(steps: number, perStage = 5): string {
+  const lines = ["journey: 1", `id: long-${steps}`, `title: A journey of ${steps} steps`, `goal: { steps: [s${steps}] }`, "stages:"];
+  for (let i = 1; i <= steps; i++) {
+    if ((i - 1) % perStage === 0) lines.push(`  - id: stage-${Math.ceil(i / perStage)}`, "    steps:");
+    lines.push(
+      `      - id: s${i}`,
+      `        name: ${i === 3 ? LONG_NAME : `Step ${i} of the flow`}`,
+      "        channel: web",
+      `        emotion: ${(i % 5) - 2}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
+
+describe("labels wrap at word boundaries and are never cut", () => {
+  it.each([
+    [LONG_NAME, 28, ["The customer reads the long", "confirmation email about the", "parcel and decides whether", "to return"]],
+    ["short", 28, ["short"]],
+    ["Supercalifragilisticexpialidocious and more", 10, ["Supercalif", "ragilistic", "expialidoc", "ious and", "more"]],
+    ["🐈🐈🐈 🐈", 2, ["🐈🐈", "🐈", "🐈"]],
+  ])("%j at %i characters", (text, width, lines) => {
+    expect(wrapWords(text, width)).toEqual(lines);
+  });
+
+  it("escapes each line and joins them with line breaks Mermaid draws in HTML and SVG alike", () => {
+    expect(mermaidLabel("Step 3: pays (by card)", 12)).toBe("Step 3#58; pays<br/>#40;by card#41;");
+    expect(mermaidLabel("  ", 12)).toBe("#8212;");
+  });
+});
+
+describe("the flowchart's direction follows the shape of the flow", () => {
+  const graphOf = (text: string) => lint(text).model!.graph;
+  it.each([
+    [4, "ltr", 4, "LR"],
+    [4, "rtl", 4, "RL"],
+    [8, "ltr", 8, "LR"],
+    [9, "rtl", 9, "TB"],
+    [40, "ltr", 40, "TB"],
+  ] as const)("a linear flow of %i steps (%s): depth %i, %s", (steps, dir, depth, direction) => {
+    const graph = graphOf(longJourney(steps));
+    expect(flowDepth(graph)).toBe(depth);
+    expect(flowDirection(graph, dir)).toBe(direction);
+  });
+
+  it("a loop back to the start does not make the flow longer", () => {
+    const text = longJourney(5).replace(/(id: s5\n(?: {8}.*\n)*)/, "$1        next: [s1]\n");
+    expect(flowDepth(graphOf(text))).toBe(5);
+  });
+});
+
+describe.runIf(chromiumAvailable())("images of a long journey, through the built CLI", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    const { launch } = await import("puppeteer-core");
+    browser = await launch({ executablePath: findBrowser()!, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  });
+  afterAll(() => browser?.close());
+
+  /** Size of a PNG, and the box of its non-white pixels, as Chromium decodes it. */
+  async function pngContent(png: Buffer) {
+    const page = await browser.newPage();
+    try {
+      return await page.evaluate(async (data) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext("2d")!;
+        context.drawImage(image, 0, 0);
+        const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+        let [left, top, right, bottom] = [image.width, image.height, -1, -1];
+        for (let y = 0; y < image.height; y++)
+          for (let x = 0; x < image.width; x++) {
+            const i = (y * image.width + x) * 4;
+            if (pixels[i] > 245 && pixels[i + 1] > 245 && pixels[i + 2] > 245) continue;
+            [left, top, right, bottom] = [Math.min(left, x), Math.min(top, y), Math.max(right, x), Math.max(bottom, y)];
+          }
+        return { width: image.width, height: image.height, content: (right - left + 1) * (bottom - top + 1) };
+      }, png.toString("base64"));
+    } finally {
+      await page.close();
+    }
+  }
+
+  /** The height of the smallest label of an SVG, in SVG units, measured by Chromium. */
+  async function smallestText(svg: string): Promise<number> {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><body>${svg.replace(/^<!--.*-->\n/, "")}</body>`);
+      return await page.evaluate(() =>
+        Math.min(...[...document.querySelectorAll("svg text")].filter((t) => t.textContent?.trim()).map((t) => (t as SVGTextElement).getBBox().height)),
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
+  it(
+    "a 40-step flow: top to bottom, text at least 10 px high in the PNG, every word of a long label there; the journey chart cropped",
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempProject({ "long.journey.yaml": longJourney(40) });
+      for (const format of ["svg", "png"]) {
+        const result = await runCli(["render", ".", "-o", format, "--image", format, "--no-map"], { cwd: dir });
+        expect(result.stderr).toBe("");
+        expect(result.exitCode).toBe(0);
+      }
+      // What GitHub shows: the Markdown's flowchart runs top to bottom, the long label wrapped.
+      const markdown = readFileSync(join(dir, "svg", "long-40.md"), "utf8");
+      expect(markdown).toContain("```mermaid\nflowchart TB\n");
+      expect(markdown).toContain("The customer reads the long<br/>confirmation email about the<br/>");
+
+      const svg = readFileSync(join(dir, "svg", "long-40.flow.svg"), "utf8");
+      const text = svgText(svg);
+      for (const word of LONG_NAME.split(" ")) expect(text).toContain(word);
+      expect(text).not.toContain("…");
+
+      const svgWidth = Number(/<svg[^>]* width="([\d.]+)"/.exec(svg)![1]);
+      const flow = await pngContent(readFileSync(join(dir, "png", "long-40.flow.png")));
+      const textPx = (await smallestText(svg)) * (flow.width / svgWidth);
+      expect(textPx).toBeGreaterThanOrEqual(MIN_TEXT_PX);
+      expect(flow.height).toBeLessThanOrEqual(16_384);
+
+      const chart = await pngContent(readFileSync(join(dir, "png", "long-40.journey.png")));
+      expect(chart.content / (chart.width * chart.height)).toBeGreaterThan(0.9);
+      const chartSvg = readFileSync(join(dir, "svg", "long-40.journey.svg"), "utf8");
+      for (const word of LONG_NAME.split(" ")) expect(svgText(chartSvg)).toContain(word);
+    },
+  );
+});
