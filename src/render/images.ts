@@ -38,7 +38,7 @@ const MARGIN = 8;
  * What Mermaid draws in place of a diagram it cannot draw: its error picture ("Syntax error in
  * text"), or a one-node flowchart saying "Maximum text size in diagram exceeded".
  */
-const MERMAID_ERROR = /aria-roledescription="error"|>Maximum text size in diagram exceeded</;
+const MERMAID_ERROR = /^error$|^Syntax error in text|^Maximum text size in diagram exceeded$/;
 
 /**
  * Mermaid's settings for images. Labels as SVG text, not HTML in `<foreignObject>`, which librsvg,
@@ -171,7 +171,10 @@ export class MermaidRenderer {
    * chart leaves half its height blank). Returns the SVG text, its size in SVG units (= CSS px),
    * and the height of its smallest text.
    */
-  private async drawOn(page: Page, definition: string): Promise<{ svg: string; width: number; height: number; minText: number }> {
+  private async drawOn(
+    page: Page,
+    definition: string,
+  ): Promise<{ svg: string; width: number; height: number; minText: number; shown: (string | null | undefined)[] }> {
     // From the definition, not a counter: which page draws which diagram first varies by run.
     const id = `journey-diagram-${(crc32(definition) >>> 0).toString(16)}`;
     const drawn = await page.evaluate(
@@ -182,6 +185,8 @@ export class MermaidRenderer {
           const { svg } = await mermaid.render(id, definition);
           container.innerHTML = svg;
           const element = container.querySelector("svg")!;
+          const texts = [...element.querySelectorAll("text")].map((text) => text.textContent ?? "");
+          const shown = [element.getAttribute("aria-roledescription"), texts.join(" ").replace(/\s+/g, " ").trim()];
           const box = element.getBBox();
           const [x, y, width, height] = [box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin].map((n) => Math.round(n * 100) / 100);
           element.setAttribute("viewBox", `${x} ${y} ${width} ${height}`);
@@ -193,7 +198,7 @@ export class MermaidRenderer {
             const size = parseFloat(getComputedStyle(text).fontSize);
             if (text.textContent?.trim() && size > 0) minText = Math.min(minText, size);
           }
-          return { svg: new XMLSerializer().serializeToString(element), width, height, minText };
+          return { svg: new XMLSerializer().serializeToString(element), width, height, minText, shown };
         } finally {
           document.getElementById("d" + id)?.remove(); // Mermaid leaves its scratch element on errors
         }
@@ -202,7 +207,8 @@ export class MermaidRenderer {
       definition,
       MARGIN,
     );
-    if (MERMAID_ERROR.test(drawn.svg)) throw new Error("Mermaid drew its error picture instead of the diagram");
+    if (drawn.shown.some((text) => MERMAID_ERROR.test(text ?? "")))
+      throw new Error(`Mermaid drew its error picture instead of the diagram: ${drawn.shown.join(": ")}`);
     return drawn;
   }
 

@@ -21,6 +21,8 @@ export interface ReportInput {
   names: Names;
   journeyDiagram: string;
   flowDiagram: string;
+  /** The flow diagram is drawn by stage: the full flow is past Mermaid's limits. */
+  flowOverview?: boolean;
   /** Link from the report to its source file, for the line links of findings. */
   sourceLink: string;
   /** `render --analysis`: the analysis of this journey, and its observed flowchart. */
@@ -43,6 +45,7 @@ export function renderMarkdownReport({
   names,
   journeyDiagram,
   flowDiagram,
+  flowOverview,
   sourceLink,
   analysis,
   observedDiagram,
@@ -94,7 +97,8 @@ export function renderMarkdownReport({
   const journeyCaption =
     `_${t.journeyDiagramCaption}_` + (noEmotion.length > 0 ? ` _${t.map.noEmotion}:_ ${noEmotion.map((s) => markdownText(s.name)).join(", ")}.` : "");
   out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
-  out.push(`## ${t.flowDiagram}`, "", `_${t.flowDiagramCaption}_`, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
+  const flowCaption = `_${t.flowDiagramCaption}_` + (flowOverview ? ` _${plural(t, t.overviewNote, journey.steps.length)}_` : "");
+  out.push(`## ${t.flowDiagram}`, "", flowCaption, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
 
   // Stage by stage
   out.push(`## ${t.stageByStage}`, "");

@@ -18,11 +18,12 @@ export const EDGE_WIDTH = 24;
 const MAX_ACROSS = 8;
 
 /**
- * The direction a flowchart runs: across when its longest path fits `MAX_ACROSS` (right to left
- * in a right-to-left language), top to bottom otherwise, which reads the same in every script.
+ * The direction a flowchart whose longest path has `depth` nodes runs: across when it fits
+ * `MAX_ACROSS` (right to left in a right-to-left language), top to bottom otherwise, which reads
+ * the same in every script.
  */
-export function flowDirection(graph: FlowGraph, dir: "ltr" | "rtl"): "LR" | "RL" | "TB" {
-  if (flowDepth(graph) > MAX_ACROSS) return "TB";
+export function flowDirection(depth: number, dir: "ltr" | "rtl"): "LR" | "RL" | "TB" {
+  if (depth > MAX_ACROSS) return "TB";
   return dir === "rtl" ? "RL" : "LR";
 }
 
@@ -96,7 +97,7 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     const marker = withErrors.has(step.id) ? "⚠ " : "";
     return `${marker}${name}${channels}`;
   };
-  const direction = flowDirection(graph, names.labels.dir);
+  const direction = flowDirection(flowDepth(graph), names.labels.dir);
   const lines = [`flowchart ${direction}`];
   for (const lane of ["frontstage", "backstage"] as const) {
     const steps = journey.steps.filter((step) => step.lane === lane);
@@ -130,12 +131,16 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     else if (step.type === "end" && step.outcome === "success") classes.success.push(nodeId(step));
     if (withErrors.has(step.id)) classes.error.push(nodeId(step));
   }
-  lines.push(
+  return [...lines, ...classLines(classes)].join("\n") + "\n";
+}
+
+/** The styles of goal steps, end outcomes and steps with errors, and the nodes that have them. */
+export function classLines(classes: Record<string, string[]>): string[] {
+  return [
     "  classDef goal fill:#d9f2dc,stroke:#2e7d32,stroke-width:2px",
     "  classDef success fill:#e8f5e9,stroke:#2e7d32",
     "  classDef abandoned fill:#fdecea,stroke:#c62828,stroke-dasharray:4 3",
     "  classDef error stroke:#d32f2f,stroke-width:3px",
-  );
-  for (const [name, ids] of Object.entries(classes)) if (ids.length > 0) lines.push(`  class ${ids.join(",")} ${name}`);
-  return lines.join("\n") + "\n";
+    ...Object.entries(classes).flatMap(([name, ids]) => (ids.length > 0 ? [`  class ${ids.join(",")} ${name}`] : [])),
+  ];
 }

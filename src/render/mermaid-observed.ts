@@ -2,7 +2,7 @@ import type { AnalysisResult } from "../analyze/types.js";
 import { mermaidLabel } from "../escape/mermaid.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
-import { flowDirection, flowNode, NODE_WIDTH, nodeId } from "./mermaid-flow.js";
+import { flowDepth, flowDirection, flowNode, NODE_WIDTH, nodeId } from "./mermaid-flow.js";
 
 /**
  * A Mermaid flowchart of what the event log shows (`render --analysis`): every step with the
@@ -12,7 +12,7 @@ import { flowDirection, flowNode, NODE_WIDTH, nodeId } from "./mermaid-flow.js";
  */
 export function renderObservedDiagram(journey: Journey, graph: FlowGraph, analysis: AnalysisResult, dir: "ltr" | "rtl"): string {
   const reached = new Map(analysis.steps.map((s) => [s.id, s.reached]));
-  const lines = [`flowchart ${flowDirection(graph, dir)}`];
+  const lines = [`flowchart ${flowDirection(flowDepth(graph), dir)}`];
   for (const step of journey.steps) {
     lines.push(`  ${flowNode(nodeId(step), step, `${mermaidLabel(step.name, NODE_WIDTH)}<br/><small>${reached.get(step.id) ?? 0}</small>`)}`);
   }

@@ -3,8 +3,13 @@ import { join } from "node:path";
 import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mermaidLabel, wrapWords } from "../../src/escape/mermaid.js";
-import { findBrowser, MIN_TEXT_PX } from "../../src/render/images.js";
+import { defaultConfig } from "../../src/config/load.js";
+import { plural } from "../../src/render/i18n/format.js";
+import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { findBrowser, MermaidRenderer, MIN_TEXT_PX } from "../../src/render/images.js";
 import { flowDepth, flowDirection } from "../../src/render/mermaid-flow.js";
+import { renderOverviewDiagram } from "../../src/render/mermaid-overview.js";
+import { Names } from "../../src/render/names.js";
 import { chromiumAvailable, lint, runCli, svgText, tempProject } from "../helpers/index.js";
 
 /** A 90-character step name: cut at 48 characters it used to end "...retur…". */
@@ -52,12 +57,43 @@ describe("the flowchart's direction follows the shape of the flow", () => {
   ] as const)("a linear flow of %i steps (%s): depth %i, %s", (steps, dir, depth, direction) => {
     const graph = graphOf(longJourney(steps));
     expect(flowDepth(graph)).toBe(depth);
-    expect(flowDirection(graph, dir)).toBe(direction);
+    expect(flowDirection(flowDepth(graph), dir)).toBe(direction);
   });
 
   it("a loop back to the start does not make the flow longer", () => {
     const text = longJourney(5).replace(/(id: s5\n(?: {8}.*\n)*)/, "$1        next: [s1]\n");
     expect(flowDepth(graphOf(text))).toBe(5);
+  });
+});
+
+describe("past Mermaid's limits: the flow by stage", () => {
+  const BRANCHED = `journey: 1
+id: branched
+title: Branched
+goal: { steps: [pays] }
+stages:
+  - id: awareness
+    steps:
+      - { id: sees, name: Sees an ad, channel: web, next: [{ to: clicks, when: interested }, { to: leaves, when: not now }, { to: closes }] }
+      - { id: leaves, name: Leaves, type: end, outcome: abandoned }
+      - { id: closes, name: Closes the tab, type: end, outcome: abandoned }
+  - id: purchase
+    steps:
+      - { id: clicks, name: Clicks, channel: web }
+      - { id: pays, name: Pays, channel: web, next: [sees] }
+`;
+
+  it.each(["en", "pl", "ar"])("stages with their step counts, the flow between them, the goal and the ends grouped by outcome (%s)", (lang) => {
+    const { journey, graph } = lint(BRANCHED).model!;
+    const overview = renderOverviewDiagram(journey, graph, new Names(journey, defaultConfig("/virtual"), LANGUAGES[lang]));
+    const labels = LANGUAGES[lang];
+    expect(overview).toMatch(new RegExp(`^flowchart ${labels.dir === "rtl" ? "RL" : "LR"}\n`));
+    expect(overview).toContain(`s1["${labels.stageNames.awareness}<br/><small>${plural(labels, labels.shortestPathSteps, 3)}</small>"]`);
+    expect(overview).toContain(`s2["${labels.stageNames.purchase}<br/><small>${plural(labels, labels.shortestPathSteps, 2)}</small>"]`);
+    expect(overview).toContain("  s1 --> s2\n  s2 --> s1\n");
+    expect(overview).toContain(`g5(["Pays<br/><small>${labels.map.goalStep}</small>"])`);
+    expect(overview).toContain(`e1abandoned(["2 × ${labels.outcomes.abandoned}"])`);
+    expect(overview).toContain("class e1abandoned abandoned");
   });
 });
 
@@ -140,4 +176,32 @@ describe.runIf(chromiumAvailable())("images of a long journey, through the built
       for (const word of LONG_NAME.split(" ")) expect(svgText(chartSvg)).toContain(word);
     },
   );
+
+  it("a 1,000-step journey: its flow drawn by stage, said on stderr and in the report, no Mermaid error in the image", { timeout: 180_000 }, async () => {
+    const dir = tempProject({ "long.journey.yaml": longJourney(1000, 125) });
+    const result = await runCli(["render", ".", "-o", "docs", "--image", "svg", "--no-map"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain("the full flow diagram of 1,000 steps cannot be drawn");
+    expect(result.stderr).toContain("it is drawn stage by stage (8 stages) instead");
+    expect(readFileSync(join(dir, "docs", "long-1000.md"), "utf8")).toContain(
+      "_The full flow has 1,000 steps, more than Mermaid can draw, so it is shown stage by stage._",
+    );
+    const text = svgText(readFileSync(join(dir, "docs", "long-1000.flow.svg"), "utf8"));
+    for (let stage = 1; stage <= 8; stage++) expect(text).toContain(`stage-${stage} 125 steps`);
+    expect(text).toContain("Step 1000 of the flow goal");
+    for (const name of ["long-1000.flow.svg", "long-1000.journey.svg"])
+      expect(readFileSync(join(dir, "docs", name), "utf8")).not.toMatch(/Maximum text size|Syntax error|aria-roledescription="error"/);
+  });
+
+  it("Mermaid's error picture is a failure, never an image", { timeout: 60_000 }, async () => {
+    const renderer = await MermaidRenderer.open(findBrowser()!, 1);
+    try {
+      // Past maxTextSize Mermaid draws "Maximum text size in diagram exceeded" and reports no error.
+      await expect(renderer.svg(`flowchart TB\n${"  a --> b\n".repeat(6000)}`)).rejects.toThrow(/error picture/);
+      await expect(renderer.png(`flowchart TB\n${"  a --> b\n".repeat(6000)}`)).rejects.toThrow(/error picture/);
+      expect(await renderer.svg("flowchart TB\n  a --> b\n")).toContain("<svg");
+    } finally {
+      await renderer.close();
+    }
+  });
 });

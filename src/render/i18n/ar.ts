@@ -151,4 +151,10 @@ export const ar: Labels = {
     previewNoMermaid: "تحتاج المخططات إلى الحزمة mermaid: npm install --save-dev mermaid@11 ثم أعد تشغيل journey preview.",
     previewDisconnected: "توقف journey preview؛ شغّله مجددًا لرؤية التغييرات.",
   },
+  overviewNote: {
+    one: "يضم المسار الكامل خطوة واحدة، وهو أكثر مما يستطيع Mermaid رسمه، لذا يُعرض مرحلةً مرحلة.",
+    two: "يضم المسار الكامل خطوتين، وهو أكثر مما يستطيع Mermaid رسمه، لذا يُعرض مرحلةً مرحلة.",
+    few: "يضم المسار الكامل {count} خطوات، وهو أكثر مما يستطيع Mermaid رسمه، لذا يُعرض مرحلةً مرحلة.",
+    other: "يضم المسار الكامل {count} خطوة، وهو أكثر مما يستطيع Mermaid رسمه، لذا يُعرض مرحلةً مرحلة.",
+  },
 };

@@ -153,4 +153,8 @@ export const bg: Labels = {
     previewNoMermaid: "Диаграмите изискват пакета mermaid: npm install --save-dev mermaid@11, после рестартирайте journey preview.",
     previewDisconnected: "journey preview е спрян; стартирайте го отново, за да виждате промените.",
   },
+  overviewNote: {
+    one: "Пълният път има {count} стъпка – повече, отколкото Mermaid може да начертае, затова е показан по етапи.",
+    other: "Пълният път има {count} стъпки – повече, отколкото Mermaid може да начертае, затова е показан по етапи.",
+  },
 };

@@ -154,4 +154,8 @@ export const da: Labels = {
     previewNoMermaid: "Diagrammerne kræver pakken mermaid: npm install --save-dev mermaid@11, og start journey preview igen.",
     previewDisconnected: "journey preview er stoppet; start den igen for at se ændringer.",
   },
+  overviewNote: {
+    one: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
+    other: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
+  },
 };

@@ -154,4 +154,8 @@ export const en: Labels = {
     previewNoMermaid: "The diagrams need the mermaid package: npm install --save-dev mermaid@11, then restart journey preview.",
     previewDisconnected: "journey preview has stopped; start it again to see changes.",
   },
+  overviewNote: {
+    one: "The full flow has {count} step, more than Mermaid can draw, so it is shown stage by stage.",
+    other: "The full flow has {count} steps, more than Mermaid can draw, so it is shown stage by stage.",
+  },
 };

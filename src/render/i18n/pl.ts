@@ -154,4 +154,10 @@ export const pl: Labels = {
     previewNoMermaid: "Diagramy wymagają pakietu mermaid: npm install --save-dev mermaid@11, potem uruchom ponownie journey preview.",
     previewDisconnected: "journey preview zostało zatrzymane; uruchom je ponownie, aby widzieć zmiany.",
   },
+  overviewNote: {
+    one: "Pełny przebieg ma {count} krok, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    few: "Pełny przebieg ma {count} kroki, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    many: "Pełny przebieg ma {count} kroków, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    other: "Pełny przebieg ma {count} kroku, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+  },
 };

@@ -153,4 +153,8 @@ export const ru: Labels = {
     previewNoMermaid: "Для диаграмм нужен пакет mermaid: npm install --save-dev mermaid@11, затем перезапустите journey preview.",
     previewDisconnected: "journey preview остановлен; запустите его снова, чтобы видеть изменения.",
   },
+  overviewNote: {
+    one: "Полный путь состоит из {count} шага — больше, чем может нарисовать Mermaid, поэтому он показан по этапам.",
+    other: "Полный путь состоит из {count} шагов — больше, чем может нарисовать Mermaid, поэтому он показан по этапам.",
+  },
 };

@@ -109,6 +109,8 @@ export interface Labels {
   };
   /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */
   map: MapLabels;
+  /** Under a flow diagram drawn by stage because the full flow is past Mermaid's limits; `{count}` steps. */
+  overviewNote: Plural;
 }
 
 export interface MeasuredLabels {
