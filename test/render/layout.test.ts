@@ -10,7 +10,7 @@ import { findBrowser, MermaidRenderer, MIN_TEXT_PX } from "../../src/render/imag
 import { flowDepth, flowDirection } from "../../src/render/mermaid-flow.js";
 import { renderOverviewDiagram } from "../../src/render/mermaid-overview.js";
 import { Names } from "../../src/render/names.js";
-import { chromiumAvailable, lint, runCli, svgText, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, lint, ROOT, runCli, svgText, tempProject } from "../helpers/index.js";
 
 /** A 90-character step name: cut at 48 characters it used to end "...retur…". */
 const LONG_NAME = "The customer reads the long confirmation email about the parcel and decides whether to return";
@@ -203,5 +203,64 @@ describe.runIf(chromiumAvailable())("images of a long journey, through the built
     } finally {
       await renderer.close();
     }
+  });
+
+  /** Nodes of a flowchart SVG whose label's box is not inside the box of their shape, and each node's centre. */
+  async function labelsOutside(svg: string) {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(`<!doctype html><body>${svg.replace(/^<!--.*-->\n/, "")}</body>`);
+      return await page.evaluate(() => {
+        const outside: string[] = [];
+        const centres: Record<string, number> = {};
+        for (const node of document.querySelectorAll("g.node")) {
+          const shape = node.querySelector(":scope > rect, :scope > polygon, :scope > path, :scope > g > path")!.getBoundingClientRect();
+          const text = node.querySelector("text")!.getBoundingClientRect();
+          centres[/-(n\d+)-\d+$/.exec(node.id)![1]] = shape.left + shape.width / 2;
+          if (text.left < shape.left || text.right > shape.right || text.top < shape.top || text.bottom > shape.bottom) outside.push(node.textContent);
+        }
+        return { outside, centres };
+      });
+    } finally {
+      await page.close();
+    }
+  }
+
+  it("right to left: the Arabic example's labels stay in their boxes, and a short Arabic flow runs right to left", { timeout: 120_000 }, async () => {
+    const short = `journey: 1
+id: short-ar
+title: تجربة قصيرة
+lang: ar
+goal: { steps: [يشترك] }
+stages:
+  - id: purchase
+    steps:
+      - { id: يسجل, name: يسجّل في التجربة المجانية دون بطاقة ائتمان, channel: web }
+      - { id: يسأل, name: "يسأل الدعم في الدردشة: كيف أستورد المهام؟", type: contact, channel: chat }
+      - { id: يجيب, name: موظف الدعم يرسل دليلًا مصورًا, type: response, answers: يسأل, actor: agent, channel: chat }
+      - id: تنتهي
+        name: تذكير بانتهاء التجربة بعد ثلاثة أيام
+        type: decision
+        next: [{ to: يشترك, when: الفريق يستخدم البرنامج }, { to: يغادر, when: لم يعد أحد يستخدمه }]
+      - { id: يشترك, name: يشترك في الخطة المدفوعة للفريق, channel: web, type: end, outcome: success }
+      - { id: يغادر, name: يترك التجربة تنتهي دون اشتراك, type: end, outcome: abandoned }
+`;
+    const dir = tempProject({ "short.journey.yaml": short });
+    const example = join(ROOT, "examples", "saas-trial.journey.yaml");
+    const config = join(ROOT, "examples", "journey.config.yaml");
+    for (const [out, ...args] of [
+      ["short", "short.journey.yaml"],
+      ["example", "--config", config, example],
+    ]) {
+      const result = await runCli(["render", ...args, "-o", out, "--image", "svg", "--no-map"], { cwd: dir });
+      expect(result.exitCode, result.stderr).toBe(0);
+    }
+    const mmd = readFileSync(join(dir, "short", "short-ar.flow.mmd"), "utf8");
+    expect(mmd).toContain("\nflowchart RL\n");
+    expect(mmd).toContain("\n    direction RL\n");
+    const drawn = await labelsOutside(readFileSync(join(dir, "short", "short-ar.flow.svg"), "utf8"));
+    expect(drawn.outside).toEqual([]);
+    expect(drawn.centres.n1).toBeGreaterThan(drawn.centres.n4); // the first step on the right
+    expect((await labelsOutside(readFileSync(join(dir, "example", "saas-trial.flow.svg"), "utf8"))).outside).toEqual([]);
   });
 });
