@@ -123,7 +123,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     if (flowTooLarge) {
       plan.warnings.push({
         filePath: result.filePath,
-        message: `the full flow diagram of ${journey.steps.length.toLocaleString("en")} steps cannot be drawn (${flowTooLarge.replace(/; split .*$/, "")}): it is drawn stage by stage (${journey.stages.length} stages) instead; split the journey to see every step`,
+        message: `the full flow diagram of ${journey.steps.length.toLocaleString("en")} steps cannot be drawn (${flowTooLarge.replace(/; split .*$/, "")}): it is drawn stage by stage (${journey.stages.length === 1 ? "1 stage" : `${journey.stages.length.toLocaleString("en")} stages`}) instead; split the journey to see every step`,
       });
     }
     const stem = fileStem(journey.id);
