@@ -1,10 +1,8 @@
-import { mermaidText } from "../escape/mermaid.js";
-import { flowNode } from "../render/mermaid-flow.js";
+import { mermaidLabel } from "../escape/mermaid.js";
+import { EDGE_WIDTH, flowNode, NODE_WIDTH } from "../render/mermaid-flow.js";
 import type { Step } from "../model/types.js";
 import { edgesOf } from "./structure.js";
 import type { JourneyDiff } from "./types.js";
-
-const MAX_LABEL = 48;
 
 /**
  * A Mermaid flowchart of the head version with the change drawn on it: added steps and
@@ -24,7 +22,7 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
     ...h.steps.map((step): [string, string] => [step.id, `n${step.index + 1}`]),
     ...removed.map((step, i): [string, string] => [step.id, `r${i + 1}`]),
   ]);
-  const label = (step: Step) => mermaidText(step.name, MAX_LABEL);
+  const label = (step: Step) => mermaidLabel(step.name, NODE_WIDTH);
 
   const lines = ["flowchart LR"];
   for (const step of h.steps) lines.push(`  ${flowNode(nodeId.get(step.id)!, step, label(step))}`);
@@ -38,7 +36,7 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
     for (const target of head.graph.successors[step.index]) {
       const to = h.steps[target];
       const when = step.next.find((t) => t.to === to.id)?.when;
-      lines.push(`  ${nodeId.get(step.id)}${when ? ` -->|"${mermaidText(when, 40)}"| ` : " --> "}${nodeId.get(to.id)}`);
+      lines.push(`  ${nodeId.get(step.id)}${when ? ` -->|"${mermaidLabel(when, EDGE_WIDTH)}"| ` : " --> "}${nodeId.get(to.id)}`);
       if (!baseEdges.has(`${step.id}\0${to.id}`)) linkStyles.push(`  linkStyle ${link} stroke:#2e7d32,stroke-width:3px`);
       link++;
     }

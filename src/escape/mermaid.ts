@@ -6,15 +6,49 @@
  */
 const RESERVED = /[:;#,"'<>&%{}\\`|[\]()=]/g;
 
-export function mermaidText(text: string, maxLength?: number): string {
-  let plain = text
+export function mermaidText(text: string): string {
+  return escapeLine(plainText(text));
+}
+
+/**
+ * A label wrapped at word boundaries into lines of at most `width` characters, escaped line by
+ * line and joined with `<br/>`, which Mermaid draws as a line break both as HTML (GitHub) and as
+ * SVG text (images). The user's text is never cut: a word longer than `width` alone is broken.
+ */
+export function mermaidLabel(text: string, width: number): string {
+  return wrapWords(plainText(text), width).map(escapeLine).join("<br/>");
+}
+
+/** Line breaks and other control characters become spaces; runs of spaces one. */
+function plainText(text: string): string {
+  return text
     .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
-  if (maxLength !== undefined) plain = shorten(plain, maxLength);
+}
+
+function escapeLine(plain: string): string {
   // A label of only spaces or control characters would leave a section, title or actor empty,
   // which Mermaid cannot parse: an em dash stands in.
   return plain === "" ? PLACEHOLDER : plain.replace(RESERVED, (char) => `#${char.codePointAt(0)};`);
+}
+
+/** Lines of at most `width` code points (emoji are not cut in half), broken between words where there is one. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line: string[] = [];
+  for (const word of text.split(" ")) {
+    const chars = [...word];
+    for (let start = 0; start < Math.max(1, chars.length); start += width) {
+      const piece = chars.slice(start, start + width);
+      if (line.length > 0 && line.length + 1 + piece.length > width) {
+        lines.push(line.join(""));
+        line = [];
+      }
+      line = line.length > 0 ? [...line, " ", ...piece] : piece;
+    }
+  }
+  return [...lines, line.join("")];
 }
 
 const PLACEHOLDER = "#8212;";
@@ -25,21 +59,9 @@ const KEYWORDS = /^(title|section|accTitle|accDescr|journey|flowchart|graph|subg
  * A journey task name: escaped, and never starting with a word Mermaid would read as a keyword
  * (`title`, `section`, ...), whose first letter is then written as an entity code.
  */
-export function mermaidTaskName(text: string, maxLength?: number): string {
-  const escaped = mermaidText(text, maxLength);
+export function mermaidTaskName(text: string, width: number): string {
+  const escaped = mermaidLabel(text, width);
   const match = KEYWORDS.exec(escaped);
   if (!match) return escaped;
   return `#${escaped.codePointAt(0)};${escaped.slice(1)}`;
-}
-
-/** Shortens to `max` characters (by code point, so emoji are not cut in half), ending with "…". */
-export function shorten(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  return (
-    chars
-      .slice(0, Math.max(1, max - 1))
-      .join("")
-      .trimEnd() + "…"
-  );
 }

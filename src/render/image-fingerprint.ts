@@ -23,7 +23,7 @@ export interface ImageFingerprint {
  * Bump when the way images are drawn changes outside IMAGE_CONFIG (page size, scale, cropping,
  * the marks added to the files): every committed image is then reported stale and redrawn.
  */
-export const IMAGE_REVISION = 1;
+export const IMAGE_REVISION = 2;
 
 const KEYWORD = "journey-fingerprint";
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);

@@ -25,12 +25,26 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string | unde
 
 const require = createRequire(import.meta.url);
 
-/** Chromium draws no screenshot wider than 16384 px; 85 steps fit. */
+/** Chromium draws no screenshot wider or taller than 16384 px. */
 const MAX_PNG_WIDTH = 16_000;
+
+/** The smallest text height in a PNG at scale 1, in pixels: below it text is hard to read. */
+export const MIN_TEXT_PX = 10;
+
+/** Room around the drawing when an image is cropped to it, in SVG units. */
+const MARGIN = 8;
+
+/**
+ * What Mermaid draws in place of a diagram it cannot draw: its error picture ("Syntax error in
+ * text"), or a one-node flowchart saying "Maximum text size in diagram exceeded".
+ */
+const MERMAID_ERROR = /^error$|^Syntax error in text|^Maximum text size in diagram exceeded$/;
 
 /**
  * Mermaid's settings for images. Labels as SVG text, not HTML in `<foreignObject>`, which librsvg,
- * Inkscape and document previews draw as nothing; a fixed seed for the hand-drawn look (0 means
+ * Inkscape and document previews draw as nothing, wrapped where journey wrapped them (a wrapping
+ * width wider than the labels' lines); drawn at their own size, not shrunk to a page width
+ * (`useMaxWidth`); a fixed seed for the hand-drawn look (0 means
  * random) and ids derived from the diagram rather than a counter, so the same input gives the same
  * bytes on one machine.
  */
@@ -39,12 +53,18 @@ export const IMAGE_CONFIG = {
   securityLevel: "strict",
   theme: "default",
   htmlLabels: false,
-  flowchart: { htmlLabels: false },
-  journey: { textPlacement: "tspan" },
+  flowchart: { htmlLabels: false, useMaxWidth: false, wrappingWidth: 400 },
+  // Tall enough for a task wrapped into five lines.
+  journey: { textPlacement: "tspan", useMaxWidth: false, height: 80 },
+  // Mermaid's journey writes its tasks and sections in white, on the default theme's pale colours.
+  themeCSS: "text.task, text.journey-section { fill: #333; }",
   handDrawnSeed: 1,
   deterministicIds: true,
   deterministicIDSeed: "journey",
 } as const;
+
+/** The page Mermaid draws in; a PNG's page is resized to its diagram. */
+const VIEWPORT = { width: 1600, height: 1200, deviceScaleFactor: 1 };
 
 /** Diagrams that make one more page worth its Mermaid start-up (about 2 s here). */
 const DIAGRAMS_PER_PAGE = 30;
@@ -107,7 +127,7 @@ export class MermaidRenderer {
         // Each page after the first gets a browser context, hence a window, of its own: a
         // background tab draws no frames, so a screenshot taken in it would never complete.
         const page = first ? await browser.newPage() : await (await browser.createBrowserContext()).newPage();
-        await page.setViewport({ width: 1600, height: 1200, deviceScaleFactor: 1 });
+        await page.setViewport(VIEWPORT);
         await page.setContent(
           '<!doctype html><html><head><meta charset="utf-8"></head><body style="margin:0;background:white"><div id="container"></div></body></html>',
         );
@@ -138,39 +158,77 @@ export class MermaidRenderer {
     }
   }
 
-  /** SVG text of a diagram; rejects with Mermaid's own message when the definition does not parse. */
+  /**
+   * SVG text of a diagram, cropped to the drawing; rejects with Mermaid's own message when the
+   * definition does not parse, and when Mermaid drew its error picture instead of the diagram.
+   */
   svg(definition: string): Promise<string> {
-    return this.withPage((page) => this.svgOn(page, definition));
+    return this.withPage(async (page) => (await this.drawOn(page, definition)).svg);
   }
 
-  private svgOn(page: Page, definition: string): Promise<string> {
+  /**
+   * Draws a diagram into the page's #container and crops it to its bounding box (Mermaid's journey
+   * chart leaves half its height blank). Returns the SVG text, its size in SVG units (= CSS px),
+   * and the height of its smallest text.
+   */
+  private async drawOn(
+    page: Page,
+    definition: string,
+  ): Promise<{ svg: string; width: number; height: number; minText: number; shown: (string | null | undefined)[] }> {
     // From the definition, not a counter: which page draws which diagram first varies by run.
     const id = `journey-diagram-${(crc32(definition) >>> 0).toString(16)}`;
-    return page.evaluate(
-      async (id, definition) => {
+    const drawn = await page.evaluate(
+      async (id, definition, margin) => {
         const mermaid = (globalThis as unknown as { mermaid: { render(id: string, text: string): Promise<{ svg: string }> } }).mermaid;
         const container = document.getElementById("container")!;
         try {
           const { svg } = await mermaid.render(id, definition);
           container.innerHTML = svg;
           const element = container.querySelector("svg")!;
-          return new XMLSerializer().serializeToString(element);
+          const texts = [...element.querySelectorAll("text")].map((text) => text.textContent ?? "");
+          const shown = [element.getAttribute("aria-roledescription"), texts.join(" ").replace(/\s+/g, " ").trim()];
+          const box = element.getBBox();
+          const [x, y, width, height] = [box.x - margin, box.y - margin, box.width + 2 * margin, box.height + 2 * margin].map((n) => Math.round(n * 100) / 100);
+          element.setAttribute("viewBox", `${x} ${y} ${width} ${height}`);
+          element.setAttribute("width", String(width));
+          element.setAttribute("height", String(height));
+          element.style.removeProperty("max-width");
+          let minText = Infinity;
+          for (const text of element.querySelectorAll("text")) {
+            const size = parseFloat(getComputedStyle(text).fontSize);
+            if (text.textContent?.trim() && size > 0) minText = Math.min(minText, size);
+          }
+          return { svg: new XMLSerializer().serializeToString(element), width, height, minText, shown };
         } finally {
           document.getElementById("d" + id)?.remove(); // Mermaid leaves its scratch element on errors
         }
       },
       id,
       definition,
+      MARGIN,
     );
+    if (drawn.shown.some((text) => MERMAID_ERROR.test(text ?? "")))
+      throw new Error(`Mermaid drew its error picture instead of the diagram: ${drawn.shown.join(": ")}`);
+    return drawn;
   }
 
-  /** PNG of a diagram, as the browser draws it. */
+  /**
+   * PNG of a diagram at its own size, cropped to the drawing, at a device scale that makes its
+   * smallest text at least MIN_TEXT_PX high (as far as Chromium's largest screenshot allows).
+   */
   png(definition: string): Promise<Uint8Array> {
     return this.withPage(async (page) => {
-      await this.svgOn(page, definition); // leaves the drawing in #container
-      const element = await page.$("#container svg");
-      if (!element) throw new Error("Mermaid drew nothing");
-      return await element.screenshot({ type: "png" });
+      const { width, height, minText } = await this.drawOn(page, definition); // leaves the drawing in #container
+      const wanted = Number.isFinite(minText) ? Math.max(1, MIN_TEXT_PX / minText) : 1;
+      const scale = Math.min(wanted, MAX_PNG_WIDTH / width, MAX_PNG_WIDTH / height);
+      await page.setViewport({ width: Math.ceil(width), height: Math.ceil(height), deviceScaleFactor: scale });
+      try {
+        const element = await page.$("#container svg");
+        if (!element) throw new Error("Mermaid drew nothing");
+        return await element.screenshot({ type: "png" });
+      } finally {
+        await page.setViewport(VIEWPORT);
+      }
     });
   }
 

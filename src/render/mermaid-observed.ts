@@ -1,10 +1,8 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { mermaidText } from "../escape/mermaid.js";
+import { mermaidLabel } from "../escape/mermaid.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
-import { flowNode, nodeId } from "./mermaid-flow.js";
-
-const MAX_LABEL = 48;
+import { flowDepth, flowDirection, flowNode, NODE_WIDTH, nodeId } from "./mermaid-flow.js";
 
 /**
  * A Mermaid flowchart of what the event log shows (`render --analysis`): every step with the
@@ -12,11 +10,11 @@ const MAX_LABEL = 48;
  * solid; moves it does not have (deviations) are dashed and red; mapped moves nobody took are
  * grey, so the map's shape stays visible.
  */
-export function renderObservedDiagram(journey: Journey, graph: FlowGraph, analysis: AnalysisResult): string {
+export function renderObservedDiagram(journey: Journey, graph: FlowGraph, analysis: AnalysisResult, dir: "ltr" | "rtl"): string {
   const reached = new Map(analysis.steps.map((s) => [s.id, s.reached]));
-  const lines = ["flowchart LR"];
+  const lines = [`flowchart ${flowDirection(flowDepth(graph), dir)}`];
   for (const step of journey.steps) {
-    lines.push(`  ${flowNode(nodeId(step), step, `${mermaidText(step.name, MAX_LABEL)}<br/><small>${reached.get(step.id) ?? 0}</small>`)}`);
+    lines.push(`  ${flowNode(nodeId(step), step, `${mermaidLabel(step.name, NODE_WIDTH)}<br/><small>${reached.get(step.id) ?? 0}</small>`)}`);
   }
   const deviations: number[] = [];
   const unused: number[] = [];

@@ -39,9 +39,9 @@ describe("work linear in the size of the file", () => {
     const result = await journey(["render", "-o", "out", "wide.journey.yaml"], dir, 50_000);
     expect(result.timedOut).toBe(false);
     expect(result.exitCode).toBe(0);
-    const flow = readFileSync(join(dir, "out", "wide.flow.mmd"), "utf8");
-    expect(flow).toContain("n1 --> n55001");
-    expect(flow.match(/^ {2}n1 --> n\d+$/gm)).toHaveLength(55_000);
+    // Far past Mermaid's limits: the full flow is built, measured, and drawn by stage instead.
+    expect(result.stderr).toMatch(/the full flow diagram of 55,002 steps cannot be drawn \(its Mermaid text is [\d,]+ characters/);
+    expect(readFileSync(join(dir, "out", "wide.flow.mmd"), "utf8")).toContain('s1["all<br/><small>55#44;002 steps</small>"]');
   }, 90_000);
 
   it("20,000 journey-disable-next-line comments lint (was about 300 s)", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { chromiumAvailable, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, ROOT, runCli, svgText, tempProject } from "../helpers/index.js";
 
 /** Issue 14, "Output that carries input": file names and values never act as commands, escapes or markup. */
 const GOOD = readFileSync(join(ROOT, "test", "fixtures", "hostile", "good.journey.yaml"), "utf8");
@@ -127,28 +127,32 @@ describe("Mermaid's limits and empty labels", () => {
       "",
     ].join("\n");
 
-  it("1,000 steps: render says the flow diagram is past Mermaid's text limit and what to do", async () => {
+  it("1,000 steps: render says the full flow is past Mermaid's text limit, that it is drawn by stage, and what to do", async () => {
     const dir = tempProject({ "long.journey.yaml": linear(1000) });
     const result = await runCli(["render", ".", "-o", "out"], { cwd: dir });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toMatch(
-      /long\.journey\.yaml: the flow diagram cannot be drawn: its Mermaid text is [\d,]+ characters, over Mermaid's limit of 50,000 .*split the journey/,
+      /long\.journey\.yaml: the full flow diagram of 1,000 steps cannot be drawn \(its Mermaid text is [\d,]+ characters, over Mermaid's limit of 50,000 .*\): it is drawn stage by stage \(1 stage\) instead; split the journey/,
     );
+    expect(readFileSync(join(dir, "out", "long.flow.mmd"), "utf8")).toContain('s1["all<br/><small>1#44;000 steps</small>"]');
   });
 
   it("600 edges: render names Mermaid's edge limit", async () => {
     const dir = tempProject({ "edges.journey.yaml": linear(601).replace(/, next: \[s(\d+)\]/g, (_, next: string) => `, next: [s${next}]`) });
     const result = await runCli(["render", ".", "-o", "out"], { cwd: dir });
-    expect(result.stderr).toMatch(/the flow diagram cannot be drawn: it has 600 edges, over Mermaid's limit of 500/);
+    expect(result.stderr).toMatch(/the full flow diagram of 601 steps cannot be drawn \(it has 600 edges, over Mermaid's limit of 500/);
   });
 
-  it("with --image, a diagram past the limits is not drawn, and the run says why (exit 1)", async () => {
+  it("with --image, the flow past the limits is drawn by stage; a journey chart past them is not drawn, and the run says why (exit 1)", async () => {
     if (!chromiumAvailable()) return;
-    const dir = tempProject({ "edges.journey.yaml": linear(601) });
+    // Long names with emotions: the journey chart's Mermaid text passes 50,000 characters too.
+    const long = linear(601).replace(/name: Step (\d+),/g, "name: Step $1 of a journey whose step names are long enough to need several lines, emotion: 1,");
+    const dir = tempProject({ "edges.journey.yaml": long });
     const result = await runCli(["render", ".", "-o", "out", "--image", "svg"], { cwd: dir });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/long\.flow: not drawn: it has 600 edges/);
-    expect(readdirSync(join(dir, "out"))).not.toContain("long.flow.svg");
+    expect(result.stderr).toMatch(/long\.journey: not drawn: its Mermaid text is [\d,]+ characters/);
+    expect(readdirSync(join(dir, "out"))).not.toContain("long.journey.svg");
+    expect(svgText(readFileSync(join(dir, "out", "long.flow.svg"), "utf8"))).toContain("all 601 steps");
   }, 120_000);
 
   it("a step, stage or persona name of only spaces or control characters gets a placeholder label", async () => {

@@ -24,14 +24,15 @@ describe.runIf(chromiumAvailable())("render: images that any SVG reader draws, t
       // Every step label of the diagram's Mermaid source, word by word (SVG text wraps them).
       const mmd = readFileSync(join(dir, "a", name.replace(/\.svg$/, ".mmd")), "utf8");
       const labels = name.endsWith(".flow.svg")
-        ? [...mmd.matchAll(/^ {4}n\d+[[({>]+"([^"<]+)/gm)].map((m) => m[1])
+        ? [...mmd.matchAll(/^ {4}n\d+[[({>]+"((?:[^"<]|<br\/>)+)/gm)].map((m) => m[1])
         : [...mmd.matchAll(/^ {4}(.+): \d: /gm)].map((m) => m[1]);
       expect(labels.length, name).toBeGreaterThan(3);
       for (const label of labels) {
         for (const word of label
           .replace(/^⚠ /, "")
           .replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-          .split(" "))
+          .split(/ |<br\/>/)
+          .filter(Boolean))
           expect(text, `${name}: "${label}"`).toContain(word);
       }
     }

@@ -158,4 +158,8 @@ export const bg: Labels = {
   diagramImage: "{diagram} като изображение",
   mapImage: "Карта на пътуването като {format}",
   lists: { type: "conjunction", more: { other: "още {count}" } },
+  overviewNote: {
+    one: "Пълният път има {count} стъпка – повече, отколкото Mermaid може да начертае, затова е показан по етапи.",
+    other: "Пълният път има {count} стъпки – повече, отколкото Mermaid може да начертае, затова е показан по етапи.",
+  },
 };

@@ -159,4 +159,8 @@ export const da: Labels = {
   diagramImage: "{diagram} som billede",
   mapImage: "Kunderejsekort som {format}",
   lists: { type: "conjunction", more: { other: "{count} til" } },
+  overviewNote: {
+    one: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
+    other: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
+  },
 };

@@ -159,4 +159,8 @@ export const en: Labels = {
   diagramImage: "{diagram} as an image",
   mapImage: "Journey map as {format}",
   lists: { type: "conjunction", more: { other: "{count} more" } },
+  overviewNote: {
+    one: "The full flow has {count} step, more than Mermaid can draw, so it is shown stage by stage.",
+    other: "The full flow has {count} steps, more than Mermaid can draw, so it is shown stage by stage.",
+  },
 };

@@ -159,4 +159,10 @@ export const pl: Labels = {
   diagramImage: "{diagram} jako obraz",
   mapImage: "Mapa podróży klienta jako {format}",
   lists: { type: "conjunction", more: { other: "jeszcze {count}" } },
+  overviewNote: {
+    one: "Pełny przebieg ma {count} krok, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    few: "Pełny przebieg ma {count} kroki, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    many: "Pełny przebieg ma {count} kroków, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+    other: "Pełny przebieg ma {count} kroku, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
+  },
 };

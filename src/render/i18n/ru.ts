@@ -158,4 +158,8 @@ export const ru: Labels = {
   diagramImage: "{diagram} в виде изображения",
   mapImage: "Карта пути клиента в формате {format}",
   lists: { type: "conjunction", more: { other: "ещё {count}" } },
+  overviewNote: {
+    one: "Полный путь состоит из {count} шага — больше, чем может нарисовать Mermaid, поэтому он показан по этапам.",
+    other: "Полный путь состоит из {count} шагов — больше, чем может нарисовать Mermaid, поэтому он показан по этапам.",
+  },
 };

@@ -123,6 +123,8 @@ export interface Labels {
    * takes "unit", CLDR's list with the Arabic comma "، "), and the last item of a shortened list.
    */
   lists: { type: "conjunction" | "unit"; more: Plural };
+  /** Under a flow diagram drawn by stage because the full flow is past Mermaid's limits; `{count}` steps. */
+  overviewNote: Plural;
 }
 
 export interface MeasuredLabels {
