@@ -16,6 +16,7 @@ const PREVIEW_CSS = `
 .diagrams{margin:0 28px 28px}
 .diagrams figure{margin:0 0 20px;overflow-x:auto}
 .diagrams figcaption{font-weight:600;margin-block-end:6px}
+.diagram-note{margin:0 0 8px;color:var(--muted);font-style:italic}
 .note{margin:12px 28px;color:var(--muted)}
 `;
 
@@ -50,7 +51,7 @@ clearTimeout(pending);pending=setTimeout(function(){requestAnimationFrame(functi
 document.body.setAttribute("data-shown",key+"@"+v.version);}
 function drawDiagrams(v){diagramsBox.replaceChildren(el("h2",{},[text.diagrams]));
 if(!window.mermaid){diagramsBox.append(el("p",{"class":"note"},[text.noMermaid]));return;}
-v.diagrams.forEach(function(d){var figure=el("figure",{},[el("figcaption",{},[d.caption])]);diagramsBox.append(figure);var id="diagram-"+(++drawn);
+v.diagrams.forEach(function(d){var figure=el("figure",{},[el("figcaption",{},[d.caption])]);if(d.note)figure.append(el("p",{"class":"diagram-note"},[d.note]));diagramsBox.append(figure);var id="diagram-"+(++drawn);
 window.mermaid.render(id,d.definition).then(function(r){var holder=document.createElement("div");holder.innerHTML=r.svg;figure.append(holder);},function(e){figure.append(el("pre",{},[String(e&&e.message||e)]));var scratch=document.getElementById("d"+id);if(scratch)scratch.remove();});});}
 if(window.mermaid)window.mermaid.initialize({startOnLoad:false,securityLevel:"strict"});
 var source=new EventSource("/events");

@@ -9,8 +9,8 @@ import { lintFile } from "../lint/lint-file.js";
 import { LANGUAGES } from "../render/i18n/index.js";
 import type { Labels } from "../render/i18n/types.js";
 import { buildMap } from "../render/map/map-html.js";
-import { renderFlowDiagram } from "../render/mermaid-flow.js";
 import { renderJourneyDiagram } from "../render/mermaid-journey.js";
+import { chooseFlowDiagram } from "../render/mermaid-overview.js";
 import { Names } from "../render/names.js";
 import { isRenderable, labelsFor } from "../render/plan.js";
 import type { FileReport } from "../results.js";
@@ -25,7 +25,8 @@ export interface JourneyView {
   dir: "ltr" | "rtl";
   /** The map's body: the latest one that could be drawn, kept while the file is broken. */
   body?: string;
-  diagrams: { caption: string; definition: string }[];
+  /** `note`: what the reader should know about the diagram (the flow drawn by stage), as in the report. */
+  diagrams: { caption: string; definition: string; note?: string }[];
   /** Structural errors (syntax, schema, references) of the file as it is now, with positions. */
   errors: { line: number; column: number; ruleId: string; message: string }[];
 }
@@ -150,6 +151,7 @@ export class PreviewProject {
     });
     const names = new Names(journey, config, labels);
     const map = buildMap({ journey, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names });
+    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     this.views.set(key, {
       key,
       title: journey.title,
@@ -158,7 +160,7 @@ export class PreviewProject {
       body: map.body.value,
       diagrams: [
         { caption: labels.journeyDiagram, definition: renderJourneyDiagram(journey, names) },
-        { caption: labels.flowDiagram, definition: renderFlowDiagram(journey, graph, result.findings, names) },
+        { caption: labels.flowDiagram, definition: flow.definition, ...(flow.note ? { note: flow.note } : {}) },
       ],
       errors,
     });

@@ -22,8 +22,8 @@ export interface ReportInput {
   names: Names;
   journeyDiagram: string;
   flowDiagram: string;
-  /** The flow diagram is drawn by stage: the full flow is past Mermaid's limits. */
-  flowOverview?: boolean;
+  /** The flow diagram is drawn by stage (the full flow is past Mermaid's limits): the note saying so (`chooseFlowDiagram`). */
+  flowNote?: string;
   /** Link from the report to its source file, for the line links of findings. */
   sourceLink: string;
   /** `render --analysis`: the analysis of this journey, and its observed flowchart. */
@@ -50,7 +50,7 @@ export function renderMarkdownReport({
   names,
   journeyDiagram,
   flowDiagram,
-  flowOverview,
+  flowNote,
   sourceLink,
   analysis,
   observedDiagram,
@@ -126,7 +126,7 @@ export function renderMarkdownReport({
       : "");
   out.push(`## ${t.journeyDiagram}`, "", journeyCaption, "", "```mermaid", journeyDiagram.trimEnd(), "```", "");
   if (images.journey) out.push(imageLine(t.diagramImage.replace("{diagram}", t.journeyDiagram), images.journey), "");
-  const flowCaption = `_${t.flowDiagramCaption}_` + (flowOverview ? ` _${plural(t, t.overviewNote, journey.steps.length)}_` : "");
+  const flowCaption = `_${t.flowDiagramCaption}_` + (flowNote ? ` _${flowNote}_` : "");
   out.push(`## ${t.flowDiagram}`, "", flowCaption, "", "```mermaid", flowDiagram.trimEnd(), "```", "");
   if (images.flow) out.push(imageLine(t.diagramImage.replace("{diagram}", t.flowDiagram), images.flow), "");
   // A whole page, not a figure to show inline: a link.

@@ -1,9 +1,32 @@
 import { mermaidLabel, mermaidText } from "../escape/mermaid.js";
 import type { FlowGraph } from "../model/flow-graph.js";
+import type { Finding } from "../finding.js";
 import type { Journey, Outcome, Step } from "../model/types.js";
 import { formatNumber, plural } from "./i18n/format.js";
-import { classLines, flowDirection, flowNode, NODE_WIDTH } from "./mermaid-flow.js";
+import { classLines, flowDirection, flowNode, NODE_WIDTH, renderFlowDiagram } from "./mermaid-flow.js";
+import { mermaidLimitProblem } from "./mermaid-limits.js";
 import type { Names } from "./names.js";
+
+/** The flow diagram a journey is shown with, in `render` and `preview` alike. */
+export interface ChosenFlow {
+  definition: string;
+  /** Set when the full flow is past Mermaid's limits and `definition` is the overview: why (`mermaidLimitProblem`). */
+  tooLarge?: string;
+  /** The reader's note on the overview, in the labels' language; set with `tooLarge`. */
+  note?: string;
+}
+
+/**
+ * The full flowchart, or past Mermaid's limits (where Mermaid would draw an error message, on
+ * GitHub too) the flow by stage. `findings` include the suppressed ones: a suppression hides a
+ * message, not a fact the diagram shows (an unanswered contact stays marked).
+ */
+export function chooseFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names): ChosenFlow {
+  const full = renderFlowDiagram(journey, graph, findings, names);
+  const tooLarge = mermaidLimitProblem(full);
+  if (!tooLarge) return { definition: full };
+  return { definition: renderOverviewDiagram(journey, graph, names), tooLarge, note: plural(names.labels, names.labels.overviewNote, journey.steps.length) };
+}
 
 /**
  * The flow drawn by stage, for a journey whose full flowchart is past Mermaid's limits: one node

@@ -12,10 +12,9 @@ import { LANGUAGES } from "./i18n/index.js";
 import { formatList } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport, type ReportImages } from "./markdown-report.js";
-import { renderFlowDiagram } from "./mermaid-flow.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
-import { renderOverviewDiagram } from "./mermaid-overview.js";
+import { chooseFlowDiagram } from "./mermaid-overview.js";
 import { mapIndexPage } from "./map/index-html.js";
 import { buildMap, mapPage } from "./map/map-html.js";
 import { catalogName, Names } from "./names.js";
@@ -127,15 +126,12 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
-    // Suppressed findings keep their facts in the diagram (an unanswered contact stays marked).
-    const fullFlow = renderFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
-    // Past Mermaid's limits it would draw an error message (on GitHub too): the flow by stage instead.
-    const flowTooLarge = mermaidLimitProblem(fullFlow);
-    const flowDiagram = flowTooLarge ? renderOverviewDiagram(journey, graph, names) : fullFlow;
-    if (flowTooLarge) {
+    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
+    const flowDiagram = flow.definition;
+    if (flow.tooLarge) {
       plan.warnings.push({
         filePath: result.filePath,
-        message: `the full flow diagram of ${journey.steps.length.toLocaleString("en")} steps cannot be drawn (${flowTooLarge.replace(/; split .*$/, "")}): it is drawn stage by stage (${journey.stages.length === 1 ? "1 stage" : `${journey.stages.length.toLocaleString("en")} stages`}) instead; split the journey to see every step`,
+        message: `the full flow diagram of ${journey.steps.length.toLocaleString("en")} steps cannot be drawn (${flow.tooLarge.replace(/; split .*$/, "")}): it is drawn stage by stage (${journey.stages.length === 1 ? "1 stage" : `${journey.stages.length.toLocaleString("en")} stages`}) instead; split the journey to see every step`,
       });
     }
     const stem = fileStem(journey.id);
@@ -172,7 +168,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       names,
       journeyDiagram,
       flowDiagram,
-      flowOverview: flowTooLarge !== undefined,
+      flowNote: flow.note,
       sourceLink: toPosix(relative(options.outDir, result.filePath)),
       analysis,
       observedDiagram,

@@ -186,3 +186,21 @@ export function svgText(svg: string): string {
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ");
 }
+
+/** A 90-character step name: cut at 48 characters it used to end "...retur…". */
+export const LONG_NAME = "The customer reads the long confirmation email about the parcel and decides whether to return";
+
+/** A linear journey of `steps` steps in stages of `perStage`, the third step with LONG_NAME. */
+export function longJourney(steps: number, perStage = 5): string {
+  const lines = ["journey: 1", `id: long-${steps}`, `title: A journey of ${steps} steps`, `goal: { steps: [s${steps}] }`, "stages:"];
+  for (let i = 1; i <= steps; i++) {
+    if ((i - 1) % perStage === 0) lines.push(`  - id: stage-${Math.ceil(i / perStage)}`, "    steps:");
+    lines.push(
+      `      - id: s${i}`,
+      `        name: ${i === 3 ? LONG_NAME : `Step ${i} of the flow`}`,
+      "        channel: web",
+      `        emotion: ${(i % 5) - 2}`,
+    );
+  }
+  return lines.join("\n") + "\n";
+}
