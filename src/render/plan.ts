@@ -3,7 +3,7 @@ import type { AnalysisResult } from "../analyze/types.js";
 import type { ProjectConfig } from "../config/types.js";
 import { toPosix } from "../util/paths.js";
 import { STRUCTURAL_RULES } from "../finding.js";
-import { markdownCell, markdownText } from "../escape/markdown.js";
+import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
 import { commentText } from "../escape/terminal.js";
 import type { Journey } from "../model/types.js";
 import type { CheckedFile } from "../check.js";
@@ -19,6 +19,7 @@ import { mapIndexPage } from "./map/index-html.js";
 import { buildMap, mapPage } from "./map/map-html.js";
 import { catalogName, Names } from "./names.js";
 import { fileStem } from "./file-names.js";
+import { imageLinks, type ImageLink } from "./image-links.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
 
@@ -182,13 +183,13 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
         names,
         analysis,
-        links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html" },
+        links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html", images: imageLinks(labels, images) },
       });
       const page = mapPage(map, note, labels.map.generatedNote);
       plan.files.push({ name: `${stem}.html`, content: page });
       if (mapFormat && images.map) plan.images.push({ name: images.map, format: mapFormat, kind: "map", source: page, note });
     }
-    rendered.push({ result, journey, stem });
+    rendered.push({ result, journey, stem, images });
     plan.journeyIds.add(stem);
     plan.keptIds.delete(stem);
   }
@@ -250,13 +251,22 @@ interface IndexEntry {
   journey: Journey;
   /** The name its files have (`fileStem`). */
   stem: string;
+  /** Its images, when images are rendered: the index links them. */
+  images: ReportImages;
+}
+
+/** The index's links to a journey's images, one a line in the cell. */
+function imageCell(links: readonly ImageLink[]): string {
+  return links.length > 0 ? links.map((link) => `[${markdownCell(link.text)}](${markdownUrl(link.file)})`).join("<br>") : "—";
 }
 
 function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
   const t = options.labels;
-  const out = [`# ${t.indexTitle}`, "", `| ${t.journey} | ${t.persona} | ${t.businessGoal} | ${t.health} |`, "| --- | --- | --- | --- |"];
   const sorted = [...rendered].sort((a, b) => (a.journey.id < b.journey.id ? -1 : 1));
-  for (const { result, journey, stem } of sorted) {
+  const withImages = sorted.some(({ images }) => imageLinks(t, images).length > 0);
+  const columns = [t.journey, t.persona, t.businessGoal, t.health, ...(withImages ? [t.images] : [])];
+  const out = [`# ${t.indexTitle}`, "", `| ${columns.join(" | ")} |`, `|${" --- |".repeat(columns.length)}`];
+  for (const { result, journey, stem, images } of sorted) {
     const counts = countFindings(result.findings);
     const health =
       result.findings.length === 0
@@ -271,7 +281,7 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
           );
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
     out.push(
-      `| ${title} | ${markdownCell(journey.persona ? catalogName(journey.persona, t.lang) : "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |`,
+      `| ${title} | ${markdownCell(journey.persona ? catalogName(journey.persona, t.lang) : "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |${withImages ? ` ${imageCell(imageLinks(t, images))} |` : ""}`,
     );
   }
   const renamed = sorted.filter(({ journey, stem }) => stem !== journey.id);

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { crc32, deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { chromiumAvailable, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
 
 const EXAMPLES = ["--config", join(ROOT, "examples", "journey.config.yaml"), join(ROOT, "examples")];
@@ -147,4 +148,42 @@ describe.runIf(chromiumAvailable())("render --check covers images by their finge
     });
     expect(none.stdout).toContain("  missing   docs/minimal.map.png\n");
   });
+
+  it(
+    "index.md, index.html and each map link the images render drew, in the labels' language, and --check sees the same pages",
+    { timeout: 120_000 },
+    async () => {
+      const dir = tempProject({ "minimal.journey.yaml": MINIMAL });
+      const t = LANGUAGES.da;
+      const render = await runCli(["render", ".", "-o", "docs", "--image", "png", "--lang", "da"], { cwd: dir });
+      expect(render.stderr).toBe("");
+      expect(render.exitCode).toBe(0);
+      const read = (name: string) => readFileSync(join(dir, "docs", name), "utf8");
+      const drawn = readdirSync(join(dir, "docs")).filter((name) => name.endsWith(".png"));
+      expect(drawn.sort()).toEqual(["minimal.flow.png", "minimal.journey.png", "minimal.map.png"]);
+      const texts = {
+        "minimal.journey.png": t.diagramImage.replace("{diagram}", t.journeyDiagram),
+        "minimal.flow.png": t.diagramImage.replace("{diagram}", t.flowDiagram),
+        "minimal.map.png": t.mapImage.replace("{format}", "PNG"),
+      };
+      expect(read("index.md")).toContain(`| ${t.health} | ${t.images} |\n| --- | --- | --- | --- | --- |\n`);
+      expect(read("index.md")).toContain(
+        `| ${Object.entries(texts)
+          .map(([file, text]) => `[${text}](${file})`)
+          .join("<br>")} |\n`,
+      );
+      expect(read("index.html")).toContain(`<th scope="col">${t.images}</th></tr></thead>`);
+      for (const [file, text] of Object.entries(texts)) {
+        expect(read("index.html")).toContain(`<a href="${file}">${text}</a>`);
+        expect(read("minimal.html")).toContain(`<a href="${file}">${text}</a>`);
+      }
+      // Links only: the map's policy loads nothing from beside it, and it stays so.
+      const map = read("minimal.html");
+      expect(map).toContain("img-src data:;");
+      expect(map).not.toMatch(/<img\b/);
+      const check = await runCli(["render", ".", "-o", "docs", "--image", "png", "--lang", "da", "--check"], { cwd: dir });
+      expect(check.stdout).toBe("✔ 9 rendered files in docs are up to date");
+      expect(check.exitCode).toBe(0);
+    },
+  );
 });

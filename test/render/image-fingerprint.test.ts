@@ -138,8 +138,11 @@ describe("reports link their images", () => {
     if (format === "svg") expect(report(planned)).toMatch(/```\n\n!\[Flow as an image\]\(minimal\.flow\.svg\)\n/);
   });
 
+  const file = (p: ReturnType<typeof plan>, name: string) => p.files.find((f) => f.name === name)!.content;
+
   it("without images, or without maps for a map image, nothing is linked", () => {
     expect(report(plan(undefined))).not.toMatch(/\]\(minimal\.(?:flow\.svg|pdf|map\.png)/);
+    for (const name of ["index.md", "index.html", "minimal.html"]) expect(file(plan(undefined), name)).not.toMatch(/minimal\.(?:flow|journey)\.svg|Images/);
     expect(plan(undefined).images).toEqual([]);
     expect(plan("png", "en", false).images.map((i) => i.name)).toEqual(["minimal.flow.png", "minimal.journey.png"]);
   });
@@ -149,5 +152,16 @@ describe("reports link their images", () => {
     expect(report(plan("svg", lang))).toContain(`![${t.diagramImage.replace("{diagram}", t.flowDiagram)}](minimal.flow.svg)`);
     expect(report(plan("pdf", lang))).toContain(`[${t.mapImage.replace("{format}", "PDF")}](minimal.pdf)`);
     if (lang !== "en") expect([t.diagramImage, t.mapImage]).not.toEqual([LANGUAGES.en.diagramImage, LANGUAGES.en.mapImage]);
+  });
+
+  it.each(Object.keys(LANGUAGES))("the index and the map link them too, in the labels' language (%s)", (lang) => {
+    const t = LANGUAGES[lang];
+    const flow = t.diagramImage.replace("{diagram}", t.flowDiagram);
+    const svg = plan("svg", lang);
+    expect(file(svg, "index.md")).toContain(`| ${t.images} |`);
+    expect(file(svg, "index.md")).toContain(`[${flow}](minimal.flow.svg) |`);
+    expect(file(svg, "index.html")).toContain(`<a href="minimal.flow.svg">${flow}</a>`);
+    expect(file(svg, "minimal.html")).toContain(`<a href="minimal.flow.svg">${flow}</a>`);
+    expect(file(plan("pdf", lang), "minimal.html")).toContain(`<a href="minimal.pdf">${t.mapImage.replace("{format}", "PDF")}</a>`);
   });
 });

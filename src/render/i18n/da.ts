@@ -163,4 +163,5 @@ export const da: Labels = {
     one: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
     other: "Hele forløbet har {count} trin, flere end Mermaid kan tegne, så det vises fase for fase.",
   },
+  images: "Billeder",
 };

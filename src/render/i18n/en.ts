@@ -163,4 +163,5 @@ export const en: Labels = {
     one: "The full flow has {count} step, more than Mermaid can draw, so it is shown stage by stage.",
     other: "The full flow has {count} steps, more than Mermaid can draw, so it is shown stage by stage.",
   },
+  images: "Images",
 };

@@ -165,4 +165,5 @@ export const pl: Labels = {
     many: "Pełny przebieg ma {count} kroków, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
     other: "Pełny przebieg ma {count} kroku, więcej, niż Mermaid potrafi narysować, więc pokazano go etapami.",
   },
+  images: "Obrazy",
 };

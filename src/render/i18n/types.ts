@@ -125,6 +125,8 @@ export interface Labels {
   lists: { type: "conjunction" | "unit"; more: Plural };
   /** Under a flow diagram drawn by stage because the full flow is past Mermaid's limits; `{count}` steps. */
   overviewNote: Plural;
+  /** The index's column of links to each journey's images, when images are rendered. */
+  images: string;
 }
 
 export interface MeasuredLabels {

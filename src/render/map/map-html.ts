@@ -7,6 +7,7 @@ import { plural } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
 import { catalogName, type Names } from "../names.js";
 import { findingMessage } from "../finding-message.js";
+import type { ImageLink } from "../image-links.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
 import { MAP_CSS } from "./style.js";
@@ -19,8 +20,8 @@ export interface MapInput {
   names: Names;
   /** `render --analysis`: measured figures per step from the event log. */
   analysis?: AnalysisResult;
-  /** Links from the page to the journey's Markdown report and to the index (absent in the preview). */
-  links?: { report: string; index: string };
+  /** Links from the page to the journey's Markdown report, to the index and to its images (absent in the preview). */
+  links?: { report: string; index: string; images?: readonly ImageLink[] };
 }
 
 /** The map of one journey: the page's language and title, and its body, which the preview also shows on its own. */
@@ -85,7 +86,7 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
 
   const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
   const body = markup`<header class="page-head">
-${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a></nav>` : ""}
+${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a>${imageAnchors(links.images ?? [], "")}</nav>` : ""}
 <h1 dir="auto">${journey.title}</h1>
 ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}</p>` : ""}
 <div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis)}</div>
@@ -104,6 +105,14 @@ ${rows.map((row) => markup`${row}\n`)}</tbody>
 ${journeyWide.length > 0 ? markup`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t, ruleDocsUrl)}</section>` : ""}
 </main>`;
   return { lang: t.lang, dir: t.dir, title: `${journey.title} · ${m.title}`, body };
+}
+
+/**
+ * Links to images beside the page, `separator` between them: links, not `<img>`, since the page's
+ * policy lets it load nothing (`img-src data:`), which keeps it whole wherever it is opened.
+ */
+export function imageAnchors(links: readonly ImageLink[], separator: string): Html {
+  return markup`${links.map((link, i) => markup`${i > 0 ? trusted(separator) : ""}<a href="${encodeURIComponent(link.file)}">${link.text}</a>`)}`;
 }
 
 /** A whole map page: the document, its style and script inline, and a policy that forbids any request. */
