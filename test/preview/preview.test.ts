@@ -7,7 +7,9 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allowedHostHeaders, isLoopback } from "../../src/preview/server.js";
 import { findBrowser } from "../../src/render/images.js";
-import { BIN, check, chromiumAvailable, tempProject } from "../helpers/index.js";
+import { plural } from "../../src/render/i18n/format.js";
+import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { BIN, check, chromiumAvailable, longJourney, tempProject } from "../helpers/index.js";
 
 const require = createRequire(import.meta.url);
 /** The issue's bound for a save to show on the page (the bench measures the actual latency). */
@@ -127,6 +129,19 @@ describe.runIf(chromiumAvailable())("preview: live reload in Chromium", () => {
     writeFileSync(file(), journey("Fixed again"));
     await shown("Fixed again");
     expect(await page.$(".errors:not([hidden])")).toBeNull();
+  });
+
+  it("a journey past Mermaid's limits shows its flow by stage with the report's note, never Mermaid's error picture", { timeout: 60_000 }, async () => {
+    writeFileSync(join(dir, "long.journey.yaml"), longJourney(1000, 125));
+    await page.waitForFunction(() => document.querySelector('#journeys a[href="#long.journey.yaml"]') !== null, { timeout: 20_000 });
+    await page.evaluate(() => {
+      location.hash = "#long.journey.yaml";
+    });
+    await page.waitForFunction(() => document.querySelectorAll(".diagrams figure svg").length === 2, { timeout: 30_000 });
+    expect(await page.$eval(".diagram-note", (el) => el.textContent)).toBe(plural(LANGUAGES.en, LANGUAGES.en.overviewNote, 1000));
+    const flow = await page.$$eval(".diagrams figure", (figures) => figures[1].innerHTML);
+    expect(flow).toContain("stage-8");
+    expect(flow).not.toMatch(/Maximum text size|Syntax error|aria-roledescription="error"/);
   });
 
   it("refuses a foreign Host header and paths with `..`, and serves no file by its path", async () => {
