@@ -43,6 +43,7 @@ export class ChangeList {
     if (change.step === undefined) delete change.step;
     if (change.stage === undefined) delete change.stage;
     if (change.rule === undefined) delete change.rule;
+    if (change.finding === undefined) delete change.finding;
     this.changes.push(change);
   }
 }

@@ -49,5 +49,6 @@ function changeOf(finding: Finding, side: CheckedSide, which: "base" | "head", m
     after: which === "head" ? finding.severity : null,
     message,
     rule: finding.ruleId,
+    finding,
   };
 }

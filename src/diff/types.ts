@@ -1,4 +1,4 @@
-import type { Severity } from "../finding.js";
+import type { Finding, Severity } from "../finding.js";
 import type { Locator, YamlPath } from "../load/locator.js";
 import type { FlowAnalysis } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
@@ -40,6 +40,8 @@ export interface Change {
   message: string;
   /** The lint rule of `finding-new` and `finding-fixed`. */
   rule?: string;
+  /** The finding of `finding-new` and `finding-fixed`, which the Markdown writes in its own language. */
+  finding?: Finding;
 }
 
 export interface Figure {

@@ -26,7 +26,11 @@ function cellText(text: string): string {
  * backslash (before a `|` a table reads it as an escape, which code cannot undo).
  */
 export function markdownMessageCell(message: string): string {
-  const parts = message.replace(LINE_BREAK, "\n").trim().split("`");
+  return messageCell(message.replace(LINE_BREAK, "\n").trim());
+}
+
+function messageCell(message: string): string {
+  const parts = message.split("`");
   return parts
     .map((part, i) => {
       if (i % 2 === 0) return cellText(part);
@@ -38,14 +42,16 @@ export function markdownMessageCell(message: string): string {
 }
 
 /**
- * A table cell built from pieces, as `markdownCell` escapes them, with the pieces marked `isolate`
- * wrapped in FSI ... PDI after escaping (ids and user text among the words of a right-to-left
- * report): the isolates are the renderer's; any in the text itself are shown as escapes.
+ * A table cell built from pieces, as `markdownCell` escapes them (or `markdownMessageCell`, for
+ * the pieces marked `message`: our messages keep their code spans), with the pieces marked
+ * `isolate` wrapped in FSI ... PDI after escaping (ids and user text among the words of a
+ * right-to-left report): the isolates are the renderer's; any in the text itself are shown as
+ * escapes.
  */
-export function markdownCellIsolated(parts: readonly { text: string; isolate: boolean }[]): string {
+export function markdownCellIsolated(parts: readonly { text: string; isolate: boolean; message?: boolean }[]): string {
   return parts
-    .map(({ text, isolate }) => {
-      const cell = markdownInline(text.replace(LINE_BREAK, "\n")).replace(/\n/g, "<br>").replace(/\|/g, "\\|");
+    .map(({ text, isolate, message }) => {
+      const cell = (message ? messageCell : cellText)(text.replace(LINE_BREAK, "\n"));
       return isolate && cell !== "" ? `\u2068${cell}\u2069` : cell;
     })
     .join("")

@@ -24,12 +24,13 @@ export function findingMessage(finding: Finding, labels: Labels): string {
 }
 
 /**
- * The pieces of a finding's message for `markdownCellIsolated`: in a right-to-left report each
- * code span (ids, keys) is isolated, and a message left in English is isolated whole.
+ * The pieces of a finding's message for `markdownCellIsolated`, each a message whose code spans
+ * stay code: in a right-to-left report each code span (ids, keys) is isolated, and a message left
+ * in English is isolated whole.
  */
-export function findingMessageParts(finding: Finding, labels: Labels): { text: string; isolate: boolean }[] {
+export function findingMessageParts(finding: Finding, labels: Labels): { text: string; isolate: boolean; message: true }[] {
   const text = findingMessage(finding, labels);
-  if (labels.dir !== "rtl") return [{ text, isolate: false }];
-  if (text === finding.message) return [{ text, isolate: true }];
-  return text.split(/(`[^`\n]*`)/).map((piece, i) => ({ text: piece, isolate: i % 2 === 1 }));
+  if (labels.dir !== "rtl") return [{ text, isolate: false, message: true }];
+  if (text === finding.message) return [{ text, isolate: true, message: true }];
+  return text.split(/(`[^`\n]*`)/).map((piece, i) => ({ text: piece, isolate: i % 2 === 1, message: true }));
 }

@@ -3,7 +3,8 @@ import { markdownCell } from "../escape/markdown.js";
 import { lostAfter } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
-import type { Labels, MeasuredLabels } from "./i18n/types.js";
+import { formatNumber, formatPercent } from "./i18n/format.js";
+import type { Labels } from "./i18n/types.js";
 
 /**
  * The report's "Measured" section: the funnel, period, cases, conversion and fitness that
@@ -33,11 +34,16 @@ export function renderMeasuredSection(
     : journey.measured;
   if (!figures && !analysis) return [];
   const name = (id: string) => markdownCell(journey.stepById.get(id)?.name ?? id);
+  const number = (value: number) => formatNumber(labels, value);
+  // Measured shares to a tenth of a percent: a conversion of 3.4% is not 3%.
+  const percent = (share: number) => formatPercent(labels, share, 1);
   const out = [`## ${t.heading}`, "", `_${t.caption}_`, ""];
 
   out.push(`| ${t.period} | ${t.cases} | ${t.conversion} | ${t.fitness} |`, "| --- | ---: | ---: | ---: |");
   out.push(
-    figures ? `| ${figures.from} – ${figures.to} | ${figures.cases} | ${percent(figures.conversion)} | ${percent(figures.fitness)} |` : "| — | 0 | — | — |",
+    figures
+      ? `| ${figures.from} – ${figures.to} | ${number(figures.cases)} | ${percent(figures.conversion)} | ${percent(figures.fitness)} |`
+      : "| — | 0 | — | — |",
     "",
   );
 
@@ -56,7 +62,9 @@ export function renderMeasuredSection(
       "| ---: | --- | ---: | ---: | ---: |",
     );
     rows.forEach((row, i) =>
-      out.push(`| ${i + 1} | ${name(row.id)} | ${row.reached} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost ?? "—"} |`),
+      out.push(
+        `| ${i + 1} | ${name(row.id)} | ${number(row.reached)} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost === undefined ? "—" : number(row.lost)} |`,
+      ),
     );
     out.push("");
   }
@@ -68,7 +76,8 @@ export function renderMeasuredSection(
   else {
     out.push(`| ${t.from} | ${t.to} | ${t.transitions} | ${t.inMap} | ${t.median} |`, "| --- | --- | ---: | :---: | ---: |");
     const moves = [...analysis.transitions].sort((a, b) => index(a.from) - index(b.from) || index(a.to) - index(b.to));
-    for (const m of moves) out.push(`| ${name(m.from)} | ${name(m.to)} | ${m.count} | ${m.in_map ? "✅" : "❌"} | ${duration(m.median_seconds, t.units)} |`);
+    for (const m of moves)
+      out.push(`| ${name(m.from)} | ${name(m.to)} | ${number(m.count)} | ${m.in_map ? "✅" : "❌"} | ${duration(m.median_seconds, labels)} |`);
     out.push("");
   }
 
@@ -76,7 +85,7 @@ export function renderMeasuredSection(
   if (analysis.deviations.length === 0) out.push(t.noDeviations, "");
   else {
     out.push(`| ${t.from} | ${t.to} | ${t.transitions} |`, "| --- | --- | ---: |");
-    for (const d of analysis.deviations) out.push(`| ${name(d.from)} | ${name(d.to)} | ${d.count} |`);
+    for (const d of analysis.deviations) out.push(`| ${name(d.from)} | ${name(d.to)} | ${number(d.count)} |`);
     out.push("");
   }
 
@@ -85,7 +94,7 @@ export function renderMeasuredSection(
   else {
     out.push(`| ${t.path} | ${t.cases} | ${t.share} |`, "| --- | ---: | ---: |");
     for (const v of analysis.variants)
-      out.push(`| ${v.path.map(name).join(" → ")} | ${v.cases} | ${analysis.cases > 0 ? percent(v.cases / analysis.cases) : "—"} |`);
+      out.push(`| ${v.path.map(name).join(" → ")} | ${number(v.cases)} | ${analysis.cases > 0 ? percent(v.cases / analysis.cases) : "—"} |`);
     out.push("");
   }
 
@@ -94,12 +103,10 @@ export function renderMeasuredSection(
   return out;
 }
 
-function percent(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
-}
-
 /** `2 d 3 h`, `4 min 10 s`: the two largest units, which is as precise as a median of people's time needs. */
-export function duration(seconds: number, units: MeasuredLabels["units"]): string {
+export function duration(seconds: number, labels: Labels): string {
+  const units = labels.measured.units;
+  const number = (value: number) => formatNumber(labels, value);
   const parts: [number, string][] = [
     [Math.floor(seconds / 86_400), units.d],
     [Math.floor(seconds / 3_600) % 24, units.h],
@@ -107,10 +114,10 @@ export function duration(seconds: number, units: MeasuredLabels["units"]): strin
     [seconds % 60, units.s],
   ];
   const first = parts.findIndex(([value]) => value > 0);
-  if (first < 0) return `0 ${units.s}`;
+  if (first < 0) return `${number(0)} ${units.s}`;
   return parts
     .slice(first, first + 2)
     .filter(([value]) => value > 0)
-    .map(([value, unit]) => `${value} ${unit}`)
+    .map(([value, unit]) => `${number(value)} ${unit}`)
     .join(" ");
 }

@@ -253,4 +253,33 @@ describe("journey diff on real git repositories", () => {
       "::warning file=a.journey.yaml,title=journey diff%3A edge-removed::order: `asks` no longer leads to `forwards`",
     );
   });
+
+  it("markdown quotes lint findings in the diff's language; the other formats stay English", async () => {
+    const unanswered = edit(ORDER, "        answers: asks\n", "");
+    const dir = repository({ "a.journey.yaml": unanswered });
+    // The contact is answered again (a finding fixed) and the first step feels bad (a new one).
+    write(dir, {
+      "a.journey.yaml": edit(ORDER, "        emotion: 1\n        metrics: { reached: 1000 }", "        emotion: -2\n        metrics: { reached: 1000 }"),
+    });
+    const rows = async (lang: string) =>
+      (await cli(["diff", "HEAD", "--format", "markdown", "--lang", lang], { cwd: dir })).stdout.split("\n").filter((line) => line.includes("| finding-"));
+    const da = await rows("da");
+    expect(da).toHaveLength(2);
+    expect(da.find((row) => row.includes("finding-new (emotion-unaddressed)"))).toContain("| ny advarsel: kunden har det dårligt ved `opens` (følelse -2)");
+    expect(da.find((row) => row.includes("finding-fixed (touchpoint-unanswered)"))).toContain(
+      "| rettet: henvendelsen `asks` bliver aldrig besvaret: tilføj et trin med `type: response` og `answers: asks` |",
+    );
+    for (const row of da) expect(row.split(" | ").at(-1)).not.toMatch(/customer|contact|new |fixed:/);
+    // Right to left: the code spans of the message isolated, as in the report's Findings.
+    const ar = (await rows("ar")).find((row) => row.includes("finding-fixed"));
+    expect(ar).toContain("| أُصلح: لا أحد يرد على التواصل \u2068`asks`\u2069: ");
+    expect(await rows("en")).toContain(
+      "| ℹ️ note | finding-fixed (touchpoint-unanswered) | base 24 | fixed: contact `asks` is never answered: add a step with `type: response` and `answers: asks` |",
+    );
+    const json = await cli(["diff", "HEAD", "--format", "json"], { cwd: dir });
+    expect(json.stdout).toContain('"message": "fixed: contact `asks` is never answered');
+    expect(json.stdout).not.toContain('"finding"');
+    const github = await cli(["diff", "HEAD", "--format", "github"], { cwd: dir });
+    expect(github.stdout).toContain("order: new warning: the customer feels bad at `opens`");
+  });
 });

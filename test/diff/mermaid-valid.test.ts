@@ -63,6 +63,34 @@ describe("the diff flowchart", () => {
   });
 });
 
+describe("the markdown format's change table with hostile names", () => {
+  const hostile = diffTexts(
+    HOSTILE,
+    edit(
+      edit(HOSTILE, 'name: "title of the task: starts with a keyword"', 'name: "a`b | <script>alert(1)</script>` c"'),
+      'persona: { name: "Persona, \\"quoted\\" <b>", goals: ["Goal | with pipe"] }',
+      'persona: { name: "P`x | <img src=x onerror=alert(1)>` y" }',
+    ),
+  );
+
+  it("keeps one row of four cells per change, and no HTML outside code spans, in every language", () => {
+    expect(hostile.changes.some((change) => change.message.includes("<script>"))).toBe(true);
+    expect(hostile.changes.some((change) => change.finding !== undefined)).toBe(true);
+    for (const labels of Object.values(LANGUAGES)) {
+      const markdown = formatDiffMarkdown(
+        { base: { name: "main", commit: null }, head: { name: "working tree", commit: null }, journeys: [hostile] },
+        { cwd: "/virtual", color: new Chalk({ level: 0 }), labels },
+      );
+      const rows = markdown.split("\n").filter((line) => / \| [a-z]+-[a-z-]+( \([a-z-]+\))? \| /.test(line));
+      expect(rows, labels.lang).toHaveLength(hostile.changes.length);
+      for (const row of rows) {
+        expect(row.replace(/\\\|/g, "").split("|").length - 1, row).toBe(5);
+        expect(row.replace(/\\`/g, "").replace(/`[^`]*`/g, ""), row).not.toMatch(/<(?!br>)/);
+      }
+    }
+  });
+});
+
 describe.runIf(chromiumAvailable())("every diff flowchart parses and draws in real Mermaid", () => {
   it("every change kind's case and hostile names", async () => {
     const diagrams = diffs.flatMap(({ name, diff }) => {

@@ -67,9 +67,9 @@ describe("findingMessage: a finding in the report's language", () => {
     const text = findingMessage(loop(["a", "b", "c"]), LANGUAGES.ar);
     expect(text).toContain("`a`، و`b`، و`c`");
     expect(text).not.toContain(", ");
-    // Isolated in the report's cell after escaping: the isolates are the renderer's.
-    expect(markdownCellIsolated(findingMessageParts(loop(["a", "b"]), LANGUAGES.ar))).toContain(`${FSI}\\\`a\\\`${PDI} و${FSI}\\\`b\\\`${PDI}`);
-    expect(markdownCellIsolated(findingMessageParts(loop(["a\u2069b"]), LANGUAGES.ar))).toContain(`${FSI}\\\`a\\u2069b\\\`${PDI}`);
+    // Isolated in the report's cell after escaping, code spans kept as code: the isolates are the renderer's.
+    expect(markdownCellIsolated(findingMessageParts(loop(["a", "b"]), LANGUAGES.ar))).toContain(`${FSI}\`a\`${PDI} و${FSI}\`b\`${PDI}`);
+    expect(markdownCellIsolated(findingMessageParts(loop(["a\u2069b"]), LANGUAGES.ar))).toContain(`${FSI}\`a\\u2069b\`${PDI}`);
     const emotion = lint(MINIMAL.replace("channel: web", "channel: web\n        emotion: -2")).findings.find((f) => f.ruleId === "emotion-unaddressed")!;
     expect(findingMessage(emotion, LANGUAGES.ar)).toContain("(الشعور \u200e-2)");
     expect(findingMessage(emotion, LANGUAGES.da)).toContain("(følelse -2)");
@@ -100,8 +100,8 @@ describe("render through the built CLI: the Findings section in the report's lan
     const dir = tempProject({ "da.journey.yaml": journey("da"), "ar.journey.yaml": journey("ar") });
     const result = await runCli(["render", "-o", "out", "."], { cwd: dir });
     expect(result.stderr).toBe("");
-    // The report escapes the backticks of messages for Markdown; the test reads the text.
-    const read = (name: string) => readFileSync(join(dir, "out", name), "utf8").replace(/\\([`_])/g, "$1");
+    // Code spans stay code spans in the report, as the lint's Markdown writes them.
+    const read = (name: string) => readFileSync(join(dir, "out", name), "utf8");
     const da = read("minimal-da.md");
     expect(da).toContain("henvendelsen `asks` bliver aldrig besvaret: tilføj et trin med `type: response` og `answers: asks`");
     expect(da).toContain("kunden har det dårligt ved `waits` (følelse -2)");
@@ -115,5 +115,32 @@ describe("render through the built CLI: the Findings section in the report's lan
     // The terminal stays English.
     const lintRun = await runCli(["lint", "."], { cwd: dir });
     expect(lintRun.stdout).toContain("contact `asks` is never answered");
+  });
+
+  // Step ids are checked against the id pattern before anything renders; the user text that does
+  // reach a message is an inline persona's name.
+  it("keeps hostile text in a message to one row of the Findings table, with no HTML outside code spans", async () => {
+    const hostile = "a`b|c<script>alert(1)</script>` d | e `<img src=x onerror=alert(1)>`\\";
+    const withPersona = (lang: string) => journey(lang).replace("title:", `persona: { name: ${JSON.stringify(hostile)} }\ntitle:`);
+    const dir = tempProject({ "en.journey.yaml": withPersona("en"), "ar.journey.yaml": withPersona("ar") });
+    expect((await runCli(["render", "-o", "out", "."], { cwd: dir })).stderr).toBe("");
+    const lintRun = await runCli(["lint", "--format", "json", "en.journey.yaml"], { cwd: dir });
+    const findings = (JSON.parse(lintRun.stdout) as { messages: unknown[] }[])[0].messages.length;
+    for (const lang of ["en", "ar"]) {
+      const report = readFileSync(join(dir, "out", `minimal-${lang}.md`), "utf8");
+      const rows = report
+        .slice(report.lastIndexOf("\n## "))
+        .split("\n")
+        .filter((line) => line.startsWith("| ["));
+      expect(rows, lang).toHaveLength(findings);
+      const persona = rows.filter((row) => row.includes("[persona-missing]"));
+      expect(persona, lang).toHaveLength(1);
+      expect(persona[0].replace(/\\\|/g, "").split("|").length - 1, lang).toBe(5);
+      const outsideCode = persona[0].replace(/\\`/g, "").replace(/`[^`]*`/g, "");
+      expect(outsideCode, lang).not.toMatch(/<(?!br>)/);
+      expect(outsideCode, lang).toContain("&lt;script&gt;");
+      expect(persona[0], lang).toContain("`goals`");
+      for (const row of rows) expect(row.split(FSI).length, row).toBe(row.split(PDI).length);
+    }
   });
 });

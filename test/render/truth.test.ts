@@ -78,7 +78,7 @@ describe("render: reports that never rewrite facts", () => {
     });
     expect(report).not.toMatch(/\| -\d+%/);
     const row = report.split("\n").find((l) => l.includes("[metrics-inconsistent]"));
-    expect(row).toContain("the steps after \\`chat\\` were reached by 600 customers, more than the 150 who reached it");
+    expect(row).toContain("the steps after `chat` were reached by 600 customers, more than the 150 who reached it");
   });
 
   it("a step without an emotion is left out of the journey chart, and the caption names it", async () => {

@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
-import { markdownCell, markdownText } from "../../escape/markdown.js";
+import { markdownCell, markdownCellIsolated, markdownMessageCell, markdownText } from "../../escape/markdown.js";
+import { findingMessageParts } from "../../render/finding-message.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { Names } from "../../render/names.js";
 import { diffFlowDiagram } from "../diagram.js";
@@ -97,7 +98,7 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
     for (const change of groups.get(key)!) {
       const kind = change.rule ? `${change.kind} (${change.rule})` : change.kind;
       const where = change.side === "base" ? fill(d.baseLine, { line: change.line }) : String(change.line);
-      out.push(`| ${ICON[change.severity]} ${t.severities[change.severity]} | ${markdownCell(kind)} | ${where} | ${markdownCell(change.message)} |`);
+      out.push(`| ${ICON[change.severity]} ${t.severities[change.severity]} | ${markdownCell(kind)} | ${where} | ${messageCell(change, t)} |`);
     }
     out.push("");
   }
@@ -105,6 +106,16 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
   const diagram = diffFlowDiagram(journey);
   if (diagram) out.push(`#### ${d.flow}`, "", `_${d.flowCaption}_`, "", "```mermaid", diagram.trimEnd(), "```", "");
   return out;
+}
+
+/**
+ * A change's message for its cell, code spans kept as code: a lint finding in the diff's language
+ * (as the report's Findings write it), the other changes as the terminal writes them.
+ */
+function messageCell(change: Change, t: Labels): string {
+  if (!change.finding) return markdownMessageCell(change.message);
+  const [before, after = ""] = (change.kind === "finding-new" ? t.diff.findingNew[change.finding.severity] : t.diff.findingFixed).split("{message}");
+  return markdownCellIsolated([{ text: before, isolate: false }, ...findingMessageParts(change.finding, t), { text: after, isolate: false }]);
 }
 
 function stageName(journey: JourneyDiff, id: string, context: DiffFormatContext): string {

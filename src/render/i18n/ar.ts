@@ -122,6 +122,8 @@ export const ar: Labels = {
     flow: "المسار بعد التغيير",
     flowCaption: "النسخة الجديدة: الخطوات والانتقالات المضافة بالأخضر، والخطوات المتغيرة بالكهرماني، والمحذوفة بخط أحمر متقطع.",
     renamedFrom: "أعيدت تسميته من {file}",
+    findingNew: { error: "خطأ جديد: {message}", warning: "تحذير جديد: {message}", info: "ملاحظة جديدة: {message}" },
+    findingFixed: "أُصلح: {message}",
     status: { added: "مضافة", removed: "محذوفة", changed: "متغيرة", unchanged: "دون تغيير" },
   },
   map: {

@@ -124,6 +124,8 @@ export const bg: Labels = {
     flow: "Потокът след промяната",
     flowCaption: "Новата версия: добавените стъпки и преходи са в зелено, променените стъпки в кехлибарено, премахнатите са с червен пунктир.",
     renamedFrom: "преименуван от {file}",
+    findingNew: { error: "нова грешка: {message}", warning: "ново предупреждение: {message}", info: "нова информация: {message}" },
+    findingFixed: "поправено: {message}",
     status: { added: "добавено", removed: "премахнато", changed: "променено", unchanged: "без промяна" },
   },
   map: {

@@ -125,6 +125,8 @@ export const da: Labels = {
     flow: "Forløbet efter ændringen",
     flowCaption: "Den nye version: tilføjede trin og overgange i grønt, ændrede trin i rav, fjernede stiplet rødt.",
     renamedFrom: "omdøbt fra {file}",
+    findingNew: { error: "ny fejl: {message}", warning: "ny advarsel: {message}", info: "ny bemærkning: {message}" },
+    findingFixed: "rettet: {message}",
     status: { added: "tilføjet", removed: "fjernet", changed: "ændret", unchanged: "uændret" },
   },
   map: {

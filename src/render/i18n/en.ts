@@ -125,6 +125,8 @@ export const en: Labels = {
     flow: "Flow after the change",
     flowCaption: "The new version: added steps and transitions in green, changed steps in amber, removed ones dashed red.",
     renamedFrom: "renamed from {file}",
+    findingNew: { error: "new error: {message}", warning: "new warning: {message}", info: "new note: {message}" },
+    findingFixed: "fixed: {message}",
     status: { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" },
   },
   map: {

@@ -14,9 +14,12 @@ export function formatNumber(labels: Labels, value: number): string {
   return cached(`number ${labels.lang}`, () => new Intl.NumberFormat(labels.lang)).format(value);
 }
 
-/** A share from 0 to 1, rounded to whole percent. */
-export function formatPercent(labels: Labels, share: number): string {
-  return cached(`percent ${labels.lang}`, () => new Intl.NumberFormat(labels.lang, { style: "percent", maximumFractionDigits: 0 })).format(share);
+/** A share from 0 to 1, rounded to whole percent, or to `digits` places after the point (always written, so a column lines up). */
+export function formatPercent(labels: Labels, share: number, digits = 0): string {
+  return cached(
+    `percent ${labels.lang} ${digits}`,
+    () => new Intl.NumberFormat(labels.lang, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(share);
 }
 
 /** A signed figure (an emotion from -2 to 2) as the locale writes it: Arabic puts U+200E before the sign, so the minus stays on the number's left in right-to-left text. */

@@ -125,6 +125,8 @@ export const pl: Labels = {
     flow: "Przepływ po zmianie",
     flowCaption: "Nowa wersja: dodane kroki i przejścia na zielono, zmienione kroki na bursztynowo, usunięte czerwoną przerywaną linią.",
     renamedFrom: "przemianowano z {file}",
+    findingNew: { error: "nowy błąd: {message}", warning: "nowe ostrzeżenie: {message}", info: "nowa informacja: {message}" },
+    findingFixed: "naprawiono: {message}",
     status: { added: "dodana", removed: "usunięta", changed: "zmieniona", unchanged: "bez zmian" },
   },
   map: {

@@ -124,6 +124,8 @@ export const ru: Labels = {
     flow: "Поток после изменения",
     flowCaption: "Новая версия: добавленные шаги и переходы зелёные, изменённые шаги янтарные, удалённые — красный пунктир.",
     renamedFrom: "переименован из {file}",
+    findingNew: { error: "новая ошибка: {message}", warning: "новое предупреждение: {message}", info: "новые сведения: {message}" },
+    findingFixed: "исправлено: {message}",
     status: { added: "добавлен", removed: "удалён", changed: "изменён", unchanged: "без изменений" },
   },
   map: {

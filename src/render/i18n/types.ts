@@ -110,6 +110,9 @@ export interface Labels {
     flow: string;
     flowCaption: string;
     renamedFrom: string;
+    /** A lint finding new in the head, by its severity, and one fixed since the base; `{message}` is the finding's message. */
+    findingNew: { error: string; warning: string; info: string };
+    findingFixed: string;
     status: { added: string; removed: string; changed: string; unchanged: string };
   };
   /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */
