@@ -27,9 +27,9 @@ function firstJourneyEvents(url: string, count: number): Promise<JourneyView[]> 
   });
 }
 
-/** Starts `journey preview` in `dir` and resolves with its address once it prints it. */
-function startPreview(dir: string) {
-  const child = execa("node", [BIN, "preview", "--port", "0"], { cwd: dir, reject: false, env: { NO_COLOR: "1" } });
+/** Starts `journey preview` in `dir` (with `args`) and resolves with its address once it prints it. */
+function startPreview(dir: string, args: string[] = []) {
+  const child = execa("node", [BIN, "preview", "--port", "0", ...args], { cwd: dir, reject: false, env: { NO_COLOR: "1" } });
   const url = new Promise<string>((started, fail) => {
     let text = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -121,26 +121,31 @@ describe("journey preview: options", () => {
 });
 
 describe("journey preview: new folders", () => {
-  it("shows a journey saved in a folder made after the start, and drops it when the folder goes", { timeout: 60_000 }, async () => {
-    const dir = tempProject({ "a.journey.yaml": MINIMAL });
-    const { child, url } = startPreview(dir);
+  it.each([
+    { given: "no path (the working directory)", args: [], at: "" },
+    { given: "a folder", args: ["docs"], at: "docs/" },
+    { given: "a glob", args: ["docs/**/*.journey.yaml"], at: "docs/" },
+  ])("given $given, shows a journey saved in a folder made after the start, and drops it when the folder goes", { timeout: 60_000 }, async ({ args, at }) => {
+    const dir = tempProject({ [`${at}a.journey.yaml`]: MINIMAL });
+    const { child, url } = startPreview(dir, args);
     const events = followEvents(await url);
+    const added = `${at}a/b/new.journey.yaml`;
     try {
-      await waitFor(() => events.seen.list.includes("a.journey.yaml"), "the first list");
-      mkdirSync(join(dir, "a", "b"), { recursive: true });
-      writeFileSync(join(dir, "a", "b", "new.journey.yaml"), MINIMAL.replace("id: minimal", "id: new").replace("Minimal journey", "Saved in a new folder"));
-      await waitFor(() => events.seen.list.includes("a/b/new.journey.yaml"), "the new journey in the list");
-      await waitFor(() => events.seen.journeys.some((view) => view.key === "a/b/new.journey.yaml"), "the new journey's view");
-      const view = events.seen.journeys.find((v) => v.key === "a/b/new.journey.yaml")!;
+      await waitFor(() => events.seen.list.includes(`${at}a.journey.yaml`), "the first list");
+      mkdirSync(join(dir, at, "a", "b"), { recursive: true });
+      writeFileSync(join(dir, added), MINIMAL.replace("id: minimal", "id: new").replace("Minimal journey", "Saved in a new folder"));
+      await waitFor(() => events.seen.list.includes(added), "the new journey in the list");
+      await waitFor(() => events.seen.journeys.some((view) => view.key === added), "the new journey's view");
+      const view = events.seen.journeys.find((v) => v.key === added)!;
       expect(view.title).toBe("Saved in a new folder");
       expect(view.errors).toEqual([]);
       expect(view.body).toContain("Saved in a new folder");
       // A page opened now gets it too.
-      expect((await firstJourneyEvents(await url, 2)).map((v) => v.key)).toEqual(["a.journey.yaml", "a/b/new.journey.yaml"]);
+      expect((await firstJourneyEvents(await url, 2)).map((v) => v.key)).toEqual([`${at}a.journey.yaml`, added]);
 
-      rmSync(join(dir, "a"), { recursive: true });
-      await waitFor(() => !events.seen.list.includes("a/b/new.journey.yaml"), "the list without it");
-      expect(events.seen.list).toEqual(["a.journey.yaml"]);
+      rmSync(join(dir, at, "a"), { recursive: true });
+      await waitFor(() => !events.seen.list.includes(added), "the list without it");
+      expect(events.seen.list).toEqual([`${at}a.journey.yaml`]);
       expect(child.exitCode).toBeNull();
     } finally {
       events.stop();
