@@ -17,7 +17,7 @@ export const DEBOUNCE_MS = 40;
  * folder that appears in a tree is walked and watched as soon as its parent's watch reports it,
  * and the journeys already inside are reported; one that disappears has its watches closed.
  * One watch per folder rather than `fs.watch({ recursive: true })`, which Node 20 on Linux
- * emulates by walking without discovery's skips or bound, and following links.
+ * emulates by walking the whole tree itself, `node_modules` included, with no bound.
  */
 export class FolderWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
