@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { isIP } from "node:net";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
 import { globBase, isGlob, JOURNEY_FILE } from "../discover/files.js";
 import type { Labels } from "../render/i18n/types.js";
@@ -84,16 +84,20 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     const absolute = resolve(options.cwd, path);
     return existsSync(absolute) || !isGlob(path) ? absolute : globBase(path, options.cwd);
   });
-  const watcher = new FolderWatcher(
-    (path) => JOURNEY_FILE.test(path) || CONFIG_FILE_NAMES.includes(basename(path)) || project.configFiles.has(path),
-    (paths) => {
+  const relevant = (path: string) => JOURNEY_FILE.test(path) || CONFIG_FILE_NAMES.includes(basename(path)) || project.configFiles.has(path);
+  const watcher = new FolderWatcher(relevant, (paths) => {
+    // A folder that went away matters when a journey shown or a config was in it: removing a
+    // build's output folder does not re-check every journey.
+    const shown = [...project.files(), ...project.configFiles];
+    const changed = paths.filter((path) => relevant(path) || shown.some((file) => file.startsWith(path + sep)));
+    if (changed.length > 0) {
       const started = performance.now();
-      const keys = project.refresh(paths);
+      const keys = project.refresh(changed);
       publish(keys);
-      watcher.watchFolders(folders());
       options.onRefresh?.(keys, performance.now() - started);
-    },
-  );
+    }
+    watcher.watchFolders(folders());
+  });
   watcher.watchFolders(folders());
   watcher.watchTrees(trees);
 

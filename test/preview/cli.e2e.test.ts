@@ -157,6 +157,28 @@ describe("journey preview: new folders", () => {
   });
 });
 
+describe("journey preview: folders removed", () => {
+  it("re-checks nothing for a folder that held no journey", { timeout: 60_000 }, async () => {
+    const dir = tempProject({ "a.journey.yaml": MINIMAL, "c.journey.yaml": MINIMAL.replace("id: minimal", "id: c"), "build/out/notes.md": "" });
+    const { child, url } = startPreview(dir);
+    const events = followEvents(await url);
+    const sent = (key: string) => events.seen.journeys.filter((view) => view.key === key);
+    try {
+      await waitFor(() => sent("c.journey.yaml").length === 1, "the first views");
+      rmSync(join(dir, "build"), { recursive: true });
+      // Events on one folder come in order: once this save shows, the removal was handled.
+      writeFileSync(join(dir, "a.journey.yaml"), MINIMAL.replace("Minimal journey", "Saved after"));
+      await waitFor(() => sent("a.journey.yaml").some((view) => view.title === "Saved after"), "the save");
+      // A reload would have sent c again.
+      expect(sent("c.journey.yaml")).toHaveLength(1);
+    } finally {
+      events.stop();
+      child.kill("SIGTERM");
+    }
+    await child;
+  });
+});
+
 describe("journey preview: the flow diagram", () => {
   it("past Mermaid's limits serves the flow by stage with the report's note, in the journey's language, as render draws it", { timeout: 60_000 }, async () => {
     const dir = tempProject({ "long.journey.yaml": longJourney(1000, 125).replace("journey: 1\n", "journey: 1\nlang: da\n") });
