@@ -9,7 +9,8 @@ let matcher: typeof picomatchType | undefined;
 const picomatch = (): typeof picomatchType => (matcher ??= createRequire(import.meta.url)("picomatch") as typeof picomatchType);
 
 export const JOURNEY_FILE = /\.journey\.ya?ml$/;
-const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
+/** Folders no walk enters. */
+export const SKIPPED_FOLDERS = new Set(["node_modules", ".git"]);
 
 export interface Discovery {
   /** Absolute paths, without duplicates, in a stable order. */
@@ -134,11 +135,25 @@ export function checkPattern(pattern: string, what: string): void {
 
 /** Files matching a glob (checked with `checkPattern` first), below the glob's base folder, sorted; the same bounded walk as journey files. */
 export function expandGlob(pattern: string, cwd: string): Walk {
-  const scan = picomatch().scan(pattern);
-  const baseDir = resolve(cwd, scan.base || ".");
+  const baseDir = globBase(pattern, cwd);
   const absolutePattern = toPosix(isAbsolute(pattern) ? pattern : join(cwd, pattern));
   const matches = picomatch()(absolutePattern, { dot: false });
   return walk(baseDir, (file) => matches(toPosix(file)));
+}
+
+/** The folder a glob's walk starts from: its path before the first wildcard. */
+export function globBase(pattern: string, cwd: string): string {
+  return resolve(cwd, picomatch().scan(pattern).base || ".");
+}
+
+/**
+ * Walks `root` as a walk for journey files does, in the same bounds (`MAX_WALK_ENTRIES`, no
+ * `node_modules` or `.git`) but following no symbolic link, and calls `enter` with each folder
+ * (`root` included) before reading it: what `journey preview` watches. A watch opened in `enter`
+ * is open before the folder is read, so a file arriving meanwhile is read or reported, or both.
+ */
+export function walkFolders(root: string, accept: (file: string) => boolean, enter: (folder: string) => void): Walk {
+  return walk(root, accept, { followLinks: false, enter });
 }
 
 function statKind(path: string): "file" | "dir" | "missing" {
@@ -156,7 +171,11 @@ interface Walk {
 }
 
 /** Regular files below `root` accepted by `accept`, sorted, walking without recursion. */
-function walk(root: string, accept: (file: string) => boolean): Walk {
+function walk(
+  root: string,
+  accept: (file: string) => boolean,
+  { followLinks = true, enter }: { followLinks?: boolean; enter?: (folder: string) => void } = {},
+): Walk {
   const results: string[] = [];
   let entriesSeen = 0;
   const visited = new Set<string>();
@@ -171,6 +190,7 @@ function walk(root: string, accept: (file: string) => boolean): Walk {
     }
     if (visited.has(real)) continue; // a symlink loop, or a folder reached twice
     visited.add(real);
+    enter?.(dir);
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -183,7 +203,7 @@ function walk(root: string, accept: (file: string) => boolean): Walk {
     for (const entry of entries) {
       const path = join(dir, entry.name);
       // A link is followed only to a folder (loops are caught by `visited`), never to a file.
-      const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statKind(path) === "dir");
+      const isDir = entry.isDirectory() || (followLinks && entry.isSymbolicLink() && statKind(path) === "dir");
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) subdirs.push(path);
       } else if (entry.isFile() && accept(path)) {

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import { isIP } from "node:net";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname, resolve, sep } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
+import { globBase, isGlob, JOURNEY_FILE } from "../discover/files.js";
 import type { Labels } from "../render/i18n/types.js";
 import { EventStream } from "./sse.js";
 import { previewPage } from "./page.js";
@@ -45,8 +46,6 @@ export function allowedHostHeaders(host: string, port: number, extra: readonly s
   return new Set(names.map(withPort));
 }
 
-const JOURNEY_FILE = /\.journey\.ya?ml$/;
-
 /**
  * `journey preview`: a read-only local server with one page, the journeys' maps, kept current
  * over Server-Sent Events while the files change. It serves nothing from disk by path: `/` is
@@ -77,22 +76,30 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       if (view) events.send("journey", view);
     }
   };
-  const folders = () => {
-    const list = new Set<string>([options.cwd, ...project.files().map((file) => dirname(file)), ...[...project.configFiles].map((file) => dirname(file))]);
-    for (const path of options.paths) if (!/[*?[{]/.test(path)) list.add(resolve(options.cwd, path));
-    return list;
-  };
-  const watcher = new FolderWatcher(
-    (path) => JOURNEY_FILE.test(path) || CONFIG_FILE_NAMES.includes(basename(path)) || project.configFiles.has(path),
-    (paths) => {
+  // The folders of the files selected (also those reached through a link, which trees do not
+  // follow) and of their configs; the trees catch journeys saved anywhere below the paths given.
+  const folders = () =>
+    new Set<string>([options.cwd, ...project.files().map((file) => dirname(file)), ...[...project.configFiles].map((file) => dirname(file))]);
+  const trees = (options.paths.length > 0 ? options.paths : ["."]).map((path) => {
+    const absolute = resolve(options.cwd, path);
+    return existsSync(absolute) || !isGlob(path) ? absolute : globBase(path, options.cwd);
+  });
+  const relevant = (path: string) => JOURNEY_FILE.test(path) || CONFIG_FILE_NAMES.includes(basename(path)) || project.configFiles.has(path);
+  const watcher = new FolderWatcher(relevant, (paths) => {
+    // A folder that went away matters when a journey shown or a config was in it: removing a
+    // build's output folder does not re-check every journey.
+    const shown = [...project.files(), ...project.configFiles];
+    const changed = paths.filter((path) => relevant(path) || shown.some((file) => file.startsWith(path + sep)));
+    if (changed.length > 0) {
       const started = performance.now();
-      const keys = project.refresh(paths);
+      const keys = project.refresh(changed);
       publish(keys);
-      watcher.watchFolders(folders());
       options.onRefresh?.(keys, performance.now() - started);
-    },
-  );
+    }
+    watcher.watchFolders(folders());
+  });
   watcher.watchFolders(folders());
+  watcher.watchTrees(trees);
 
   let allowed = new Set<string>();
   const server = createServer((request, response) => handle(request, response));

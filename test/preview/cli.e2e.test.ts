@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import { join } from "node:path";
 import { createServer, type AddressInfo } from "node:net";
@@ -9,22 +9,65 @@ import { plural } from "../../src/render/i18n/format.js";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { BIN, longJourney, MINIMAL, runCli, tempProject } from "../helpers/index.js";
 
-/** The first journey the preview at `url` sends a new page over its event stream. */
-function firstJourneyEvent(url: string): Promise<JourneyView> {
+/** The first `count` journeys the preview at `url` sends a new page over its event stream. */
+function firstJourneyEvents(url: string, count: number): Promise<JourneyView[]> {
   return new Promise((found, fail) => {
     const request = get(`${url}events`, (response) => {
       let text = "";
       response.on("data", (chunk: Buffer) => {
         text += chunk.toString();
-        const match = /^event: journey\ndata: (.*)\n\n/m.exec(text);
-        if (match) {
+        const matches = [...text.matchAll(/^event: journey\ndata: (.*)\n\n/gm)];
+        if (matches.length >= count) {
           request.destroy();
-          found(JSON.parse(match[1]) as JourneyView);
+          found(matches.slice(0, count).map((match) => JSON.parse(match[1]) as JourneyView));
         }
       });
     });
     request.on("error", fail);
   });
+}
+
+/** Starts `journey preview` in `dir` (with `args`) and resolves with its address once it prints it. */
+function startPreview(dir: string, args: string[] = []) {
+  const child = execa("node", [BIN, "preview", "--port", "0", ...args], { cwd: dir, reject: false, env: { NO_COLOR: "1" } });
+  const url = new Promise<string>((started, fail) => {
+    let text = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const match = /journey preview: (http:\/\/\S+)/.exec(text);
+      if (match) started(match[1]);
+    });
+    void child.then((ended) => fail(new Error(`preview ended early: ${text}${String(ended.stderr)}`)));
+  });
+  return { child, url };
+}
+
+/** The events the preview at `url` sends, as they arrive (the latest `list`, every `journey`). */
+function followEvents(url: string) {
+  const seen = { list: [] as string[], journeys: [] as JourneyView[] };
+  const request = get(`${url}events`, (response) => {
+    let text = "";
+    response.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const messages = text.split("\n\n");
+      text = messages.pop()!;
+      for (const message of messages) {
+        const match = /^event: (\w+)\ndata: (.*)$/m.exec(message);
+        if (match?.[1] === "list") seen.list = JSON.parse(match[2]) as string[];
+        if (match?.[1] === "journey") seen.journeys.push(JSON.parse(match[2]) as JourneyView);
+      }
+    });
+  });
+  return { seen, stop: () => request.destroy() };
+}
+
+/** Resolves once `done` holds, checking every 50 ms; fails after a generous 15 s. */
+async function waitFor(done: () => boolean, what: string): Promise<void> {
+  const giveUp = Date.now() + 15_000;
+  while (!done()) {
+    if (Date.now() > giveUp) throw new Error(`waited 15 s for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Starts `journey preview` with `args`, waits for its address, stops it with `signal`. */
@@ -77,21 +120,71 @@ describe("journey preview: options", () => {
   });
 });
 
+describe("journey preview: new folders", () => {
+  it.each([
+    { given: "no path (the working directory)", args: [], at: "" },
+    { given: "a folder", args: ["docs"], at: "docs/" },
+    { given: "a glob", args: ["docs/**/*.journey.yaml"], at: "docs/" },
+  ])("given $given, shows a journey saved in a folder made after the start, and drops it when the folder goes", { timeout: 60_000 }, async ({ args, at }) => {
+    const dir = tempProject({ [`${at}a.journey.yaml`]: MINIMAL });
+    const { child, url } = startPreview(dir, args);
+    const events = followEvents(await url);
+    const added = `${at}a/b/new.journey.yaml`;
+    try {
+      await waitFor(() => events.seen.list.includes(`${at}a.journey.yaml`), "the first list");
+      mkdirSync(join(dir, at, "a", "b"), { recursive: true });
+      writeFileSync(join(dir, added), MINIMAL.replace("id: minimal", "id: new").replace("Minimal journey", "Saved in a new folder"));
+      await waitFor(() => events.seen.list.includes(added), "the new journey in the list");
+      await waitFor(() => events.seen.journeys.some((view) => view.key === added), "the new journey's view");
+      const view = events.seen.journeys.find((v) => v.key === added)!;
+      expect(view.title).toBe("Saved in a new folder");
+      expect(view.errors).toEqual([]);
+      expect(view.body).toContain("Saved in a new folder");
+      // A page opened now gets it too.
+      expect((await firstJourneyEvents(await url, 2)).map((v) => v.key)).toEqual([`${at}a.journey.yaml`, added]);
+
+      rmSync(join(dir, at, "a"), { recursive: true });
+      await waitFor(() => !events.seen.list.includes(added), "the list without it");
+      expect(events.seen.list).toEqual([`${at}a.journey.yaml`]);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      events.stop();
+      child.kill("SIGTERM");
+    }
+    const ended = await child;
+    expect(ended.stderr).toBe("");
+    expect(ended.stdout).toMatch(/journey preview: stopped$/);
+  });
+});
+
+describe("journey preview: folders removed", () => {
+  it("re-checks nothing for a folder that held no journey", { timeout: 60_000 }, async () => {
+    const dir = tempProject({ "a.journey.yaml": MINIMAL, "c.journey.yaml": MINIMAL.replace("id: minimal", "id: c"), "build/out/notes.md": "" });
+    const { child, url } = startPreview(dir);
+    const events = followEvents(await url);
+    const sent = (key: string) => events.seen.journeys.filter((view) => view.key === key);
+    try {
+      await waitFor(() => sent("c.journey.yaml").length === 1, "the first views");
+      rmSync(join(dir, "build"), { recursive: true });
+      // Events on one folder come in order: once this save shows, the removal was handled.
+      writeFileSync(join(dir, "a.journey.yaml"), MINIMAL.replace("Minimal journey", "Saved after"));
+      await waitFor(() => sent("a.journey.yaml").some((view) => view.title === "Saved after"), "the save");
+      // A reload would have sent c again.
+      expect(sent("c.journey.yaml")).toHaveLength(1);
+    } finally {
+      events.stop();
+      child.kill("SIGTERM");
+    }
+    await child;
+  });
+});
+
 describe("journey preview: the flow diagram", () => {
   it("past Mermaid's limits serves the flow by stage with the report's note, in the journey's language, as render draws it", { timeout: 60_000 }, async () => {
     const dir = tempProject({ "long.journey.yaml": longJourney(1000, 125).replace("journey: 1\n", "journey: 1\nlang: da\n") });
-    const child = execa("node", [BIN, "preview", "--port", "0"], { cwd: dir, reject: false, env: { NO_COLOR: "1" } });
+    const { child, url } = startPreview(dir);
     try {
-      const url = await new Promise<string>((started, fail) => {
-        let text = "";
-        child.stdout.on("data", (chunk: Buffer) => {
-          text += chunk.toString();
-          const match = /journey preview: (http:\/\/\S+)/.exec(text);
-          if (match) started(match[1]);
-        });
-        void child.then((ended) => fail(new Error(`preview ended early: ${text}${String(ended.stderr)}`)));
-      });
-      const view = await firstJourneyEvent(url);
+      const [view] = await firstJourneyEvents(await url, 1);
       const flow = view.diagrams.find((d) => d.caption === LANGUAGES.da.flowDiagram)!;
       expect(flow.note).toBe(plural(LANGUAGES.da, LANGUAGES.da.overviewNote, 1000));
       // The overview: one node per stage, and no step's own node.
