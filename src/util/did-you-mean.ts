@@ -1,3 +1,4 @@
+import { ENGLISH } from "./message-template.js";
 /** Edit distance (Levenshtein) between two short strings: two rows, no recursion. */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
@@ -42,7 +43,10 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
  * written in an order that means something.
  */
 export function listIds(ids: readonly string[], limit = 10): string {
-  const shown = ids.slice(0, limit).map((id) => `\`${id}\``);
-  if (ids.length > limit) return `${shown.join(", ")} and ${ids.length - limit} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown.join("");
+  if (ids.length === 0) return "";
+  // Joined as the rule messages' English joins its lists, so every message reads alike.
+  return ENGLISH.list(
+    ids.slice(0, limit).map((id) => `\`${id}\``),
+    Math.max(0, ids.length - limit),
+  );
 }
