@@ -10,10 +10,11 @@ export interface EffectiveRule {
 
 export type RuleSettings = Map<string, EffectiveRule>;
 
-function presetSeverity(rule: Rule, preset: Preset): Severity | "off" {
+/** A rule's severity in a preset: its own in `recommended`, error in `strict`, off in `none`. */
+export function presetSeverity(meta: Rule["meta"], preset: Preset): Severity | "off" {
   if (preset === "none") return "off";
   if (preset === "strict") return "error";
-  return rule.meta.severity;
+  return meta.severity;
 }
 
 function defaults(rule: Rule): Record<string, number> {
@@ -34,7 +35,7 @@ function apply(settings: RuleSettings, overrides: Record<string, RuleSetting> | 
  * `rules`, then `--rule` from the command line. Options given later replace earlier ones key by key.
  */
 export function effectiveRules(config: ProjectConfig, journeyRules?: Record<string, RuleSetting>, cliRules?: Record<string, RuleSetting>): RuleSettings {
-  const settings: RuleSettings = new Map(RULES.map((rule) => [rule.meta.id, { severity: presetSeverity(rule, config.extends), options: defaults(rule) }]));
+  const settings: RuleSettings = new Map(RULES.map((rule) => [rule.meta.id, { severity: presetSeverity(rule.meta, config.extends), options: defaults(rule) }]));
   apply(settings, config.rules);
   apply(settings, journeyRules);
   apply(settings, cliRules);
