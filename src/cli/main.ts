@@ -1,7 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { runInit } from "./commands/init.js";
+import { relative } from "node:path";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
+import { onIgnoredConfig } from "../config/load.js";
+import { toPosix } from "../util/paths.js";
 import { describeSystemError, EXIT, UsageError } from "./errors.js";
 import { runCheck, type CheckCommandOptions } from "./run-check.js";
 import type { RenderCommandOptions } from "./commands/render.js";
@@ -14,6 +17,7 @@ import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
 import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 import type { DiffCommandOptions } from "./commands/diff.js";
 import type { PreviewCommandOptions } from "./commands/preview.js";
+import type { RulesCommandOptions } from "./commands/rules.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
 export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
@@ -40,6 +44,7 @@ Examples:
   journey diff origin/main...HEAD   what a pull request changes for the customer
   journey preview                   see the journey maps in a browser, redrawn on every save
   journey validate docs/journeys    check every *.journey.yaml below a folder
+  journey rules                     list the lint rules, their default severity and options
   journey schema > journey.schema.json
 
 Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
@@ -59,6 +64,8 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
       "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)",
       "auto",
     )
+    .option("--stdin", "validate the text on standard input")
+    .option("--stdin-filename <path>", "with --stdin: the file the text stands for (its config, its name in the report)")
     .option("--no-color", "print without colours (also NO_COLOR=1)")
     .addHelpText(
       "after",
@@ -86,6 +93,8 @@ Examples:
     )
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
+    .option("--stdin", "lint the text on standard input (for editors and lint-staged)")
+    .option("--stdin-filename <path>", "with --stdin: the file the text stands for (its config, its name in the report)")
     .option(
       "--concurrency <n>",
       "threads for checking many files: auto (one per core, 100 files each at least), off, or a number (at most one per core)",
@@ -101,7 +110,8 @@ Examples:
   journey lint --format sarif -o journey.sarif
   journey lint --format github                 annotations in GitHub Actions
   journey lint --rule path-too-long='["warning",{"max":8}]'
-  journey lint --print-config docs/journeys/checkout.journey.yaml`,
+  journey lint --print-config docs/journeys/checkout.journey.yaml
+  cat checkout.journey.yaml | journey lint --stdin --stdin-filename docs/checkout.journey.yaml`,
     )
     .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "lint")));
 
@@ -246,6 +256,18 @@ Examples:
     });
 
   program
+    .command("rules")
+    .description("list the lint rules with their default severity, options and description")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "markdown"]).default("stylish"))
+    .option("-o, --output-file <file>", "write the list to a file (atomically) instead of stdout")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText("after", "\nExamples:\n  journey rules\n  journey rules --format json")
+    .action(async (options: RulesCommandOptions) => {
+      const { runRules } = await import("./commands/rules.js");
+      setExit(runRules(options));
+    });
+
+  program
     .command("init")
     .description("write journey.config.yaml and a commented example journey into the current folder")
     .addHelpText("after", "\nExample:\n  mkdir journeys && cd journeys && journey init")
@@ -267,6 +289,8 @@ Examples:
 /** Runs the CLI and returns the exit code; never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
   cleanUpOnInterrupt();
+  // A config journey does not read is said once, never silently skipped.
+  onIgnoredConfig((path, reason) => process.stderr.write(`journey: ${toPosix(relative(process.cwd(), path)) || path} ${reason}\n`));
   let exitCode: number = EXIT.ok;
   const program = buildProgram((code) => (exitCode = code), argv);
   try {

@@ -1,12 +1,14 @@
 import { relative, resolve } from "node:path";
 import { toPosix } from "../util/paths.js";
-import { checkJourneyFile } from "../check.js";
+import { checkJourneyFile, checkJourneyText, type CheckedFile } from "../check.js";
+import { decodeSource, fileProblem, formatBytes, tooLarge } from "../load/source.js";
+import { lintFile } from "../lint/lint-file.js";
 import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
 import { colorFor } from "../report/color.js";
 import type { FormatContext } from "../report/context.js";
-import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
+import { FORMAT_NAMES, loadFormatter, type Formatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
 import { sameFileAmong, writeOutputFile } from "../util/atomic-write.js";
@@ -30,6 +32,10 @@ export interface CheckCommandOptions {
   reportUnusedDisableDirectives?: boolean;
   printConfig?: string;
   concurrency?: string;
+  /** Check the text on standard input instead of files (editors, lint-staged). */
+  stdin?: boolean;
+  /** With --stdin: the path the text is checked as (config lookup, file name in the report). */
+  stdinFilename?: string;
 }
 
 /**
@@ -54,6 +60,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   // --config applies one config to every file; otherwise each file gets its nearest config.
   const fixed = options.config !== undefined ? config : undefined;
   if (options.printConfig !== undefined) return printConfig(options.printConfig, fixed, cliRules, cwd, options);
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError("--stdin-filename names the text read with --stdin; add --stdin");
+  if (options.stdin) {
+    if (paths.length > 0) throw new UsageError("--stdin checks the text on standard input: give no paths (name the file it stands for with --stdin-filename)");
+    return checkStdin(options, mode, fixed, cliRules, formatter, maxWarnings, cwd);
+  }
 
   const discovery = selectFiles(paths, config, cwd);
   const { files } = discovery;
@@ -83,6 +94,11 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
 
   emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
 
+  return exitCodeFor(results, incomplete, maxWarnings);
+}
+
+/** 2 when the run cannot be trusted (an internal error, paths that matched nothing), 1 for errors or too many warnings, else 0. */
+function exitCodeFor(results: readonly FileReport[], incomplete: boolean, maxWarnings: number | undefined): number {
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === "internal"));
   if (internal || incomplete) return EXIT.usage;
   const counts = countFindings(results.flatMap((r) => r.findings));
@@ -92,6 +108,63 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     return EXIT.findings;
   }
   return EXIT.ok;
+}
+
+/**
+ * `--stdin [--stdin-filename <path>]`: the text on standard input checked as if it were that file
+ * (its nearest config, its name in the report), as ESLint's options of those names do. Nothing is
+ * read from disk but configs; the text is bounded by the config's `limits.max_file_size`.
+ */
+async function checkStdin(
+  options: CheckCommandOptions,
+  mode: "validate" | "lint",
+  fixed: ProjectConfig | undefined,
+  cliRules: Record<string, RuleSetting>,
+  formatter: Formatter,
+  maxWarnings: number | undefined,
+  cwd: string,
+): Promise<number> {
+  const filePath = resolve(cwd, options.stdinFilename ?? STDIN_NAME);
+  const grouping = groupByConfig([filePath], cwd, fixed);
+  if (grouping.problems) {
+    for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
+    return EXIT.usage;
+  }
+  const { config } = grouping.groups[0];
+  const bytes = await readStdin(config.limits.maxFileSize);
+  const source =
+    bytes.length > config.limits.maxFileSize
+      ? fileProblem(tooLarge(`over ${formatBytes(config.limits.maxFileSize)}`, config.limits.maxFileSize))
+      : decodeSource(bytes);
+  const checked: CheckedFile = source.finding ? { filePath, findings: [source.finding] } : checkJourneyText(filePath, source.text, config);
+  if (mode === "lint" && !source.finding) lintFile(checked, config, { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  const { findings, rulesChecked } = checked;
+  const result: FileReport = {
+    filePath,
+    findings: options.quiet ? findings.filter((f) => f.severity === "error") : findings,
+    ...(checked.source !== undefined ? { source: checked.source } : {}),
+    ...(rulesChecked ? { rulesChecked } : {}),
+  };
+  emit(formatter([result], contextFor(cwd, options, 1, !options.outputFile)), options.outputFile, cwd);
+  return exitCodeFor([result], false, maxWarnings);
+}
+
+/** The file name a report gives text read with --stdin and no --stdin-filename (ESLint says `<text>`). */
+const STDIN_NAME = "<stdin>";
+
+/** Standard input up to `maxBytes` (one byte more tells that it is too large), as bytes. */
+async function readStdin(maxBytes: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length > maxBytes) {
+      process.stdin.destroy();
+      break;
+    }
+  }
+  return Buffer.concat(chunks, length);
 }
 
 /** `--concurrency auto|off|<n>`: threads for checking files (as ESLint's option of that name). */

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { readSource, DEFAULT_MAX_FILE_SIZE } from "../load/source.js";
+import { readRegularFile } from "../util/regular-file.js";
 import { parseYaml, DEFAULT_MAX_ALIASES, DEFAULT_MAX_NODES } from "../load/parse.js";
 import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
@@ -8,16 +9,61 @@ import type { FileReport } from "../results.js";
 import { readNames } from "./catalog-name.js";
 import type { ConfigFile, ProjectConfig } from "./types.js";
 
-export const CONFIG_FILE_NAMES = ["journey.config.yaml", "journey.config.yml"];
+/** The names a project config may have, in the order they are looked for in one folder. */
+export const CONFIG_FILE_NAMES = ["journey.config.yaml", "journey.config.yml", "journey.config.json"];
 
-/** The nearest journey.config.yaml in `startDir` or a folder above it. */
+type IgnoredConfigListener = (path: string, reason: string) => void;
+let ignoredConfigListener: IgnoredConfigListener | undefined;
+const ignoredConfigs = new Set<string>();
+
+/**
+ * Who hears of files that look like a config but are not read (a second config name in the same
+ * folder, a `"journey"` key in package.json), once each per run: the CLI prints them on stderr, so
+ * a setting is never silently ignored.
+ */
+export function onIgnoredConfig(listener: IgnoredConfigListener | undefined): void {
+  ignoredConfigListener = listener;
+}
+
+function noteIgnored(path: string, reason: string): void {
+  if (ignoredConfigs.has(path)) return;
+  ignoredConfigs.add(path);
+  ignoredConfigListener?.(path, reason);
+}
+
+/**
+ * The config file of one folder: the first of `CONFIG_FILE_NAMES` there. The others in the same
+ * folder, and a package.json with a `"journey"` key, are noted as ignored.
+ */
+export function configFileIn(dir: string): string | undefined {
+  const present = CONFIG_FILE_NAMES.filter((name) => existsSync(join(dir, name)));
+  for (const other of present.slice(1)) noteIgnored(join(dir, other), `ignored: ${present[0]} in the same folder is the config that is read`);
+  const packageJson = join(dir, "package.json");
+  if (!ignoredConfigs.has(packageJson) && existsSync(packageJson) && hasJourneyKey(packageJson))
+    noteIgnored(
+      packageJson,
+      `has a "journey" key, which journey does not read: move those settings to ${present[0] ?? "journey.config.yaml"} in the same folder`,
+    );
+  return present[0] === undefined ? undefined : join(dir, present[0]);
+}
+
+function hasJourneyKey(packageJson: string): boolean {
+  const read = readRegularFile(packageJson, DEFAULT_MAX_FILE_SIZE);
+  if (!read.bytes) return false;
+  try {
+    const data: unknown = JSON.parse(read.bytes.toString("utf8"));
+    return typeof data === "object" && data !== null && !Array.isArray(data) && Object.hasOwn(data, "journey");
+  } catch {
+    return false; // not ours to judge: npm reports a broken package.json
+  }
+}
+
+/** The nearest project config in `startDir` or a folder above it. */
 export function findConfigFile(startDir: string): string | undefined {
   let dir = resolve(startDir);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

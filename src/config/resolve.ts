@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { FileReport } from "../results.js";
-import { CONFIG_FILE_NAMES, defaultConfig, loadConfigFile, type ConfigLoad } from "./load.js";
+import { configFileIn, defaultConfig, loadConfigFile, type ConfigLoad } from "./load.js";
 import type { ProjectConfig } from "./types.js";
 
 /**
@@ -12,10 +12,8 @@ import type { ProjectConfig } from "./types.js";
 export function nearestConfigFile(filePath: string): string | undefined {
   let dir = dirname(resolve(filePath));
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate)) return candidate;
-    }
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = dirname(dir);
     if (parent === dir || existsSync(join(dir, ".git"))) return undefined;
     dir = parent;

@@ -81,3 +81,37 @@ describe("config lookup per journey file", () => {
     expect(run.stderr).toContain("the config has errors");
   });
 });
+
+describe("config files under other names", () => {
+  const json = JSON.stringify({ personas: { alice: { name: "Alice", goals: ["Buys"] } }, channels: { web: { name: "Website", mode: "async" } } }, null, "\t");
+  it("reads journey.config.json like journey.config.yaml, with line and column in its errors", async () => {
+    const dir = tempProject({ "journey.config.json": json, "a.journey.yaml": persona("alice") });
+    const clean = await runCli(["lint", "-f", "json"], { cwd: dir });
+    expect(clean.exitCode).toBe(0);
+    expect(clean.stderr).toBe("");
+    const broken = tempProject({ "journey.config.json": '{\n  "rules": { "dead-endd": "off" }\n}\n', "a.journey.yaml": MINIMAL });
+    const result = await runCli(["lint"], { cwd: broken });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^journey\.config\.json:2:14 {2}error {2}unknown key `dead-endd`; did you mean `dead-end`\?/m);
+  });
+
+  it("says once that a second config in the same folder and a package.json `journey` key are not read", async () => {
+    const dir = tempProject({
+      "journey.config.yaml": config("alice", "docs"),
+      "journey.config.json": "{}",
+      "package.json": JSON.stringify({ name: "shop", journey: { rules: { "dead-end": "off" } } }),
+      "a.journey.yaml": persona("alice"),
+      "b/b.journey.yaml": persona("alice").replace("alice-journey", "b-journey"),
+    });
+    const result = await runCli(["lint"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    const lines = result.stderr.trim().split("\n");
+    expect(lines).toEqual([
+      "journey: journey.config.json ignored: journey.config.yaml in the same folder is the config that is read",
+      'journey: package.json has a "journey" key, which journey does not read: move those settings to journey.config.yaml in the same folder',
+    ]);
+    // A package.json without the key is nobody's business.
+    const plain = tempProject({ "package.json": JSON.stringify({ name: "shop" }), "a.journey.yaml": MINIMAL });
+    expect((await runCli(["lint"], { cwd: plain })).stderr).toBe("");
+  });
+});

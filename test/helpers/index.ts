@@ -41,13 +41,16 @@ export function removeTempProjects(): void {
  * Runs the built CLI the way a user does; never throws on a non-zero exit. `as` is a command
  * prefix that runs it as another user (`unprivileged()`).
  */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; as?: readonly string[] } = {}) {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string | undefined>; as?: readonly string[]; input?: string | Uint8Array } = {},
+) {
   const [command, ...rest] = [...(options.as ?? []), "node", BIN, ...args];
   return execa(command, rest, {
     cwd: options.cwd ?? ROOT,
     env: { NO_COLOR: "", FORCE_COLOR: "", ...options.env },
     reject: false,
-    stdin: "ignore",
+    ...(options.input !== undefined ? { input: options.input } : { stdin: "ignore" as const }),
   });
 }
 
