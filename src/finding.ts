@@ -11,6 +11,22 @@ export interface Span {
   endColumn: number;
 }
 
+/**
+ * A replacement of source text, as ESLint's fixes: `range` is [start, end) in UTF-16 offsets of
+ * the text as read (a byte order mark removed), `text` what goes there.
+ */
+export interface TextEdit {
+  range: [number, number];
+  text: string;
+}
+
+/** A change that needs the user's choice (it changes meaning): offered, never applied by `--fix`. */
+export interface FindingSuggestion {
+  /** What it does, in English: "replace `emial` with `email`". */
+  desc: string;
+  fix: TextEdit;
+}
+
 export interface Finding extends Span {
   ruleId: string;
   /** Named message of the rule, so tests can assert the kind of finding rather than a sentence. */
@@ -22,6 +38,10 @@ export interface Finding extends Span {
   data?: MessageData;
   journeyId?: string;
   stepId?: string;
+  /** A safe, mechanical change that removes the finding and keeps the meaning: `journey lint --fix` applies it. */
+  fix?: TextEdit;
+  /** Changes to choose from (editors offer them; `--fix` never applies them). */
+  suggestions?: FindingSuggestion[];
 }
 
 /** A finding silenced by a `# journey-disable` comment, with the comment's reason (after ` -- `). */

@@ -13,6 +13,8 @@ export interface FileReport {
   findings: Finding[];
   /** Ids of the lint rules that ran on this file (JUnit lists each as a test case). */
   rulesChecked?: string[];
+  /** `lint --fix-dry-run`: the text the fixes would write (the JSON format carries it, as ESLint's `output`). */
+  output?: string;
 }
 
 export interface Counts {

@@ -93,6 +93,8 @@ Examples:
     )
     .option("--report-unused-disable-directives", "report journey-disable comments that silence nothing")
     .option("--print-config <file>", "print the rules in force for a file, and exit")
+    .option("--fix", "apply the safe fixes of findings to the files (in up to ten passes), and report what remains")
+    .option("--fix-dry-run", "compute the fixes without writing; the json format shows each file's fixed text as `output`")
     .option("--stdin", "lint the text on standard input (for editors and lint-staged)")
     .option("--stdin-filename <path>", "with --stdin: the file the text stands for (its config, its name in the report)")
     .option(
@@ -111,6 +113,7 @@ Examples:
   journey lint --format github                 annotations in GitHub Actions
   journey lint --rule path-too-long='["warning",{"max":8}]'
   journey lint --print-config docs/journeys/checkout.journey.yaml
+  journey lint --fix                           quote values, rename misspelt keys, remove unused disable comments
   cat checkout.journey.yaml | journey lint --stdin --stdin-filename docs/checkout.journey.yaml`,
     )
     .action(async (paths: string[], options: CheckCommandOptions) => setExit(await runCheck(paths, options, "lint")));

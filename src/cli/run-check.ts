@@ -3,6 +3,8 @@ import { toPosix } from "../util/paths.js";
 import { checkJourneyFile, checkJourneyText, type CheckedFile } from "../check.js";
 import { decodeSource, fileProblem, formatBytes, tooLarge } from "../load/source.js";
 import { lintFile } from "../lint/lint-file.js";
+import { fixFiles } from "../lint/fix-files.js";
+import { fixText } from "../lint/fix.js";
 import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
@@ -32,6 +34,10 @@ export interface CheckCommandOptions {
   reportUnusedDisableDirectives?: boolean;
   printConfig?: string;
   concurrency?: string;
+  /** Apply the findings' fixes to the files (lint only). */
+  fix?: boolean;
+  /** Compute the fixes without writing; the JSON format shows the fixed text. */
+  fixDryRun?: boolean;
   /** Check the text on standard input instead of files (editors, lint-staged). */
   stdin?: boolean;
   /** With --stdin: the path the text is checked as (config lookup, file name in the report). */
@@ -60,6 +66,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   // --config applies one config to every file; otherwise each file gets its nearest config.
   const fixed = options.config !== undefined ? config : undefined;
   if (options.printConfig !== undefined) return printConfig(options.printConfig, fixed, cliRules, cwd, options);
+  if ((options.fix || options.fixDryRun) && mode !== "lint") throw new UsageError("--fix is an option of journey lint");
+  if (options.fix && options.fixDryRun) throw new UsageError("--fix writes the fixes and --fix-dry-run only shows them: give one of the two");
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError("--stdin-filename names the text read with --stdin; add --stdin");
   if (options.stdin) {
     if (paths.length > 0) throw new UsageError("--stdin checks the text on standard input: give no paths (name the file it stands for with --stdin-filename)");
@@ -86,8 +94,12 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     concurrency: parseConcurrency(options.concurrency),
   };
   const byFile = new Map<string, FileReport>();
+  const fixing = options.fix || options.fixDryRun;
   for (const group of grouping.groups) {
-    for (const result of await checkFiles(group.files, group.config, runOptions, cwd)) byFile.set(result.filePath, result);
+    const reports = fixing
+      ? fixFiles(group.files, group.config, { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives, dryRun: !options.fix })
+      : await checkFiles(group.files, group.config, runOptions, cwd);
+    for (const result of reports) byFile.set(result.filePath, result);
   }
   const results = files.map((file) => byFile.get(file)!);
   if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
@@ -136,14 +148,23 @@ async function checkStdin(
     bytes.length > config.limits.maxFileSize
       ? fileProblem(tooLarge(`over ${formatBytes(config.limits.maxFileSize)}`, config.limits.maxFileSize))
       : decodeSource(bytes);
-  const checked: CheckedFile = source.finding ? { filePath, findings: [source.finding] } : checkJourneyText(filePath, source.text, config);
-  if (mode === "lint" && !source.finding) lintFile(checked, config, { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
+  if (options.fix) throw new UsageError("--fix cannot write to standard input: use --fix-dry-run, which shows the fixed text in the JSON format's `output`");
+  const lintOptions = { cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives };
+  let output: string | undefined;
+  let checked: CheckedFile;
+  if (source.finding) checked = { filePath, findings: [source.finding] };
+  else if (options.fixDryRun) ({ checked, output } = fixText(filePath, source.text, config, { ...lintOptions, lint: true }));
+  else {
+    checked = checkJourneyText(filePath, source.text, config);
+    if (mode === "lint") lintFile(checked, config, lintOptions);
+  }
   const { findings, rulesChecked } = checked;
   const result: FileReport = {
     filePath,
     findings: options.quiet ? findings.filter((f) => f.severity === "error") : findings,
     ...(checked.source !== undefined ? { source: checked.source } : {}),
     ...(rulesChecked ? { rulesChecked } : {}),
+    ...(output !== undefined ? { output } : {}),
   };
   emit(formatter([result], contextFor(cwd, options, 1, !options.outputFile)), options.outputFile, cwd);
   return exitCodeFor([result], false, maxWarnings);

@@ -1,4 +1,4 @@
-import type { Finding, SuppressedFinding } from "../finding.js";
+import type { Finding, SuppressedFinding, TextEdit } from "../finding.js";
 import type { Journey } from "../model/types.js";
 
 /** An inline `# journey-disable...` comment. */
@@ -104,9 +104,13 @@ export function applyDirectives(
   });
 }
 
-/** Findings for directives (or rule ids in them) that silenced nothing. */
-export function unusedDirectiveFindings(directives: Directive[], knownRules: ReadonlySet<string>): Finding[] {
+/**
+ * Findings for directives (or rule ids in them) that silenced nothing, each with the fix that
+ * removes what is unused: the whole comment line when nothing in it is used, else the unused ids.
+ */
+export function unusedDirectiveFindings(directives: Directive[], knownRules: ReadonlySet<string>, source: string): Finding[] {
   const findings: Finding[] = [];
+  const lineStarts = directives.length > 0 ? startsOfLines(source) : [];
   for (const directive of directives) {
     const unused = directive.rules.filter((rule) => !directive.used.has(rule));
     if (unused.length === 0) continue;
@@ -123,7 +127,30 @@ export function unusedDirectiveFindings(directives: Directive[], knownRules: Rea
       column: directive.column,
       endLine: directive.line,
       endColumn: directive.endColumn,
+      ...fixOf(removeUnused(directive, unused, source, lineStarts)),
     });
   }
   return findings;
+}
+
+/** Offsets where each line starts (after `\n`; a `\r` before it stays with the line it ends). */
+function startsOfLines(source: string): number[] {
+  const starts = [0];
+  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+const fixOf = (fix: TextEdit | undefined) => (fix ? { fix } : {});
+
+function removeUnused(directive: Directive, unused: readonly string[], source: string, lineStarts: readonly number[]): TextEdit | undefined {
+  const start = lineStarts[directive.line - 1];
+  const next = lineStarts[directive.line] ?? source.length;
+  if (unused.length === directive.rules.length) return { range: [start, next], text: "" };
+  // Keep the comment with the ids still in use, and its reason, exactly as written around them.
+  const lineEnd = source.slice(start, next).search(/\r?\n|$/);
+  const text = source.slice(start, start + lineEnd);
+  const kept = directive.rules.filter((rule) => !unused.includes(rule));
+  const match = /^(\s*#\s*journey-(?:disable-next-line|disable))(\s+)(.*?)(\s+--(?:\s.*)?)?$/.exec(text);
+  if (!match) return undefined;
+  return { range: [start, start + lineEnd], text: `${match[1]}${match[2]}${kept.join(", ")}${match[4] ?? ""}` };
 }

@@ -40,10 +40,17 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
       graph,
       flow,
       options: setting.options,
-      report({ messageId, data, at, target, step }) {
+      report({ messageId, data, at, target, step, fix, suggest }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
         const message = fillMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
+        // As ESLint: a rule that fixes or suggests says so in its meta, so docs and editors can tell.
+        if (fix && rule.meta.fixable !== "code") throw new Error(`rule ${rule.meta.id} reported a fix without meta.fixable`);
+        const suggestions = suggest?.map(({ messageId: id, data: suggestionData, fix: edit }) => {
+          const description = rule.meta.suggestions?.[id];
+          if (description === undefined) throw new Error(`rule ${rule.meta.id} suggested an unknown suggestion \`${id}\``);
+          return { desc: fillMessage(description, suggestionData, `rule ${rule.meta.id}, suggestion ${id}`), fix: edit };
+        });
         findings.push({
           ruleId: rule.meta.id,
           messageId,
@@ -53,7 +60,13 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
           ...locator.span(at, target),
           journeyId: journey.id,
           ...(step ? { stepId: step.id } : {}),
+          ...(fix ? { fix } : {}),
+          ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
         });
+      },
+      replace(at, text, target) {
+        const range = locator.range(at, target);
+        return range && { range, text };
       },
     };
     try {
@@ -71,7 +84,7 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
   };
   result.suppressed = [];
   const kept = applyDirectives(findings, directives, journey, stepLine, result.suppressed);
-  if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveFindings(directives, KNOWN_RULES));
+  if (options.reportUnusedDisableDirectives) kept.push(...unusedDirectiveFindings(directives, KNOWN_RULES, result.source ?? ""));
   result.findings.push(...kept);
   result.findings.sort(compareFindings);
   return result;

@@ -17,16 +17,36 @@ export class Locator {
 
   /** Span of the node at `path`: its value, or with `target: "key"` the key that introduces it. */
   span(path: YamlPath, target: "value" | "key" = "value"): Span {
+    const node = this.nodeAt(path, target);
+    return node ? this.spanOf(node) : this.offsets(0, 0);
+  }
+
+  /**
+   * Offsets [start, end) of the node at `path` in the text (what a fix replaces), or undefined
+   * when the path does not lead to a node of its own (a fix is then not offered).
+   */
+  range(path: YamlPath, target: "value" | "key" = "value"): [number, number] | undefined {
+    const node = this.nodeAt(path, target, true);
+    return node ? [node.range![0], node.range![1]] : undefined;
+  }
+
+  /** The node at `path`, or the deepest one on the way (`exact`: undefined unless the whole path was found). */
+  private nodeAt(path: YamlPath, target: "value" | "key", exact = false): Node | undefined {
     let node: unknown = this.doc.contents;
     let pair: Pair | undefined;
+    let found = 0;
     for (const segment of path) {
-      if (isAlias(node)) node = node.resolve(this.doc);
+      if (isAlias(node)) {
+        // The text there is the anchor's, shared by every alias: never a place to edit.
+        if (exact) return undefined;
+        node = node.resolve(this.doc);
+      }
       let next: unknown;
       if (isMap(node)) {
-        const found = node.items.find((item) => keyText(item.key) === String(segment));
-        if (!found) break;
-        pair = found;
-        next = found.value ?? found.key;
+        const item = node.items.find((candidate) => keyText(candidate.key) === String(segment));
+        if (!item) break;
+        pair = item;
+        next = item.value ?? item.key;
       } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
         pair = undefined;
         next = node.items[segment];
@@ -34,11 +54,12 @@ export class Locator {
         break;
       }
       node = next;
+      found++;
     }
-    if (target === "key" && pair && isNodeWithRange(pair.key)) return this.spanOf(pair.key);
+    if (exact && (found < path.length || isAlias(node))) return undefined;
+    if (target === "key" && pair && isNodeWithRange(pair.key)) return pair.key;
     if (isPair(node)) node = node.key;
-    if (isNodeWithRange(node)) return this.spanOf(node);
-    return this.offsets(0, 0);
+    return isNodeWithRange(node) ? node : undefined;
   }
 
   spanOf(node: Node): Span {

@@ -73,7 +73,16 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
       const key = `${span.line}:${span.column}:${message}`;
       if (seen.has(key)) continue; // the parser can report one mistake several times
       seen.add(key);
-      findings.push({ ruleId: "syntax", messageId: hint?.messageId ?? problem.code, severity, message, ...span });
+      const edit = hint?.edit;
+      const lineStart = edit && lineCounter.lineStarts[edit.line - 1];
+      findings.push({
+        ruleId: "syntax",
+        messageId: hint?.messageId ?? problem.code,
+        severity,
+        message,
+        ...span,
+        ...(edit && lineStart !== undefined && { fix: { range: [lineStart + edit.start, lineStart + edit.end] as [number, number], text: edit.text } }),
+      });
     }
   }
   if (findings.some((f) => f.severity === "error")) return { doc, locator, data: undefined, findings };
@@ -97,7 +106,14 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     const tooLarge = text.includes("*") ? expandedSizeFinding(doc, locator, limits) : undefined;
     if (tooLarge) return { doc, locator, data: undefined, findings: [...findings, tooLarge] };
     for (const cut of valuesCutByComments(doc, text))
-      findings.push({ ruleId: "syntax", messageId: "comment-in-value", severity: "warning", message: cut.message, ...locator.offsets(cut.start, cut.end) });
+      findings.push({
+        ruleId: "syntax",
+        messageId: "comment-in-value",
+        severity: "warning",
+        message: cut.message,
+        ...locator.offsets(cut.start, cut.end),
+        suggestions: [{ desc: `quote the value with what follows it: \`${cut.meant}\``, fix: { range: [cut.start, cut.end], text: cut.meant } }],
+      });
     return { doc, locator, data, findings };
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error)?.message))) {

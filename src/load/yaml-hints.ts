@@ -4,6 +4,8 @@ import { isPair, isScalar, Scalar, visit, type Document } from "yaml";
 export interface YamlHint {
   messageId: string;
   message: string;
+  /** The safe fix, where there is one: replace columns [start, end) (0-based) of `line` with `text`. */
+  edit?: { line: number; start: number; end: number; text: string };
 }
 
 /** Where a plain value starts: not a quote, flow collection, block scalar, anchor, alias, tag or comment. */
@@ -11,7 +13,7 @@ const PLAIN_START = /^[^"'[{|>&*!#%@`]/;
 /** `key:value`: a key, then a colon with no space after it (so YAML reads one plain text). */
 const NO_SPACE_AFTER_COLON = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s:].*)$/;
 /** `key: value` on one line (optionally a list item), the value as written. */
-const KEY_VALUE = /^\s*(?:-\s+)?([^\s"'#-][^:#]*?):\s+(.*?)\s*$/;
+const KEY_VALUE = /^\s*(?:-\s+)?([^\s"'#-][^:#]*?):\s+(.*?)\s*$/d;
 const DASH_WITHOUT_SPACE = /^\s*-([^\s-].*)$/;
 const LIST_ITEM = /^(\s*)-(\s|$)/;
 
@@ -41,11 +43,15 @@ export function explainYamlError(code: string, lines: readonly string[], line: n
     };
   const pair = KEY_VALUE.exec(text);
   const value = pair?.[2].replace(/\s+#.*$/, "");
-  if (pair && value && PLAIN_START.test(value) && (value.includes(": ") || value.endsWith(":")))
+  if (pair && value && PLAIN_START.test(value) && (value.includes(": ") || value.endsWith(":"))) {
+    const start = pair.indices![2][0];
     return {
       messageId: "colon-in-value",
+      // Quoting keeps the text the user wrote as the value they meant: --fix applies it.
+      edit: { line, start, end: start + value.length, text: quoted(value) },
       message: `the value of \`${pair[1].trim()}\` holds \`: \`, which YAML reads as the start of another key: put the value in quotes, \`${pair[1].trim()}: ${quoted(value)}\``,
     };
+  }
   const quote = code === "MISSING_CHAR" ? unclosedQuote(lines, line) : undefined;
   if (quote)
     return {
@@ -111,6 +117,8 @@ export interface CutValue {
   start: number;
   end: number;
   message: string;
+  /** The value and its comment in quotes: the suggestion (it changes the value, so the user chooses). */
+  meant: string;
 }
 
 /**
@@ -136,6 +144,7 @@ export function valuesCutByComments(doc: Document, text: string): CutValue[] {
       cut.push({
         start: node.range[0],
         end: end + 1 + comment.length,
+        meant,
         message: `\`${comment.split(/\s/)[0]}\` is read as a comment, not as part of the value ${name === undefined ? "" : `of \`${name}\` `}(\` #\` starts a comment): quote the value if it belongs, \`${name === undefined ? "" : `${name}: `}${meant}\`, or write a comment as \`# ${comment.slice(1)}\``,
       });
     },

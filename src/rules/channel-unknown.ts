@@ -12,8 +12,9 @@ export const channelUnknown: Rule = {
         "channel `{{channel}}` is not declared in this journey's `channels` or in journey.config.yaml, which declare {{known}}; did you mean `{{suggestion}}`?",
       none: "channel `{{channel}}` is not declared, and no channel is: declare the channels under `channels:` in journey.config.yaml (shared by every journey) or in this journey",
     },
+    suggestions: { replace: "replace `{{channel}}` with `{{suggestion}}`" },
   },
-  check({ journey, report }) {
+  check({ journey, report, replace }) {
     const known = [...journey.channels.keys()];
     for (const step of journey.steps) {
       step.channels.forEach((channel, i) => {
@@ -22,10 +23,18 @@ export const channelUnknown: Rule = {
         const at = [...step.path, "channel", i];
         if (known.length === 0) return report({ messageId: "none", data: { channel }, at, step });
         const suggestion = didYouMean(channel, known);
+        // Another channel is another meaning: offered to choose, never applied by --fix.
+        // `channel: [a, b]` has an item to replace; `channel: a` is the value itself.
+        const edit =
+          suggestion === undefined
+            ? undefined
+            : (replace(at, suggestion) ?? (step.channels.length === 1 ? replace([...step.path, "channel"], suggestion) : undefined));
+        const suggest = edit && suggestion !== undefined ? [{ messageId: "replace", data: { channel, suggestion }, fix: edit }] : undefined;
         report({
           ...(suggestion ? { messageId: "didYouMean", data: { channel, known, suggestion } } : { messageId: "unknown", data: { channel, known } }),
           at,
           step,
+          ...(suggest && { suggest }),
         });
       });
     }

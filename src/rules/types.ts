@@ -1,4 +1,4 @@
-import type { Severity } from "../finding.js";
+import type { Severity, TextEdit } from "../finding.js";
 import type { YamlPath } from "../load/locator.js";
 import type { FlowAnalysis } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
@@ -23,6 +23,17 @@ export interface RuleMeta {
   options?: Record<string, OptionSpec>;
   /** Named messages; `{{name}}` is replaced by the report's data (util/message-template.ts). */
   messages: Record<string, string>;
+  /** The rule attaches safe fixes (`fix` in `report`) that `journey lint --fix` applies, as ESLint's `meta.fixable`. */
+  fixable?: "code";
+  /** Named descriptions of the suggestions the rule offers (`suggest` in `report`), as ESLint's `hasSuggestions`. */
+  suggestions?: Record<string, string>;
+}
+
+/** A suggestion as a rule reports it: which description (of `meta.suggestions`), its data, the edit. */
+export interface SuggestionReport {
+  messageId: string;
+  data?: MessageData;
+  fix: TextEdit;
 }
 
 export interface Report {
@@ -33,6 +44,10 @@ export interface Report {
   at: YamlPath;
   target?: "key" | "value";
   step?: Step;
+  /** A safe change that removes the finding without changing meaning; only with `meta.fixable`. */
+  fix?: TextEdit;
+  /** Changes that need the user's choice; only with `meta.suggestions`. */
+  suggest?: SuggestionReport[];
 }
 
 export interface RuleContext {
@@ -44,6 +59,8 @@ export interface RuleContext {
   options: Record<string, number>;
   /** A function, not a method: rules take it out of the context (`check({ report })`). */
   report: (report: Report) => void;
+  /** An edit replacing the node at `at` (its value, or its key) with `text`; undefined where the text cannot be edited safely (an alias). */
+  replace: (at: YamlPath, text: string, target?: "key" | "value") => TextEdit | undefined;
 }
 
 /** A lint rule: metadata plus a check over one journey. One rule per file, named by its id. */

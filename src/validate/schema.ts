@@ -18,7 +18,15 @@ export function schemaFindings(validator: CompiledValidator, data: unknown, loca
     const key = `${span.line}:${span.column}:${described.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push({ ruleId: "schema", messageId: error.keyword, severity: "error", message: described.message, ...span });
+    const range = described.rename !== undefined ? locator.range(described.path, "key") : undefined;
+    findings.push({
+      ruleId: "schema",
+      messageId: error.keyword,
+      severity: "error",
+      message: described.message,
+      ...span,
+      ...(range && described.rename !== undefined && { fix: { range, text: described.rename } }),
+    });
   }
   return findings;
 }
@@ -46,6 +54,8 @@ interface Described {
   path: YamlPath;
   target: "key" | "value";
   message: string;
+  /** A misspelt key's one close match, safe to rename to (the map does not have it yet): the fix. */
+  rename?: string;
 }
 
 function describe(error: SchemaError): Described | undefined {
@@ -71,7 +81,12 @@ function describe(error: SchemaError): Described | undefined {
         : allowed.length > 0
           ? `; allowed keys here: ${allowed.join(", ")} (and any key starting with \`x-\`)`
           : "";
-      return { path: [...path, key], target: "key", message: `unknown key \`${key}\`${hint}` };
+      // A typo of a key the map lacks is renamed by --fix: the value was meant for that key.
+      const rename =
+        suggestion !== undefined && suggestion !== glued && typeof value === "object" && value !== null && !Object.hasOwn(value, suggestion)
+          ? suggestion
+          : undefined;
+      return { path: [...path, key], target: "key", message: `unknown key \`${key}\`${hint}`, ...(rename !== undefined && { rename }) };
     }
     case "required":
       return {

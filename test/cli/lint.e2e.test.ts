@@ -49,6 +49,8 @@ describe("journey lint: formats", () => {
       endColumn: 23,
       journeyId: "broken",
       stepId: "refunded",
+      // Another channel is another meaning: a suggestion to choose, never a fix.
+      suggestions: [{ desc: "replace `emial` with `email`", fix: { range: expect.any(Array) as unknown, text: "email" } }],
     });
   });
 

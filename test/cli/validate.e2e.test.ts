@@ -26,6 +26,7 @@ describe("journey validate (end to end, built binary)", () => {
         "     |         ^~~~~~",
         "",
         "✖ 1 problem (1 error) in 1 of 1 file",
+        "  1 problem can be fixed with `journey lint --fix`",
       ].join("\n"),
     );
   });

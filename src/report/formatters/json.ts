@@ -20,8 +20,13 @@ export function formatJson(results: readonly FileReport[], context: FormatContex
       endColumn: f.endColumn,
       ...(f.journeyId !== undefined ? { journeyId: f.journeyId } : {}),
       ...(f.stepId !== undefined ? { stepId: f.stepId } : {}),
+      ...(f.fix ? { fix: f.fix } : {}),
+      ...(f.suggestions ? { suggestions: f.suggestions } : {}),
     })),
     ...countFindings(result.findings),
+    fixableErrorCount: result.findings.filter((f) => f.fix && f.severity === "error").length,
+    fixableWarningCount: result.findings.filter((f) => f.fix && f.severity !== "error").length,
+    ...(result.output !== undefined ? { output: result.output } : {}),
   }));
   return JSON.stringify(entries, null, 2) + "\n";
 }

@@ -39,6 +39,8 @@ export function formatStylish(results: readonly FileReport[], context: FormatCon
     const parts = [plural(counts.errorCount, "error"), plural(counts.warningCount, "warning"), plural(counts.infoCount, "info", "info")].filter(Boolean);
     const summary = `✖ ${plural(all.length, "problem")} (${parts.join(", ")}) in ${filesWithProblems} of ${total} ${fileWord}`;
     out.push(counts.errorCount > 0 ? color.red.bold(summary) : color.yellow.bold(summary));
+    const fixable = all.filter((finding) => finding.fix).length;
+    if (fixable > 0) out.push(color.dim(`  ${plural(fixable, "problem")} can be fixed with \`journey lint --fix\``));
   }
   return out.join("\n") + "\n";
 }
