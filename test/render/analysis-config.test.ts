@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
+import { shellQuote } from "../../src/util/shell-quote.js";
 import { BIN, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
 
 const FIXTURES = join(ROOT, "test", "fixtures", "analyze");
@@ -124,6 +125,27 @@ describe("render.analysis: the analysis stays in every render", () => {
     expect(readFileSync(join(dir, "docs", "minimal.md"), "utf8")).toContain("Smallest journey");
   });
 
+  it("each config's analyses apply to the journeys rendered with that config", async () => {
+    const dir = tempProject({
+      "a/journey.config.yaml": "render:\n  out: docs\n  analysis: [checkout.json]\n",
+      "a/checkout.journey.yaml": JOURNEY,
+      "a/checkout.json": ANALYSIS,
+      "b/journey.config.yaml": "render:\n  out: docs\n",
+      "b/minimal.journey.yaml": MINIMAL,
+    });
+    const both = await journey(dir, "render", "a", "b");
+    expect(both.stderr).toBe("");
+    expect(both.exitCode).toBe(0);
+    expect(existsSync(join(dir, "a", "docs", "checkout.observed.mmd"))).toBe(true);
+    // Named by b's config, the analysis is not of a journey b renders.
+    writeFileSync(join(dir, "b", "journey.config.yaml"), "render:\n  out: docs\n  analysis: [../a/checkout.json]\n");
+    const wrong = await journey(dir, "render", "a", "b");
+    expect(wrong.stderr).toMatch(
+      /^journey: a\/checkout\.json \(render\.analysis in b\/journey\.config\.yaml:3:14\): the analysis is of journey `checkout`, which is not among the journeys rendered with this config \(`minimal`\)/,
+    );
+    expect(wrong.exitCode).toBe(2);
+  });
+
   it("a glob that matches nothing yet is fine; a bad render.analysis value is a config error with line and column", async () => {
     const none = project("render:\n  out: docs\n  analysis: [reports/*.json]\n");
     const render = await journey(none, "render");
@@ -139,6 +161,22 @@ describe("render.analysis: the analysis stays in every render", () => {
 });
 
 describe("render --check: its advice reproduces what was checked", () => {
+  it.each([
+    ["docs/journeys", "docs/journeys"],
+    ["out dir", "'out dir'"],
+    ["it's", "'it'\\''s'"],
+    ["$HOME/*.json", "'$HOME/*.json'"],
+    ["`id`;rm -rf x", "'`id`;rm -rf x'"],
+    ["", "''"],
+  ])("quotes %j for a POSIX shell as %s", (arg, quoted) => {
+    expect(shellQuote(arg)).toBe(quoted);
+  });
+
+  it("puts ./ before a path that would read as an option, not before an option's value", () => {
+    expect(shellQuote("-x.json", { path: true })).toBe("./-x.json");
+    expect(shellQuote("-x")).toBe("-x");
+  });
+
   it("names every option the output was rendered with, quoted for the shell, and running it makes --check pass", async () => {
     const dir = project("render:\n  out: docs\n");
     writeFileSync(join(dir, "it's here.json"), ANALYSIS);
