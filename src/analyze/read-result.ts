@@ -38,6 +38,11 @@ export interface AnalysisFile {
   origin?: string;
   /** The journeys it may apply to: those rendered with the config that names it (every one rendered, for `--analysis`). */
   journeys: readonly Journey[];
+  /**
+   * Ids of journeys that are there but cannot be rendered this time (structural errors, which
+   * render reports): an analysis of one is set aside without a word, its files are kept anyway.
+   */
+  unrendered?: readonly string[];
 }
 
 /** A file that cannot be used, with the journey it names when that much could be read. */
@@ -73,6 +78,7 @@ export function readAnalyses(files: readonly AnalysisFile[]): { analyses: Map<st
       continue;
     }
     const journey = file.journeys.find((j) => j.id === analysis.journey);
+    if (!journey && file.unrendered?.includes(analysis.journey)) continue;
     if (!journey) {
       const ids = file.journeys.map((j) => `\`${j.id}\``).join(", ") || "none";
       problem(

@@ -125,6 +125,16 @@ describe("render.analysis: the analysis stays in every render", () => {
     expect(readFileSync(join(dir, "docs", "minimal.md"), "utf8")).toContain("Smallest journey");
   });
 
+  it("a journey with structural errors keeps its files, analysis and all, and its analysis is no error", async () => {
+    const dir = project();
+    expect((await journey(dir, "render")).exitCode).toBe(0);
+    writeFileSync(join(dir, "checkout.journey.yaml"), JOURNEY.replace(/^title: .*$/m, "title: [a list]"));
+    const result = await journey(dir, "render");
+    expect(result.stderr).toBe("journey: checkout.journey.yaml: not rendered: has structural errors (run `journey lint` to see them)");
+    expect(result.exitCode).toBe(1);
+    expect(existsSync(join(dir, "docs", "checkout.observed.mmd"))).toBe(true);
+  });
+
   it("each config's analyses apply to the journeys rendered with that config", async () => {
     const dir = tempProject({
       "a/journey.config.yaml": "render:\n  out: docs\n  analysis: [checkout.json]\n",

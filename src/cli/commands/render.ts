@@ -104,9 +104,10 @@ interface Analyses {
 }
 
 /**
- * For the configured files (`render.analysis`), which one run cannot fix: a journey whose analysis cannot be used is not rendered (rendering it without would drop the
- * analysis from its report and remove its observed flow); a file that cannot be tied to a journey
- * holds back every removal, for the same reason.
+ * For the configured files (`render.analysis`), which one run cannot fix: a journey whose analysis
+ * cannot be used is not rendered (rendering it without would drop the analysis from its report and
+ * remove its observed flow); a file that cannot be tied to a journey holds back every removal, for
+ * the same reason.
  */
 function withheldBy(problems: readonly AnalysisProblem[]): Omit<Analyses, "analyses"> {
   const withheld = new Map<string, string>();
@@ -118,16 +119,20 @@ function withheldBy(problems: readonly AnalysisProblem[]): Omit<Analyses, "analy
 /**
  * The analysis files of the run: each config's `render.analysis` (files and globs relative to the
  * config, for the journeys rendered with it), then `--analysis` (for any journey rendered), which
- * replaces a configured one of the same journey. A pattern that cannot be expanded is a problem
- * naming the config's line and column, read as a file that is not there.
+ * replaces a configured one of the same journey. A glob journey will not run is a usage error
+ * naming the config's line and column; a file that is not there is read, and reported, as such.
  */
 function analysisFiles(folders: readonly OutputFolder[], given: readonly string[], cwd: string): AnalysisFile[] {
   const journeysOf = new Map<ProjectConfig, Journey[]>();
+  const unrenderedOf = new Map<ProjectConfig, string[]>();
   for (const { entries } of folders)
     for (const { result, config } of entries) {
       const journeys = journeysOf.get(config) ?? [];
+      const unrendered = unrenderedOf.get(config) ?? [];
       if (result.model) journeys.push(result.model.journey);
+      else if (result.journeyId !== undefined) unrendered.push(result.journeyId);
       journeysOf.set(config, journeys);
+      unrenderedOf.set(config, unrendered);
     }
   const files: AnalysisFile[] = [];
   for (const [config, journeys] of journeysOf) {
@@ -139,7 +144,7 @@ function analysisFiles(folders: readonly OutputFolder[], given: readonly string[
       for (const path of expandAnalysisPattern(pattern, config.dir, origin)) {
         if (seen.has(path)) continue;
         seen.add(path);
-        files.push({ path, shown: toPosix(relative(cwd, path)) || path, origin, journeys });
+        files.push({ path, shown: toPosix(relative(cwd, path)) || path, origin, journeys, unrendered: unrenderedOf.get(config) ?? [] });
       }
     }
   }
