@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { readAnalyses, type AnalysisFile, type AnalysisProblem } from "../../analyze/read-result.js";
 import type { AnalysisResult } from "../../analyze/types.js";
@@ -242,8 +243,12 @@ async function renderFolder(
 
   if (options.check) {
     // Images by their fingerprints, no browser: those of this run's format, and any other drawn once (`--image svg`).
+    // Planned only for a format the folder holds a file of: most folders have none.
+    const present = existsSync(outDir) ? readdirSync(outDir) : [];
     const drawable = IMAGE_FORMATS.flatMap((format): PlannedImage[] =>
-      format === "none" || format === image || (format === "pdf" && !map) ? [] : planRender(entries, { ...planOptions, image: format }).images,
+      format === "none" || format === image || (format === "pdf" && !map) || !present.some((name) => name.endsWith(`.${format}`))
+        ? []
+        : planRender(entries, { ...planOptions, image: format }).images,
     );
     const report = compareOutputs(outDir, plan, drawable);
     const lines = [
