@@ -2,52 +2,105 @@ import { readRegularFile } from "../util/regular-file.js";
 import type { Journey } from "../model/types.js";
 import { AnalyzeError, type AnalysisResult } from "./types.js";
 
-/**
- * Reads the JSON that `journey analyze --format json` printed, for `journey render --analysis`.
- * The file comes from outside (another machine, an old run, a hand edit), so its shape is
- * checked field by field and the first problem is named with its JSON path.
- */
 /** An analysis lists at most every transition and `--top` variants: 64 MB is far beyond any real one. */
 const MAX_ANALYSIS_BYTES = 64 * 2 ** 20;
 
+/**
+ * Reads the JSON that `journey analyze --format json` printed, for `journey render --analysis`
+ * and `render.analysis`. The file comes from outside (another machine, an old run, a hand edit),
+ * so its shape is checked field by field and the first problem is named with its JSON path.
+ * Throws an `AnalyzeError` whose message does not name the file: the caller does.
+ */
 export function readAnalysisFile(path: string): AnalysisResult {
   // A regular file of bounded size, as journeys are read (not /dev/zero, not a FIFO).
   const read = readRegularFile(path, MAX_ANALYSIS_BYTES);
   if (read.problem !== undefined)
-    throw new AnalyzeError(`${path}: ${read.tooLarge !== undefined ? `larger than ${MAX_ANALYSIS_BYTES / 2 ** 20} MB, which no analysis is` : read.problem}`);
+    throw new AnalyzeError(read.tooLarge !== undefined ? `larger than ${MAX_ANALYSIS_BYTES / 2 ** 20} MB, which no analysis is` : read.problem);
   const text = read.bytes.toString("utf8");
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new AnalyzeError(`${path}: not JSON (${(error as Error).message}); give the output of \`journey analyze --format json\``);
+    throw new AnalyzeError(`not JSON (${(error as Error).message}); give the output of \`journey analyze --format json\``);
   }
   const problem = shapeProblem(data);
-  if (problem) throw new AnalyzeError(`${path}: not the output of \`journey analyze --format json\`: ${problem}`);
+  if (problem) throw new AnalyzeError(`not the output of \`journey analyze --format json\`: ${problem}`);
   return data as AnalysisResult;
 }
 
+/** An analysis file to read: its path, and how messages name it. */
+export interface AnalysisFile {
+  /** Absolute path, or relative to the working directory. */
+  path: string;
+  /** The name messages give it (relative to the working directory). */
+  shown: string;
+  /** Where it was named, when not on the command line: `render.analysis in journey.config.yaml:7:5`. */
+  origin?: string;
+  /** The journeys it may apply to: those rendered with the config that names it (every one rendered, for `--analysis`). */
+  journeys: readonly Journey[];
+  /**
+   * Ids of journeys that are there but cannot be rendered this time (structural errors, which
+   * render reports): an analysis of one is set aside without a word, its files are kept anyway.
+   */
+  unrendered?: readonly string[];
+}
+
+/** A file that cannot be used, with the journey it names when that much could be read. */
+export interface AnalysisProblem {
+  file: AnalysisFile;
+  /** The journey the file names, when it is one of `file.journeys`: that journey's outputs are at stake. */
+  journeyId?: string;
+  /** One line, starting with the file's name. */
+  message: string;
+}
+
 /**
- * `render --analysis`: reads each file and pairs it with the journey it analyses, which must be
- * one of `journeys` (the ones being rendered) and fit it; one analysis per journey.
+ * `render --analysis` and `render.analysis`: reads every file and pairs it with the journey it
+ * analyses, which must be one of its `journeys` and fit it, one analysis per journey. A file from
+ * the command line (no `origin`) replaces a configured one of the same journey. Every file is
+ * read, whatever the others hold: each bad one is a problem naming it, the good ones are used.
  */
-export function readAnalysesFor(paths: readonly string[], journeys: readonly Journey[]): Map<string, AnalysisResult> {
-  const analyses = new Map<string, AnalysisResult>();
-  for (const path of paths) {
-    const analysis = readAnalysisFile(path);
-    const journey = journeys.find((j) => j.id === analysis.journey);
-    if (!journey) {
-      const ids = journeys.map((j) => `\`${j.id}\``).join(", ") || "none";
-      throw new AnalyzeError(
-        `${path}: the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered (${ids}); render its file too`,
-      );
+export function readAnalyses(files: readonly AnalysisFile[]): { analyses: Map<string, AnalysisResult>; problems: AnalysisProblem[] } {
+  const analyses = new Map<string, { analysis: AnalysisResult; file: AnalysisFile }>();
+  const problems: AnalysisProblem[] = [];
+  // Configured files first, so that the command line's replace them.
+  const ordered = [...files.filter((file) => file.origin !== undefined), ...files.filter((file) => file.origin === undefined)];
+  for (const file of ordered) {
+    const named = file.origin !== undefined ? `${file.shown} (${file.origin})` : file.shown;
+    const problem = (message: string, journeyId?: string) =>
+      problems.push({ file, message: `${named}: ${message}`, ...(journeyId !== undefined ? { journeyId } : {}) });
+    let analysis: AnalysisResult;
+    try {
+      analysis = readAnalysisFile(file.path);
+    } catch (error) {
+      if (!(error instanceof AnalyzeError)) throw error;
+      problem(error.message);
+      continue;
     }
-    if (analyses.has(journey.id)) throw new AnalyzeError(`${path}: journey \`${journey.id}\` already has an analysis; give one per journey`);
+    const journey = file.journeys.find((j) => j.id === analysis.journey);
+    if (!journey && file.unrendered?.includes(analysis.journey)) continue;
+    if (!journey) {
+      const ids = file.journeys.map((j) => `\`${j.id}\``).join(", ") || "none";
+      problem(
+        file.origin !== undefined
+          ? `the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered with this config (${ids}): remove the file from \`render.analysis\` (or delete it) if the journey is gone, or run \`journey analyze\` again on the journey it should describe`
+          : `the analysis is of journey \`${analysis.journey}\`, which is not among the journeys rendered (${ids}); render its file too`,
+      );
+      continue;
+    }
+    const earlier = analyses.get(journey.id);
+    if (earlier && (earlier.file.origin === undefined || file.origin !== undefined)) {
+      problem(`journey \`${journey.id}\` already has an analysis (${earlier.file.shown}); give one per journey`, journey.id);
+      continue;
+    }
     const mismatch = analysisMismatch(journey, analysis);
-    if (mismatch) throw new AnalyzeError(`${path}: ${mismatch}`);
-    analyses.set(journey.id, analysis);
+    if (mismatch) {
+      problem(mismatch, journey.id);
+      continue;
+    }
+    analyses.set(journey.id, { analysis, file });
   }
-  return analyses;
+  return { analyses: new Map([...analyses].map(([id, { analysis }]) => [id, analysis])), problems };
 }
 
 /** Why the analysis does not fit the journey (steps renamed or removed since the analysis), or undefined. */

@@ -135,7 +135,7 @@ Examples:
     .option("--check", "write nothing; exit 1 when the rendered Markdown, Mermaid and HTML files are not current")
     .option(
       "--analysis <file>",
-      "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable)",
+      "the JSON of `journey analyze --format json`: adds time between steps, deviations, variants and the observed flow to that journey's report (repeatable; replaces render.analysis's file of the same journey for this run)",
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .option("--force", "overwrite files in the output folder that journey did not generate")

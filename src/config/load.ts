@@ -7,6 +7,7 @@ import { schemaFindings } from "../validate/schema.js";
 import { validateConfigSchema } from "../validate/schema-validators.js";
 import type { FileReport } from "../results.js";
 import { readNames } from "./catalog-name.js";
+import type { Locator } from "../load/locator.js";
 import type { ConfigFile, ProjectConfig } from "./types.js";
 
 /** The names a project config may have, in the order they are looked for in one folder. */
@@ -80,7 +81,7 @@ export function defaultConfig(dir: string): ProjectConfig {
     channels: {},
     personas: {},
     teams: {},
-    render: {},
+    render: { analysis: [] },
     analyze: { columns: {} },
     diff: {},
     limits: { maxFileSize: DEFAULT_MAX_FILE_SIZE, maxAliases: DEFAULT_MAX_ALIASES, maxNodes: DEFAULT_MAX_NODES },
@@ -125,7 +126,7 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
       channels: readNames(data.channels),
       personas: readNames(data.personas),
       teams: readNames(data.teams),
-      render: data.render ?? {},
+      render: renderSettings(data.render, parsed.locator),
       analyze: { columns: data.analyze?.columns ?? {} },
       diff: Object.fromEntries(Object.entries(data.diff ?? {}).map(([kind, setting]) => [kind, typeof setting === "string" ? setting : setting[0]])),
       limits: {
@@ -134,5 +135,17 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
         maxNodes: data.limits?.max_nodes ?? base.limits.maxNodes,
       },
     },
+  };
+}
+
+/** `render:` as written, with each `render.analysis` entry's position kept for the messages about it. */
+function renderSettings(render: ConfigFile["render"], locator: Locator): ProjectConfig["render"] {
+  const { analysis = [], ...settings } = render ?? {};
+  return {
+    ...settings,
+    analysis: analysis.map((pattern, i) => {
+      const span = locator.span(["render", "analysis", i]);
+      return { pattern, line: span.line, column: span.column };
+    }),
   };
 }

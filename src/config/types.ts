@@ -16,11 +16,28 @@ export interface ConfigFile {
   channels?: Record<string, Written<ChannelSpec>>;
   personas?: Record<string, Written<PersonaSpec>>;
   teams?: Record<string, Written<TeamSpec>>;
-  render?: { out?: string; lang?: string; image?: string; map?: boolean };
+  render?: RenderSettings & { analysis?: string[] };
   analyze?: { columns?: AnalyzeColumns };
   limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };
   /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
   diff?: Record<string, SeverityName | [SeverityName]>;
+}
+
+/** `render:` settings that need no reading beyond their value. */
+export interface RenderSettings {
+  out?: string;
+  lang?: string;
+  image?: string;
+  map?: boolean;
+}
+
+/** One entry of `render.analysis`, with where the config says it (for messages). */
+export interface AnalysisSource {
+  /** A file or a glob, as written, relative to the config's folder. */
+  pattern: string;
+  /** Line and column of the entry in the config file (1-based). */
+  line: number;
+  column: number;
 }
 
 /** The project config with defaults applied. */
@@ -36,7 +53,10 @@ export interface ProjectConfig {
   channels: Record<string, ChannelSpec>;
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
-  render: { out?: string; lang?: string; image?: string; map?: boolean };
+  render: RenderSettings & {
+    /** `render.analysis`: files or globs of `journey analyze --format json` outputs, relative to `dir`, where the config says so. */
+    analysis: AnalysisSource[];
+  };
   analyze: { columns: AnalyzeColumns };
   limits: { maxFileSize: number; maxAliases: number; maxNodes: number };
   /** Severity overrides of `journey diff` change kinds, by kind id. */

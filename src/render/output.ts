@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from "node:path";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { imageState } from "./image-fingerprint.js";
 import { orphanedFiles } from "./orphans.js";
-import { GENERATED_MARK, isGeneratedNote, type RenderPlan } from "./plan.js";
+import { GENERATED_MARK, isGeneratedNote, type PlannedImage, type RenderPlan } from "./plan.js";
 
 export interface OutputFile {
   name: string;
@@ -106,11 +106,18 @@ export interface CheckReport {
 /**
  * `--check`: compares the planned Markdown, Mermaid and HTML files with the folder byte for byte,
  * and the planned images by their fingerprints (image bytes differ between machines), writing
- * nothing and starting no browser.
+ * nothing and starting no browser. `drawable` are the images of the formats this run does not
+ * draw (a one-off `render --image svg`): each that is in the folder and that render generated is
+ * checked by its fingerprint too; one that is not there is not missing.
  */
-export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | "images" | "journeyIds" | "keptIds">): CheckReport {
+export function compareOutputs(
+  outDir: string,
+  plan: Pick<RenderPlan, "files" | "images" | "diagrams" | "journeyIds" | "keptIds">,
+  drawable: readonly PlannedImage[] = [],
+): CheckReport {
   const { files } = plan;
   const report: CheckReport = { stale: [], missing: [], staleImages: [], editedImages: [], unmarkedImages: [], orphaned: [] };
+  const planned = new Set(plan.images.map((image) => image.name));
   for (const image of plan.images) {
     const target = join(outDir, image.name);
     if (!existsSync(target)) report.missing.push(image.name);
@@ -119,6 +126,15 @@ export function compareOutputs(outDir: string, plan: Pick<RenderPlan, "files" | 
       if (state !== "current") report[`${state}Images`].push(image.name);
     }
   }
+  for (const image of drawable) {
+    const target = join(outDir, image.name);
+    if (planned.has(image.name) || !existsSync(target) || !lstatSync(target).isFile()) continue;
+    const bytes = readFileSync(target);
+    if (!isGenerated(bytes)) continue; // the user's own file of that name
+    const state = imageState(bytes, image);
+    if (state !== "current") report[`${state}Images`].push(image.name);
+  }
+  for (const list of [report.staleImages, report.editedImages, report.unmarkedImages]) list.sort();
   for (const file of files) {
     const target = join(outDir, file.name);
     if (!existsSync(target)) {

@@ -89,8 +89,13 @@ export interface RenderOptions {
    * or to this folder for a journey without one, so they do not depend on where journey runs.
    */
   projectRoot: string;
-  /** `render --analysis`: analyses by journey id (already checked against their journeys). */
+  /** `render --analysis` and `render.analysis`: analyses by journey id (already checked against their journeys). */
   analyses?: ReadonlyMap<string, AnalysisResult>;
+  /**
+   * Journeys not rendered this time, by id, with the reason (their analysis file cannot be used):
+   * their files are left as they are, as a journey with structural errors's are.
+   */
+  withheld?: ReadonlyMap<string, string>;
   /** Rule metadata, for the documentation links of findings. */
   rulesMeta: RulesMeta;
   /** Link for a finding whose rule has no metadata. */
@@ -119,6 +124,11 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       continue;
     }
     const { journey, graph } = result.model;
+    const withheld = options.withheld?.get(journey.id);
+    if (withheld !== undefined) {
+      plan.refused.push({ filePath: result.filePath, reason: withheld });
+      continue;
+    }
     if (RESERVED_NAMES.test(journey.id)) {
       plan.refused.push({ filePath: result.filePath, reason: `journey id \`${journey.id}\` is a reserved file name on Windows; choose another id` });
       continue;

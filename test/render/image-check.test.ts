@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { crc32, deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { LANGUAGES } from "../../src/render/i18n/index.js";
-import { chromiumAvailable, MINIMAL, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { chromiumAvailable, MINIMAL, ROOT, runCli, svgText, tempProject } from "../helpers/index.js";
 
 const EXAMPLES = ["--config", join(ROOT, "examples", "journey.config.yaml"), join(ROOT, "examples")];
 
@@ -72,7 +72,7 @@ describe.runIf(chromiumAvailable())("render --check covers images by their finge
       const edited = await render("--check");
       expect(edited.exitCode).toBe(1);
       expect(edited.stdout).toBe(
-        "  edited    docs/minimal.flow.svg (changed since journey render drew it)\n✖ 1 rendered file is out of date: run `journey render` and commit the result",
+        "  edited    docs/minimal.flow.svg (changed since journey render drew it)\n✖ 1 rendered file is out of date: run `journey render . -o docs --image svg` and commit the result",
       );
 
       rmSync(join(dir, "docs", "minimal.journey.svg"));
@@ -100,6 +100,56 @@ describe.runIf(chromiumAvailable())("render --check covers images by their finge
       const png = await runCli(["render", ".", "-o", "docs", "--image", "png", "--check"], { cwd: dir });
       expect(png.stdout).toContain("  missing   docs/minimal.flow.png\n");
       expect(png.stdout).toContain("  stale     docs/minimal.md\n"); // it links the PNGs
+    },
+  );
+
+  it(
+    "checks images drawn once with --image although none are configured: a stale one-off SVG fails --check; an observed flow's image goes with its analysis",
+    { timeout: 180_000 },
+    async () => {
+      const analysis = readFileSync(join(ROOT, "test", "fixtures", "analyze", "checkout.analysis.json"), "utf8");
+      const dir = tempProject({
+        "journey.config.yaml": "render:\n  out: docs\n  analysis: [checkout.analysis.json]\n",
+        "checkout.journey.yaml": readFileSync(join(ROOT, "test", "fixtures", "analyze", "checkout.journey.yaml"), "utf8"),
+        "checkout.analysis.json": analysis,
+        "minimal.journey.yaml": MINIMAL,
+      });
+      const render = (...extra: string[]) => runCli(["render", ...extra], { cwd: dir });
+      const oneOff = await render("--image", "svg");
+      expect(oneOff.stderr).toBe("");
+      expect(oneOff.exitCode).toBe(0);
+      const svgs = readdirSync(join(dir, "docs")).filter((name) => name.endsWith(".svg"));
+      expect(svgs.sort()).toEqual(["checkout.flow.svg", "checkout.journey.svg", "checkout.observed.svg", "minimal.flow.svg", "minimal.journey.svg"]);
+      // Back to the configured output (no images): the SVGs stay, and they are current.
+      expect((await render()).exitCode).toBe(0);
+      const clean = await render("--check");
+      expect(clean.stdout).toBe("✔ 11 rendered files in docs are up to date");
+      expect(clean.exitCode).toBe(0);
+
+      // A step renamed: its Markdown is rendered again, the SVG drawn once still shows the old text.
+      writeFileSync(join(dir, "minimal.journey.yaml"), MINIMAL.replace("name: Buys", "name: Buys online"));
+      expect((await render()).exitCode).toBe(0);
+      const oldText = svgText(readFileSync(join(dir, "docs", "minimal.flow.svg"), "utf8"));
+      expect(oldText).toContain("Buys");
+      expect(oldText).not.toContain("online");
+      const stale = await render("--check");
+      expect(stale.stdout).toBe(
+        "  stale     docs/minimal.flow.svg (drawn from an earlier version of its journey, or by another version of journey or Mermaid)\n✖ 1 rendered file is out of date: run `journey render` and commit the result",
+      );
+      expect(stale.exitCode).toBe(1);
+      // Edited by hand, it is edited, configured or not; a file of that name journey did not draw is the user's.
+      const drawn = readFileSync(join(dir, "docs", "checkout.flow.svg"), "utf8");
+      writeFileSync(join(dir, "docs", "checkout.flow.svg"), drawn.replace(/(<text[^>]*>(?:<[^>]+>|[^<])*?)Pays/, "$1Paid"));
+      expect((await render("--check")).stdout).toContain("  edited    docs/checkout.flow.svg (changed since journey render drew it)\n");
+      writeFileSync(join(dir, "docs", "checkout.flow.svg"), "<svg>my own drawing</svg>\n");
+      expect((await render("--check")).stdout).not.toContain("checkout.flow.svg");
+
+      // The analysis leaves the config: the observed flow and its image go.
+      writeFileSync(join(dir, "journey.config.yaml"), "render:\n  out: docs\n");
+      const dropped = await render();
+      expect(dropped.stdout).toContain("  removed   docs/checkout.observed.mmd (no journey renders it any more)\n");
+      expect(dropped.stdout).toContain("  removed   docs/checkout.observed.svg (no journey renders it any more)\n");
+      expect(existsSync(join(dir, "docs", "checkout.flow.svg"))).toBe(true);
     },
   );
 

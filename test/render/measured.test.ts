@@ -193,7 +193,7 @@ describe("render --analysis: files it refuses", () => {
     expect(missing.exitCode).toBe(2);
     copyFileSync(join(dir, "a.json"), join(dir, "b.json"));
     const twice = await runCli(["render", ".", "--analysis", "a.json", "--analysis", "b.json", "-o", "out"], { cwd: dir });
-    expect(twice.stderr).toBe("journey: b.json: journey `checkout` already has an analysis; give one per journey");
+    expect(twice.stderr).toBe("journey: b.json: journey `checkout` already has an analysis (a.json); give one per journey");
     expect(twice.exitCode).toBe(2);
   });
 

@@ -1,6 +1,12 @@
+import { existsSync, readdirSync } from "node:fs";
 import { relative, resolve } from "node:path";
-import { readAnalysesFor } from "../../analyze/read-result.js";
-import { AnalyzeError } from "../../analyze/types.js";
+import { readAnalyses, type AnalysisFile, type AnalysisProblem } from "../../analyze/read-result.js";
+import type { AnalysisResult } from "../../analyze/types.js";
+import { checkPattern, expandGlob, GlobPatternError, isGlob, MAX_WALK_ENTRIES } from "../../discover/files.js";
+import type { Journey } from "../../model/types.js";
+import type { ProjectConfig } from "../../config/types.js";
+import { journeyCommand } from "../../util/invocation.js";
+import { shellQuote } from "../../util/shell-quote.js";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../util/paths.js";
 import { lintFile } from "../../lint/lint-file.js";
@@ -10,7 +16,7 @@ import { BROWSER_HELP, findBrowser } from "../../render/images.js";
 import { renderImageFiles } from "../../render/image-files.js";
 import { removeOrphans } from "../../render/orphans.js";
 import { compareOutputs, writeOutputs } from "../../render/output.js";
-import { planRender, type RenderEntry, type RenderOptions } from "../../render/plan.js";
+import { planRender, type PlannedImage, type RenderEntry, type RenderOptions } from "../../render/plan.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -78,20 +84,91 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   }
   releaseOptimizerFor(files);
 
-  let analyses;
+  const { analyses, problems } = readAnalyses(analysisFiles(folders, options.analysis ?? [], cwd));
+  for (const problem of problems) process.stderr.write(`journey: ${visibleText(problem.message)}\n`);
+  // A file given on the command line that cannot be used is a mistyped command: nothing is done.
+  if (problems.some((problem) => problem.file.origin === undefined)) return EXIT.usage;
+  const usable: Analyses = { analyses, ...withheldBy(problems) };
+
+  let exitCode: number = incomplete || problems.length > 0 ? EXIT.usage : EXIT.ok;
+  for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, paths, options, cwd, color, usable));
+  return exitCode;
+}
+
+/** The analyses a run uses, and what the ones it cannot use hold back. */
+interface Analyses {
+  analyses: ReadonlyMap<string, AnalysisResult>;
+  /** Journeys whose analysis file cannot be used, by id: not rendered, their files kept as they are. */
+  withheld: ReadonlyMap<string, string>;
+  /** An analysis file could not be read far enough to know its journey: nothing is removed this run. */
+  keepOrphans: boolean;
+}
+
+/**
+ * For the configured files (`render.analysis`), which one run cannot fix: a journey whose analysis
+ * cannot be used is not rendered (rendering it without would drop the analysis from its report and
+ * remove its observed flow); a file that cannot be tied to a journey holds back every removal, for
+ * the same reason.
+ */
+function withheldBy(problems: readonly AnalysisProblem[]): Omit<Analyses, "analyses"> {
+  const withheld = new Map<string, string>();
+  for (const { journeyId, file } of problems)
+    if (journeyId !== undefined && !withheld.has(journeyId)) withheld.set(journeyId, `its analysis ${file.shown} cannot be used (see above)`);
+  return { withheld, keepOrphans: problems.some((problem) => problem.journeyId === undefined) };
+}
+
+/**
+ * The analysis files of the run: each config's `render.analysis` (files and globs relative to the
+ * config, for the journeys rendered with it), then `--analysis` (for any journey rendered), which
+ * replaces a configured one of the same journey. A glob journey will not run is a usage error
+ * naming the config's line and column; a file that is not there is read, and reported, as such.
+ */
+function analysisFiles(folders: readonly OutputFolder[], given: readonly string[], cwd: string): AnalysisFile[] {
+  const journeysOf = new Map<ProjectConfig, Journey[]>();
+  const unrenderedOf = new Map<ProjectConfig, string[]>();
+  for (const { entries } of folders)
+    for (const { result, config } of entries) {
+      const journeys = journeysOf.get(config) ?? [];
+      const unrendered = unrenderedOf.get(config) ?? [];
+      if (result.model) journeys.push(result.model.journey);
+      else if (result.journeyId !== undefined) unrendered.push(result.journeyId);
+      journeysOf.set(config, journeys);
+      unrenderedOf.set(config, unrendered);
+    }
+  const files: AnalysisFile[] = [];
+  for (const [config, journeys] of journeysOf) {
+    if (config.path === undefined) continue;
+    const configShown = toPosix(relative(cwd, config.path)) || config.path;
+    const seen = new Set<string>();
+    for (const { pattern, line, column } of config.render.analysis) {
+      const origin = `render.analysis in ${configShown}:${line}:${column}`;
+      for (const path of expandAnalysisPattern(pattern, config.dir, origin)) {
+        if (seen.has(path)) continue;
+        seen.add(path);
+        files.push({ path, shown: toPosix(relative(cwd, path)) || path, origin, journeys, unrendered: unrenderedOf.get(config) ?? [] });
+      }
+    }
+  }
+  const every = [...journeysOf.values()].flat();
+  for (const path of given) files.push({ path: resolve(cwd, path), shown: path, journeys: every });
+  return files;
+}
+
+/** A `render.analysis` entry's files: the file itself, or a glob's matches (none is fine: no analysis yet). */
+function expandAnalysisPattern(pattern: string, dir: string, origin: string): string[] {
+  if (!isGlob(pattern)) return [resolve(dir, pattern)];
   try {
-    analyses = readAnalysesFor(
-      options.analysis ?? [],
-      folders.flatMap((folder) => folder.entries.flatMap(({ result }) => (result.model ? [result.model.journey] : []))),
-    );
+    checkPattern(pattern, "the glob");
   } catch (error) {
-    if (error instanceof AnalyzeError) throw new UsageError(error.message);
+    if (error instanceof GlobPatternError) throw new UsageError(`${origin}: ${error.message}`);
     throw error;
   }
-
-  let exitCode: number = incomplete ? EXIT.usage : EXIT.ok;
-  for (const folder of folders) exitCode = Math.max(exitCode, await renderFolder(folder, options, cwd, color, analyses));
-  return exitCode;
+  const walked = expandGlob(pattern, dir);
+  if (walked.truncated)
+    throw new UsageError(
+      `${origin}: stopped walking \`${pattern}\` after ${MAX_WALK_ENTRIES.toLocaleString("en")} entries; name the folder that holds the analyses`,
+    );
+  return walked.files;
 }
 
 /** One output folder: the journeys rendered into it, with their configs, its labels and image format. */
@@ -135,10 +212,11 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
 
 async function renderFolder(
   folder: OutputFolder,
+  paths: readonly string[],
   options: RenderCommandOptions,
   cwd: string,
   color: ReturnType<typeof colorFor>,
-  analyses: RenderOptions["analyses"],
+  { analyses, withheld, keepOrphans }: Analyses,
 ): Promise<number> {
   const { outDir, entries, labels, image, map } = folder;
   const shownOut = toPosix(relative(cwd, outDir)) || ".";
@@ -147,23 +225,32 @@ async function renderFolder(
     entries.map((entry) => entry.result),
     cwd,
   );
-  const plan = planRender(entries, {
+  const planOptions: RenderOptions = {
     labels,
     forceLabels: options.lang !== undefined,
     outDir,
     projectRoot: cwd,
     analyses,
+    withheld,
     rulesMeta: rulesMeta(RULE_DOCS_BASE),
     homepage: HOMEPAGE,
     map,
-    ...(image !== "none" ? { image } : {}),
-  });
+  };
+  const plan = planRender(entries, { ...planOptions, ...(image !== "none" ? { image } : {}) });
   for (const { filePath, reason } of plan.refused) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: not rendered: ${reason}\n`);
   for (const { filePath, message } of plan.warnings) process.stderr.write(`journey: ${visibleText(toPosix(relative(cwd, filePath)))}: ${message}\n`);
   let exitCode: number = plan.refused.length > 0 ? EXIT.findings : EXIT.ok;
 
   if (options.check) {
-    const report = compareOutputs(outDir, plan); // images by their fingerprints: no browser
+    // Images by their fingerprints, no browser: those of this run's format, and any other drawn once (`--image svg`).
+    // Planned only for a format the folder holds a file of: most folders have none.
+    const present = existsSync(outDir) ? readdirSync(outDir) : [];
+    const drawable = IMAGE_FORMATS.flatMap((format): PlannedImage[] =>
+      format === "none" || format === image || (format === "pdf" && !map) || !present.some((name) => name.endsWith(`.${format}`))
+        ? []
+        : planRender(entries, { ...planOptions, image: format }).images,
+    );
+    const report = compareOutputs(outDir, plan, drawable);
     const lines = [
       ...report.stale.map((name) => `  stale     ${shownOut}/${name}`),
       ...report.staleImages.map(
@@ -181,7 +268,7 @@ async function renderFolder(
       return exitCode;
     }
     process.stdout.write(
-      `${lines.join("\n")}\n${color.red(`✖ ${lines.length} rendered file${lines.length === 1 ? " is" : "s are"} out of date: run \`journey render\` and commit the result`)}\n`,
+      `${lines.join("\n")}\n${color.red(`✖ ${lines.length} rendered file${lines.length === 1 ? " is" : "s are"} out of date: run \`${visibleText(renderCommand(paths, options, cwd))}\` and commit the result`)}\n`,
     );
     return Math.max(exitCode, EXIT.findings);
   }
@@ -207,9 +294,27 @@ async function renderFolder(
     images = imageWrites.written.length + imageWrites.unchanged.length;
   }
   // After writing, so that a failed run leaves the previous files in place.
-  for (const name of removeOrphans(outDir, plan)) process.stdout.write(`  removed   ${shownOut}/${name} (no journey renders it any more)\n`);
+  if (keepOrphans) process.stderr.write(`journey: ${shownOut}: nothing removed while an analysis file cannot be used\n`);
+  else for (const name of removeOrphans(outDir, plan)) process.stdout.write(`  removed   ${shownOut}/${name} (no journey renders it any more)\n`);
   report(color, written.written.length, written.unchanged.length, images, shownOut);
   return exitCode;
+}
+
+/**
+ * The command that renders what `--check` checked, with the options it was given (`--config`, the
+ * paths, `-o`, `--lang`, `--image`, `--analysis`, `--no-map`), each quoted for a POSIX shell: a plain
+ * `journey render` would drop what only the command line asked for, such as an analysis.
+ */
+export function renderCommand(paths: readonly string[], options: RenderCommandOptions, cwd: string): string {
+  const words = [journeyCommand(cwd, process.argv[1]), "render"];
+  if (options.config !== undefined) words.push("--config", shellQuote(options.config, { path: true }));
+  words.push(...paths.map((path) => shellQuote(path, { path: true })));
+  if (options.out !== undefined) words.push("-o", shellQuote(options.out, { path: true }));
+  if (options.lang !== undefined) words.push("--lang", shellQuote(options.lang));
+  if (options.image !== undefined) words.push("--image", shellQuote(options.image));
+  for (const file of options.analysis ?? []) words.push("--analysis", shellQuote(file, { path: true }));
+  if (options.map === false) words.push("--no-map");
+  return words.join(" ");
 }
 
 function report(color: ReturnType<typeof colorFor>, written: number, unchanged: number, images: number, out: string): void {
