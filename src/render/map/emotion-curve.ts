@@ -11,6 +11,12 @@ const TOP = 28; // room for the value written above a +2 point
 const LEVEL_GAP = 20; // pixels between two emotion levels
 /** A stroke passing closer than this to the centre of a point it does not join is bent around it. */
 const CLEARANCE = 14;
+/**
+ * Strokes spanning more columns than this are drawn straight without looking for points in the
+ * way: on a map that wide (a decision with thousands of branches) the search would take time
+ * quadratic in the steps.
+ */
+const CLEARANCE_SPAN = 100;
 
 /** Vertical position of an emotion -2..2. */
 const yOf = (emotion: number) => TOP + (2 - emotion) * LEVEL_GAP;
@@ -68,7 +74,8 @@ export function mainPath(graph: FlowGraph): number[] {
     const { cost, stoppedAt } = shortestPaths(graph, [goal], unit, { until: stops });
     if (stoppedAt === undefined) return path;
     const rest = backtrack(cost, stoppedAt).slice(1);
-    return rest.some((i) => path.includes(i)) ? path : [...path, ...rest];
+    const on = new Set(path);
+    return rest.some((i) => on.has(i)) ? path : [...path, ...rest];
   };
   for (const entry of graph.entries) {
     if (graph.isGoal[entry]) return onwards([entry]);
@@ -107,9 +114,10 @@ export function curveLayout(steps: readonly Step[], graph: FlowGraph): CurveLayo
       if (felt(next)) targets.add(next);
       else stack.push(...graph.successors[next]);
     }
+    const direct = new Set(graph.successors[from]);
     for (const to of [...targets].sort((a, b) => a - b)) {
       const kind = mainPairs.has(`${from} ${to}`) ? "main" : to <= from && component[to] === component[from] ? "return" : "branch";
-      segments.push({ from, to, kind, gap: !graph.successors[from].includes(to) });
+      segments.push({ from, to, kind, gap: !direct.has(to) });
     }
   }
   const ends = steps.filter((s) => felt(s.index) && (s.type === "end" || graph.successors[s.index].length === 0)).map((s) => s.index);
@@ -154,7 +162,13 @@ export function emotionCurve(steps: readonly Step[], graph: FlowGraph, names: Na
       const { d, arrow } = returnArc(a, b, height);
       return markup`<g class="${classes}" data-from="${ids.from}" data-to="${ids.to}"><title>${m.curveReturn.replace("{from}", () => a.step.name).replace("{to}", () => b.step.name)}</title><path d="${d}"/>${arrow ? markup`<path class="arrow" d="${arrow}"/>` : ""}</g>`;
     }
-    const between = [...points.values()].filter((p) => p !== a && p !== b && Math.min(a.x, b.x) < p.x && p.x < Math.max(a.x, b.x));
+    const [low, high] = [Math.min(segment.from, segment.to), Math.max(segment.from, segment.to)];
+    const between: Point[] = [];
+    if (high - low <= CLEARANCE_SPAN)
+      for (let column = low + 1; column < high; column++) {
+        const point = points.get(column);
+        if (point) between.push(point);
+      }
     return markup`<g class="${classes}" data-from="${ids.from}" data-to="${ids.to}"><path d="${forwardPath(a, b, between, height)}"/></g>`;
   });
   const levels = [2, 1, 0, -1, -2].map(
@@ -180,13 +194,14 @@ function forwardPath(a: Point, b: Point, between: readonly Point[], height: numb
   const straight = `M${a.x} ${a.y}L${b.x} ${b.y}`;
   if (between.length === 0) return straight;
   // A quadratic curve with its control point over the middle: x runs linearly with t.
-  const clearance = (control: number) =>
-    Math.min(
-      ...between.map((p) => {
-        const t = (p.x - a.x) / (b.x - a.x);
-        return Math.abs((1 - t) ** 2 * a.y + 2 * t * (1 - t) * control + t ** 2 * b.y - p.y);
-      }),
-    );
+  const clearance = (control: number) => {
+    let least = Infinity;
+    for (const p of between) {
+      const t = (p.x - a.x) / (b.x - a.x);
+      least = Math.min(least, Math.abs((1 - t) ** 2 * a.y + 2 * t * (1 - t) * control + t ** 2 * b.y - p.y));
+    }
+    return least;
+  };
   const middle = (a.y + b.y) / 2;
   if (clearance(middle) >= CLEARANCE) return straight;
   let best = { control: middle, clearance: clearance(middle) };
@@ -233,9 +248,21 @@ function describe(steps: readonly Step[], layout: CurveLayout, names: Names, end
   if (layout.mainPath.length > 0) parts.push(`${m.curveMainPath}: ${layout.mainPath.map(say).join(arrow)}`);
 
   const onMain = new Set(layout.mainPath);
-  const branches = layout.segments.filter((s) => s.kind === "branch");
+  // The branches leaving each point, not yet described, in order.
+  const leaving = new Map<number, { list: CurveSegment[]; next: number }>();
+  for (const s of layout.segments) {
+    if (s.kind !== "branch") continue;
+    const entry = leaving.get(s.from);
+    if (entry) entry.list.push(s);
+    else leaving.set(s.from, { list: [s], next: 0 });
+  }
   const used = new Set<CurveSegment>();
-  const from = (index: number) => branches.filter((s) => s.from === index && !used.has(s));
+  const from = (index: number): CurveSegment[] => {
+    const entry = leaving.get(index);
+    if (!entry) return [];
+    while (entry.next < entry.list.length && used.has(entry.list[entry.next])) entry.next++;
+    return entry.list.slice(entry.next, entry.next + 1);
+  };
   const starts = [...layout.mainPath, ...steps.map((s) => s.index).filter((i) => !onMain.has(i))];
   for (const start of starts) {
     if (steps[start].emotion === undefined) continue;
