@@ -12,7 +12,9 @@ import { LANGUAGES } from "../../src/render/i18n/index.js";
 import { curveLayout, emotionCurve, mainPath, type CurveLayout } from "../../src/render/map/emotion-curve.js";
 import { findBrowser } from "../../src/render/images.js";
 import { Names } from "../../src/render/names.js";
-import { chromiumAvailable, ROOT, runCli, tempProject } from "../helpers/index.js";
+import { planRender } from "../../src/render/plan.js";
+import { PreviewProject } from "../../src/preview/project.js";
+import { chromiumAvailable, lint, ROOT, RUN_META, runCli, tempProject } from "../helpers/index.js";
 
 const require = createRequire(import.meta.url);
 
@@ -194,6 +196,21 @@ describe("the emotion curve follows the flow", () => {
         "Branch: Decides whether to pay → Leaves the shop without buying: -2 very negative (ends here: abandoned). " +
         "Branch: Searches on Google: 0 neutral → Opens the product page",
     );
+  });
+
+  it("journey preview shows the same curve as the rendered map (and so its PNG and PDF, printed from that page)", () => {
+    const plan = planRender([{ result: lint(TWO_ENTRIES_AND_AN_END), config: defaultConfig("/virtual") }], {
+      labels: LANGUAGES.en,
+      outDir: "/virtual/out",
+      projectRoot: "/virtual",
+      ...RUN_META,
+    });
+    const curve = (page: string) => /<svg class="curve"[\s\S]*?<\/svg>/.exec(page)![0];
+    const rendered = curve(plan.files.find((f) => f.name === "two-entries.html")!.content);
+    const project = new PreviewProject({ cwd: tempProject({ "two-entries.journey.yaml": TWO_ENTRIES_AND_AN_END }), paths: [], ruleDocsUrl: (id) => id });
+    project.reload();
+    expect(curve(project.view("two-entries.journey.yaml")!.body ?? "")).toBe(rendered);
+    expect(rendered).toContain('data-from="searches" data-to="views-product"');
   });
 
   it("a stroke that would run through a point it does not join bends around it", () => {
