@@ -182,7 +182,8 @@ export function emotionCurve(steps: readonly Step[], graph: FlowGraph, names: Na
     const bar = rtl ? x - 13 : x + 13;
     return markup`<g class="point${end ? " end" : ""}" data-col="${step.index}" data-point="${step.id}" data-emotion="${emotion}"><title>${step.name}: ${names.emotion(emotion)}${end ? ` ${ending(step)}` : ""}</title>${end ? markup`<line class="end-bar${step.outcome === "abandoned" ? " abandoned" : ""}" x1="${bar}" x2="${bar}" y1="${y - 9}" y2="${y + 9}"/>` : ""}<circle class="${kind}" cx="${x}" cy="${y}" r="7"/><text x="${x}" y="${y - 12}" direction="ltr">${value}</text></g>`;
   });
-  const label = `${m.emotionCurve}. ${describe(steps, layout, names, ending)}`;
+  const described = describe(steps, layout, names, ending);
+  const label = described ? `${m.emotionCurve}. ${described}` : m.emotionCurve;
   return markup`<svg class="curve" role="img" aria-label="${label}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${levels}${strokes}${marks}</svg>`;
 }
 
