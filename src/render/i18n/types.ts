@@ -186,6 +186,11 @@ export interface MapLabels {
   modes: { sync: string; async: string; selfService: string };
   types: { action: string; contact: string; response: string; handoff: string; decision: string; end: string };
   noEmotion: string;
+  /** The emotion curve's text equivalent: its main path, a branch, a point where a path stops, and a loop (`{from}`, `{to}`: step names). */
+  curveMainPath: string;
+  curveBranch: string;
+  curveEnds: string;
+  curveReturn: string;
   /** Links from a map to its Markdown report and back to the index. */
   report: string;
   allJourneys: string;

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from "../../analyze/types.js";
 import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
+import { buildFlowGraph } from "../../model/flow-graph.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
 import { plural } from "../i18n/format.js";
@@ -71,7 +72,7 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
     cells("touchpoints", (step) => channelChips(step, journey, names)),
-    markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, names)}</td></tr>`,
+    markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, buildFlowGraph(journey), names)}</td></tr>`,
     cells("thoughts", (step) => step.thoughts !== undefined && markup`<q dir="auto">${step.thoughts}</q>`),
     cells("pain-points", (step) => notes(step.painPoints)),
     cells("opportunities", (step) => notes(step.opportunities)),

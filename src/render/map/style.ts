@@ -68,8 +68,12 @@ tr[data-row=emotion] td{padding:0}
 svg.curve{display:block}
 svg.curve .level{stroke:var(--line);stroke-width:1}
 svg.curve .level.zero{stroke:#9aa4ae;stroke-dasharray:4 3}
-svg.curve .path{fill:none;stroke:var(--ink);stroke-width:2}
-svg.curve .path.gap{stroke-dasharray:5 5;stroke:var(--muted)}
+svg.curve .path path{fill:none;stroke:var(--ink);stroke-width:3;stroke-linecap:round}
+svg.curve .path.branch path{stroke-width:1.5}
+svg.curve .path.gap path{stroke-dasharray:5 5;stroke:var(--muted);stroke-linecap:butt}
+svg.curve .path.return path{stroke:var(--muted);stroke-width:1.5;stroke-dasharray:2 3;stroke-linecap:butt}
+svg.curve .path.return path.arrow{fill:var(--muted);stroke:none}
+svg.curve .end-bar{stroke:var(--ink);stroke-width:3}svg.curve .end-bar.abandoned{stroke:var(--neg)}
 svg.curve circle{stroke:var(--paper);stroke-width:2}
 svg.curve .pos{fill:var(--pos)}svg.curve .neg{fill:var(--neg)}svg.curve .zero-point{fill:var(--zero)}
 svg.curve text{font-size:12px;font-weight:700;fill:var(--ink);text-anchor:middle}
