@@ -1,0 +1,210 @@
+import type { Step } from "../model/types.js";
+import type { Model } from "./types.js";
+
+/** A step both versions have, paired by id. */
+export interface StepPair {
+  base: Step;
+  head: Step;
+}
+
+/** A step that moved: to another stage, or out of the longest run of its stage's steps that kept their order. */
+export interface MovedStep extends StepPair {
+  /**
+   * The neighbour it swapped places with, when moving that one instead explains the new order
+   * with as few moves (the two were next to each other in both versions, in the other order).
+   */
+  swappedWith?: Step;
+}
+
+/** A transition of the flow, keyed by the ids of its two steps (`edgeKey`). */
+export interface Edge {
+  from: Step;
+  to: Step;
+}
+
+/**
+ * The flow of the two versions compared between the steps both have: the steps that moved, the
+ * transitions that are new or gone, and the transitions (of either version) that only follow
+ * from the moves and so are part of them rather than changes of their own.
+ */
+export interface FlowComparison {
+  /** In the head's file order. */
+  moved: MovedStep[];
+  added: Edge[];
+  removed: Edge[];
+  /** `edgeKey`s of the transitions, of the base or the head, that a move explains. */
+  partOfMove: Set<string>;
+}
+
+export const edgeKey = (from: string, to: string): string => `${from}\0${to}`;
+
+/** The flow's transitions, keyed by the ids of their two steps. */
+export function edgesOf(model: Model): Map<string, Edge> {
+  const edges = new Map<string, Edge>();
+  const { steps } = model.journey;
+  model.graph.successors.forEach((targets, from) => {
+    for (const to of targets) edges.set(edgeKey(steps[from].id, steps[to].id), { from: steps[from], to: steps[to] });
+  });
+  return edges;
+}
+
+/**
+ * The steps that moved. A step moved when its stage changed, or when it is outside the longest
+ * run of its stage's steps that kept their order (`outOfOrder`): the fewest moves that explain the
+ * new order, so one moved step is reported, not every step it jumped over. `common` is in the
+ * head's file order.
+ */
+export function findMoves(common: readonly StepPair[]): MovedStep[] {
+  const moved: MovedStep[] = [];
+  const byStage = new Map<string, StepPair[]>();
+  for (const pair of common) {
+    if (pair.base.stageId !== pair.head.stageId) moved.push({ ...pair });
+    else byStage.set(pair.head.stageId, [...(byStage.get(pair.head.stageId) ?? []), pair]);
+  }
+  for (const pairs of byStage.values()) {
+    const late = outOfOrder(pairs.map((pair) => pair.base.index));
+    // Rank of each pair in the base's order of the stage's common steps.
+    const rank = new Map([...pairs].sort((a, b) => a.base.index - b.base.index).map((pair, i) => [pair, i]));
+    pairs.forEach((pair, i) => {
+      if (!late.has(i)) return;
+      const before = pairs[i - 1];
+      const swapped = before !== undefined && !late.has(i - 1) && rank.get(before) === rank.get(pair)! + 1;
+      moved.push(swapped ? { ...pair, swappedWith: before.head } : { ...pair });
+    });
+  }
+  return moved.sort((a, b) => a.head.index - b.head.index);
+}
+
+/**
+ * Indexes of the items that are not in a longest increasing subsequence of `sequence` (distinct
+ * numbers): the fewest items that moved to turn one order into the other, O(n log n). When
+ * several subsequences are longest, the one kept holds the largest numbers, so the items reported
+ * are the ones that moved towards the end: of two neighbours swapped, `[0, 2, 1, 3]`, the item
+ * `1` moved after `2`.
+ */
+export function outOfOrder(sequence: readonly number[]): Set<number> {
+  const tails: number[] = []; // the smallest last value of an increasing subsequence of each length
+  const levels: number[][] = []; // indexes whose longest increasing subsequence ending there has length level + 1
+  for (let i = 0; i < sequence.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (tails[mid] < sequence[i]) low = mid + 1;
+      else high = mid;
+    }
+    tails[low] = sequence[i];
+    (levels[low] ??= []).push(i);
+  }
+  // Back from the longest length: at each level the item with the largest value that can still
+  // precede the item kept above it. Within a level, indexes rise and values fall.
+  const kept = new Set<number>();
+  let limitIndex = sequence.length;
+  let limitValue = Infinity;
+  for (let level = levels.length - 1; level >= 0; level--) {
+    const candidates = levels[level];
+    let end = 0; // candidates[0, end) come before limitIndex
+    for (let high = candidates.length; end < high;) {
+      const mid = (end + high) >> 1;
+      if (candidates[mid] < limitIndex) end = mid + 1;
+      else high = mid;
+    }
+    let first = 0; // the first of them below limitValue (values fall along the level)
+    for (let high = end; first < high;) {
+      const mid = (first + high) >> 1;
+      if (sequence[candidates[mid]] < limitValue) high = mid;
+      else first = mid + 1;
+    }
+    const chosen = candidates[first];
+    kept.add(chosen);
+    limitIndex = chosen;
+    limitValue = sequence[chosen];
+  }
+  const moved = new Set<number>();
+  for (let i = 0; i < sequence.length; i++) if (!kept.has(i)) moved.add(i);
+  return moved;
+}
+
+/**
+ * Transitions between steps that both versions have, new or gone, split into those a move
+ * explains and the others. A move explains a changed transition when it lies on a path that the
+ * other version has too once the moved steps are taken out of both flows: a step that did not
+ * move and leads to the transition through moved steps only is joined, in the other version,
+ * directly or through moved steps only, to a step that did not move and that the transition
+ * leads to the same way. So the transitions into and out of a moved step, the one that closes
+ * the gap where it was and the one it broke where it went are part of the move; a new branch to
+ * a moved step from a step that did not lead on to the same place is not. A transition of a moved
+ * step that reaches no unmoved step on one side (a moved entry or end) is part of the move.
+ */
+export function compareFlow(base: Model, head: Model, moved: readonly MovedStep[]): FlowComparison {
+  const movedIds = new Set(moved.map((move) => move.head.id));
+  const baseEdges = edgesOf(base);
+  const headEdges = edgesOf(head);
+  const inBoth = (id: string) => base.journey.stepById.has(id) && head.journey.stepById.has(id);
+  const baseFlow = new MovedPaths(base, movedIds);
+  const headFlow = new MovedPaths(head, movedIds);
+  const explained = (edge: Edge, own: MovedPaths, other: MovedPaths): boolean => {
+    const from = own.stops(edge.from.id, "backward");
+    const to = own.stops(edge.to.id, "forward");
+    if (from.length === 0 || to.length === 0) return true; // only a moved step can reach no unmoved one
+    return from.some((u) => to.some((w) => other.joined(u, w)));
+  };
+  const result: FlowComparison = { moved: [...moved], added: [], removed: [], partOfMove: new Set() };
+  for (const [key, edge] of headEdges) {
+    if (baseEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
+    if (movedIds.size > 0 && explained(edge, headFlow, baseFlow)) result.partOfMove.add(key);
+    else result.added.push(edge);
+  }
+  for (const [key, edge] of baseEdges) {
+    if (headEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
+    if (movedIds.size > 0 && explained(edge, baseFlow, headFlow)) result.partOfMove.add(key);
+    else result.removed.push(edge);
+  }
+  return result;
+}
+
+/** Paths of one version's flow through moved steps only, from and to steps that did not move. */
+class MovedPaths {
+  private readonly cache = new Map<string, string[]>();
+
+  constructor(
+    private readonly model: Model,
+    private readonly moved: ReadonlySet<string>,
+  ) {}
+
+  /**
+   * The unmoved steps that `id` reaches (forward) or is reached from (backward) through moved
+   * steps only: `id` itself when it did not move.
+   */
+  stops(id: string, direction: "forward" | "backward"): string[] {
+    if (!this.moved.has(id)) return [id];
+    return this.walk(id, direction);
+  }
+
+  /** Whether `from` leads to `to` directly or through moved steps only (false when a step is not in this version). */
+  joined(from: string, to: string): boolean {
+    return this.model.journey.stepById.has(from) && this.walk(from, "forward").includes(to);
+  }
+
+  private walk(id: string, direction: "forward" | "backward"): string[] {
+    const key = `${direction}\0${id}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const { steps, stepById } = this.model.journey;
+    const edges = direction === "forward" ? this.model.graph.successors : this.model.graph.predecessors;
+    const start = stepById.get(id)!.index;
+    const seen = new Set<number>();
+    const stack = [start];
+    const found: string[] = [];
+    while (stack.length > 0) {
+      for (const next of edges[stack.pop()!]) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        if (this.moved.has(steps[next].id)) stack.push(next);
+        else found.push(steps[next].id);
+      }
+    }
+    this.cache.set(key, found);
+    return found;
+  }
+}
