@@ -334,4 +334,16 @@ describe("journey diff on real git repositories", () => {
     // The new lint error still fails the run.
     expect(run.exitCode).toBe(1);
   });
+
+  it("the impact line says what a figure that did not exist was, instead of a dash", async () => {
+    const dir = repository({ "shop.journey.yaml": SHOP });
+    write(dir, { "shop.journey.yaml": edit(SHOP, "        name: Pays\n", "        name: Pays\n        metrics: { reached: 24 }\n") });
+    const run = await cli(["diff", "HEAD"], { cwd: dir });
+    expect(run.stdout.split("\n")).toContain("  impact: customers reaching the goal: not measured before, 24 now");
+    write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, "        emotion: 1\n", "        emotion: -1\n") });
+    commit(dir, "worse");
+    write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, "        emotion: 1\n", "") });
+    const gone = await cli(["diff", "HEAD"], { cwd: dir });
+    expect(gone.stdout.split("\n")).toContain("  impact: lowest emotion: -1 before, no emotions now; average emotion: -1 before, no emotions now");
+  });
 });
