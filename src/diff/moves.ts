@@ -59,7 +59,11 @@ export function findMoves(common: readonly StepPair[]): MovedStep[] {
   const byStage = new Map<string, StepPair[]>();
   for (const pair of common) {
     if (pair.base.stageId !== pair.head.stageId) moved.push({ ...pair });
-    else byStage.set(pair.head.stageId, [...(byStage.get(pair.head.stageId) ?? []), pair]);
+    else {
+      const pairs = byStage.get(pair.head.stageId);
+      if (pairs) pairs.push(pair);
+      else byStage.set(pair.head.stageId, [pair]);
+    }
   }
   for (const pairs of byStage.values()) {
     const late = outOfOrder(pairs.map((pair) => pair.base.index));
@@ -163,9 +167,15 @@ export function compareFlow(base: Model, head: Model, moved: readonly MovedStep[
   return result;
 }
 
-/** Paths of one version's flow through moved steps only, from and to steps that did not move. */
+/**
+ * Paths of one version's flow through moved steps only, from and to steps that did not move.
+ * Computed once per direction for every moved step, over the strongly connected components of
+ * the moved steps (a flow may loop), so that even a reversed stage of thousands of steps takes
+ * linear time rather than a walk per transition.
+ */
 class MovedPaths {
-  private readonly cache = new Map<string, string[]>();
+  private readonly through: Partial<Record<"forward" | "backward", Map<number, ReadonlySet<number>>>> = {};
+  private readonly from = new Map<number, ReadonlySet<number>>();
 
   constructor(
     private readonly model: Model,
@@ -178,33 +188,91 @@ class MovedPaths {
    */
   stops(id: string, direction: "forward" | "backward"): string[] {
     if (!this.moved.has(id)) return [id];
-    return this.walk(id, direction);
-  }
-
-  /** Whether `from` leads to `to` directly or through moved steps only (false when a step is not in this version). */
-  joined(from: string, to: string): boolean {
-    return this.model.journey.stepById.has(from) && this.walk(from, "forward").includes(to);
-  }
-
-  private walk(id: string, direction: "forward" | "backward"): string[] {
-    const key = `${direction}\0${id}`;
-    const cached = this.cache.get(key);
-    if (cached) return cached;
     const { steps, stepById } = this.model.journey;
+    return [...this.movedStops(direction).get(stepById.get(id)!.index)!].map((i) => steps[i].id);
+  }
+
+  /** Whether `from` (a step that did not move) leads to `to` directly or through moved steps only; false when a step is not in this version. */
+  joined(from: string, to: string): boolean {
+    const { stepById } = this.model.journey;
+    const start = stepById.get(from);
+    const target = stepById.get(to);
+    if (!start || !target) return false;
+    let reached = this.from.get(start.index);
+    if (!reached) {
+      const set = new Set<number>();
+      const through = this.movedStops("forward");
+      for (const next of this.model.graph.successors[start.index]) {
+        const stops = through.get(next);
+        if (stops) for (const stop of stops) set.add(stop);
+        else set.add(next);
+      }
+      this.from.set(start.index, (reached = set));
+    }
+    return reached.has(target.index);
+  }
+
+  /** For every moved step, the unmoved steps it reaches in `direction` through moved steps only. */
+  private movedStops(direction: "forward" | "backward"): Map<number, ReadonlySet<number>> {
+    const cached = this.through[direction];
+    if (cached) return cached;
+    const { steps } = this.model.journey;
     const edges = direction === "forward" ? this.model.graph.successors : this.model.graph.predecessors;
-    const start = stepById.get(id)!.index;
-    const seen = new Set<number>();
-    const stack = [start];
-    const found: string[] = [];
-    while (stack.length > 0) {
-      for (const next of edges[stack.pop()!]) {
-        if (seen.has(next)) continue;
-        seen.add(next);
-        if (this.moved.has(steps[next].id)) stack.push(next);
-        else found.push(steps[next].id);
+    const isMoved = (i: number) => this.moved.has(steps[i].id);
+    const result = new Map<number, ReadonlySet<number>>();
+    // Tarjan's algorithm, iterative, over the moved steps and the transitions between them. It
+    // closes a component only after every component it leads to, so their stops are known.
+    const order = new Map<number, number>();
+    const low = new Map<number, number>();
+    const stack: number[] = [];
+    const onStack = new Set<number>();
+    let counter = 0;
+    for (let root = 0; root < steps.length; root++) {
+      if (!isMoved(root) || order.has(root)) continue;
+      const frames: { node: number; next: number }[] = [{ node: root, next: 0 }];
+      order.set(root, counter);
+      low.set(root, counter++);
+      stack.push(root);
+      onStack.add(root);
+      while (frames.length > 0) {
+        const frame = frames[frames.length - 1];
+        const targets = edges[frame.node];
+        if (frame.next < targets.length) {
+          const target = targets[frame.next++];
+          if (!isMoved(target)) continue;
+          if (!order.has(target)) {
+            order.set(target, counter);
+            low.set(target, counter++);
+            stack.push(target);
+            onStack.add(target);
+            frames.push({ node: target, next: 0 });
+          } else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, order.get(target)!));
+          continue;
+        }
+        frames.pop();
+        if (frames.length > 0) {
+          const parent = frames[frames.length - 1].node;
+          low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+        }
+        if (low.get(frame.node) !== order.get(frame.node)) continue;
+        const component: number[] = [];
+        let member: number;
+        do {
+          member = stack.pop()!;
+          onStack.delete(member);
+          component.push(member);
+        } while (member !== frame.node);
+        const stops = new Set<number>();
+        for (const node of component) {
+          for (const target of edges[node]) {
+            if (!isMoved(target)) stops.add(target);
+            else if (result.has(target)) for (const stop of result.get(target)!) stops.add(stop);
+          }
+        }
+        for (const node of component) result.set(node, stops);
       }
     }
-    this.cache.set(key, found);
-    return found;
+    this.through[direction] = result;
+    return result;
   }
 }
