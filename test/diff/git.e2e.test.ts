@@ -339,6 +339,7 @@ describe("journey diff on real git repositories", () => {
     const dir = repository({ "shop.journey.yaml": SHOP });
     write(dir, { "shop.journey.yaml": edit(SHOP, "        name: Pays\n", "        name: Pays\n        metrics: { reached: 24 }\n") });
     const run = await cli(["diff", "HEAD"], { cwd: dir });
+    expect(run.stdout).toContain("customers reaching `pays`: not measured before, 24 now  metrics-changed\n");
     expect(run.stdout.split("\n")).toContain("  impact: customers reaching the goal: not measured before, 24 now");
     write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, "        emotion: 1\n", "        emotion: -1\n") });
     commit(dir, "worse");
