@@ -30,12 +30,12 @@ export const CHANGE_KINDS = [
     id: "edge-added",
     severity: "info",
     description:
-      "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order), and does not only follow from a step's move.",
+      "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order), and does not only follow from a step moved or removed.",
   },
   {
     id: "edge-removed",
     severity: "warning",
-    description: "A transition between two steps that both versions have is gone, and not only because a step moved.",
+    description: "A transition between two steps that both versions have is gone, and not only because a step moved or was added.",
   },
   { id: "emotion-better", severity: "info", description: "A step's emotion went up." },
   { id: "emotion-worse", severity: "warning", description: "A step's emotion went down." },

@@ -25,15 +25,16 @@ export interface Edge {
 /**
  * The flow of the two versions compared between the steps both have: the steps that moved, the
  * transitions that are new or gone, and the transitions (of either version) that only follow
- * from the moves and so are part of them rather than changes of their own.
+ * from a step moved, added or removed, and so are part of that change rather than changes of
+ * their own.
  */
 export interface FlowComparison {
   /** In the head's file order. */
   moved: MovedStep[];
   added: Edge[];
   removed: Edge[];
-  /** `edgeKey`s of the transitions, of the base or the head, that a move explains. */
-  partOfMove: Set<string>;
+  /** `edgeKey`s of the transitions, of the base or the head, that a step moved, added or removed explains. */
+  implied: Set<string>;
 }
 
 export const edgeKey = (from: string, to: string): string => `${from}\0${to}`;
@@ -130,50 +131,60 @@ export function outOfOrder(sequence: readonly number[]): Set<number> {
 }
 
 /**
- * Transitions between steps that both versions have, new or gone, split into those a move
- * explains and the others. A move explains a changed transition when it lies on a path that the
- * other version has too once the moved steps are taken out of both flows: a step that did not
- * move and leads to the transition through moved steps only is joined, in the other version,
- * directly or through moved steps only, to a step that did not move and that the transition
- * leads to the same way. So the transitions into and out of a moved step, the one that closes
- * the gap where it was and the one it broke where it went are part of the move; a new branch to
- * a moved step from a step that did not lead on to the same place is not. A transition of a moved
- * step that reaches no unmoved step on one side (a moved entry or end) is part of the move.
+ * Transitions between steps that both versions have, new or gone, split into those that only
+ * follow from a step that moved, was added or was removed, and the others. Take the moved steps
+ * out of both flows, and the added steps out of the head's, the removed ones out of the base's
+ * (bridging each: a path through them stays a path). A changed transition follows from those
+ * steps when it lies on a path that the other version has too, bridged the same way: a step that
+ * stays and leads to the transition through bridged steps only is joined, in the other version,
+ * directly or through bridged steps only, to a step that stays and that the transition leads to
+ * the same way. So the transitions into and out of a moved step, the one that closes the gap
+ * where it (or a removed step) was and the one it (or an added step) broke where it went follow
+ * from the step; a new branch to a moved step from a step that did not lead on to the same place
+ * does not. A transition of a moved step that reaches no such step on one side (a moved entry or
+ * end) follows from the move.
  */
-export function compareFlow(base: Model, head: Model, moved: readonly MovedStep[]): FlowComparison {
-  const movedIds = new Set(moved.map((move) => move.head.id));
+export function compareFlow(
+  base: Model,
+  head: Model,
+  moved: readonly MovedStep[],
+  steps: { added: readonly Step[]; removed: readonly Step[] } = { added: [], removed: [] },
+): FlowComparison {
+  const movedIds = moved.map((move) => move.head.id);
   const baseEdges = edgesOf(base);
   const headEdges = edgesOf(head);
   const inBoth = (id: string) => base.journey.stepById.has(id) && head.journey.stepById.has(id);
-  const baseFlow = new MovedPaths(base, movedIds);
-  const headFlow = new MovedPaths(head, movedIds);
-  const explained = (edge: Edge, own: MovedPaths, other: MovedPaths): boolean => {
+  const baseFlow = new BridgedPaths(base, new Set([...movedIds, ...steps.removed.map((step) => step.id)]));
+  const headFlow = new BridgedPaths(head, new Set([...movedIds, ...steps.added.map((step) => step.id)]));
+  const bridging = movedIds.length + steps.added.length + steps.removed.length > 0;
+  const explained = (edge: Edge, own: BridgedPaths, other: BridgedPaths): boolean => {
     const from = own.stops(edge.from.id, "backward");
     const to = own.stops(edge.to.id, "forward");
-    if (from.length === 0 || to.length === 0) return true; // only a moved step can reach no unmoved one
+    if (from.length === 0 || to.length === 0) return true; // only a moved step can reach no step that stays
     return from.some((u) => to.some((w) => other.joined(u, w)));
   };
-  const result: FlowComparison = { moved: [...moved], added: [], removed: [], partOfMove: new Set() };
+  const result: FlowComparison = { moved: [...moved], added: [], removed: [], implied: new Set() };
   for (const [key, edge] of headEdges) {
     if (baseEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
-    if (movedIds.size > 0 && explained(edge, headFlow, baseFlow)) result.partOfMove.add(key);
+    if (bridging && explained(edge, headFlow, baseFlow)) result.implied.add(key);
     else result.added.push(edge);
   }
   for (const [key, edge] of baseEdges) {
     if (headEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
-    if (movedIds.size > 0 && explained(edge, baseFlow, headFlow)) result.partOfMove.add(key);
+    if (bridging && explained(edge, baseFlow, headFlow)) result.implied.add(key);
     else result.removed.push(edge);
   }
   return result;
 }
 
 /**
- * Paths of one version's flow through moved steps only, from and to steps that did not move.
- * Computed once per direction for every moved step, over the strongly connected components of
- * the moved steps (a flow may loop), so that even a reversed stage of thousands of steps takes
- * linear time rather than a walk per transition.
+ * Paths of one version's flow through bridged steps only (`moved`: the moved steps, and the
+ * steps only this version has), from and to steps that stay. Computed once per direction for
+ * every bridged step, over the strongly connected components of the bridged steps (a flow may
+ * loop), so that even a reversed stage of thousands of steps takes linear time rather than a
+ * walk per transition.
  */
-class MovedPaths {
+class BridgedPaths {
   private readonly through: Partial<Record<"forward" | "backward", Map<number, ReadonlySet<number>>>> = {};
   private readonly from = new Map<number, ReadonlySet<number>>();
 

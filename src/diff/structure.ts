@@ -85,7 +85,7 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
   }
   // Moves, and the flow between the steps both versions have: one change per moved step, which
   // carries the transitions that only follow from the move.
-  const flow = compareFlow(base, head, findMoves(steps.common));
+  const flow = compareFlow(base, head, findMoves(steps.common), steps);
   const moves = new Map(flow.moved.map((move) => [move.head, move]));
   for (const { base: was, head: step } of steps.common) {
     const place = { model: head, side: "head" as const, step: step.id, stage: step.stageId };

@@ -51,8 +51,8 @@ describe("severities", () => {
   const inserted = ORDER.replace("      - id: asks\n", "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n      - id: asks\n");
 
   it("the config's diff: section overrides a kind's severity, or switches it off", () => {
-    const config = { ...defaultConfig("/virtual"), diff: { "step-added": "off", "edge-removed": "error" } as const };
-    expect(brief(diffTexts(ORDER, inserted, config))).toEqual(["edge-removed error base:18"]);
+    const config = { ...defaultConfig("/virtual"), diff: { "step-added": "off", "emotion-worse": "error" } as const };
+    expect(brief(diffTexts(ORDER, inserted.replace("        emotion: 0\n", "        emotion: -1\n"), config))).toEqual(["emotion-worse error 21"]);
   });
 
   it("the config file's diff: section is read and checked against the kinds", () => {
@@ -101,7 +101,8 @@ describe("a fact reported once", () => {
       "",
     );
     const diff = diffTexts(ORDER, removed);
-    expect(brief(diff)).toEqual(["finding-new(touchpoint-unanswered) error 24", "edge-added info 28", "step-removed warning base:32"]);
+    // `forwards` -> `decides`, which now bypasses the removed step, comes with the removal.
+    expect(brief(diff)).toEqual(["finding-new(touchpoint-unanswered) error 24", "step-removed warning base:32"]);
     expect(diff.changes.map((c) => c.kind)).not.toContain("contact-unanswered");
   });
 });

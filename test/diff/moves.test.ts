@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffFlowDiagram } from "../../src/diff/diagram.js";
-import { brief, diffTexts, edit, SHOP, SHOP_SWAPPED, SIZE_GUIDE } from "./helpers.js";
+import { brief, diffTexts, edit, ORDER, SHOP, SHOP_SWAPPED, SIZE_GUIDE } from "./helpers.js";
 
 /** The Mermaid lines that colour something: classes of steps and styles of transitions. */
 const marks = (diagram: string) => diagram.split("\n").filter((line) => /^ {2}(class |linkStyle )|-\.->/.test(line));
@@ -99,6 +99,33 @@ describe("a step that moved is one change, with the flow before and after", () =
       "step-moved size-guide",
       "edge-added decides",
       "edge-removed decides",
+    ]);
+  });
+});
+
+describe("an added or removed step brings the transitions that only follow from it", () => {
+  const faq = "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n";
+
+  it("inserted where a transition was: one step-added; sent elsewhere: the transition it broke is reported too", () => {
+    expect(brief(diffTexts(ORDER, edit(ORDER, "      - id: asks\n", faq + "      - id: asks\n")))).toEqual(["step-added info 24"]);
+    const elsewhere = diffTexts(ORDER, edit(ORDER, "      - id: asks\n", faq + "        next: decides\n      - id: asks\n"));
+    expect(elsewhere.changes.filter((c) => c.kind.startsWith("edge-") || c.kind.startsWith("step-")).map((c) => c.message)).toEqual([
+      "step `reads-faq` (Reads the FAQ) added to stage `browse`",
+      "`compares` no longer leads to `asks`",
+    ]);
+  });
+
+  it("removed, with the flow closing the gap: one step-removed; with the flow going elsewhere, that transition too", () => {
+    const compares =
+      "      - id: compares\n        name: Compares offers\n        channel: web\n        emotion: 0\n        pain_points: [Too many tabs]\n        opportunities: [Comparison table]\n";
+    expect(brief(diffTexts(ORDER, edit(ORDER, compares, "")))).toEqual(["step-removed warning base:18"]);
+    const elsewhere = diffTexts(
+      ORDER,
+      edit(edit(ORDER, compares, ""), "        metrics: { reached: 1000 }\n", "        metrics: { reached: 1000 }\n        next: decides\n"),
+    );
+    expect(elsewhere.changes.filter((c) => c.kind.startsWith("edge-") || c.kind.startsWith("step-")).map((c) => c.message)).toEqual([
+      "`opens` now leads to `decides`",
+      "step `compares` (Compares offers) removed from stage `browse`",
     ]);
   });
 });
