@@ -84,7 +84,8 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
     );
   }
   // Moves, and the flow between the steps both versions have: one change per moved step, which
-  // carries the transitions that only follow from the move.
+  // carries the transitions that only follow from the move (as an added or removed step carries
+  // those that only follow from it).
   const flow = compareFlow(base, head, findMoves(steps.common), steps);
   const moves = new Map(flow.moved.map((move) => [move.head, move]));
   for (const { base: was, head: step } of steps.common) {
@@ -126,8 +127,8 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
 }
 
 /**
- * Transitions between steps both versions have that are new or gone, apart from those a move
- * explains; those of added or removed steps come with the step.
+ * Transitions between steps both versions have that are new or gone, apart from those that only
+ * follow from a step moved, added or removed; those of added or removed steps come with the step.
  */
 function reportEdges(base: Model, head: Model, flow: FlowComparison, out: ChangeList): void {
   for (const edge of flow.added) {
