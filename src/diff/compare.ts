@@ -6,6 +6,8 @@ import { ChangeList } from "./change-list.js";
 import { compareExperience } from "./experience.js";
 import { impactOf } from "./impact.js";
 import { compareFindings } from "./lint-findings.js";
+import type { FlowComparison } from "./moves.js";
+import { absorbOverlaps } from "./overlaps.js";
 import type { FilePair, SideSource, Version } from "./sources.js";
 import { compareStructure, matchSteps } from "./structure.js";
 import type { CheckedSide, DiffResult, JourneyDiff } from "./types.js";
@@ -78,9 +80,10 @@ function compareJourney(base: CheckedSide | undefined, head: CheckedSide | undef
   const id = idOf(head) ?? idOf(base) ?? basename((head ?? base)!.source.filePath);
   if (!base && head) out.add("journey-added", { model: placeOf(head), side: "head", path: ["id"] }, `journey \`${id}\` added`, { after: id });
   if (base && !head) out.add("journey-removed", { model: placeOf(base), side: "base", path: ["id"] }, `journey \`${id}\` removed`, { before: id });
+  let flow: FlowComparison | undefined;
   if (base?.model && head?.model) {
     const steps = matchSteps(base.model, head.model);
-    compareStructure(base.model, head.model, steps, out);
+    flow = compareStructure(base.model, head.model, steps, out);
     compareExperience(base.model, head.model, steps, out);
   } else if (base && head && idOf(base) !== undefined && idOf(head) !== undefined && idOf(base) !== idOf(head)) {
     out.add("journey-id-changed", { model: placeOf(head), side: "head", path: ["id"] }, `journey id changed from \`${idOf(base)}\` to \`${idOf(head)}\``, {
@@ -89,11 +92,11 @@ function compareJourney(base: CheckedSide | undefined, head: CheckedSide | undef
     });
   }
   compareFindings(base, head, out);
-  const changes = out.changes.sort(
+  const changes = absorbOverlaps(out.changes).sort(
     (a, b) => (a.side === b.side ? 0 : a.side === "head" ? -1 : 1) || a.line - b.line || a.column - b.column || a.kind.localeCompare(b.kind),
   );
   const status = !base ? "added" : !head ? "removed" : changes.length > 0 ? "changed" : "unchanged";
   const file = (head ?? base)!.source.filePath;
   const renamed = base && head && base.source.filePath !== head.source.filePath ? { baseFile: base.source.filePath } : {};
-  return { id, file, ...renamed, status, impact: impactOf(base?.model, head?.model), changes, base, head };
+  return { id, file, ...renamed, status, impact: impactOf(base?.model, head?.model), changes, base, head, ...(flow ? { flow } : {}) };
 }

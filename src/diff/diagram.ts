@@ -1,14 +1,18 @@
 import { mermaidLabel } from "../escape/mermaid.js";
 import { EDGE_WIDTH, flowNode, NODE_WIDTH } from "../render/mermaid-flow.js";
 import type { Step } from "../model/types.js";
-import { edgesOf } from "./structure.js";
+import { edgeKey, edgesOf } from "./moves.js";
 import type { JourneyDiff } from "./types.js";
 
 /**
  * A Mermaid flowchart of the head version with the change drawn on it: added steps and
  * transitions green, changed steps amber, removed steps and transitions dashed red (taken from
- * the base, so the reader sees what went away and where it was). Node ids are generated (`n1`
- * for head steps, `r1` for removed ones): user ids such as `end` would be Mermaid keywords.
+ * the base, so the reader sees what went away and where it was). A moved step is amber at its
+ * new place, like any changed step; the transitions between steps both versions have that only
+ * follow from a step moved, added or removed (`implied`) are drawn plain where they are new and
+ * left out where they are gone, so a swap of two neighbours marks one step, not the four around
+ * it, and an added step shows its own transitions, not the one it replaced. Node ids are generated (`n1` for head
+ * steps, `r1` for removed ones): user ids such as `end` would be Mermaid keywords.
  */
 export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
   const head = diff.head?.model;
@@ -32,12 +36,14 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
   let link = 0;
   const baseEdges = base ? edgesOf(base) : new Map();
   const headEdges = edgesOf(head);
+  const implied = diff.flow?.implied ?? new Set<string>();
   for (const step of h.steps) {
     for (const target of head.graph.successors[step.index]) {
       const to = h.steps[target];
       const when = step.next.find((t) => t.to === to.id)?.when;
       lines.push(`  ${nodeId.get(step.id)}${when ? ` -->|"${mermaidLabel(when, EDGE_WIDTH)}"| ` : " --> "}${nodeId.get(to.id)}`);
-      if (!baseEdges.has(`${step.id}\0${to.id}`)) linkStyles.push(`  linkStyle ${link} stroke:#2e7d32,stroke-width:3px`);
+      const key = edgeKey(step.id, to.id);
+      if (!baseEdges.has(key) && !implied.has(key)) linkStyles.push(`  linkStyle ${link} stroke:#2e7d32,stroke-width:3px`);
       link++;
     }
   }
@@ -45,7 +51,8 @@ export function diffFlowDiagram(diff: JourneyDiff): string | undefined {
     for (const step of base.journey.steps) {
       for (const target of base.graph.successors[step.index]) {
         const to = base.journey.steps[target];
-        if (headEdges.has(`${step.id}\0${to.id}`)) continue;
+        const key = edgeKey(step.id, to.id);
+        if (headEdges.has(key) || implied.has(key)) continue;
         lines.push(`  ${nodeId.get(step.id)} -.-> ${nodeId.get(to.id)}`);
         linkStyles.push(`  linkStyle ${link} stroke:#c62828,stroke-width:2px,stroke-dasharray:4 3`);
         link++;

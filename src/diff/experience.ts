@@ -31,7 +31,13 @@ export function compareExperience(base: Model, head: Model, steps: StepMatch, ou
       out.add(
         "metrics-changed",
         { ...place("metrics"), path: [...step.path, "metrics", "reached"] },
-        `customers reaching \`${step.id}\`: ${was.reached ?? "not measured"} -> ${step.reached ?? "not measured"}`,
+        `customers reaching \`${step.id}\`: ${
+          was.reached === undefined
+            ? `not measured before, ${step.reached} now`
+            : step.reached === undefined
+              ? `${was.reached} before, not measured now`
+              : `${was.reached} -> ${step.reached}`
+        }`,
         { before: was.reached ?? null, after: step.reached ?? null },
       );
     }

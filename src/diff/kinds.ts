@@ -13,7 +13,12 @@ export const CHANGE_KINDS = [
   { id: "journey-id-changed", severity: "info", description: "The journey's `id` changed (the file is the same, or git saw it renamed)." },
   { id: "step-added", severity: "info", description: "A step id that the base did not have." },
   { id: "step-removed", severity: "warning", description: "A step id that the head no longer has." },
-  { id: "step-moved", severity: "info", description: "A step moved to another stage, or to another place among its stage's steps." },
+  {
+    id: "step-moved",
+    severity: "info",
+    description:
+      "A step moved to another stage, or to another place among its stage's steps, with its flow before and after; the transitions that only follow from the move are part of it.",
+  },
   { id: "step-renamed", severity: "info", description: "A step kept its id and got a new `name`." },
   { id: "step-type-changed", severity: "info", description: "A step's `type` changed (for example action to contact)." },
   { id: "stage-added", severity: "info", description: "A stage id that the base did not have." },
@@ -25,9 +30,13 @@ export const CHANGE_KINDS = [
     id: "edge-added",
     severity: "info",
     description:
-      "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order).",
+      "A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order), and does not only follow from a step moved or removed.",
   },
-  { id: "edge-removed", severity: "warning", description: "A transition between two steps that both versions have is gone." },
+  {
+    id: "edge-removed",
+    severity: "warning",
+    description: "A transition between two steps that both versions have is gone, and not only because a step moved or was added.",
+  },
   { id: "emotion-better", severity: "info", description: "A step's emotion went up." },
   { id: "emotion-worse", severity: "warning", description: "A step's emotion went down." },
   { id: "pain-point-added", severity: "warning", description: "A step has a pain point it did not have." },
@@ -35,8 +44,16 @@ export const CHANGE_KINDS = [
   { id: "opportunity-added", severity: "info", description: "A step has an opportunity it did not have." },
   { id: "opportunity-removed", severity: "info", description: "An opportunity of a step is gone." },
   { id: "channel-changed", severity: "info", description: "A step's channels changed (added, removed or replaced)." },
-  { id: "contact-answered", severity: "info", description: "A contact that was not answered now reaches a response." },
-  { id: "contact-unanswered", severity: "warning", description: "A contact that was answered (or is new) no longer reaches a response." },
+  {
+    id: "contact-answered",
+    severity: "info",
+    description: "A contact that was not answered now reaches a response (a `touchpoint-unanswered` finding fixed on it absorbs this change).",
+  },
+  {
+    id: "contact-unanswered",
+    severity: "warning",
+    description: "A contact that was answered (or is new) no longer reaches a response (a new `touchpoint-unanswered` finding on it absorbs this change).",
+  },
   {
     id: "handoff-added",
     severity: "warning",
@@ -47,9 +64,14 @@ export const CHANGE_KINDS = [
   {
     id: "finding-new",
     severity: "finding",
-    description: "A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own.",
+    description:
+      "A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own (the more severe one when it absorbs `contact-unanswered`).",
   },
-  { id: "finding-fixed", severity: "info", description: "A lint finding of the base that the head no longer has." },
+  {
+    id: "finding-fixed",
+    severity: "info",
+    description: "A lint finding of the base that the head no longer has (the more severe severity when it absorbs `contact-answered`).",
+  },
 ] as const satisfies readonly { id: string; severity: Severity | "finding"; description: string }[];
 
 export type ChangeKindId = (typeof CHANGE_KINDS)[number]["id"];

@@ -1,5 +1,6 @@
 import type { Step } from "../model/types.js";
 import type { ChangeList } from "./change-list.js";
+import { compareFlow, findMoves, outOfOrder, type FlowComparison, type MovedStep, type StepPair } from "./moves.js";
 import type { Model } from "./types.js";
 
 /**
@@ -7,7 +8,8 @@ import type { Model } from "./types.js";
  * unique in a model: a duplicate is a structural error, and such a file has no model.)
  */
 export interface StepMatch {
-  common: { base: Step; head: Step }[];
+  /** In the head's file order. */
+  common: StepPair[];
   added: Step[];
   removed: Step[];
 }
@@ -29,7 +31,7 @@ export function matchSteps(base: Model, head: Model): StepMatch {
  * removed, reordered), steps (added, removed, moved, renamed, retyped), entries, goal, and the
  * transitions of the flow between steps that both versions have.
  */
-export function compareStructure(base: Model, head: Model, steps: StepMatch, out: ChangeList): void {
+export function compareStructure(base: Model, head: Model, steps: StepMatch, out: ChangeList): FlowComparison {
   const b = base.journey;
   const h = head.journey;
   if (b.id !== h.id)
@@ -81,29 +83,17 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
       { before: step.name },
     );
   }
-  // A step moved when its stage changed, or when it left the longest run of steps that kept their
-  // order within a stage (so one moved step is reported, not every step it jumped over).
-  const position = (step: Step, model: Model) => model.journey.stages[step.stageIndex].steps.indexOf(step) + 1;
-  const moved = new Set<Step>();
-  const byStage = new Map<string, { base: Step; head: Step }[]>();
-  for (const pair of steps.common) {
-    if (pair.base.stageId !== pair.head.stageId) moved.add(pair.head);
-    else byStage.set(pair.head.stageId, [...(byStage.get(pair.head.stageId) ?? []), pair]);
-  }
-  for (const pairs of byStage.values()) {
-    const late = outOfOrder(pairs.map((pair) => pair.base.index));
-    pairs.forEach((pair, i) => late.has(i) && moved.add(pair.head));
-  }
+  // Moves, and the flow between the steps both versions have: one change per moved step, which
+  // carries the transitions that only follow from the move (as an added or removed step carries
+  // those that only follow from it).
+  const flow = compareFlow(base, head, findMoves(steps.common), steps);
+  const moves = new Map(flow.moved.map((move) => [move.head, move]));
   for (const { base: was, head: step } of steps.common) {
     const place = { model: head, side: "head" as const, step: step.id, stage: step.stageId };
-    if (moved.has(step)) {
-      const before = { stage: was.stageId, position: position(was, base) };
-      const after = { stage: step.stageId, position: position(step, head) };
-      const where =
-        was.stageId === step.stageId
-          ? `from position ${before.position} to ${after.position} in stage \`${step.stageId}\``
-          : `from stage \`${was.stageId}\` to \`${step.stageId}\``;
-      out.add("step-moved", { ...place, path: [...step.path, "id"] }, `step \`${step.id}\` moved ${where}`, { before, after });
+    const move = moves.get(step);
+    if (move) {
+      const { message, before, after } = describeMove(move, base, head);
+      out.add("step-moved", { ...place, path: [...step.path, "id"] }, message, { before, after });
     }
     if (was.name !== step.name)
       out.add("step-renamed", { ...place, path: [...step.path, "name"] }, `step \`${step.id}\` renamed from "${was.name}" to "${step.name}"`, {
@@ -132,16 +122,16 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
       after: h.goal.steps,
     });
 
-  compareEdges(base, head, out);
+  reportEdges(base, head, flow, out);
+  return flow;
 }
 
-/** Transitions between steps both versions have; those of added or removed steps come with the step. */
-function compareEdges(base: Model, head: Model, out: ChangeList): void {
-  const baseEdges = edgesOf(base);
-  const headEdges = edgesOf(head);
-  const inBoth = (id: string) => base.journey.stepById.has(id) && head.journey.stepById.has(id);
-  for (const [key, edge] of headEdges) {
-    if (baseEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
+/**
+ * Transitions between steps both versions have that are new or gone, apart from those that only
+ * follow from a step moved, added or removed; those of added or removed steps come with the step.
+ */
+function reportEdges(base: Model, head: Model, flow: FlowComparison, out: ChangeList): void {
+  for (const edge of flow.added) {
     const explicit = edge.from.next.find((t) => t.to === edge.to.id);
     const branch =
       edge.from.type === "decision"
@@ -154,8 +144,7 @@ function compareEdges(base: Model, head: Model, out: ChangeList): void {
       { after: { from: edge.from.id, to: edge.to.id } },
     );
   }
-  for (const [key, edge] of baseEdges) {
-    if (headEdges.has(key) || !inBoth(edge.from.id) || !inBoth(edge.to.id)) continue;
+  for (const edge of flow.removed) {
     const explicit = edge.from.next.find((t) => t.to === edge.to.id);
     const message =
       edge.from.type === "decision"
@@ -170,39 +159,49 @@ function compareEdges(base: Model, head: Model, out: ChangeList): void {
   }
 }
 
-/** The flow's transitions, keyed by the ids of their two steps. */
-export function edgesOf(model: Model): Map<string, { from: Step; to: Step }> {
-  const edges = new Map<string, { from: Step; to: Step }>();
-  const { steps } = model.journey;
-  model.graph.successors.forEach((targets, from) => {
-    for (const to of targets) edges.set(`${steps[from].id}\0${steps[to].id}`, { from: steps[from], to: steps[to] });
-  });
-  return edges;
+/** Where a step sits in a version's flow: the steps it comes from and leads to. */
+function flowAround(model: Model, step: Step): { predecessors: string[]; successors: string[] } {
+  const ids = (indexes: readonly number[]) => indexes.map((i) => model.journey.steps[i].id);
+  return { predecessors: ids(model.graph.predecessors[step.index]), successors: ids(model.graph.successors[step.index]) };
 }
 
 /**
- * Indexes of the items that are not in a longest increasing subsequence of `sequence`: the
- * fewest items that moved to turn one order into the other (O(n log n), patience sorting).
+ * The message and values of a `step-moved` change: where the step was and is (stage and position
+ * among the stage's steps), the neighbour it swapped places with, and its flow before and after.
  */
-export function outOfOrder(sequence: readonly number[]): Set<number> {
-  const tails: number[] = []; // index into sequence of the smallest tail of each length
-  const previous = new Array<number>(sequence.length).fill(-1);
-  for (let i = 0; i < sequence.length; i++) {
-    let low = 0;
-    let high = tails.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sequence[tails[mid]] < sequence[i]) low = mid + 1;
-      else high = mid;
-    }
-    if (low > 0) previous[i] = tails[low - 1];
-    tails[low] = i;
-  }
-  const kept = new Set<number>();
-  for (let i = tails.length > 0 ? tails[tails.length - 1] : -1; i >= 0; i = previous[i]) kept.add(i);
-  const moved = new Set<number>();
-  for (let i = 0; i < sequence.length; i++) if (!kept.has(i)) moved.add(i);
-  return moved;
+function describeMove(move: MovedStep, base: Model, head: Model) {
+  const { base: was, head: step } = move;
+  const position = (s: Step, model: Model) => model.journey.stages[s.stageIndex].steps.indexOf(s) + 1;
+  const before = { stage: was.stageId, position: position(was, base), ...flowAround(base, was) };
+  const after = {
+    stage: step.stageId,
+    position: position(step, head),
+    ...flowAround(head, step),
+    ...(move.swappedWith ? { swapped_with: move.swappedWith.id } : {}),
+  };
+  const where =
+    was.stageId === step.stageId
+      ? `from position ${before.position} to ${after.position} in stage \`${step.stageId}\``
+      : `from stage \`${was.stageId}\` to \`${step.stageId}\``;
+  const swapped = move.swappedWith ? `, swapping places with \`${move.swappedWith.id}\`` : "";
+  const chain = (flow: { predecessors: string[]; successors: string[] }) =>
+    [
+      flow.predecessors.length > 0 ? `${few(flow.predecessors)} -> ` : "",
+      `\`${step.id}\``,
+      flow.successors.length > 0 ? ` -> ${few(flow.successors)}` : "",
+    ].join("");
+  const sameFlow = sameSet(before.predecessors, after.predecessors) && sameSet(before.successors, after.successors);
+  const flow = sameFlow ? `its flow is unchanged (${chain(after)})` : `flow ${chain(before)} before, ${chain(after)} now`;
+  return { message: `step \`${step.id}\` moved ${where}${swapped}; ${flow}`, before, after };
+}
+
+/** Up to four ids in code spans, then how many more. */
+function few(list: readonly string[]): string {
+  const shown = list
+    .slice(0, 4)
+    .map((id) => `\`${id}\``)
+    .join(", ");
+  return list.length > 4 ? `${shown} and ${list.length - 4} more` : shown;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -5,6 +5,7 @@ import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
 import type { CheckedFile } from "../check.js";
 import type { ChangeKindId } from "./kinds.js";
+import type { FlowComparison } from "./moves.js";
 import type { SideSource, Version } from "./sources.js";
 
 /** A structurally valid version of a journey, with its flow analysis. */
@@ -64,6 +65,8 @@ export interface JourneyDiff {
   changes: Change[];
   base?: CheckedSide;
   head?: CheckedSide;
+  /** The moves and the flow compared, when both versions have a model (for the diagram; not in the JSON). */
+  flow?: FlowComparison;
 }
 
 export interface DiffResult {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, tempProject } from "../helpers/index.js";
-import { edit, ORDER } from "./helpers.js";
+import { edit, ORDER, SHOP, SHOP_SWAPPED } from "./helpers.js";
 
 /**
  * The CLI without FORCE_COLOR in its environment: execa (which runs git) asks Node whether the
@@ -52,6 +52,9 @@ interface JsonChange {
   file: string;
   side: "base" | "head";
   line: number;
+  before: unknown;
+  after: unknown;
+  message: string;
 }
 interface JsonOutput {
   base: { name: string; commit: string | null };
@@ -82,15 +85,8 @@ describe("journey diff on real git repositories", () => {
     expect(json!.journeys.map((j) => [j.id, j.file, j.base_file, j.status])).toEqual([
       ["order", "journeys/ordering.journey.yaml", "journeys/order.journey.yaml", "changed"],
     ]);
-    expect(kinds(json, "order")).toEqual([
-      "edge-added 13",
-      "edge-added 26",
-      "edge-added 33",
-      "step-moved 33",
-      "edge-removed base:13",
-      "edge-removed base:18",
-      "edge-removed base:32",
-    ]);
+    // The transitions that follow from the move are part of it.
+    expect(kinds(json, "order")).toEqual(["step-moved 33"]);
     expect(json!.journeys[0].changes.filter((c) => c.kind === "step-moved").map((c) => c.step)).toEqual(["compares"]);
   });
 
@@ -281,5 +277,75 @@ describe("journey diff on real git repositories", () => {
     expect(json.stdout).not.toContain('"finding"');
     const github = await cli(["diff", "HEAD", "--format", "github"], { cwd: dir });
     expect(github.stdout).toContain("order: new warning: the customer feels bad at `opens`");
+  });
+
+  it("a swap of neighbours is one change: the step that moved, with its flow before and after; the diagram marks only it", async () => {
+    const dir = repository({ "shop.journey.yaml": SHOP });
+    write(dir, { "shop.journey.yaml": SHOP_SWAPPED });
+    commit(dir, "the size guide after adding to the cart");
+    const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
+    expect(run.exitCode).toBe(0);
+    const changes = json!.journeys[0].changes;
+    expect(changes.map((c) => [c.kind, c.severity, c.step, c.line])).toEqual([["step-moved", "info", "size-guide", 17]]);
+    expect(changes[0].before).toEqual({ stage: "choose", position: 2, predecessors: ["views-product"], successors: ["add-to-cart"] });
+    expect(changes[0].after).toEqual({ stage: "choose", position: 3, predecessors: ["add-to-cart"], successors: ["decides"], swapped_with: "add-to-cart" });
+    const stylish = await cli(["diff", "HEAD~1", "HEAD"], { cwd: dir });
+    expect(stylish.stdout.split("\n")).toEqual([
+      "shop.journey.yaml  shop (changed)",
+      "  17:13  info     step `size-guide` moved from position 2 to 3 in stage `choose`, swapping places with `add-to-cart`; flow `views-product` -> `size-guide` -> `add-to-cart` before, `add-to-cart` -> `size-guide` -> `decides` now  step-moved",
+      "",
+      "● 1 change (1 info) in 1 of 1 journey file (HEAD against HEAD~1)",
+    ]);
+    const markdown = (await cli(["diff", "HEAD~1", "HEAD", "--format", "markdown"], { cwd: dir })).stdout;
+    const diagram = markdown.slice(markdown.indexOf("```mermaid"));
+    expect(diagram).toContain('  n3["Reads the size guide"]');
+    expect(diagram).toContain("  class n3 changed\n");
+    // No other step marked, no transition coloured or dashed.
+    expect(diagram.split("\n").filter((line) => /^ {2}(class |linkStyle )|-\.->/.test(line))).toEqual(["  class n3 changed"]);
+  });
+
+  it("a move and a real rewire: the move, and the transitions that do not follow from it", async () => {
+    const dir = repository({ "shop.journey.yaml": SHOP });
+    const branches = "          - { to: leaves, when: not convinced }\n";
+    write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, branches, "          - { to: views-product, when: not convinced }\n") });
+    const { json } = await diffJson(dir, "HEAD");
+    expect(kinds(json, "shop").filter((k) => !k.startsWith("finding"))).toEqual(["step-moved 17", "edge-added 27", "edge-removed base:27"]);
+    const changes = json!.journeys[0].changes;
+    expect(changes.filter((c) => c.kind.startsWith("edge-")).map((c) => c.message)).toEqual([
+      "decision `decides` has a new branch to `views-product` (when not convinced)",
+      "decision `decides` lost its branch to `leaves`",
+    ]);
+  });
+
+  it("a removed response is reported once: the new touchpoint-unanswered error, not contact-unanswered as well", async () => {
+    const dir = repository({ "a.journey.yaml": ORDER });
+    write(dir, {
+      "a.journey.yaml": edit(
+        ORDER,
+        "      - id: answers\n        name: Answers the question\n        type: response\n        answers: asks\n        channel: chat\n",
+        "",
+      ),
+    });
+    commit(dir, "no more answers");
+    const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
+    const changes = json!.journeys[0].changes;
+    expect(changes.filter((c) => c.step === "asks").map((c) => `${c.kind} ${c.rule} ${c.severity}`)).toEqual(["finding-new touchpoint-unanswered error"]);
+    // The removed step, and the contact left unanswered; the transition that bypasses the step comes with it.
+    expect(kinds(json, "order")).toEqual(["finding-new(touchpoint-unanswered) 24", "step-removed base:32"]);
+    // The new lint error still fails the run.
+    expect(run.exitCode).toBe(1);
+  });
+
+  it("the impact line says what a figure that did not exist was, instead of a dash", async () => {
+    const dir = repository({ "shop.journey.yaml": SHOP });
+    write(dir, { "shop.journey.yaml": edit(SHOP, "        name: Pays\n", "        name: Pays\n        metrics: { reached: 24 }\n") });
+    const run = await cli(["diff", "HEAD"], { cwd: dir });
+    expect(run.stdout).toContain("customers reaching `pays`: not measured before, 24 now  metrics-changed\n");
+    expect(run.stdout.split("\n")).toContain("  impact: customers reaching the goal: not measured before, 24 now");
+    write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, "        emotion: 1\n", "        emotion: -1\n") });
+    commit(dir, "worse");
+    write(dir, { "shop.journey.yaml": edit(SHOP_SWAPPED, "        emotion: 1\n", "") });
+    const gone = await cli(["diff", "HEAD"], { cwd: dir });
+    expect(gone.stdout.split("\n")).toContain("  impact: lowest emotion: -1 before, no emotions now; average emotion: -1 before, no emotions now");
   });
 });

@@ -61,6 +61,52 @@ stages:
         outcome: abandoned
 `;
 
+/** A shop where a size guide comes before adding to the cart: the neighbours that issue 22's user swapped. */
+export const SHOP = `journey: 1
+id: shop
+title: Shop
+persona: { name: Buyer }
+goal: { steps: [pays] }
+channels:
+  web: { name: Web, mode: async }
+stages:
+  - id: choose
+    steps:
+      - id: views-product
+        name: Views the product
+        channel: web
+      - id: size-guide
+        name: Reads the size guide
+        channel: web
+        emotion: 1
+      - id: add-to-cart
+        name: Adds to the cart
+        channel: web
+      - id: decides
+        name: Decides
+        type: decision
+        channel: web
+        next:
+          - { to: pays, when: convinced }
+          - { to: leaves, when: not convinced }
+  - id: buy
+    steps:
+      - id: pays
+        name: Pays
+        channel: web
+        next: []
+      - id: leaves
+        name: Leaves the shop
+        type: end
+        outcome: abandoned
+`;
+
+export const SIZE_GUIDE = "      - id: size-guide\n        name: Reads the size guide\n        channel: web\n        emotion: 1\n";
+export const ADD_TO_CART = "      - id: add-to-cart\n        name: Adds to the cart\n        channel: web\n";
+
+/** SHOP with the size guide moved after adding to the cart. */
+export const SHOP_SWAPPED = SHOP.replace(SIZE_GUIDE + ADD_TO_CART, ADD_TO_CART + SIZE_GUIDE);
+
 /** Replaces one exact piece of text, failing loudly when the journey no longer has it. */
 export function edit(text: string, from: string, to: string): string {
   if (!text.includes(from)) throw new Error(`the journey has no ${JSON.stringify(from)}`);

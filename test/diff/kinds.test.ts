@@ -6,7 +6,7 @@ import { CHANGE_KINDS } from "../../src/diff/kinds.js";
 import { failsOn } from "../../src/diff/summary.js";
 import { parseJson, ROOT } from "../helpers/index.js";
 import { CASES } from "./cases.js";
-import { brief, diffTexts, ORDER } from "./helpers.js";
+import { brief, diffTexts, edit, ORDER } from "./helpers.js";
 
 describe("every change kind, with its exact kind, severity and line", () => {
   it.each(CASES)("$name", (testCase) => {
@@ -51,8 +51,8 @@ describe("severities", () => {
   const inserted = ORDER.replace("      - id: asks\n", "      - id: reads-faq\n        name: Reads the FAQ\n        channel: web\n      - id: asks\n");
 
   it("the config's diff: section overrides a kind's severity, or switches it off", () => {
-    const config = { ...defaultConfig("/virtual"), diff: { "step-added": "off", "edge-removed": "error" } as const };
-    expect(brief(diffTexts(ORDER, inserted, config))).toEqual(["edge-removed error base:18"]);
+    const config = { ...defaultConfig("/virtual"), diff: { "step-added": "off", "emotion-worse": "error" } as const };
+    expect(brief(diffTexts(ORDER, inserted.replace("        emotion: 0\n", "        emotion: -1\n"), config))).toEqual(["emotion-worse error 21"]);
   });
 
   it("the config file's diff: section is read and checked against the kinds", () => {
@@ -72,6 +72,38 @@ describe("severities", () => {
     expect(failsOn(newError, "error")).toBe(true);
     const infoOnly = result(ORDER.replace("name: Compares offers", "name: Compares three offers"));
     expect(["error", "warning", "info"].map((level) => failsOn(infoOnly, level as "error"))).toEqual([false, false, true]);
+  });
+});
+
+describe("a fact reported once", () => {
+  const lost = edit(ORDER, "        type: contact\n        channel: chat\n", "        type: contact\n        channel: chat\n        next: decides\n");
+  const asks = (diff: ReturnType<typeof diffTexts>) =>
+    diff.changes.filter((c) => c.step === "asks" && !c.kind.startsWith("edge-")).map((c) => `${c.kind} ${c.severity}`);
+
+  it("a contact that loses its answer: the new touchpoint-unanswered finding carries it, not contact-unanswered too", () => {
+    expect(asks(diffTexts(ORDER, lost))).toEqual(["finding-new error"]);
+  });
+
+  it("the finding change takes the more severe of the two, so --fail-on fails exactly as it did with both", () => {
+    const asWarning = (text: string) => text.replace("journey: 1\n", "journey: 1\nrules: { touchpoint-unanswered: warning }\n");
+    const config = (diff: Record<string, "off" | "info" | "warning" | "error">) => ({ ...defaultConfig("/virtual"), diff });
+    expect(asks(diffTexts(asWarning(ORDER), asWarning(lost)))).toEqual(["finding-new warning"]);
+    expect(asks(diffTexts(asWarning(ORDER), asWarning(lost), config({ "contact-unanswered": "error" })))).toEqual(["finding-new error"]);
+    // A new finding that no change reports leaves the contact change standing.
+    expect(asks(diffTexts(ORDER, lost, config({ "finding-new": "off" })))).toEqual(["contact-unanswered warning"]);
+    expect(asks(diffTexts(ORDER, lost, config({ "contact-unanswered": "off" })))).toEqual(["finding-new error"]);
+  });
+
+  it("a removed response: the step removed, and the contact left unanswered once", () => {
+    const removed = edit(
+      ORDER,
+      "      - id: answers\n        name: Answers the question\n        type: response\n        answers: asks\n        channel: chat\n",
+      "",
+    );
+    const diff = diffTexts(ORDER, removed);
+    // `forwards` -> `decides`, which now bypasses the removed step, comes with the removal.
+    expect(brief(diff)).toEqual(["finding-new(touchpoint-unanswered) error 24", "step-removed warning base:32"]);
+    expect(diff.changes.map((c) => c.kind)).not.toContain("contact-unanswered");
   });
 });
 

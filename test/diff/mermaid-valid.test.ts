@@ -35,14 +35,19 @@ describe("the diff flowchart", () => {
     expect(diagram).toContain('  n3["Reads the FAQ"]');
     expect(diagram).toContain("  class n3 added\n");
     expect(diagram).toContain("  class n1 changed\n");
-    // compares -> asks is gone: drawn dashed; compares -> reads-faq and reads-faq -> asks are new.
+    // compares -> reads-faq and reads-faq -> asks are new; compares -> asks, which the new step
+    // stands in, comes with it and is not drawn.
     const lines = diagram.split("\n");
     const links = lines.filter((line) => / (-->|-\.->)/.test(line));
-    const removedAt = links.indexOf("  n2 -.-> n4");
-    expect(removedAt).toBeGreaterThan(-1);
-    expect(lines).toContain(`  linkStyle ${removedAt} stroke:#c62828,stroke-width:2px,stroke-dasharray:4 3`);
-    expect(lines).toContain(`  linkStyle ${links.indexOf("  n2 --> n3")} stroke:#2e7d32,stroke-width:3px`);
-    expect(lines).toContain(`  linkStyle ${links.indexOf("  n3 --> n4")} stroke:#2e7d32,stroke-width:3px`);
+    expect(links).not.toContain("  n2 -.-> n4");
+    expect(lines.filter((line) => line.startsWith("  linkStyle "))).toEqual([
+      `  linkStyle ${links.indexOf("  n2 --> n3")} stroke:#2e7d32,stroke-width:3px`,
+      `  linkStyle ${links.indexOf("  n3 --> n4")} stroke:#2e7d32,stroke-width:3px`,
+    ]);
+    // A transition rewired for real is drawn dashed where it was.
+    const rewired = diffFlowDiagram(diffTexts(ORDER, edit(ORDER, "          - { to: leaves, when: not convinced }\n", "")))!.split("\n");
+    const rewiredLinks = rewired.filter((line) => / (-->|-\.->)/.test(line));
+    expect(rewired).toContain(`  linkStyle ${rewiredLinks.indexOf("  n6 -.-> n8")} stroke:#c62828,stroke-width:2px,stroke-dasharray:4 3`);
     const removed = diffFlowDiagram(
       diffTexts(ORDER, edit(ORDER, "      - id: forwards\n        name: Forwards to logistics\n        type: handoff\n        owner: support\n", "")),
     )!;

@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
 import type { Severity } from "../../finding.js";
 import { changedFigures, countChanges } from "../summary.js";
-import type { DiffResult } from "../types.js";
+import type { DiffResult, Figure, FigureName, JourneyDiff } from "../types.js";
 import type { DiffFormatContext } from "./index.js";
 
 const FIGURE_TEXT = {
@@ -36,8 +36,8 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
         `  ${location(change.side, change.line, change.column).padEnd(width)}  ${paint(change.severity)(change.severity.padEnd(7))}  ${change.message}  ${color.dim(kind)}`,
       );
     }
-    const figures = changedFigures(journey).map(([name, { before, after }]) => `${FIGURE_TEXT[name]} ${before ?? "—"} -> ${after ?? "—"}`);
-    if (figures.length > 0) out.push(`  ${color.dim("impact:")} ${figures.join(", ")}`);
+    const figures = changedFigures(journey).map(([name, figure]) => figureText(journey, name, figure));
+    if (figures.length > 0) out.push(`  ${color.dim("impact:")} ${figures.join("; ")}`);
     out.push("");
   }
   const counts = countChanges(result.journeys);
@@ -51,6 +51,32 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
     out.push(counts.bySeverity.error > 0 ? color.red.bold(`✖ ${summary}`) : color.yellow.bold(`● ${summary}`));
   }
   return out.join("\n") + "\n";
+}
+
+/** Why a figure has no value on one side, said in words rather than a dash. */
+const NO_VALUE: Record<FigureName, string> = {
+  path_to_goal: "goal not reachable",
+  contacts: "none",
+  handoffs: "none",
+  channels: "none",
+  emotion_low: "no emotions",
+  emotion_avg: "no emotions",
+  goal_reached: "not measured",
+};
+
+/**
+ * One figure that moved: `path to goal 5 -> 7`; a side without a value says why
+ * (`customers reaching the goal: not measured before, 24 now`); an added or removed journey has
+ * its one side only (`path to goal 6`, `path to goal was 6`).
+ */
+function figureText(journey: JourneyDiff, name: FigureName, { before, after }: Figure): string {
+  const text = FIGURE_TEXT[name];
+  if (!journey.base) return `${text} ${after ?? NO_VALUE[name]}`;
+  if (!journey.head) return `${text} was ${before ?? NO_VALUE[name]}`;
+  if (before !== null && after !== null) return `${text} ${before} -> ${after}`;
+  // A side whose file has structural errors has no model, so no figures at all.
+  const missing = (side: typeof journey.base) => (side.model ? NO_VALUE[name] : "not known (the file has errors)");
+  return `${text}: ${before ?? missing(journey.base)} before, ${after ?? missing(journey.head)} now`;
 }
 
 function location(side: "base" | "head", line: number, column: number): string {
