@@ -1,3 +1,4 @@
+import { cutText } from "../escape/terminal.js";
 import type { Step } from "../model/types.js";
 import type { ChangeList } from "./change-list.js";
 import type { Model } from "./types.js";
@@ -106,10 +107,15 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
       out.add("step-moved", { ...place, path: [...step.path, "id"] }, `step \`${step.id}\` moved ${where}`, { before, after });
     }
     if (was.name !== step.name)
-      out.add("step-renamed", { ...place, path: [...step.path, "name"] }, `step \`${step.id}\` renamed from "${was.name}" to "${step.name}"`, {
-        before: was.name,
-        after: step.name,
-      });
+      out.add(
+        "step-renamed",
+        { ...place, path: [...step.path, "name"] },
+        `step \`${step.id}\` renamed from "${cutText(was.name)}" to "${cutText(step.name)}"`,
+        {
+          before: was.name,
+          after: step.name,
+        },
+      );
     if (was.type !== step.type)
       out.add("step-type-changed", { ...place, path: [...step.path, "type"] }, `step \`${step.id}\` changed from ${was.type} to ${step.type}`, {
         before: was.type,
