@@ -326,6 +326,24 @@ describe("a server that dribbles or lies (item 6)", () => {
     expect(server.bytesSent()).toBeLessThan(16 * 1024 * 1024);
   }, 30_000);
 
+  it("an endless 500 body to /ping: not ClickHouse, said at once, the body not buffered", async () => {
+    const server = await fake((_, response, sent) => {
+      response.writeHead(500);
+      const chunk = "\u001b[2J".repeat(16 * 1024);
+      const pump = () => {
+        while (!response.destroyed && response.write(chunk)) sent(chunk.length);
+        if (!response.destroyed) response.once("drain", pump);
+      };
+      pump();
+    });
+    const started = Date.now();
+    const result = await analyzeAt(server.url);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe(`journey: ${server.url} did not answer as a ClickHouse server (HTTP 500 to /ping); check --url`);
+    expect((Date.now() - started) / 1000).toBeLessThan(8);
+    expect(server.bytesSent()).toBeLessThan(16 * 1024 * 1024);
+  }, 30_000);
+
   it("refused credentials: the message names the user actually used, never the password", async () => {
     const server = await fake(
       pingThen((response) => {

@@ -11,6 +11,8 @@ import { redactCredentials } from "../../util/redact.js";
 import { listedColumns } from "../columns.js";
 import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource } from "../types.js";
 import {
   identifier,
@@ -156,16 +158,30 @@ async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, c
 /**
  * A wrong host, port or scheme (TLS to a plain HTTP port) can leave a request hanging for the
  * whole query timeout; /ping answers at once when the server is there, so ask it first, with an
- * absolute deadline.
+ * absolute deadline. Asked with Node's own request rather than the client's ping, which reads an
+ * error body whole (an endless one for as long as the deadline allows).
  */
-async function ping(client: ClickHouseClient, source: ClickHouseSource): Promise<void> {
+async function ping(source: ClickHouseSource, url: string): Promise<void> {
   const seconds = PING_DEADLINE_MS / 1000;
   const timeout = () =>
     new AnalyzeError(`cannot reach ClickHouse at ${source.url} (no answer to /ping within ${seconds} s); check --url and that the server is running`);
-  const result = await withDeadline(PING_DEADLINE_MS, timeout, (signal) => client.ping({ select: false, abort_signal: signal }));
-  if (result.success) return;
-  if (/^Timeout error|aborted/i.test(result.error.message)) throw timeout();
-  throw userError(result.error, source);
+  const target = new URL(url);
+  target.pathname = target.pathname === "/" ? "/ping" : `${target.pathname}/ping`;
+  target.search = "";
+  target.username = target.password = "";
+  await withDeadline(PING_DEADLINE_MS, timeout, async (signal) => {
+    const request = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const sent = request(target, { method: "GET", signal }, resolve);
+      sent.on("error", (error) => reject(signal.aborted ? timeout() : userError(error, source)));
+      sent.end();
+    });
+    const { text } = await readCapped(response, ERROR_BODY_CAP, signal);
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status <= 299) return;
+    if (/Code: \d+/.test(text)) throw userError(new Error(text), source);
+    throw notClickHouse(source, `HTTP ${status} to /ping`);
+  });
 }
 
 /** One query through the client: its answer read by us, so that an error body is capped and a result's shape checked. */
@@ -261,7 +277,7 @@ export function createClickHouseEngine(): AnalysisEngine {
           throw new AnalyzeError(`--url ${JSON.stringify(shown.url)} is not a ClickHouse HTTP URL (${(error as Error).message})`);
         }
         const connected = client;
-        await ping(connected, shown);
+        await ping(shown, source.url);
         const select = ((sql: string, options?: QueryOptions) => query(connected, shown, sql, options)) as Select;
         return await analyzeTable(plan, columns, shown, select, progress ?? (() => {}));
       } catch (error) {
