@@ -51,7 +51,7 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
       const journeyPath = resolve(run.cwd, run.journeyPath);
       writeMeasurement(journeyPath, result, instrumented, run.config);
       process.stderr.write(
-        `journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
+        `journey: recorded the measurement in ${visibleText(run.journeyPath)} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
       );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
