@@ -288,7 +288,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`journey: internal error; please report it.\n${process.env.JOURNEY_DEBUG ? detail : String((error as Error)?.message ?? error)}\n`);
+    process.stderr.write(
+      `journey: internal error; please report it.\n${process.env.JOURNEY_DEBUG ? detail : visibleText(String((error as Error)?.message ?? error))}\n`,
+    );
     return EXIT.usage;
   }
 }
