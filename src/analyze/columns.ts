@@ -1,3 +1,5 @@
+import { visibleName } from "../escape/terminal.js";
+import { formatOf } from "./log-files.js";
 import type { AnalyzeColumns } from "../config/types.js";
 import type { ColumnNames } from "./types.js";
 
@@ -20,11 +22,45 @@ export function columnCandidates(names: ColumnNames, key: keyof ColumnNames): st
   return names[key] === DEFAULT_COLUMNS[key] ? [DEFAULT_COLUMNS[key], XES_COLUMNS[key]] : [names[key]];
 }
 
-/** The message for a column the log does not have. */
+/** Column names a message lists at most, and the characters of each it shows. */
+export const LISTED_COLUMNS = 5;
+export const LISTED_COLUMN_LENGTH = 40;
+
+/**
+ * The columns a log or table has, for a message: at most `LISTED_COLUMNS`, each cut to
+ * `LISTED_COLUMN_LENGTH` characters, then how many more. A header is file content: a file named
+ * by mistake (a link to a credentials file) must not have its text echoed.
+ */
+export function listedColumns(present: readonly string[]): string {
+  if (present.length === 0) return "(none)";
+  const shown = present.slice(0, LISTED_COLUMNS).map((c) => `\`${visibleName(c, LISTED_COLUMN_LENGTH)}\``);
+  const more = present.length - shown.length;
+  return `${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`;
+}
+
+/**
+ * The message for a column the log does not have. A CSV or TSV whose header has no delimiter
+ * (one column: the whole first line) is not described by its columns: its first line is not
+ * echoed, as it may be anything (a token in `~/.npmrc`).
+ */
 export function missingColumnMessage(where: string, names: ColumnNames, key: keyof ColumnNames, present: readonly string[]): string {
   const wanted = columnCandidates(names, key)
     .map((c) => `\`${c}\``)
     .join(" or ");
-  const has = present.length > 0 ? present.map((c) => `\`${c}\``).join(", ") : "(none)";
-  return `${where} has no column ${wanted}; its columns are ${has}. Name the column with ${COLUMN_FLAGS[key]} or analyze.columns in journey.config.yaml`;
+  const flags = `Name the column with ${COLUMN_FLAGS[key]} or analyze.columns in journey.config.yaml`;
+  const format = delimitedFormat(where);
+  if (format !== undefined && present.length <= 1) {
+    const delimiter = format === "csv" ? "`,`" : "tab";
+    return `${where} does not look like a ${format.toUpperCase()} file with a header (its first line has no ${delimiter}); check that --events names the event log`;
+  }
+  return `${where} has no column ${wanted}; its columns are ${listedColumns(present)}. ${flags}`;
+}
+
+function delimitedFormat(where: string): "csv" | "tsv" | undefined {
+  try {
+    const { format } = formatOf(where);
+    return format === "csv" || format === "tsv" ? format : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -2,9 +2,10 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
+import { visibleName, visibleText } from "../escape/terminal.js";
 import { colorFor } from "../report/color.js";
 import { formatStylish } from "../report/formatters/stylish.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { outputOverInput, writeOutputFile } from "../util/atomic-write.js";
 import type { FormatContext } from "../report/context.js";
 import { ENGINES } from "./engines/index.js";
 import { ANALYZE_FORMATTERS } from "./formatters/index.js";
@@ -50,18 +51,18 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
       const journeyPath = resolve(run.cwd, run.journeyPath);
       writeMeasurement(journeyPath, result, instrumented, run.config);
       process.stderr.write(
-        `journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
+        `journey: recorded the measurement in ${visibleText(run.journeyPath)} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
       );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
     const text = formatter(result, { color, names, goals, ends });
-    if (run.outputFile) writeFileAtomic(resolve(run.cwd, run.outputFile), text);
+    if (run.outputFile) writeOutputFile(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
   } catch (error) {
     if (!(error instanceof AnalyzeError)) throw error;
-    process.stderr.write(`journey: ${error.message}\n`);
+    process.stderr.write(`journey: ${visibleText(error.message)}\n`);
     return 2;
   }
 }
@@ -78,6 +79,11 @@ interface Analysed {
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const journeyPath = resolve(run.cwd, run.journeyPath);
   if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
+  // Every input is known before anything runs, so that -o naming one of them (by any path or link) is refused untouched.
+  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
+  const inputs = [journeyPath, ...(run.config.path ? [run.config.path] : []), ...(source.kind === "files" ? source.files.map((file) => file.path) : [])];
+  const problem = outputOverInput(run.outputFile, inputs, run.cwd, "an input of the analysis (the journey, its config or an event log)");
+  if (problem !== undefined) throw new AnalyzeError(problem);
   const checked = checkJourneyFile(journeyPath, run.config);
   const errors = checked.findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || !checked.model) {
@@ -87,7 +93,6 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set() };
   }
   const { journey, graph } = checked.model;
-  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
   const plan = planAnalysis(journey, graph, run.top);
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
@@ -100,7 +105,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     await engine.close();
   }
   if (figures.events.mapped === 0) {
-    const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${u.activity}\` (${u.count})`);
+    const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${visibleName(u.activity)}\` (${u.count})`);
     throw new AnalyzeError(
       figures.events.read - figures.events.skipped === 0
         ? `the event log has no readable rows (${figures.events.read} read, ${figures.events.skipped} skipped)`

@@ -11,6 +11,7 @@ import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
 import { GlobPatternError } from "../discover/files.js";
+import { visibleText } from "../escape/terminal.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
 import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
 import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
@@ -305,16 +306,18 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof UsageError || error instanceof MissingPackageError || error instanceof GlobPatternError) {
-      process.stderr.write(`journey: ${error.message}\n`);
+      process.stderr.write(`journey: ${visibleText(error.message)}\n`);
       return EXIT.usage;
     }
     const system = describeSystemError(error);
     if (system !== undefined) {
-      process.stderr.write(`journey: ${system}\n`);
+      process.stderr.write(`journey: ${visibleText(system)}\n`);
       return EXIT.usage;
     }
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`journey: internal error; please report it.\n${process.env.JOURNEY_DEBUG ? detail : String((error as Error)?.message ?? error)}\n`);
+    process.stderr.write(
+      `journey: internal error; please report it.\n${process.env.JOURNEY_DEBUG ? detail : visibleText(String((error as Error)?.message ?? error))}\n`,
+    );
     return EXIT.usage;
   }
 }

@@ -1,5 +1,4 @@
-import { relative, resolve } from "node:path";
-import { toPosix } from "../util/paths.js";
+import { resolve } from "node:path";
 import { checkJourneyFile, checkJourneyText, type CheckedFile } from "../check.js";
 import { decodeSource, fileProblem, formatBytes, tooLarge } from "../load/source.js";
 import { lintFile } from "../lint/lint-file.js";
@@ -13,7 +12,7 @@ import type { FormatContext } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter, type Formatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
-import { sameFileAmong, writeOutputFile } from "../util/atomic-write.js";
+import { outputOverInput, writeOutputFile } from "../util/atomic-write.js";
 import { releaseOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
@@ -270,10 +269,8 @@ export function emit(text: string, outputFile: string | undefined, cwd: string):
 
 /** `-o` onto a journey or config being read would replace it with the report: refused before anything runs. */
 function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly string[], cwd: string): void {
-  if (outputFile === undefined) return;
-  const input = sameFileAmong(resolve(cwd, outputFile), inputs);
-  if (input !== undefined)
-    throw new UsageError(`--output-file ${outputFile} is ${toPosix(relative(cwd, input))}, one of the files being checked; write the report to another file`);
+  const problem = outputOverInput(outputFile, inputs, cwd, "one of the files being checked");
+  if (problem !== undefined) throw new UsageError(problem);
 }
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {

@@ -1,3 +1,4 @@
+import { cutText } from "../escape/terminal.js";
 import type { Step } from "../model/types.js";
 import type { ChangeList } from "./change-list.js";
 import { compareFlow, findMoves, outOfOrder, type FlowComparison, type MovedStep, type StepPair } from "./moves.js";
@@ -96,10 +97,15 @@ export function compareStructure(base: Model, head: Model, steps: StepMatch, out
       out.add("step-moved", { ...place, path: [...step.path, "id"] }, message, { before, after });
     }
     if (was.name !== step.name)
-      out.add("step-renamed", { ...place, path: [...step.path, "name"] }, `step \`${step.id}\` renamed from "${was.name}" to "${step.name}"`, {
-        before: was.name,
-        after: step.name,
-      });
+      out.add(
+        "step-renamed",
+        { ...place, path: [...step.path, "name"] },
+        `step \`${step.id}\` renamed from "${cutText(was.name)}" to "${cutText(step.name)}"`,
+        {
+          before: was.name,
+          after: step.name,
+        },
+      );
     if (was.type !== step.type)
       out.add("step-type-changed", { ...place, path: [...step.path, "type"] }, `step \`${step.id}\` changed from ${was.type} to ${step.type}`, {
         before: was.type,

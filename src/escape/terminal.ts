@@ -17,6 +17,23 @@ export function visibleText(text: string): string {
   return text.replace(UNSAFE, (char) => NAMED.get(char) ?? escapeCode(char.charCodeAt(0)));
 }
 
+/** Characters of a name (an activity, a step's name, a server's message) that human formats show before cutting it with `…`. */
+export const SHOWN_NAME_LIMIT = 80;
+
+/**
+ * A name from a log, a journey or a server for a human format (a terminal, an error message): as
+ * `visibleText`, cut to `limit` characters with `…` (machine formats keep it whole).
+ */
+export function visibleName(text: string, limit = SHOWN_NAME_LIMIT): string {
+  return cutText(visibleText(text), limit);
+}
+
+/** `text` cut to `limit` characters (code points), the last one `…`, when it is longer. */
+export function cutText(text: string, limit = SHOWN_NAME_LIMIT): string {
+  const chars = [...text];
+  return chars.length <= limit ? text : `${chars.slice(0, limit - 1).join("")}…`;
+}
+
 function escapeCode(code: number): string {
   return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }

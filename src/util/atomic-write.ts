@@ -1,5 +1,6 @@
 import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { toPosix } from "./paths.js";
 
 /** Temporary files being written right now, removed if the process is interrupted. */
 const pending = new Set<string>();
@@ -46,6 +47,18 @@ export function sameFileAmong(path: string, files: readonly string[]): string | 
     const stat = statSync(file, { throwIfNoEntry: false });
     return stat !== undefined && stat.dev === target.dev && stat.ino === target.ino;
   });
+}
+
+/**
+ * Why `--output-file` must be refused, or undefined: it names one of `inputs` (by any path or
+ * link: the same device and inode), which writing the output would replace. Every command that
+ * takes `-o` asks this before anything runs (`what` says what the inputs are, for the message).
+ */
+export function outputOverInput(outputFile: string | undefined, inputs: readonly string[], cwd: string, what: string): string | undefined {
+  if (outputFile === undefined) return undefined;
+  const input = sameFileAmong(resolve(cwd, outputFile), inputs);
+  if (input === undefined) return undefined;
+  return `--output-file ${outputFile} is ${toPosix(relative(cwd, input)) || input}, ${what}; write the report to another file`;
 }
 
 /**

@@ -170,7 +170,7 @@ describe.skipIf(!available)("through a real server", () => {
     const error = await analyzeError({}, { ...COLUMNS, activity: "concept:name" });
     expect(error).toBeInstanceOf(AnalyzeError);
     expect(error.message).toBe(
-      'table events has no column "concept:name"; its columns are case_id, activity, timestamp (rename with --case-column, --activity-column, --time-column)',
+      'table events has no column "concept:name"; its columns are `case_id`, `activity`, `timestamp` (rename with --case-column, --activity-column, --time-column)',
     );
   });
 });

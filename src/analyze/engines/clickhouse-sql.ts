@@ -72,7 +72,7 @@ export function isoMillisExpression(text: string): string {
   const zoneMinutes = `if(${zone} = '', 0, if(substring(${zone}, 1, 1) = '-', -1, 1) * (toInt64OrZero(substring(${zone}, 2, 2)) * 60 + toInt64OrZero(substring(${zone}, 4, 2))))`;
   const leap = `((${y} % 4 = 0 AND ${y} % 100 != 0) OR ${y} % 400 = 0)`;
   const daysInMonth = `if(${m} = 2, if(${leap}, 29, 28), if(${m} IN (4, 6, 9, 11), 30, 31))`;
-  const valid = `(match(${text}, '${ISO_8601_PATTERN}') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${daysInMonth} AND ${hour} <= 23 AND ${minute} <= 59 AND ${second} <= 59 AND toInt64OrZero(substring(${zone}, 2, 2)) <= 23 AND toInt64OrZero(substring(${zone}, 4, 2)) <= 59)`;
+  const valid = `(match(${text}, '${ISO_8601_PATTERN}') AND ${m} BETWEEN 1 AND 12 AND ${d} BETWEEN 1 AND ${daysInMonth} AND ${hour} <= 23 AND ${minute} <= 59 AND ${second} <= 59 AND toInt64OrZero(substring(${zone}, 2, 2)) <= 14 AND toInt64OrZero(substring(${zone}, 4, 2)) <= 59)`;
   // Days since 1970-01-01; the year is shifted by one 400-year era so that every division is of a
   // positive number (intDiv truncates towards zero).
   const shifted = `(${y} - if(${m} <= 2, 1, 0) + 400)`;

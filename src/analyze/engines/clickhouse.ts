@@ -5,9 +5,14 @@
  * functions; no window functions, no query parameters, no lower-median function. Layout, queries
  * and costs: docs/analyze.md (section ClickHouse).
  */
+import { cutText } from "../../escape/terminal.js";
 import { loadOptional } from "../../util/optional-package.js";
+import { redactCredentials } from "../../util/redact.js";
+import { listedColumns } from "../columns.js";
 import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
+import { request as httpRequest, type IncomingMessage } from "node:http";
+import { request as httpsRequest } from "node:https";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource } from "../types.js";
 import {
   identifier,
@@ -24,13 +29,39 @@ import {
 type ClickHouseSource = Extract<EventSource, { kind: "clickhouse" }>;
 /** A billion-event analysis takes minutes; the client's 30 s default would cut it off. */
 const TIMEOUT_MS = 3_600_000;
-const PING_TIMEOUT_MS = 10_000;
+/**
+ * Absolute deadlines (not idle timeouts: a server sending a byte every few seconds is held to
+ * them too): `/ping` and the layout query (system.columns) answer at once from any working
+ * server. `JOURNEY_CLICKHOUSE_DEADLINES` ("ping,layout" in seconds) changes them, for tests and
+ * very slow links.
+ */
+const [PING_DEADLINE_MS, LAYOUT_DEADLINE_MS] = deadlines(process.env.JOURNEY_CLICKHOUSE_DEADLINES);
+/** The most of an error answer read: ClickHouse's messages are a few lines; the rest is dropped unread. */
+export const ERROR_BODY_CAP = 64 * 1024;
+/** The most of a result read: only aggregates come back (at most `--top` rows, or one per transition). */
+const RESULT_CAP = 256 * 1024 * 1024;
+/** The layout of one table: a row per column. */
+const LAYOUT_CAP = 4 * 1024 * 1024;
+/** The characters of a server's message a user sees. */
+const SERVER_MESSAGE_LIMIT = 300;
 type Row = Record<string, unknown>;
 /** Rows of a query (JSONEachRow), or with format JSON its rows and the WITH TOTALS row. */
 type Select = {
-  (sql: string): Promise<Row[]>;
-  (sql: string, format: "JSON"): Promise<{ data: Row[]; totals?: Row }>;
+  (sql: string, options: QueryOptions & { format: "JSON" }): Promise<{ data: Row[]; totals?: Row }>;
+  (sql: string, options?: QueryOptions): Promise<Row[]>;
 };
+interface QueryOptions {
+  format?: "JSONEachRow" | "JSON";
+  /** An absolute deadline in milliseconds and what to call the query in its message. */
+  deadline?: { ms: number; what: string };
+  cap?: number;
+}
+
+function deadlines(value: string | undefined): [number, number] {
+  const parts = (value ?? "").split(",").map(Number);
+  const seconds = (i: number, fallback: number) => (Number.isFinite(parts[i]) && parts[i] > 0 ? parts[i] : fallback);
+  return [seconds(0, 10) * 1000, seconds(1, 30) * 1000];
+}
 
 /** Error codes of ClickHouse that mean the user or password is wrong (18.16: 192-194; 20.x on: 516). */
 const CREDENTIAL_CODES = new Set(["192", "193", "194", "516"]);
@@ -39,8 +70,24 @@ function loadClient(): typeof import("@clickhouse/client") {
   return loadOptional<typeof import("@clickhouse/client")>("@clickhouse/client", "`journey analyze --engine clickhouse`");
 }
 
+/**
+ * The client's own logger, silenced: it writes WARN lines to the console while it reads its
+ * configuration (before any log level applies), and those may quote the URL.
+ */
+class SilentLogger {
+  trace(): void {}
+  debug(): void {}
+  info(): void {}
+  warn(): void {}
+  error(): void {}
+}
+
+/** An answer that is not ClickHouse's (a body that is not JSON, or JSON of another shape). */
+class NotClickHouse extends Error {}
+
 /** The user's message for a failed request, or the error itself when it is a bug of ours. */
 function userError(error: unknown, source: ClickHouseSource): Error {
+  if (error instanceof AnalyzeError) return error;
   const err = error as { code?: unknown; message?: string; cause?: { code?: unknown } };
   const message = err.message ?? String(error);
   // 18.16 answers "Code: 193, e.displayText() = ..." (the client leaves it in the message);
@@ -51,7 +98,7 @@ function userError(error: unknown, source: ClickHouseSource): Error {
       `ClickHouse at ${source.url} refused the credentials of user "${source.user ?? "default"}"; set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD`,
     );
   }
-  if (serverCode !== undefined) return new AnalyzeError(`ClickHouse at ${source.url}: ${message.split("\n")[0].trim()}`);
+  if (serverCode !== undefined) return new AnalyzeError(`ClickHouse at ${source.url}: ${cutText(message.split("\n")[0].trim(), SERVER_MESSAGE_LIMIT)}`);
   if (/^Timeout error/i.test(message)) return new AnalyzeError(`ClickHouse at ${source.url} did not answer within ${TIMEOUT_MS / 60_000} minutes`);
   // Connection, DNS and TLS failures: Node's error codes (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED, ...).
   const systemCode = [err.code, err.cause?.code].find((code): code is string => typeof code === "string" && /^[A-Z][A-Z0-9_]+$/.test(code));
@@ -61,33 +108,146 @@ function userError(error: unknown, source: ClickHouseSource): Error {
   return error instanceof Error ? error : new Error(message);
 }
 
+const notClickHouse = (source: ClickHouseSource, detail: string) =>
+  new AnalyzeError(`${source.url} did not answer as a ClickHouse server (${detail}); check --url`);
+
 /**
- * A wrong host, port or scheme (TLS to a plain HTTP port) can leave a request hanging for the
- * whole query timeout; /ping answers at once when the server is there, so ask it first, briefly.
+ * `work` with an absolute deadline: past `ms` its request is aborted (the signal) and the
+ * returned promise rejects with `timeout()` whether or not the request has noticed.
  */
-async function ping(clickhouse: typeof import("@clickhouse/client"), source: ClickHouseSource): Promise<void> {
-  const pinger = clickhouse.createClient({
-    url: source.url,
-    request_timeout: PING_TIMEOUT_MS,
-    compression: { request: false, response: false },
-    log: { level: clickhouse.ClickHouseLogLevel.OFF },
+async function withDeadline<T>(ms: number | undefined, timeout: () => Error, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  if (ms === undefined) return work(controller.signal);
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(timeout());
+    }, ms);
   });
   try {
-    const result = await pinger.ping();
-    if (result.success) return;
-    if (/^Timeout error/i.test(result.error.message)) {
-      throw new AnalyzeError(
-        `cannot reach ClickHouse at ${source.url} (no answer to /ping within ${PING_TIMEOUT_MS / 1000} s); check --url and that the server is running`,
-      );
-    }
-    throw userError(result.error, source);
+    return await Promise.race([work(controller.signal), expired]);
   } finally {
-    await pinger.close();
+    clearTimeout(timer);
   }
 }
 
-/** 64-bit integers come back as JSON strings (output_format_json_quote_64bit_integers). */
-const num = (value: unknown): number => Number(value);
+/** The body of an answer, at most `cap` bytes (the rest is not read: the stream is destroyed). */
+async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, cap: number, signal: AbortSignal): Promise<{ text: string; cut: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const stop = () => stream.destroy();
+  signal.addEventListener("abort", stop);
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      if (size + bytes.length > cap) {
+        chunks.push(bytes.subarray(0, cap - size));
+        stream.destroy();
+        return { text: Buffer.concat(chunks).toString("utf8"), cut: true };
+      }
+      chunks.push(bytes);
+      size += bytes.length;
+    }
+    return { text: Buffer.concat(chunks).toString("utf8"), cut: false };
+  } finally {
+    signal.removeEventListener("abort", stop);
+  }
+}
+
+/**
+ * A wrong host, port or scheme (TLS to a plain HTTP port) can leave a request hanging for the
+ * whole query timeout; /ping answers at once when the server is there, so ask it first, with an
+ * absolute deadline. Asked with Node's own request rather than the client's ping, which reads an
+ * error body whole (an endless one for as long as the deadline allows).
+ */
+async function ping(source: ClickHouseSource, url: string): Promise<void> {
+  const seconds = PING_DEADLINE_MS / 1000;
+  const timeout = () =>
+    new AnalyzeError(`cannot reach ClickHouse at ${source.url} (no answer to /ping within ${seconds} s); check --url and that the server is running`);
+  const target = new URL(url);
+  target.pathname = target.pathname === "/" ? "/ping" : `${target.pathname}/ping`;
+  target.search = "";
+  target.username = target.password = "";
+  await withDeadline(PING_DEADLINE_MS, timeout, async (signal) => {
+    const request = target.protocol === "https:" ? httpsRequest : httpRequest;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const sent = request(target, { method: "GET", signal }, resolve);
+      sent.on("error", (error) => reject(signal.aborted ? timeout() : userError(error, source)));
+      sent.end();
+    });
+    const { text } = await readCapped(response, ERROR_BODY_CAP, signal);
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status <= 299) return;
+    if (/Code: \d+/.test(text)) throw userError(new Error(text), source);
+    throw notClickHouse(source, `HTTP ${status} to /ping`);
+  });
+}
+
+/** One query through the client: its answer read by us, so that an error body is capped and a result's shape checked. */
+async function query(client: ClickHouseClient, source: ClickHouseSource, sql: string, options: QueryOptions = {}): Promise<unknown> {
+  const format = options.format ?? "JSONEachRow";
+  const timeout = () =>
+    new AnalyzeError(`ClickHouse at ${source.url} did not answer ${options.deadline?.what ?? "the query"} within ${(options.deadline?.ms ?? 0) / 1000} s`);
+  const text = await withDeadline(options.deadline?.ms, timeout, async (signal) => {
+    let answer;
+    try {
+      answer = await client.exec({ query: `${sql}\nFORMAT ${format}`, ignore_error_response: true, abort_signal: signal });
+    } catch (error) {
+      throw userError(error, source);
+    }
+    const status = answer.http_status_code ?? 0;
+    const exception = answer.response_headers["x-clickhouse-exception-code"];
+    if (status < 200 || status > 299 || exception !== undefined) {
+      const { text: body } = await readCapped(answer.stream, ERROR_BODY_CAP, signal);
+      const code = typeof exception === "string" && /^\d+$/.test(exception) ? exception : undefined;
+      if (code === undefined && !/Code: \d+/.test(body)) throw notClickHouse(source, `HTTP ${status} without a ClickHouse error`);
+      throw userError(Object.assign(new Error(body), { code }), source);
+    }
+    const cap = options.cap ?? RESULT_CAP;
+    const { text: body, cut } = await readCapped(answer.stream, cap, signal);
+    if (cut) throw notClickHouse(source, `more than ${cap / (1024 * 1024)} MB for one query, where only aggregates come back`);
+    return body;
+  });
+  // A query that fails after its first rows still has status 200: ClickHouse appends its exception to the body.
+  const parse = (line: string): unknown => {
+    try {
+      return JSON.parse(line) as unknown;
+    } catch {
+      const code = /Code: (\d+)[^\n]*/.exec(line);
+      if (code) throw userError(new Error(code[0]), source);
+      throw notClickHouse(source, "an answer that is not JSON");
+    }
+  };
+  if (format === "JSON") {
+    const parsed = parse(text);
+    if (!isRow(parsed) || !Array.isArray(parsed.data) || !parsed.data.every(isRow) || (parsed.totals !== undefined && !isRow(parsed.totals))) {
+      throw notClickHouse(source, "JSON of another shape");
+    }
+    return parsed;
+  }
+  const rows = text
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map(parse);
+  if (!rows.every(isRow)) throw notClickHouse(source, "JSON of another shape");
+  return rows;
+}
+
+/** A list in an answer; anything else is not ClickHouse's answer. */
+function list(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new NotClickHouse(`${JSON.stringify(value)?.slice(0, 40) ?? "nothing"} where a list belongs`);
+  return value;
+}
+
+const isRow = (value: unknown): value is Row => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** 64-bit integers come back as JSON strings (output_format_json_quote_64bit_integers); anything but a whole number is not ClickHouse's answer. */
+function num(value: unknown): number {
+  const n = typeof value === "number" || typeof value === "string" ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new NotClickHouse(`${JSON.stringify(value)?.slice(0, 40) ?? "nothing"} where a count belongs`);
+  return n;
+}
 
 export function createClickHouseEngine(): AnalysisEngine {
   let client: ClickHouseClient | undefined;
@@ -95,34 +255,36 @@ export function createClickHouseEngine(): AnalysisEngine {
     name: "clickhouse",
     async analyze(plan, columns, source, progress) {
       if (source.kind !== "clickhouse") throw new Error("the clickhouse engine reads a ClickHouse table, not files");
-      const clickhouse = loadClient();
-      const { createClient, ClickHouseLogLevel } = clickhouse;
-      await client?.close();
+      // Every message names the server without credentials, and never quotes the password back.
+      const shown: ClickHouseSource = { ...source, url: redactCredentials(source.url, [source.password]) };
       try {
-        client = createClient({
-          url: source.url,
-          username: source.user ?? "default",
-          password: source.password ?? "",
-          application: "journey-analyze",
-          request_timeout: TIMEOUT_MS,
-          // Response compression is a setting (enable_http_compression), and 18.16 refuses every setting
-          // to a readonly user ("Cannot override setting ... in readonly mode"); only aggregates come back anyway.
-          compression: { request: false, response: false },
-          log: { level: ClickHouseLogLevel.OFF },
-        });
-      } catch (error) {
-        throw new AnalyzeError(`--url ${JSON.stringify(source.url)} is not a ClickHouse HTTP URL (${(error as Error).message})`);
-      }
-      await ping(clickhouse, source);
-      const select: Select = (async (sql: string, format: "JSONEachRow" | "JSON" = "JSONEachRow") => {
+        const clickhouse = loadClient();
+        const { createClient, ClickHouseLogLevel } = clickhouse;
+        await client?.close();
         try {
-          const result = await client!.query({ query: sql, format });
-          return await result.json();
+          client = createClient({
+            url: source.url,
+            username: source.user ?? "default",
+            password: source.password ?? "",
+            application: "journey-analyze",
+            request_timeout: TIMEOUT_MS,
+            // Response compression is a setting (enable_http_compression), and 18.16 refuses every setting
+            // to a readonly user ("Cannot override setting ... in readonly mode"); only aggregates come back anyway.
+            compression: { request: false, response: false },
+            log: { LoggerClass: SilentLogger, level: ClickHouseLogLevel.OFF },
+          });
         } catch (error) {
-          throw userError(error, source);
+          throw new AnalyzeError(`--url ${JSON.stringify(shown.url)} is not a ClickHouse HTTP URL (${(error as Error).message})`);
         }
-      }) as Select;
-      return analyzeTable(plan, columns, source, select, progress ?? (() => {}));
+        const connected = client;
+        await ping(shown, source.url);
+        const select = ((sql: string, options?: QueryOptions) => query(connected, shown, sql, options)) as Select;
+        return await analyzeTable(plan, columns, shown, select, progress ?? (() => {}));
+      } catch (error) {
+        if (error instanceof NotClickHouse) throw notClickHouse(shown, error.message);
+        if (error instanceof Error) error.message = redactCredentials(error.message, [source.password]);
+        throw error;
+      }
     },
     async close() {
       await client?.close();
@@ -146,13 +308,17 @@ async function analyzeTable(
   const tableName = `${source.database === undefined ? "" : `${source.database}.`}${source.table}`;
 
   progress(`clickhouse: reading the layout of ${tableName}`);
-  const found = await select(`SELECT name, type FROM system.columns WHERE database = ${databaseValue} AND table = ${stringLiteral(source.table)}`);
+  const found = await select(`SELECT name, type FROM system.columns WHERE database = ${databaseValue} AND table = ${stringLiteral(source.table)}`, {
+    deadline: { ms: LAYOUT_DEADLINE_MS, what: `the layout of ${tableName} (system.columns)` },
+    cap: LAYOUT_CAP,
+  });
+  if (!found.every((row) => typeof row.name === "string" && typeof row.type === "string")) throw new NotClickHouse("a layout without column names and types");
   if (found.length === 0) throw new AnalyzeError(`ClickHouse at ${source.url} has no table ${tableName} (--table, --database)`);
   const types = new Map(found.map((row) => [String(row.name), String(row.type)]));
   const missing = [columns.caseId, columns.activity, columns.timestamp].filter((name) => !types.has(name));
   if (missing.length > 0) {
     throw new AnalyzeError(
-      `table ${tableName} has no column ${missing.map((name) => `"${name}"`).join(", ")}; its columns are ${[...types.keys()].join(", ")} (rename with --case-column, --activity-column, --time-column)`,
+      `table ${tableName} has no column ${missing.map((name) => `"${name}"`).join(", ")}; its columns are ${listedColumns([...types.keys()])} (rename with --case-column, --activity-column, --time-column)`,
     );
   }
   const timeType = types.get(columns.timestamp)!;
@@ -213,7 +379,7 @@ async function analyzeTable(
       sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
       arrayStringConcat(arrayMap(i -> arrayElement(${stepIds}, i + 1), __j_path), ' ') AS __j_key
     FROM ${paths} GROUP BY __j_path WITH TOTALS ORDER BY __j_cases DESC, __j_key LIMIT ${Math.max(plan.top, 1)}`,
-    "JSON",
+    { format: "JSON" },
   );
 
   progress("clickhouse: transitions");
@@ -229,8 +395,9 @@ async function analyzeTable(
 
   // No paths at all: no totals row (or one of zeros and empty arrays), and every step has 0.
   const figures = perPath.totals ?? {};
-  const reached = (figures.__j_reached as unknown[] | undefined) ?? [];
-  const ended = (figures.__j_ended as unknown[] | undefined) ?? [];
+  const reached = figures.__j_reached === undefined ? [] : list(figures.__j_reached);
+  const ended = figures.__j_ended === undefined ? [] : list(figures.__j_ended);
+  if (totals === undefined) throw new NotClickHouse("no row where the counts belong");
   return {
     events: { read: num(totals.__j_read), mapped: num(totals.__j_mapped), unmapped: num(totals.__j_unmapped), skipped: num(totals.__j_skipped) },
     // minIf over no rows is 0 (or NULL for a Nullable column), not a time: count the rows instead.
@@ -240,8 +407,10 @@ async function analyzeTable(
     fit: num(figures.__j_fit ?? 0),
     steps: plan.stepIds.map((_, i) => ({ reached: num(reached[i] ?? 0), endedHere: num(ended[i] ?? 0) })),
     transitions: transitions.map((row) => ({ from: num(row.__j_from), to: num(row.__j_to), count: num(row.__j_n), medianSeconds: num(row.__j_median) })),
-    variants: perPath.data.slice(0, plan.top).map((row) => ({ path: (row.__j_path as unknown[]).map(num), cases: num(row.__j_cases) })),
+    variants: perPath.data.slice(0, plan.top).map((row) => ({ path: list(row.__j_path).map(num), cases: num(row.__j_cases) })),
     unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_activity), count: num(row.__j_n) })),
-    stepIdsSeen: (totals.__j_seen as unknown[]).map(num).sort((a, b) => a - b),
+    stepIdsSeen: list(totals.__j_seen)
+      .map(num)
+      .sort((a, b) => a - b),
   };
 }

@@ -1,9 +1,10 @@
 import { markdownCell, markdownText } from "../../escape/markdown.js";
+import { cutText, visibleText } from "../../escape/terminal.js";
 import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The same content as `stylish`, as a Markdown section to paste into a report. */
 export const formatMarkdown: AnalyzeFormatter = (result, context) => {
-  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+  const code = (text: string) => `\`${visibleText(text.replace(/`/g, "'"))}\``;
   const period = result.period ? `, ${result.period.from} to ${result.period.to}` : "";
   const out: string[] = [`## Measured: ${markdownText(result.journey)}`, "", `${count(result.cases)} cases${period} (engine \`${result.engine}\`).`, ""];
   out.push(`- **Conversion:** ${percent(result.conversion)} of cases reach a goal step.`);
@@ -12,7 +13,7 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
     out.push(
-      `| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`,
+      `| ${markdownCell(cutText(row.name))} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`,
     );
   }
   if (result.deviations.length > 0) {
@@ -32,7 +33,7 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   );
   if (result.unmapped_activities.length > 0) {
     out.push("", "| Unmapped activity | Events |", "|---|---:|");
-    for (const u of result.unmapped_activities) out.push(`| ${markdownCell(u.activity)} | ${count(u.count)} |`);
+    for (const u of result.unmapped_activities) out.push(`| ${markdownCell(cutText(u.activity))} | ${count(u.count)} |`);
   }
   return `${out.join("\n")}\n`;
 };

@@ -1,3 +1,4 @@
+import { visibleName, visibleText } from "../../escape/terminal.js";
 import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
@@ -6,17 +7,18 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   const lines: string[] = [];
   const period = result.period ? ` from ${result.period.from} to ${result.period.to}` : "";
   lines.push(
-    color.bold(`${result.journey}: ${count(result.cases)} case${result.cases === 1 ? "" : "s"}${period}`) + color.dim(` (engine ${result.engine})`),
+    color.bold(`${visibleText(result.journey)}: ${count(result.cases)} case${result.cases === 1 ? "" : "s"}${period}`) +
+      color.dim(` (engine ${result.engine})`),
     "",
   );
 
   const rows = funnelRows(result, context).map((row) => [
-    row.id,
-    row.name,
+    visibleText(row.id),
+    visibleName(row.name),
     count(row.reached),
     percent(row.share),
     typeof row.lost === "string" ? row.lost : count(row.lost),
-    row.next ? `${duration(row.next.seconds)} → ${row.next.to}` : "",
+    row.next ? `${duration(row.next.seconds)} → ${visibleText(row.next.to)}` : "",
   ]);
   lines.push(
     ...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) =>
@@ -33,7 +35,7 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
     lines.push(
       ...table(
         [],
-        result.deviations.map((d) => [`${d.from} → ${d.to}`, count(d.count)]),
+        result.deviations.map((d) => [`${visibleText(d.from)} → ${visibleText(d.to)}`, count(d.count)]),
         [false, true],
       ).map((l) => `  ${color.yellow(l)}`),
       "",
@@ -41,14 +43,17 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   }
   if (result.variants.length > 0) {
     lines.push(color.bold("Main variants (cases, path)"));
-    lines.push(...result.variants.map((v) => `  ${count(v.cases).padStart(String(count(result.variants[0].cases)).length)}  ${v.path.join(" → ")}`), "");
+    lines.push(
+      ...result.variants.map((v) => `  ${count(v.cases).padStart(String(count(result.variants[0].cases)).length)}  ${v.path.map(visibleText).join(" → ")}`),
+      "",
+    );
   }
   const e = result.events;
   lines.push(
     `${color.bold("Events")}  ${count(e.read)} read: ${count(e.mapped)} mapped, ${count(e.unmapped)} unmapped, ${e.skipped > 0 ? color.yellow(`${count(e.skipped)} skipped`) : "0 skipped"} (empty case id or activity, or unreadable time)`,
   );
   if (result.unmapped_activities.length > 0) {
-    lines.push(`${color.dim("Unmapped activities:")} ${result.unmapped_activities.map((u) => `${u.activity} (${count(u.count)})`).join(", ")}`);
+    lines.push(`${color.dim("Unmapped activities:")} ${result.unmapped_activities.map((u) => `${visibleName(u.activity)} (${count(u.count)})`).join(", ")}`);
   }
   return `${lines.join("\n")}\n`;
 };

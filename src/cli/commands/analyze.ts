@@ -7,6 +7,7 @@ import { groupByConfig } from "../../config/resolve.js";
 import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { EXIT, UsageError } from "../errors.js";
+import { redactCredentials, urlCredentials } from "../../util/redact.js";
 import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../version.js";
 import { resolveConfig } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
@@ -83,6 +84,12 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
 function clickHouseSource(options: AnalyzeCommandOptions): EventSource | undefined {
   if (options.engine !== "clickhouse") return undefined;
   if (!options.url || !options.table) throw new UsageError("--engine clickhouse needs --url (e.g. http://localhost:8123) and --table");
+  const credentials = urlCredentials(options.url);
+  if (credentials !== undefined) {
+    throw new UsageError(
+      `--url ${redactCredentials(options.url)} has ${credentials}; credentials on the command line are visible to other users (ps, shell history, CI logs): set CLICKHOUSE_USER and CLICKHOUSE_PASSWORD instead`,
+    );
+  }
   const { CLICKHOUSE_USER: user, CLICKHOUSE_PASSWORD: password } = process.env;
   return { kind: "clickhouse", url: options.url, table: options.table, database: options.database, user: user || undefined, password: password || undefined };
 }

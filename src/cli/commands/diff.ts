@@ -11,6 +11,7 @@ import { EXIT, UsageError } from "../errors.js";
 import { resolveConfig } from "../project.js";
 import { emit, reportConfigProblems } from "../run-check.js";
 import { releaseOptimizer, SHORT_RUN } from "../../util/tiering.js";
+import { outputOverInput } from "../../util/atomic-write.js";
 
 export interface DiffCommandOptions {
   config?: string;
@@ -61,6 +62,18 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
     for (const problems of input.problems) await reportConfigProblems(problems, cwd, options);
     return EXIT.usage;
   }
+  // -o onto a file being compared (a side read from disk) or the config would replace it: refused before anything is written.
+  const onDisk = [input.base, input.head].flatMap((version, i) =>
+    version.commit === null ? input.pairs.flatMap((pair) => (i === 0 ? pair.base : pair.head)?.filePath ?? []) : [],
+  );
+  const configs = input.pairs.flatMap((pair) => [pair.base, pair.head]).flatMap((side) => side?.config.path ?? []);
+  const problem = outputOverInput(
+    options.outputFile,
+    [...onDisk, ...(resolution.config.path ? [resolution.config.path] : []), ...configs],
+    cwd,
+    "one of the files being compared or their config",
+  );
+  if (problem !== undefined) throw new UsageError(problem);
   // More than a short run: let V8 optimise (bin/journey.cjs holds TurboFan off for short ones).
   const sides = input.pairs.flatMap((pair) => [pair.base, pair.head]).filter((side) => side !== undefined);
   if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) releaseOptimizer();

@@ -1,4 +1,5 @@
 import { relative } from "node:path";
+import { lineStartPath, visibleText } from "../../escape/terminal.js";
 import { toPosix } from "../../util/paths.js";
 import type { Severity } from "../../finding.js";
 import { changedFigures, countChanges } from "../summary.js";
@@ -27,13 +28,13 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
   const out: string[] = [];
   for (const journey of result.journeys) {
     if (journey.status === "unchanged") continue;
-    const renamed = journey.baseFile ? `, renamed from ${path(journey.baseFile)}` : "";
-    out.push(`${color.bold(path(journey.file))}  ${journey.id} (${journey.status}${renamed})`);
+    const renamed = journey.baseFile ? `, renamed from ${visibleText(path(journey.baseFile))}` : "";
+    out.push(`${color.bold(lineStartPath(path(journey.file)))}  ${visibleText(journey.id)} (${journey.status}${renamed})`);
     const width = Math.max(0, ...journey.changes.map((c) => location(c.side, c.line, c.column).length));
     for (const change of journey.changes) {
       const kind = change.rule ? `${change.kind} ${change.rule}` : change.kind;
       out.push(
-        `  ${location(change.side, change.line, change.column).padEnd(width)}  ${paint(change.severity)(change.severity.padEnd(7))}  ${change.message}  ${color.dim(kind)}`,
+        `  ${location(change.side, change.line, change.column).padEnd(width)}  ${paint(change.severity)(change.severity.padEnd(7))}  ${visibleText(change.message)}  ${color.dim(kind)}`,
       );
     }
     const figures = changedFigures(journey).map(([name, figure]) => figureText(journey, name, figure));
@@ -42,12 +43,13 @@ export function formatDiffStylish(result: DiffResult, context: DiffFormatContext
   }
   const counts = countChanges(result.journeys);
   const compared = `${result.journeys.length} journey file${result.journeys.length === 1 ? "" : "s"}`;
-  if (counts.changes === 0) out.push(color.green(`✔ ${compared} compared (${result.head.name} against ${result.base.name}): no changes`));
+  if (counts.changes === 0)
+    out.push(color.green(`✔ ${compared} compared (${visibleText(result.head.name)} against ${visibleText(result.base.name)}): no changes`));
   else {
     const parts = (["error", "warning", "info"] as const)
       .filter((s) => counts.bySeverity[s] > 0)
       .map((s) => `${counts.bySeverity[s]} ${s === "info" ? "info" : s + (counts.bySeverity[s] === 1 ? "" : "s")}`);
-    const summary = `${counts.changes} change${counts.changes === 1 ? "" : "s"} (${parts.join(", ")}) in ${counts.journeysChanged} of ${compared} (${result.head.name} against ${result.base.name})`;
+    const summary = `${counts.changes} change${counts.changes === 1 ? "" : "s"} (${parts.join(", ")}) in ${counts.journeysChanged} of ${compared} (${visibleText(result.head.name)} against ${visibleText(result.base.name)})`;
     out.push(counts.bySeverity.error > 0 ? color.red.bold(`✖ ${summary}`) : color.yellow.bold(`● ${summary}`));
   }
   return out.join("\n") + "\n";
