@@ -4,7 +4,8 @@ import { checkJourneyFile } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
 import { colorFor } from "../report/color.js";
 import { formatStylish } from "../report/formatters/stylish.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { onInterrupt, writeFileAtomic } from "../util/atomic-write.js";
+import { DEFAULT_LIMITS, type AnalyzeLimits } from "./limits.js";
 import type { FormatContext } from "../report/context.js";
 import { ENGINES } from "./engines/index.js";
 import { ANALYZE_FORMATTERS } from "./formatters/index.js";
@@ -31,6 +32,8 @@ export interface AnalyzeRun {
   color?: boolean;
   /** `--write`: record metrics.reached of the instrumented steps and `measured:` in the journey file. */
   write?: boolean;
+  /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
+  limits?: AnalyzeLimits;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -88,16 +91,29 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
   }
   const { journey, graph } = checked.model;
   const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
-  const plan = planAnalysis(journey, graph, run.top);
+  const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS };
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
   const engine = await factory();
   const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`journey: ${message}…\n`) : undefined;
+  // SIGINT, SIGTERM: the query stops at once and the engine cleans up (its temporary files, the
+  // server's query) before the process exits with 130 or 143.
+  const running = (async () => {
+    try {
+      return await engine.analyze(plan, run.columns, source, progress);
+    } finally {
+      await engine.close();
+    }
+  })();
+  const unregister = onInterrupt(async () => {
+    await engine.interrupt();
+    await running.catch(() => {});
+  });
   let figures;
   try {
-    figures = await engine.analyze(plan, run.columns, source, progress);
+    figures = await running;
   } finally {
-    await engine.close();
+    unregister();
   }
   if (figures.events.mapped === 0) {
     const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${u.activity}\` (${u.count})`);

@@ -5,7 +5,9 @@
  * functions; no window functions, no query parameters, no lower-median function. Layout, queries
  * and costs: docs/analyze.md (section ClickHouse).
  */
+import { randomUUID } from "node:crypto";
 import { loadOptional } from "../../util/optional-package.js";
+import { caseEventsMessage, DEFAULT_LIMITS } from "../limits.js";
 import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type EventSource } from "../types.js";
@@ -91,6 +93,9 @@ const num = (value: unknown): number => Number(value);
 
 export function createClickHouseEngine(): AnalysisEngine {
   let client: ClickHouseClient | undefined;
+  let cancel = new AbortController();
+  /** The id of each query being run (the client sends it as `query_id`), for KILL QUERY on SIGINT/SIGTERM. */
+  const running = new Set<string>();
   return {
     name: "clickhouse",
     async analyze(plan, columns, source, progress) {
@@ -115,18 +120,33 @@ export function createClickHouseEngine(): AnalysisEngine {
       }
       await ping(clickhouse, source);
       const select: Select = (async (sql: string, format: "JSONEachRow" | "JSON" = "JSONEachRow") => {
+        const queryId = `journey-${randomUUID()}`;
+        running.add(queryId);
         try {
-          const result = await client!.query({ query: sql, format });
+          const result = await client!.query({ query: sql, format, query_id: queryId, abort_signal: cancel.signal });
           return await result.json();
         } catch (error) {
+          if (cancel.signal.aborted) throw new AnalyzeError("the analysis was interrupted");
           throw userError(error, source);
+        } finally {
+          running.delete(queryId);
         }
       }) as Select;
       return analyzeTable(plan, columns, source, select, progress ?? (() => {}));
     },
+    async interrupt() {
+      // The request is abandoned at once; the server is told to stop the query too (a readonly
+      // user may kill its own queries), within a second, else left to notice the closed connection.
+      cancel.abort();
+      const ids = [...running];
+      if (!client || ids.length === 0) return;
+      const kill = client.command({ query: `KILL QUERY WHERE query_id IN (${stringArrayLiteral(ids).slice(1, -1)}) ASYNC` }).catch(() => {});
+      await Promise.race([kill, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    },
     async close() {
       await client?.close();
       client = undefined;
+      cancel = new AbortController();
     },
   };
 }
@@ -161,6 +181,9 @@ async function analyzeTable(
 
   // The plan is ours, not the user's: a bad bound is a programming error, and it goes into SQL as a number.
   if (!Number.isSafeInteger(plan.top) || plan.top < 0) throw new Error(`plan.top must be a whole number, not ${plan.top}`);
+  const limits = plan.limits ?? DEFAULT_LIMITS;
+  if (!Number.isSafeInteger(limits.maxCaseEvents) || limits.maxCaseEvents < 1)
+    throw new Error(`maxCaseEvents must be a whole number, not ${limits.maxCaseEvents}`);
   const n = plan.stepIds.length;
   const names = [...plan.activities.keys()];
   // Row-level names, defined once and used by every query that reads the table. They sit in the
@@ -178,7 +201,8 @@ async function analyzeTable(
   // Distributed table, merged where the query runs), so a case split over shards is still one path.
   const paths = `(${rowNames}
     SELECT __j_case,
-      arraySort(groupArray((assumeNotNull(__j_time), __j_step))) AS __j_events,
+      count() AS __j_event_count,
+      arraySort(groupArray(${limits.maxCaseEvents + 1})((assumeNotNull(__j_time), __j_step))) AS __j_events,
       arrayFilter((e, previous) -> e.2 != previous, __j_events, arrayPushFront(arrayPopBack(arrayMap(e -> e.2, __j_events)), -1)) AS __j_elements,
       arrayMap(e -> e.2, __j_elements) AS __j_path,
       arrayMap(e -> e.1, __j_elements) AS __j_times
@@ -211,10 +235,15 @@ async function analyzeTable(
       )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))) AS __j_fit,
       sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
       sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
+      max(__j_event_count) AS __j_longest,
       arrayStringConcat(arrayMap(i -> arrayElement(${stepIds}, i + 1), __j_path), ' ') AS __j_key
     FROM ${paths} GROUP BY __j_path WITH TOTALS ORDER BY __j_cases DESC, __j_key LIMIT ${Math.max(plan.top, 1)}`,
     "JSON",
   );
+
+  // Each case's list is cut at one past the limit (groupArray(n)), and its full count checked here.
+  const longest = num(perPath.totals?.__j_longest ?? 0);
+  if (longest > limits.maxCaseEvents) throw new AnalyzeError(caseEventsMessage(limits, longest));
 
   progress("clickhouse: transitions");
   // The lower median from a histogram of whole seconds (sumMap sorts its keys): the first

@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadOptional } from "../../util/optional-package.js";
+import { caseEventsMessage, DEFAULT_LIMITS, duckDbShare, memoryLimitMessage, type AnalyzeLimits } from "../limits.js";
 import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, missingColumnMessage } from "../columns.js";
@@ -19,26 +23,49 @@ type DuckDBModule = typeof import("@duckdb/node-api");
 export function createDuckDbEngine(): AnalysisEngine {
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
+  let temporary: string | undefined;
+  let interrupted = false;
   return {
     name: "duckdb",
     async analyze(plan, columns, source, progress) {
       if (source.kind !== "files") throw new AnalyzeError("the duckdb engine reads log files (--events); use --engine clickhouse for a ClickHouse table");
       const duckdb = loadOptional<DuckDBModule>("@duckdb/node-api", "`journey analyze --engine duckdb` (the default engine)");
-      instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
+      const limits = plan.limits ?? DEFAULT_LIMITS;
+      // Bounded: DuckDB's share of the memory limit, at most 4 threads (each holds buffers of its
+      // own), and spilling only into a fresh folder of the OS's temporary folder, at most twice
+      // the limit, removed by close().
+      temporary = mkdtempSync(join(tmpdir(), "journey-duckdb-"));
+      instance = await duckdb.DuckDBInstance.create(":memory:", {
+        autoinstall_known_extensions: "false",
+        autoload_known_extensions: "false",
+        memory_limit: `${duckDbShare(limits.memoryBytes)}B`,
+        threads: String(Math.min(4, availableParallelism())),
+        temp_directory: temporary,
+        max_temp_directory_size: `${limits.memoryBytes * 2}B`,
+      });
       connection = await instance.connect();
       try {
-        return await analyzeFiles(duckdb, connection, plan, columns, source.files, progress ?? (() => {}));
+        return await analyzeFiles(duckdb, connection, plan, limits, columns, source.files, progress ?? (() => {}));
       } catch (error) {
+        if (interrupted) throw new AnalyzeError("the analysis was interrupted");
         if (error instanceof AnalyzeError) throw error;
+        if (/^Out of Memory Error/i.test(firstLine(error))) throw new AnalyzeError(memoryLimitMessage(limits));
         // Past the checks, what DuckDB refuses is the content of a log (a malformed CSV line, a
         // broken gzip stream): the user's to fix, with DuckDB's own words.
         throw new AnalyzeError(`the event log could not be read: ${firstLine(error)}`);
       }
     },
+    interrupt() {
+      interrupted = true;
+      connection?.interrupt();
+      return Promise.resolve();
+    },
     close() {
       connection?.closeSync();
       instance?.closeSync();
       connection = instance = undefined;
+      if (temporary !== undefined) rmSync(temporary, { recursive: true, force: true });
+      temporary = undefined;
       return Promise.resolve();
     },
   };
@@ -54,6 +81,7 @@ async function analyzeFiles(
   duckdb: DuckDBModule,
   db: DuckDBConnection,
   plan: AnalysisPlan,
+  limits: AnalyzeLimits,
   names: ColumnNames,
   files: readonly LogFile[],
   progress: (message: string) => void,
@@ -98,6 +126,9 @@ async function analyzeFiles(
      GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
     paths,
   );
+  // A case's events are one list: past the limit, stop before sorting and walking it.
+  const [[longest]] = await rows(db, "SELECT coalesce(max(len(keys)), 0) FROM grouped WHERE NOT per_activity AND NOT skipped");
+  if (Number(longest) > limits.maxCaseEvents) throw new AnalyzeError(caseEventsMessage(limits, Number(longest)));
   await db.run(
     "CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL",
   );
