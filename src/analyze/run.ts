@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
@@ -11,7 +11,7 @@ import { ENGINES } from "./engines/index.js";
 import { ANALYZE_FORMATTERS } from "./formatters/index.js";
 import type { ANALYZE_FORMAT_NAMES } from "./formatters/names.js";
 import { resolveLogFiles } from "./log-files.js";
-import { writeMeasurement } from "./write-back.js";
+import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
 import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
@@ -46,12 +46,12 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, goals, ends, instrumented } = await analyze(run);
+    const { result, names, goals, ends, instrumented, analyzedHash } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
       const journeyPath = resolve(run.cwd, run.journeyPath);
-      writeMeasurement(journeyPath, result, instrumented, run.config);
+      writeMeasurement(journeyPath, result, instrumented, run.config, analyzedHash);
       process.stderr.write(
         `journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
       );
@@ -76,18 +76,22 @@ interface Analysed {
   ends: Set<string>;
   /** Steps the log instruments (`--write` records their reached): they have `events:`, or their id occurs as an activity. */
   instrumented: Set<string>;
+  /** With `--write`: the hash of the journey file's bytes as analysed. */
+  analyzedHash?: string;
 }
 
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const journeyPath = resolve(run.cwd, run.journeyPath);
   if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
+  // --write compares the file's content after the analysis with the content analysed.
+  const analyzedHash = run.write ? hashOf(journeyPath) : undefined;
   const checked = checkJourneyFile(journeyPath, run.config);
   const errors = checked.findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || !checked.model) {
     const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
-    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set() };
+    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set(), analyzedHash };
   }
   const { journey, graph } = checked.model;
   const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
@@ -129,5 +133,15 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     goals: new Set(journey.goal.steps),
     ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
     instrumented: new Set(journey.steps.filter((s, index) => s.events.length > 0 || figures.stepIdsSeen.includes(index)).map((s) => s.id)),
+    analyzedHash,
   };
+}
+
+/** The hash of the journey file's bytes, or undefined when it cannot be read (the check then says why). */
+function hashOf(path: string): string | undefined {
+  try {
+    return contentHash(readFileSync(path));
+  } catch {
+    return undefined;
+  }
 }
