@@ -10,7 +10,7 @@ import type { FormatContext } from "../report/context.js";
 import { ENGINES } from "./engines/index.js";
 import { ANALYZE_FORMATTERS } from "./formatters/index.js";
 import type { ANALYZE_FORMAT_NAMES } from "./formatters/names.js";
-import { resolveLogFiles } from "./log-files.js";
+import { resolveLogFiles, verifyLogFile } from "./log-files.js";
 import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
@@ -113,12 +113,26 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     await engine.interrupt();
     await running.catch(() => {});
   });
+  // Beside the engine, in a stream: the text logs' encoding, and that a gzip stream is whole (the
+  // engine would take a cut-short stream for the end of the file). A failure stops the engine.
+  const stopVerifying = new AbortController();
+  let damaged = false;
+  const verifying = Promise.all(source.kind === "files" ? source.files.map((file) => verifyLogFile(file, run.cwd, stopVerifying.signal)) : []);
+  verifying.catch(() => {
+    damaged = true;
+    return engine.interrupt();
+  });
   let figures;
   try {
     figures = await running;
+  } catch (error) {
+    if (damaged) await verifying; // the engine was stopped because of this error: say it
+    stopVerifying.abort();
+    throw error;
   } finally {
     unregister();
   }
+  await verifying;
   if (figures.events.mapped === 0) {
     const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${u.activity}\` (${u.count})`);
     throw new AnalyzeError(
