@@ -1,4 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import { createGunzip } from "node:zlib";
 import { isAbsolute, relative, resolve } from "node:path";
 import { checkPattern, expandGlob, GlobPatternError, isGlob } from "../discover/files.js";
 import { toPosix } from "../util/paths.js";
@@ -79,4 +81,85 @@ export function formatOf(path: string, shown = path): { format: LogFormat; gzip:
   if (format === "parquet" && gzip)
     throw new AnalyzeError(`${shown}: Parquet files carry their own compression; decompress the .gz or write the Parquet file with compression inside`);
   return { format, gzip };
+}
+
+/** How much of a text log (decompressed) is checked for its encoding before the engine reads it. */
+export const ENCODING_CHECK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * What the engines cannot be trusted to notice in a text log, checked in a stream beside the
+ * analysis (nothing is held in memory but the first 4 MB): an encoding other than UTF-8 in the
+ * first 4 MB (a UTF-16 byte order mark, NUL bytes, bytes that are not UTF-8: "`<file>` is not
+ * UTF-8 (line N)"), and, for a gzip file, a damaged or cut-short stream, which DuckDB reads up to
+ * the damage and then takes as the end of the file. Rejects with `AnalyzeError`.
+ */
+export async function verifyLogFile(file: LogFile, cwd: string, signal?: AbortSignal): Promise<void> {
+  if (file.format === "parquet") return;
+  const shown = shownPath(file.path, cwd);
+  const input = createReadStream(file.path, { signal });
+  const stream = file.gzip ? input.pipe(createGunzip()) : input;
+  if (file.gzip) input.on("error", (error) => stream.destroy(error));
+  const head: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      if (size < ENCODING_CHECK_BYTES) {
+        head.push(chunk);
+        size += chunk.length;
+        if (size >= ENCODING_CHECK_BYTES) {
+          checkEncoding(Buffer.concat(head).subarray(0, ENCODING_CHECK_BYTES), shown, false);
+          head.length = 0;
+          // A plain file is checked; a gzip stream is read to its end to prove it is whole.
+          if (!file.gzip) break;
+        }
+      }
+    }
+  } catch (error) {
+    if (error instanceof AnalyzeError) throw error;
+    if (signal?.aborted) return;
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const why = code.startsWith("Z_") ? "the gzip stream is damaged or cut short" : "it cannot be read";
+    throw new AnalyzeError(`the event log could not be read: ${shown}: ${why} (${(error as Error).message})`);
+  } finally {
+    input.destroy();
+  }
+  if (head.length > 0) checkEncoding(Buffer.concat(head), shown, true);
+}
+
+/** The message for a log that is not UTF-8, at 1-based line `line`. */
+export function notUtf8Message(shown: string, line: number, what = ""): string {
+  return `\`${shown}\` is not UTF-8 (line ${line})${what}; convert it to UTF-8 (for example iconv -f LATIN1 -t UTF-8) and analyze it again`;
+}
+
+function checkEncoding(bytes: Buffer, shown: string, complete: boolean): void {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    throw new AnalyzeError(
+      `\`${shown}\` is not UTF-8 (line 1): it is UTF-16 (it starts with a UTF-16 byte order mark); convert it to UTF-8 (iconv -f UTF-16 -t UTF-8) and analyze it again`,
+    );
+  const lineAt = (offset: number) => {
+    let line = 1;
+    for (let at = bytes.indexOf(0x0a); at >= 0 && at < offset; at = bytes.indexOf(0x0a, at + 1)) line++;
+    return line;
+  };
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) throw new AnalyzeError(notUtf8Message(shown, lineAt(nul), ": it has NUL bytes, as UTF-16 text does"));
+  if (isUtf8(bytes)) return;
+  const invalid = firstInvalidUtf8(bytes);
+  // A character cut by the end of the checked part is not an error of the file.
+  if (invalid >= 0 && (complete || invalid < bytes.length - 3)) throw new AnalyzeError(notUtf8Message(shown, lineAt(invalid)));
+}
+
+/** The offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    for (let k = 1; k < length; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return i;
+    const second = bytes[i + 1];
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += length;
+  }
+  return -1;
 }

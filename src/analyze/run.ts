@@ -1,17 +1,18 @@
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
 import { visibleName, visibleText } from "../escape/terminal.js";
 import { colorFor } from "../report/color.js";
 import { formatStylish } from "../report/formatters/stylish.js";
-import { outputOverInput, writeOutputFile } from "../util/atomic-write.js";
+import { onInterrupt, outputOverInput, writeOutputFile } from "../util/atomic-write.js";
+import { DEFAULT_LIMITS, type AnalyzeLimits } from "./limits.js";
 import type { FormatContext } from "../report/context.js";
 import { ENGINES } from "./engines/index.js";
 import { ANALYZE_FORMATTERS } from "./formatters/index.js";
 import type { ANALYZE_FORMAT_NAMES } from "./formatters/names.js";
-import { resolveLogFiles } from "./log-files.js";
-import { writeMeasurement } from "./write-back.js";
+import { resolveLogFiles, verifyLogFile } from "./log-files.js";
+import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
 import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
@@ -32,6 +33,8 @@ export interface AnalyzeRun {
   color?: boolean;
   /** `--write`: record metrics.reached of the instrumented steps and `measured:` in the journey file. */
   write?: boolean;
+  /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
+  limits?: AnalyzeLimits;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -44,12 +47,12 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, goals, ends, instrumented } = await analyze(run);
+    const { result, names, goals, ends, instrumented, analyzedHash } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
       const journeyPath = resolve(run.cwd, run.journeyPath);
-      writeMeasurement(journeyPath, result, instrumented, run.config);
+      writeMeasurement(journeyPath, result, instrumented, run.config, analyzedHash);
       process.stderr.write(
         `journey: recorded the measurement in ${visibleText(run.journeyPath)} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
       );
@@ -74,6 +77,8 @@ interface Analysed {
   ends: Set<string>;
   /** Steps the log instruments (`--write` records their reached): they have `events:`, or their id occurs as an activity. */
   instrumented: Set<string>;
+  /** With `--write`: the hash of the journey file's bytes as analysed. */
+  analyzedHash?: string;
 }
 
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
@@ -84,26 +89,55 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const inputs = [journeyPath, ...(run.config.path ? [run.config.path] : []), ...(source.kind === "files" ? source.files.map((file) => file.path) : [])];
   const problem = outputOverInput(run.outputFile, inputs, run.cwd, "an input of the analysis (the journey, its config or an event log)");
   if (problem !== undefined) throw new AnalyzeError(problem);
+  // --write compares the file's content after the analysis with the content analysed.
+  const analyzedHash = run.write ? hashOf(journeyPath) : undefined;
   const checked = checkJourneyFile(journeyPath, run.config);
   const errors = checked.findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || !checked.model) {
     const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
-    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set() };
+    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set(), analyzedHash };
   }
   const { journey, graph } = checked.model;
-  const plan = planAnalysis(journey, graph, run.top);
+  const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS };
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
   const engine = await factory();
   const progress = process.stderr.isTTY ? (message: string) => process.stderr.write(`journey: ${message}…\n`) : undefined;
+  // SIGINT, SIGTERM: the query stops at once and the engine cleans up (its temporary files, the
+  // server's query) before the process exits with 130 or 143.
+  const running = (async () => {
+    try {
+      return await engine.analyze(plan, run.columns, source, progress);
+    } finally {
+      await engine.close();
+    }
+  })();
+  const unregister = onInterrupt(async () => {
+    await engine.interrupt();
+    await running.catch(() => {});
+  });
+  // Beside the engine, in a stream: the text logs' encoding, and that a gzip stream is whole (the
+  // engine would take a cut-short stream for the end of the file). A failure stops the engine.
+  const stopVerifying = new AbortController();
+  let damaged = false;
+  const verifying = Promise.all(source.kind === "files" ? source.files.map((file) => verifyLogFile(file, run.cwd, stopVerifying.signal)) : []);
+  verifying.catch(() => {
+    damaged = true;
+    return engine.interrupt();
+  });
   let figures;
   try {
-    figures = await engine.analyze(plan, run.columns, source, progress);
+    figures = await running;
+  } catch (error) {
+    if (damaged) await verifying; // the engine was stopped because of this error: say it
+    stopVerifying.abort();
+    throw error;
   } finally {
-    await engine.close();
+    unregister();
   }
+  await verifying;
   if (figures.events.mapped === 0) {
     const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${visibleName(u.activity)}\` (${u.count})`);
     throw new AnalyzeError(
@@ -118,5 +152,15 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     goals: new Set(journey.goal.steps),
     ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
     instrumented: new Set(journey.steps.filter((s, index) => s.events.length > 0 || figures.stepIdsSeen.includes(index)).map((s) => s.id)),
+    analyzedHash,
   };
+}
+
+/** The hash of the journey file's bytes, or undefined when it cannot be read (the check then says why). */
+function hashOf(path: string): string | undefined {
+  try {
+    return contentHash(readFileSync(path));
+  } catch {
+    return undefined;
+  }
 }

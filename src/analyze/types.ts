@@ -6,6 +6,7 @@
  * through the one escaping function (ClickHouse), and identifiers only after validation.
  * Definitions of every figure: docs/analyze.md (the contract is the analyze spec).
  */
+import type { AnalyzeLimits } from "./limits.js";
 
 /** The journey as an engine needs it. Index `i` is `journey.steps[i]` (file order). */
 export interface AnalysisPlan {
@@ -25,6 +26,8 @@ export interface AnalysisPlan {
   goals: readonly number[];
   /** Bound on variants and unmapped activities returned (`--top`, default 10). */
   top: number;
+  /** Memory of the process and events per case (`analyze/limits.ts`); the defaults when absent. */
+  limits?: AnalyzeLimits;
 }
 
 /** Names of the three columns in the log (flags, config `analyze.columns`, or defaults). */
@@ -76,6 +79,11 @@ export interface AnalysisEngine {
   readonly name: "duckdb" | "clickhouse";
   /** Computes the figures; throws `AnalyzeError` for what the user must fix (missing column, unreachable server, ...). */
   analyze(plan: AnalysisPlan, columns: ColumnNames, source: EventSource, progress?: (message: string) => void): Promise<EngineFigures>;
+  /**
+   * Stops the running query at once (SIGINT, SIGTERM): the pending `analyze` then rejects, and
+   * `close` still runs. Resolves when the engine has stopped it or given up trying.
+   */
+  interrupt(): Promise<void>;
   close(): Promise<void>;
 }
 

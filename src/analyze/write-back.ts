@@ -1,4 +1,5 @@
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { accessSync, constants, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
 import { checkJourneyText } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
@@ -20,6 +21,12 @@ export function measuredBlock(result: AnalysisResult): MeasuredSpec {
   const round = (x: number) => Math.round(x * 10_000) / 10_000;
   return { from: result.period.from, to: result.period.to, cases: result.cases, conversion: round(result.conversion), fitness: round(result.fitness) };
 }
+
+/**
+ * What `--write` records in `metrics:` of every instrumented step, in this order: the key and
+ * its value from the step's figures in the result. A new key is one line here.
+ */
+const STEP_METRICS: readonly (readonly [string, (step: AnalysisResult["steps"][number]) => number])[] = [["reached", (step) => step.reached]];
 
 interface Edit {
   start: number;
@@ -57,23 +64,24 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
 
   const style = new Style(text, root);
   const edits: Edit[] = [];
-  const reachedById = new Map(result.steps.map((s) => [s.id, s.reached]));
+  const stepsById = new Map(result.steps.map((s) => [s.id, s]));
   for (const [id, step] of stepMaps(root)) {
     if (!instrumented.has(id)) continue;
-    const reached = reachedById.get(id);
-    if (reached === undefined) throw new Error(`internal: step ${id} is instrumented but missing from the analysis result`);
+    const measured = stepsById.get(id);
+    if (measured === undefined) throw new Error(`internal: step ${id} is instrumented but missing from the analysis result`);
+    const entries = STEP_METRICS.map(([key, value]): Entry => ({ key, value: value(measured), flow: String(value(measured)) }));
+    const flow = `{ ${entries.map((e) => `${e.key}: ${e.flow}`).join(", ")} }`;
     const metrics = step.get("metrics", true) as Node | undefined;
     shared(metrics, `\`metrics\` of step \`${id}\``);
-    const entry: Entry = { key: "reached", value: reached, flow: String(reached) };
     if (metrics === undefined) {
       // New metrics go where the bundled examples keep them: before `next:`, else last.
       const nextIndex = step.items.findIndex((p) => keyOf(p) === "next");
       const after = nextIndex > 0 ? nextIndex - 1 : nextIndex === 0 ? -1 : step.items.length - 1;
-      setKeys(style, step, [{ key: "metrics", value: undefined, flow: `{ reached: ${reached} }` }], edits, after);
+      setKeys(style, step, [{ key: "metrics", value: undefined, flow }], edits, after);
     } else if (isMap(metrics)) {
-      setKeys(style, metrics, [entry], edits);
+      setKeys(style, metrics, entries, edits);
     } else {
-      throw new AnalyzeError(`\`metrics\` of step \`${id}\` is not a mapping; write it as \`metrics: { reached: ${reached} }\` or remove it`);
+      throw new AnalyzeError(`\`metrics\` of step \`${id}\` is not a mapping; write it as \`metrics: ${flow}\` or remove it`);
     }
   }
 
@@ -96,29 +104,64 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
     throw new AnalyzeError("`measured` in the journey file is not a mapping; remove it and write the measurement again");
   }
 
-  edits.sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  return applyEdits(text, edits);
+}
+
+/**
+ * The text with every edit applied, built once from the edits in order (each a range of the
+ * original text, none overlapping), so the cost is the file's length plus the edits', however many.
+ */
+function applyEdits(text: string, edits: Edit[]): string {
+  // Insertions at one offset: the one made last comes first (as applying them back to front did).
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || b.order - a.order);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { edit } of sorted) {
+    if (edit.start < at) throw new Error(`internal: overlapping edits at offset ${edit.start}`);
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
+}
+
+/** The SHA-256 of a file's bytes: `journey analyze --write` takes it before the analysis and compares it before writing. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 /**
  * Reads the journey file, applies the measurement, checks that the new text still passes the
- * structural pipeline, and replaces the file atomically, with its permissions. Nothing is written
- * when any step fails.
+ * structural pipeline, and replaces the file atomically, with its permissions and its byte order
+ * mark. Refuses (`AnalyzeError`, nothing written) a file that changed since `analyzedHash` was
+ * taken (edited during the analysis: the figures are of the old map), a read-only file, and a
+ * file with other hard links (replacing it would leave them with the old content).
  */
-export function writeMeasurement(path: string, result: AnalysisResult, instrumented: ReadonlySet<string>, config: ProjectConfig): void {
+export function writeMeasurement(path: string, result: AnalysisResult, instrumented: ReadonlySet<string>, config: ProjectConfig, analyzedHash?: string): void {
   let text: string;
   let target: string;
-  let mode: number;
+  let stat: Stats;
+  let bytes: Buffer;
   try {
     // Through a symbolic link, the file it points to is the journey: edit that, keep the link.
     target = realpathSync(path);
-    mode = statSync(target).mode & 0o7777;
-    text = new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(target));
+    stat = statSync(target);
+    bytes = readFileSync(target);
+    // ignoreBOM: the mark stays in the text, so the file is written back with it.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch (error) {
     throw new AnalyzeError(`cannot write the measurement to ${path}: ${error instanceof TypeError ? "the file is not valid UTF-8" : describeIoError(error)}`);
   }
+  if (analyzedHash !== undefined && contentHash(bytes) !== analyzedHash)
+    throw new AnalyzeError(`${path} changed while it was analysed, so the figures are of its old version; nothing was written. Run analyze --write again`);
+  const mode = stat.mode & 0o7777;
+  // Root may write any file; a file whose permissions let no one write it is read-only all the same.
+  if ((mode & 0o222) === 0 || !writable(target))
+    throw new AnalyzeError(`${path} is read-only; make it writable (chmod u+w) to record the measurement; nothing was written`);
+  if (stat.nlink > 1)
+    throw new AnalyzeError(
+      `${path} has ${stat.nlink - 1} other hard link${stat.nlink === 2 ? "" : "s"}; the measurement is written by replacing the file, which would leave ${stat.nlink === 2 ? "that name" : "those names"} with the old content. Nothing was written: replace the hard links with symbolic links, or copy the figures from --format json`,
+    );
   const updated = applyMeasurement(text, result, instrumented);
   if (updated === text) return;
   const checked = checkJourneyText(path, updated.replace(/^\uFEFF/, ""), config);
@@ -128,6 +171,15 @@ export function writeMeasurement(path: string, result: AnalysisResult, instrumen
     throw new AnalyzeError(`the measured file would not validate (${path}:${first.line}:${first.column}: ${first.message}); nothing was written`);
   }
   writeFileAtomic(target, updated, { mode });
+}
+
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An anchored or aliased value is shared with another place: editing it would change both. */

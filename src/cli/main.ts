@@ -174,6 +174,8 @@ Examples:
     .option("--case-column <name>", "column of the case id (default: case_id, or case:concept:name)")
     .option("--activity-column <name>", "column of the activity (default: activity, or concept:name)")
     .option("--time-column <name>", "column of the timestamp (default: timestamp, or time:timestamp)")
+    .option("--memory-limit <size>", "ceiling on the process's memory, e.g. 512MB or 2GB (default 1.5GB, or analyze.memory_limit)")
+    .option("--max-case-events <n>", "most mapped events one case may have (default 1000000, or analyze.max_case_events)")
     .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
     .option("--url <url>", "with --engine clickhouse: the server's HTTP address (credentials from CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)")
     .option("--table <name>", "with --engine clickhouse: the table of events (a Distributed table works too)")

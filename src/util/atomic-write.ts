@@ -49,6 +49,11 @@ export function sameFileAmong(path: string, files: readonly string[]): string | 
   });
 }
 
+/** Work to stop before the process exits on SIGINT or SIGTERM (a running query, a temporary folder). */
+const interruptHooks = new Set<() => Promise<void> | void>();
+/** How long the hooks may take before the process exits anyway. */
+const INTERRUPT_GRACE_MS = 3_000;
+
 /**
  * Why `--output-file` must be refused, or undefined: it names one of `inputs` (by any path or
  * link: the same device and inode), which writing the output would replace. Every command that
@@ -62,8 +67,18 @@ export function outputOverInput(outputFile: string | undefined, inputs: readonly
 }
 
 /**
- * On SIGINT or SIGTERM, removes any temporary file being written and exits with the usual code
- * (130, 143). Files already renamed into place are complete; the others were never touched.
+ * Registers `hook` to run when SIGINT or SIGTERM arrives, before the process exits (at most
+ * 3 s for all hooks together); returns the function that unregisters it.
+ */
+export function onInterrupt(hook: () => Promise<void> | void): () => void {
+  interruptHooks.add(hook);
+  return () => interruptHooks.delete(hook);
+}
+
+/**
+ * On SIGINT or SIGTERM, runs the `onInterrupt` hooks, removes any temporary file being written
+ * and exits with the usual code (130, 143). Files already renamed into place are complete; the
+ * others were never touched. A second signal while the hooks run ends the process at once.
  */
 export function cleanUpOnInterrupt(): void {
   for (const [signal, code] of [
@@ -71,8 +86,14 @@ export function cleanUpOnInterrupt(): void {
     ["SIGTERM", 143],
   ] as const) {
     process.once(signal, () => {
-      for (const temporary of pending) rmSync(temporary, { force: true });
-      process.exit(code);
+      const exit = () => {
+        for (const temporary of pending) rmSync(temporary, { force: true });
+        process.exit(code);
+      };
+      if (interruptHooks.size === 0) return exit();
+      const hooks = [...interruptHooks].map(async (hook) => hook());
+      const grace = new Promise((resolve) => setTimeout(resolve, INTERRUPT_GRACE_MS));
+      void Promise.race([Promise.allSettled(hooks), grace]).then(exit);
     });
   }
 }

@@ -1,9 +1,9 @@
-import { chmodSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, lstatSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyMeasurement, writeMeasurement } from "../../src/analyze/write-back.js";
+import { applyMeasurement, contentHash, writeMeasurement } from "../../src/analyze/write-back.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
 import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
@@ -288,6 +288,79 @@ describe("writeMeasurement", () => {
     expect(() => writeMeasurement(join(dir, "missing.journey.yaml"), R, new Set(), config)).toThrow(/missing\.journey\.yaml: file not found/);
     writeFileSync(join(dir, "latin1.journey.yaml"), Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]));
     expect(() => writeMeasurement(join(dir, "latin1.journey.yaml"), R, new Set(), config)).toThrow(/not valid UTF-8/);
+  });
+});
+
+describe("writeMeasurement keeps bytes and refuses what it cannot write safely (issue 23, item 9)", () => {
+  const config = defaultConfig("/virtual");
+  const instrumented = new Set(SHAPES[0].instrumented);
+
+  it("keeps a byte order mark", () => {
+    const dir = tempProject({ "j.journey.yaml": "\uFEFF" + SHAPES[0].before });
+    const path = join(dir, "j.journey.yaml");
+    writeMeasurement(path, R, instrumented, config);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString("utf8")).toBe("\uFEFF" + SHAPES[0].after);
+  });
+
+  it("refuses a file that changed since it was analysed", () => {
+    const dir = tempProject({ "j.journey.yaml": SHAPES[0].before });
+    const path = join(dir, "j.journey.yaml");
+    const analysed = contentHash(readFileSync(path));
+    writeFileSync(path, SHAPES[0].before + "# edited meanwhile\n");
+    expect(() => writeMeasurement(path, R, instrumented, config, analysed)).toThrow(
+      `${path} changed while it was analysed, so the figures are of its old version; nothing was written. Run analyze --write again`,
+    );
+    expect(readFileSync(path, "utf8")).toBe(SHAPES[0].before + "# edited meanwhile\n");
+    writeMeasurement(path, R, instrumented, config, contentHash(readFileSync(path)));
+    expect(readFileSync(path, "utf8")).toBe(SHAPES[0].after + "# edited meanwhile\n");
+  });
+
+  it("refuses a read-only file (even to root) and a file with hard links, and writes nothing", () => {
+    const dir = tempProject({ "ro.journey.yaml": SHAPES[0].before, "linked.journey.yaml": SHAPES[0].before });
+    const readOnly = join(dir, "ro.journey.yaml");
+    chmodSync(readOnly, 0o444);
+    expect(() => writeMeasurement(readOnly, R, instrumented, config)).toThrow(`${readOnly} is read-only; make it writable (chmod u+w)`);
+    expect(readFileSync(readOnly, "utf8")).toBe(SHAPES[0].before);
+    const linked = join(dir, "linked.journey.yaml");
+    linkSync(linked, join(dir, "other-name.yaml"));
+    expect(() => writeMeasurement(linked, R, instrumented, config)).toThrow(
+      `${linked} has 1 other hard link; the measurement is written by replacing the file`,
+    );
+    expect(readFileSync(join(dir, "other-name.yaml"), "utf8")).toBe(SHAPES[0].before);
+    expect(statSync(linked).nlink).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(["linked.journey.yaml", "other-name.yaml", "ro.journey.yaml"]);
+  });
+
+  it("builds the new text once: the characters it copies grow with the file, not with the file times the edits", () => {
+    // Counted, not timed: every String.prototype.slice result while the measurement is applied
+    // (the YAML parser's own included). Copying the whole text once per edit, as before, copies
+    // about (steps x file length) characters.
+    const journey = (steps: number) =>
+      `journey: 1\nid: j\ntitle: T\ngoal: { steps: [s${steps - 1}] }\nstages:\n  - id: st\n    steps:\n` +
+      Array.from({ length: steps }, (_, i) => `      - id: s${i}\n        name: Step ${i}\n`).join("");
+    const copied = (steps: number) => {
+      const text = journey(steps);
+      const ids = Array.from({ length: steps }, (_, i) => `s${i}`);
+      const result = resultFor("j", ids, { steps: ids.map((id) => ({ id, reached: 7, ended_here: 0 })) });
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply on its own strings, and put back below
+      const slice = String.prototype.slice;
+      let characters = 0;
+      String.prototype.slice = function (this: string, ...args: [number?, number?]) {
+        const part = slice.apply(this, args);
+        characters += part.length;
+        return part;
+      };
+      try {
+        applyMeasurement(text, result, new Set(ids));
+      } finally {
+        String.prototype.slice = slice;
+      }
+      return characters / text.length;
+    };
+    expect(copied(2000)).toBeLessThan(20);
+    expect(copied(4000) / copied(2000)).toBeLessThan(1.5);
   });
 });
 

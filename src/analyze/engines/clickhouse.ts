@@ -5,10 +5,12 @@
  * functions; no window functions, no query parameters, no lower-median function. Layout, queries
  * and costs: docs/analyze.md (section ClickHouse).
  */
+import { randomUUID } from "node:crypto";
 import { cutText } from "../../escape/terminal.js";
 import { loadOptional } from "../../util/optional-package.js";
 import { redactCredentials } from "../../util/redact.js";
 import { listedColumns } from "../columns.js";
+import { caseEventsMessage, DEFAULT_LIMITS } from "../limits.js";
 import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
 import { request as httpRequest, type IncomingMessage } from "node:http";
@@ -55,6 +57,10 @@ interface QueryOptions {
   /** An absolute deadline in milliseconds and what to call the query in its message. */
   deadline?: { ms: number; what: string };
   cap?: number;
+  /** Sent as `query_id`, so that an interrupted analysis can kill its query on the server. */
+  queryId?: string;
+  /** Aborted on SIGINT/SIGTERM: the request is abandoned. */
+  cancel?: AbortSignal;
 }
 
 function deadlines(value: string | undefined): [number, number] {
@@ -189,10 +195,16 @@ async function query(client: ClickHouseClient, source: ClickHouseSource, sql: st
   const format = options.format ?? "JSONEachRow";
   const timeout = () =>
     new AnalyzeError(`ClickHouse at ${source.url} did not answer ${options.deadline?.what ?? "the query"} within ${(options.deadline?.ms ?? 0) / 1000} s`);
-  const text = await withDeadline(options.deadline?.ms, timeout, async (signal) => {
+  const text = await withDeadline(options.deadline?.ms, timeout, async (deadline) => {
+    const signal = options.cancel ? AbortSignal.any([deadline, options.cancel]) : deadline;
     let answer;
     try {
-      answer = await client.exec({ query: `${sql}\nFORMAT ${format}`, ignore_error_response: true, abort_signal: signal });
+      answer = await client.exec({
+        query: `${sql}\nFORMAT ${format}`,
+        ignore_error_response: true,
+        abort_signal: signal,
+        ...(options.queryId !== undefined && { query_id: options.queryId }),
+      });
     } catch (error) {
       throw userError(error, source);
     }
@@ -251,6 +263,9 @@ function num(value: unknown): number {
 
 export function createClickHouseEngine(): AnalysisEngine {
   let client: ClickHouseClient | undefined;
+  let cancel = new AbortController();
+  /** The id of each query being run (the client sends it as `query_id`), for KILL QUERY on SIGINT/SIGTERM. */
+  const running = new Set<string>();
   return {
     name: "clickhouse",
     async analyze(plan, columns, source, progress) {
@@ -278,7 +293,19 @@ export function createClickHouseEngine(): AnalysisEngine {
         }
         const connected = client;
         await ping(shown, source.url);
-        const select = ((sql: string, options?: QueryOptions) => query(connected, shown, sql, options)) as Select;
+        // Each query has an id of its own, so that SIGINT/SIGTERM can KILL QUERY it on the server.
+        const select = (async (sql: string, options?: QueryOptions) => {
+          const queryId = `journey-${randomUUID()}`;
+          running.add(queryId);
+          try {
+            return await query(connected, shown, sql, { ...options, queryId, cancel: cancel.signal });
+          } catch (error) {
+            if (cancel.signal.aborted) throw new AnalyzeError("the analysis was interrupted");
+            throw error;
+          } finally {
+            running.delete(queryId);
+          }
+        }) as Select;
         return await analyzeTable(plan, columns, shown, select, progress ?? (() => {}));
       } catch (error) {
         if (error instanceof NotClickHouse) throw notClickHouse(shown, error.message);
@@ -286,9 +313,19 @@ export function createClickHouseEngine(): AnalysisEngine {
         throw error;
       }
     },
+    async interrupt() {
+      // The request is abandoned at once; the server is told to stop the query too (a readonly
+      // user may kill its own queries), within a second, else left to notice the closed connection.
+      cancel.abort();
+      const ids = [...running];
+      if (!client || ids.length === 0) return;
+      const kill = client.command({ query: `KILL QUERY WHERE query_id IN (${stringArrayLiteral(ids).slice(1, -1)}) ASYNC` }).catch(() => {});
+      await Promise.race([kill, new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    },
     async close() {
       await client?.close();
       client = undefined;
+      cancel = new AbortController();
     },
   };
 }
@@ -327,6 +364,9 @@ async function analyzeTable(
 
   // The plan is ours, not the user's: a bad bound is a programming error, and it goes into SQL as a number.
   if (!Number.isSafeInteger(plan.top) || plan.top < 0) throw new Error(`plan.top must be a whole number, not ${plan.top}`);
+  const limits = plan.limits ?? DEFAULT_LIMITS;
+  if (!Number.isSafeInteger(limits.maxCaseEvents) || limits.maxCaseEvents < 1)
+    throw new Error(`maxCaseEvents must be a whole number, not ${limits.maxCaseEvents}`);
   const n = plan.stepIds.length;
   const names = [...plan.activities.keys()];
   // Row-level names, defined once and used by every query that reads the table. They sit in the
@@ -344,7 +384,8 @@ async function analyzeTable(
   // Distributed table, merged where the query runs), so a case split over shards is still one path.
   const paths = `(${rowNames}
     SELECT __j_case,
-      arraySort(groupArray((assumeNotNull(__j_time), __j_step))) AS __j_events,
+      count() AS __j_event_count,
+      arraySort(groupArray(${limits.maxCaseEvents + 1})((assumeNotNull(__j_time), __j_step))) AS __j_events,
       arrayFilter((e, previous) -> e.2 != previous, __j_events, arrayPushFront(arrayPopBack(arrayMap(e -> e.2, __j_events)), -1)) AS __j_elements,
       arrayMap(e -> e.2, __j_elements) AS __j_path,
       arrayMap(e -> e.1, __j_elements) AS __j_times
@@ -377,10 +418,15 @@ async function analyzeTable(
       )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))) AS __j_fit,
       sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
       sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
+      max(__j_event_count) AS __j_longest,
       arrayStringConcat(arrayMap(i -> arrayElement(${stepIds}, i + 1), __j_path), ' ') AS __j_key
     FROM ${paths} GROUP BY __j_path WITH TOTALS ORDER BY __j_cases DESC, __j_key LIMIT ${Math.max(plan.top, 1)}`,
     { format: "JSON" },
   );
+
+  // Each case's list is cut at one past the limit (groupArray(n)), and its full count checked here.
+  const longest = num(perPath.totals?.__j_longest ?? 0);
+  if (longest > limits.maxCaseEvents) throw new AnalyzeError(caseEventsMessage(limits, longest));
 
   progress("clickhouse: transitions");
   // The lower median from a histogram of whole seconds (sumMap sorts its keys): the first

@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
 import { loadOptional } from "../../util/optional-package.js";
+import { caseEventsMessage, DEFAULT_LIMITS, duckDbShare, memoryLimitMessage, type AnalyzeLimits } from "../limits.js";
 import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, missingColumnMessage } from "../columns.js";
-import { shownPath } from "../log-files.js";
+import { notUtf8Message, shownPath } from "../log-files.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile } from "../types.js";
 
@@ -19,26 +23,52 @@ type DuckDBModule = typeof import("@duckdb/node-api");
 export function createDuckDbEngine(): AnalysisEngine {
   let instance: DuckDBInstance | undefined;
   let connection: DuckDBConnection | undefined;
+  let temporary: string | undefined;
+  let interrupted = false;
   return {
     name: "duckdb",
     async analyze(plan, columns, source, progress) {
       if (source.kind !== "files") throw new AnalyzeError("the duckdb engine reads log files (--events); use --engine clickhouse for a ClickHouse table");
       const duckdb = loadOptional<DuckDBModule>("@duckdb/node-api", "`journey analyze --engine duckdb` (the default engine)");
-      instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" });
+      const limits = plan.limits ?? DEFAULT_LIMITS;
+      // Bounded: DuckDB's share of the memory limit, at most 4 threads (each holds buffers of its
+      // own), and spilling only into a fresh folder of the OS's temporary folder, at most twice
+      // the limit, removed by close().
+      temporary = mkdtempSync(join(tmpdir(), "journey-duckdb-"));
+      instance = await duckdb.DuckDBInstance.create(":memory:", {
+        autoinstall_known_extensions: "false",
+        autoload_known_extensions: "false",
+        memory_limit: `${duckDbShare(limits.memoryBytes)}B`,
+        threads: String(Math.min(4, availableParallelism())),
+        temp_directory: temporary,
+        max_temp_directory_size: `${limits.memoryBytes * 2}B`,
+      });
       connection = await instance.connect();
       try {
-        return await analyzeFiles(duckdb, connection, plan, columns, source.files, progress ?? (() => {}));
+        return await analyzeFiles(duckdb, connection, plan, limits, columns, source.files, progress ?? (() => {}));
       } catch (error) {
+        if (interrupted) throw new AnalyzeError("the analysis was interrupted");
         if (error instanceof AnalyzeError) throw error;
+        if (/^Out of Memory Error/i.test(firstLine(error))) throw new AnalyzeError(memoryLimitMessage(limits));
+        const encoding = /^Invalid Input Error: Malformed JSON in file "(.*)", at byte \d+ in line (\d+): invalid UTF-8/.exec(firstLine(error));
+        // (DuckDB counts that line from 2: a one-line file's bad byte is "in line 2".)
+        if (encoding) throw new AnalyzeError(notUtf8Message(shown(encoding[1]), Math.max(1, Number(encoding[2]) - 1)));
         // Past the checks, what DuckDB refuses is the content of a log (a malformed CSV line, a
         // broken gzip stream): the user's to fix, with DuckDB's own words.
         throw new AnalyzeError(`the event log could not be read: ${firstLine(error)}`);
       }
     },
+    interrupt() {
+      interrupted = true;
+      connection?.interrupt();
+      return Promise.resolve();
+    },
     close() {
       connection?.closeSync();
       instance?.closeSync();
       connection = instance = undefined;
+      if (temporary !== undefined) rmSync(temporary, { recursive: true, force: true });
+      temporary = undefined;
       return Promise.resolve();
     },
   };
@@ -54,6 +84,7 @@ async function analyzeFiles(
   duckdb: DuckDBModule,
   db: DuckDBConnection,
   plan: AnalysisPlan,
+  limits: AnalyzeLimits,
   names: ColumnNames,
   files: readonly LogFile[],
   progress: (message: string) => void,
@@ -98,6 +129,9 @@ async function analyzeFiles(
      GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
     paths,
   );
+  // A case's events are one list: past the limit, stop before sorting and walking it.
+  const [[longest]] = await rows(db, "SELECT coalesce(max(len(keys)), 0) FROM grouped WHERE NOT per_activity AND NOT skipped");
+  if (Number(longest) > limits.maxCaseEvents) throw new AnalyzeError(caseEventsMessage(limits, Number(longest)));
   await db.run(
     "CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL",
   );
@@ -108,8 +142,13 @@ async function analyzeFiles(
   );
   // CSV lines DuckDB could not split into the header's fields are rows read and skipped.
   let rejected = 0;
-  for (const [i, file] of files.entries())
-    if (file.format === "csv" || file.format === "tsv") rejected += Number((await rows(db, `SELECT count(*) FROM ${rejectsTable(i + 1)}`))[0][0]);
+  for (const [i, file] of files.entries()) {
+    if (file.format !== "csv" && file.format !== "tsv") continue;
+    const [[count, badEncoding]] = await rows(db, `SELECT count(*), min(line) FILTER (error_type = 'INVALID ENCODING') FROM ${rejectsTable(i + 1)}`);
+    // Past the part journey checked itself (log-files.ts): a line that is not UTF-8 is a wrong encoding, not a bad row.
+    if (badEncoding !== null) throw new AnalyzeError(notUtf8Message(shown(file.path), Number(badEncoding)));
+    rejected += Number(count);
+  }
   const [read, skippedRows, mapped] = [Number(totals[0]) + rejected, Number(totals[1]) + rejected, Number(totals[2])];
   const unmappedActivities = (
     await rows(
@@ -203,15 +242,19 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
   const from =
     file.format === "parquet"
       ? `read_parquet($${n})`
-      : file.format === "jsonl"
-        ? // Only to list the columns; the rows are read as JSON text (below).
-          `read_json($${n}, format = 'newline_delimited', compression = '${file.gzip ? "gzip" : "uncompressed"}')`
-        : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
-          // A line with too many or too few fields is set aside in a rejects table and counted.
-          `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
+      : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
+        // A line with too many or too few fields is set aside in a rejects table and counted.
+        `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
   let described: unknown[][];
   try {
-    described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS();
+    if (file.format === "jsonl") {
+      // The keys of the first objects (a line that is an array, a string or a number is a row to
+      // skip, not a reason to see the file as one column `json`); values are read as text below.
+      const keys = new Map<string, string>();
+      const objects = `SELECT json_keys(json) FROM read_ndjson_objects($1, compression = '${file.gzip ? "gzip" : "uncompressed"}') WHERE json_type(json) = 'OBJECT' LIMIT 1000`;
+      for (const [names] of (await db.runAndReadAll(objects, [file.path])).getRowsJS()) for (const key of names as string[]) keys.set(key, "JSON");
+      described = [...keys];
+    } else described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS();
   } catch (error) {
     throw new AnalyzeError(`${shown(file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`);
   }

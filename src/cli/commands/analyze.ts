@@ -6,6 +6,7 @@ import type { EventSource } from "../../analyze/types.js";
 import { groupByConfig } from "../../config/resolve.js";
 import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
+import { DEFAULT_LIMITS, formatSize, MIN_MEMORY_LIMIT, parseSize, type AnalyzeLimits } from "../../analyze/limits.js";
 import { EXIT, UsageError } from "../errors.js";
 import { redactCredentials, urlCredentials } from "../../util/redact.js";
 import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../version.js";
@@ -27,6 +28,8 @@ export interface AnalyzeCommandOptions {
   url?: string;
   table?: string;
   database?: string;
+  memoryLimit?: string;
+  maxCaseEvents?: string;
 }
 
 /** `journey analyze <journey> --events <file|glob>...`: the options, checked; the work is `runAnalyze`. */
@@ -63,6 +66,7 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     return EXIT.usage;
   }
   const { config } = grouping.groups[0];
+  const limits = analyzeLimits(options, config);
   return runAnalyze({
     cwd,
     config,
@@ -76,6 +80,7 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     color: options.color,
     write: options.write ?? false,
     source,
+    limits,
     meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
   });
 }
@@ -92,4 +97,24 @@ function clickHouseSource(options: AnalyzeCommandOptions): EventSource | undefin
   }
   const { CLICKHOUSE_USER: user, CLICKHOUSE_PASSWORD: password } = process.env;
   return { kind: "clickhouse", url: options.url, table: options.table, database: options.database, user: user || undefined, password: password || undefined };
+}
+
+/** `--memory-limit` and `--max-case-events`, else the config's `analyze.memory_limit` / `analyze.max_case_events`, else the defaults. */
+function analyzeLimits(options: AnalyzeCommandOptions, config: ProjectConfig): AnalyzeLimits {
+  const limits = { ...DEFAULT_LIMITS };
+  const memory = options.memoryLimit ?? config.analyze.memoryLimit;
+  if (memory !== undefined) {
+    const where = options.memoryLimit !== undefined ? "--memory-limit" : `analyze.memory_limit in ${config.path ?? "the config"}`;
+    const bytes = parseSize(memory);
+    if (bytes === undefined) throw new UsageError(`${where} takes a size such as 512MB, 2GB or 1.5GiB, not \`${memory}\``);
+    if (bytes < MIN_MEMORY_LIMIT) throw new UsageError(`${where} must be at least ${formatSize(MIN_MEMORY_LIMIT)}, not \`${memory}\``);
+    limits.memoryBytes = bytes;
+  }
+  const events = options.maxCaseEvents ?? config.analyze.maxCaseEvents;
+  if (events !== undefined) {
+    const n = typeof events === "number" ? events : /^\s*\d+\s*$/.test(events) ? Number(events) : NaN;
+    if (!Number.isSafeInteger(n) || n < 1) throw new UsageError(`--max-case-events takes a whole number of 1 or more, not \`${events}\``);
+    limits.maxCaseEvents = n;
+  }
+  return limits;
 }
