@@ -5,7 +5,7 @@ import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
 import { colorFor } from "../report/color.js";
-import type { FormatContext } from "../report/context.js";
+import type { FormatContext, HiddenCounts } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
@@ -79,16 +79,22 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     for (const result of await checkFiles(group.files, group.config, runOptions, cwd)) byFile.set(result.filePath, result);
   }
   const results = files.map((file) => byFile.get(file)!);
-  if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
+  // --quiet reports errors only, and the summary says how many warnings and notes it hid.
+  let hidden: HiddenCounts | undefined;
+  if (options.quiet) {
+    const { warningCount, infoCount } = countFindings(results.flatMap((r) => r.findings));
+    hidden = { warningCount, infoCount };
+    for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
+  }
 
-  emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
+  emit(formatter(results, { ...contextFor(cwd, options, results.length, !options.outputFile), hidden }), options.outputFile, cwd);
 
   const internal = results.some((r) => r.findings.some((f) => f.ruleId === "internal"));
   if (internal || incomplete) return EXIT.usage;
   const counts = countFindings(results.flatMap((r) => r.findings));
   if (counts.errorCount > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warningCount > maxWarnings) {
-    process.stderr.write(`journey: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(`journey: ${counts.warningCount} warning${counts.warningCount === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
