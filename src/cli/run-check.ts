@@ -8,7 +8,7 @@ import { checkFiles } from "../lint/run-files.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
 import { colorFor } from "../report/color.js";
-import type { FormatContext } from "../report/context.js";
+import type { FormatContext, HiddenCounts } from "../report/context.js";
 import { FORMAT_NAMES, loadFormatter, type Formatter } from "../report/formatters/index.js";
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
@@ -101,11 +101,18 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     for (const result of reports) byFile.set(result.filePath, result);
   }
   const results = files.map((file) => byFile.get(file)!);
-  if (options.quiet) for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
+  const hidden = options.quiet ? hideAllButErrors(results) : undefined;
 
-  emit(formatter(results, contextFor(cwd, options, results.length, !options.outputFile)), options.outputFile, cwd);
+  emit(formatter(results, { ...contextFor(cwd, options, results.length, !options.outputFile), hidden }), options.outputFile, cwd);
 
   return exitCodeFor(results, incomplete, maxWarnings);
+}
+
+/** --quiet reports errors only, and the summary says how many warnings and notes it hid. */
+function hideAllButErrors(results: FileReport[]): HiddenCounts {
+  const { warningCount, infoCount } = countFindings(results.flatMap((r) => r.findings));
+  for (const result of results) result.findings = result.findings.filter((f) => f.severity === "error");
+  return { warningCount, infoCount };
 }
 
 /** 2 when the run cannot be trusted (an internal error, paths that matched nothing), 1 for errors or too many warnings, else 0. */
@@ -115,7 +122,7 @@ function exitCodeFor(results: readonly FileReport[], incomplete: boolean, maxWar
   const counts = countFindings(results.flatMap((r) => r.findings));
   if (counts.errorCount > 0) return EXIT.findings;
   if (maxWarnings !== undefined && counts.warningCount > maxWarnings) {
-    process.stderr.write(`journey: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`);
+    process.stderr.write(`journey: ${counts.warningCount} warning${counts.warningCount === 1 ? "" : "s"}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
@@ -160,12 +167,13 @@ async function checkStdin(
   const { findings, rulesChecked } = checked;
   const result: FileReport = {
     filePath,
-    findings: options.quiet ? findings.filter((f) => f.severity === "error") : findings,
+    findings,
     ...(checked.source !== undefined ? { source: checked.source } : {}),
     ...(rulesChecked ? { rulesChecked } : {}),
     ...(output !== undefined ? { output } : {}),
   };
-  emit(formatter([result], contextFor(cwd, options, 1, !options.outputFile)), options.outputFile, cwd);
+  const hidden = options.quiet ? hideAllButErrors([result]) : undefined;
+  emit(formatter([result], { ...contextFor(cwd, options, 1, !options.outputFile), hidden }), options.outputFile, cwd);
   return exitCodeFor([result], false, maxWarnings);
 }
 

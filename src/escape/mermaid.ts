@@ -13,7 +13,8 @@ export function mermaidText(text: string): string {
 /**
  * A label wrapped at word boundaries into lines of at most `width` characters, escaped line by
  * line and joined with `<br/>`, which Mermaid draws as a line break both as HTML (GitHub) and as
- * SVG text (images). The user's text is never cut: a word longer than `width` alone is broken.
+ * SVG text (images); its journey renderer only as SVG text, which `render/mermaid-journey.ts`
+ * asks for. The user's text is never cut: a word longer than `width` alone is broken.
  */
 export function mermaidLabel(text: string, width: number): string {
   return wrapWords(plainText(text), width).map(escapeLine).join("<br/>");

@@ -7,7 +7,7 @@ import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
 import { findingMessageParts } from "./finding-message.js";
-import { formatList, formatNumber, formatPercent, isolate, plural } from "./i18n/format.js";
+import { findingCounts, formatList, formatNumber, formatPercent, isolate, plural } from "./i18n/format.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
@@ -110,8 +110,7 @@ export function renderMarkdownReport({
   out.push(`| ${t.shortestPath} | ${shortest === Infinity ? t.goalNotReachable : plural(t, t.shortestPathSteps, shortest)} |`);
   const contactList = contacts.map((c) => `${isolate(t, markdownCell(c.name))} (${unanswered.has(c.id) ? `❌ ${t.notAnswered}` : `✅ ${t.answered}`})`);
   out.push(`| ${t.contacts} | ${contactList.length > 0 ? contactList.join("<br>") : t.noContacts} |`);
-  const countList = formatList(t, [`${t.errors}: ${counts.errorCount}`, `${t.warnings}: ${counts.warningCount}`, `${t.infos}: ${counts.infoCount}`]);
-  out.push(`| ${t.findings} | ${countList} |`, "");
+  out.push(`| ${t.findings} | ${findingCounts(t, counts)} |`, "");
 
   // Diagrams
   // The chart leaves out steps without an emotion rather than inventing one: the caption names them.

@@ -9,7 +9,7 @@ import type { Journey } from "../model/types.js";
 import type { CheckedFile } from "../check.js";
 import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import { LANGUAGES } from "./i18n/index.js";
-import { formatList } from "./i18n/format.js";
+import { findingCounts, formatList } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 import { renderMarkdownReport, type ReportImages } from "./markdown-report.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
@@ -278,17 +278,7 @@ function renderIndex(rendered: IndexEntry[], options: RenderOptions): string {
   const out = [`# ${t.indexTitle}`, "", `| ${columns.join(" | ")} |`, `|${" --- |".repeat(columns.length)}`];
   for (const { result, journey, stem, images } of sorted) {
     const counts = countFindings(result.findings);
-    const health =
-      result.findings.length === 0
-        ? `✅ ${t.healthy}`
-        : formatList(
-            t,
-            [
-              counts.errorCount && `❌ ${t.errors}: ${counts.errorCount}`,
-              counts.warningCount && `⚠️ ${t.warnings}: ${counts.warningCount}`,
-              counts.infoCount && `ℹ️ ${t.infos}: ${counts.infoCount}`,
-            ].filter((part): part is string => Boolean(part)),
-          );
+    const health = result.findings.length === 0 ? `✅ ${t.healthy}` : findingCounts(t, counts, { error: "❌ ", warning: "⚠️ ", info: "ℹ️ " });
     const title = `[${markdownText(journey.title).replace(/\|/g, "\\|")}](${encodeURIComponent(stem)}.md)`;
     out.push(
       `| ${title} | ${markdownCell(journey.persona ? catalogName(journey.persona, t.lang) : "—")} | ${markdownCell(journey.goal.description ?? formatList(t, journey.goal.steps))} | ${health} |${withImages ? ` ${imageCell(imageLinks(t, images))} |` : ""}`,

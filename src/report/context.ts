@@ -15,4 +15,12 @@ export interface FormatContext {
   rulesMeta: RulesMeta;
   /** Number of files checked, including those without findings. */
   fileCount?: number;
+  /** Findings `lint --quiet` left out of the results; the human formats say how many. */
+  hidden?: HiddenCounts;
+}
+
+/** How many warnings and info findings `--quiet` hid. */
+export interface HiddenCounts {
+  warningCount: number;
+  infoCount: number;
 }

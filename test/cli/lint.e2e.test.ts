@@ -131,16 +131,44 @@ describe("journey lint: options and exit codes", () => {
     expect(ok.exitCode).toBe(0);
     const strict = await runCli(["lint", "--max-warnings", "0"], { cwd: dir });
     expect(strict.exitCode).toBe(1);
-    expect(strict.stderr).toContain("1 warnings, more than --max-warnings 0");
+    expect(strict.stderr).toContain("journey: 1 warning, more than --max-warnings 0");
     const bad = await runCli(["lint", "--max-warnings", "many"], { cwd: dir });
     expect(bad.exitCode).toBe(2);
   });
 
-  it("--quiet reports errors only", async () => {
+  it("--quiet reports errors only, and says how many warnings and notes it hid", async () => {
     const dir = tempProject({ "a.journey.yaml": WARN_ONLY });
+    const plain = await runCli(["lint", "--format", "json"], { cwd: dir });
+    const [{ warningCount, infoCount }] = parseJson<JsonReport>(plain.stdout);
+    expect([warningCount, infoCount]).toEqual([1, 0]);
     const result = await runCli(["lint", "--quiet", "--max-warnings", "0"], { cwd: dir });
-    expect(result.stdout).toBe("✔ 1 file checked: no problems");
+    expect(result.stdout).toBe("✔ 1 file checked: no errors (1 warning hidden by --quiet)");
     expect(result.exitCode).toBe(0);
+    const markdown = await runCli(["lint", "--quiet", "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain("✅ 1 journey file checked: no errors (1 warning hidden by `--quiet`).");
+    // With nothing to hide, "no problems" is the truth.
+    const clean = tempProject({ "a.journey.yaml": WARN_ONLY.replace("emotion: -1", "emotion: 1") });
+    expect((await runCli(["lint", "--quiet"], { cwd: clean })).stdout).toBe("✔ 1 file checked: no problems");
+  });
+
+  it("--quiet with errors: the errors, and the count of what it hid after the summary", async () => {
+    const dir = tempProject({
+      "a.journey.yaml": WARN_ONLY,
+      "b.journey.yaml": WARN_ONLY.replace("id: minimal", "id: other").replace("channel: web\n", "channel: nowhere\n"),
+    });
+    const all = parseJson<JsonReport>((await runCli(["lint", "--format", "json"], { cwd: dir })).stdout);
+    const hidden = all.reduce((n, r) => n + r.warningCount, 0);
+    const hiddenInfo = all.reduce((n, r) => n + r.infoCount, 0);
+    const errors = all.reduce((n, r) => n + r.errorCount, 0);
+    expect(errors).toBeGreaterThan(0);
+    expect(hidden).toBeGreaterThan(0);
+    const words = [`${hidden} warning${hidden === 1 ? "" : "s"}`, ...(hiddenInfo > 0 ? [`${hiddenInfo} info`] : [])].join(" and ");
+    const result = await runCli(["lint", "--quiet"], { cwd: dir });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).not.toContain("warning  ");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^✖ \\d+ problems? \\(\\d+ errors?\\) in 1 of 2 files; ${words} hidden by --quiet$`));
+    const markdown = await runCli(["lint", "--quiet", "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain(`in 1 of 2 files (${words} hidden by \`--quiet\`).`);
   });
 
   it("--rule overrides the config and the file; bad --rule values exit 2", async () => {

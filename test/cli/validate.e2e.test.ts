@@ -2,7 +2,7 @@ import { existsSync, readFileSync, symlinkSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { BIN, MINIMAL, runCli, tempProject, parseJson, type JsonReport } from "../helpers/index.js";
+import { BIN, MINIMAL, ROOT, runCli, tempProject, parseJson, type JsonReport } from "../helpers/index.js";
 
 const BROKEN = MINIMAL.replace("        channel: web\n", "        chanel: web\n");
 
@@ -135,6 +135,12 @@ describe("journey init, schema, help and version", () => {
     expect(first.exitCode).toBe(0);
     expect(existsSync(join(dir, "journey.config.yaml"))).toBe(true);
     expect(existsSync(join(dir, "first-purchase.journey.yaml"))).toBe(true);
+    // The config's pointer to the format reference names the package as npm knows it, and a file the package ships.
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { name: string; files: string[] };
+    const config = readFileSync(join(dir, "journey.config.yaml"), "utf8");
+    expect(config).toContain(`# Format reference: docs/format.md in the ${pkg.name} package (\`npm ls ${pkg.name}\` shows where it is installed).`);
+    expect(pkg.files).toContain("docs");
+    expect(existsSync(join(ROOT, "docs", "format.md"))).toBe(true);
     const validate = await runCli(["validate"], { cwd: dir });
     expect(validate.stdout).toBe("✔ 1 file checked: no problems");
     expect(validate.exitCode).toBe(0);

@@ -16,7 +16,8 @@ describe("preview: what it re-checks", () => {
     const good = project.view("a.journey.yaml")!;
     expect(good.title).toBe("Minimal journey");
     expect(good.body).toContain('<table class="map"');
-    expect(good.diagrams.map((d) => d.definition.split("\n")[0])).toEqual(["journey", "flowchart LR"]);
+    // The kind of each diagram: its first line after Mermaid directives (`%%{init: ...}%%`).
+    expect(good.diagrams.map((d) => d.definition.split("\n").find((line) => !line.startsWith("%%")))).toEqual(["journey", "flowchart LR"]);
     expect(good.errors).toEqual([]);
 
     writeFileSync(join(dir, "a.journey.yaml"), MINIMAL.replace("name: Buys", "name: Buys twice"));

@@ -51,7 +51,7 @@ describe("render: reports that never rewrite facts", () => {
     const row = report.split("\n").find((l) => l.includes("[touchpoint-unanswered]"));
     expect(row).toContain("(suppressed: the chat team answers outside the map)");
     // The key figures count only the findings still reported; the flow keeps the contact's error marking.
-    expect(report).toContain("| Findings | Errors: 0,");
+    expect(report.split("\n").find((l) => l.startsWith("| Findings |"))).not.toContain("Errors");
     expect(flow).toMatch(/n2>"⚠ Asks in the chat/);
   });
 
@@ -72,13 +72,12 @@ describe("render: reports that never rewrite facts", () => {
       "Opens the cart": "2,000 | 50%",
       "Chooses payment": "1,000 | 25%",
       Pays: "600 | —",
-      // 150 asked, 600 paid: the figures contradict each other, and the lint says so.
       "Asks for invoice": "150 | —",
       Leaves: "250 | —",
     });
     expect(report).not.toMatch(/\| -\d+%/);
-    const row = report.split("\n").find((l) => l.includes("[metrics-inconsistent]"));
-    expect(row).toContain("the steps after `chat` were reached by 600 customers, more than the 150 who reached it");
+    // `pays` has two ways in (the decision and the chat): 600 is within 1,000 + 150, a merge, not an inconsistency.
+    expect(report).not.toContain("[metrics-inconsistent]");
   });
 
   it("a step without an emotion is left out of the journey chart, and the caption names it", async () => {

@@ -2,7 +2,7 @@
 
 export const CONFIG_TEMPLATE = `# yaml-language-server: $schema={{schemas}}/journey-config.schema.json
 # journey project config: shared catalogs, rule settings and render defaults.
-# Format reference: docs/format.md in the journey package (npm ls journey).
+# Format reference: docs/format.md in the journey-maps package (\`npm ls journey-maps\` shows where it is installed).
 
 # Rule preset: recommended (default), strict (every rule an error) or none.
 extends: recommended

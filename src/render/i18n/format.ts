@@ -27,6 +27,29 @@ export function formatSigned(labels: Labels, value: number): string {
   return cached(`signed ${labels.lang}`, () => new Intl.NumberFormat(labels.lang, { signDisplay: "exceptZero" })).format(value);
 }
 
+/** Between the label-and-count pairs of `findingCounts`: one mark every language reads as a separator, left to right or right to left. */
+export const COUNT_SEPARATOR = " · ";
+
+/**
+ * A journey's findings as "Errors: 1 · Warnings: 2": each non-zero count with its label, joined by
+ * `COUNT_SEPARATOR`, never by a list's "and" (which reads as one sentence: "Errors: 0, Warnings: 0,
+ * and Notes: 0"); `labels.healthy` ("no findings") when there are none. `marks` prefix each label
+ * (the index's emoji).
+ */
+export function findingCounts(
+  labels: Labels,
+  counts: { errorCount: number; warningCount: number; infoCount: number },
+  marks: { error: string; warning: string; info: string } = { error: "", warning: "", info: "" },
+): string {
+  const parts = [
+    [counts.errorCount, marks.error, labels.errors],
+    [counts.warningCount, marks.warning, labels.warnings],
+    [counts.infoCount, marks.info, labels.infos],
+  ] as const;
+  const shown = parts.filter(([count]) => count > 0).map(([count, mark, label]) => `${mark}${label}: ${formatNumber(labels, count)}`);
+  return shown.length > 0 ? shown.join(COUNT_SEPARATOR) : labels.healthy;
+}
+
 /** Items joined as the language joins a list ("a, b og c"; Arabic with its own comma). */
 export function formatList(labels: Labels, items: readonly string[]): string {
   return cached(`list ${labels.lang} ${labels.lists.type}`, () => new Intl.ListFormat(labels.lang, { type: labels.lists.type })).format(items);

@@ -4,7 +4,7 @@ import type { Finding } from "../../finding.js";
 import { buildFlowGraph } from "../../model/flow-graph.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
-import { plural } from "../i18n/format.js";
+import { findingCounts, plural } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
 import { catalogName, type Names } from "../names.js";
 import { findingMessage } from "../finding-message.js";
@@ -267,7 +267,7 @@ function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, 
   const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
   return markup`<section class="card figures"><h2>${t.keyFigures}</h2><dl>
 <dt>${t.stages}</dt><dd>${journey.stages.length}</dd><dt>${t.steps}</dt><dd>${journey.steps.length}</dd>
-<dt>${t.findings}</dt><dd>${t.errors}: ${counts.errorCount}, ${t.warnings}: ${counts.warningCount}, ${t.infos}: ${counts.infoCount}</dd>
+<dt>${t.findings}</dt><dd>${findingCounts(t, counts)}</dd>
 ${measured ? markup`<dt>${t.measured.period}</dt><dd dir="ltr">${measured.from} &ndash; ${measured.to}</dd><dt>${t.measured.cases}</dt><dd>${measured.cases}</dd><dt>${t.measured.conversion}</dt><dd>${percent(measured.conversion)}</dd><dt>${t.measured.fitness}</dt><dd>${percent(measured.fitness)}</dd>` : ""}
 </dl></section>`;
 }

@@ -18,12 +18,18 @@ export function formatMarkdown(results: readonly FileReport[], context: FormatCo
   const counts = countFindings(all);
   const withFindings = results.filter((r) => r.findings.length > 0);
   const out: string[] = ["## journey lint", ""];
+  // `lint --quiet` shows errors only: say how many warnings and info findings it hid.
+  const hiddenParts = [
+    context.hidden?.warningCount ? `${context.hidden.warningCount} warning${context.hidden.warningCount === 1 ? "" : "s"}` : "",
+    context.hidden?.infoCount ? `${context.hidden.infoCount} info` : "",
+  ].filter(Boolean);
+  const hidden = hiddenParts.length > 0 ? `${hiddenParts.join(" and ")} hidden by \`--quiet\`` : "";
   if (all.length === 0) {
-    out.push(`✅ ${results.length} journey file${results.length === 1 ? "" : "s"} checked: no problems.`, "");
+    out.push(`✅ ${results.length} journey file${results.length === 1 ? "" : "s"} checked: ${hidden ? `no errors (${hidden})` : "no problems"}.`, "");
     return out.join("\n");
   }
   out.push(
-    `**${counts.errorCount} error${counts.errorCount === 1 ? "" : "s"}, ${counts.warningCount} warning${counts.warningCount === 1 ? "" : "s"}, ${counts.infoCount} info** in ${withFindings.length} of ${results.length} file${results.length === 1 ? "" : "s"}.`,
+    `**${counts.errorCount} error${counts.errorCount === 1 ? "" : "s"}, ${counts.warningCount} warning${counts.warningCount === 1 ? "" : "s"}, ${counts.infoCount} info** in ${withFindings.length} of ${results.length} file${results.length === 1 ? "" : "s"}${hidden ? ` (${hidden})` : ""}.`,
     "",
     "| File | Errors | Warnings | Info |",
     "| --- | ---: | ---: | ---: |",

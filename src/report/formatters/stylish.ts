@@ -32,12 +32,15 @@ export function formatStylish(results: readonly FileReport[], context: FormatCon
   }
   const total = context.fileCount ?? results.length;
   const fileWord = total === 1 ? "file" : "files";
+  // `lint --quiet` shows errors only: "no problems" would hide that warnings were found.
+  const hidden = context.hidden ? [plural(context.hidden.warningCount, "warning"), plural(context.hidden.infoCount, "info", "info")].filter(Boolean) : [];
+  const hiddenNote = hidden.length > 0 ? `${hidden.join(" and ")} hidden by --quiet` : "";
   if (all.length === 0) {
-    out.push(color.green(`✔ ${total} ${fileWord} checked: no problems`));
+    out.push(color.green(`✔ ${total} ${fileWord} checked: ${hiddenNote ? `no errors (${hiddenNote})` : "no problems"}`));
   } else {
     const counts = countFindings(all);
     const parts = [plural(counts.errorCount, "error"), plural(counts.warningCount, "warning"), plural(counts.infoCount, "info", "info")].filter(Boolean);
-    const summary = `✖ ${plural(all.length, "problem")} (${parts.join(", ")}) in ${filesWithProblems} of ${total} ${fileWord}`;
+    const summary = `✖ ${plural(all.length, "problem")} (${parts.join(", ")}) in ${filesWithProblems} of ${total} ${fileWord}${hiddenNote ? `; ${hiddenNote}` : ""}`;
     out.push(counts.errorCount > 0 ? color.red.bold(summary) : color.yellow.bold(summary));
     const fixable = all.filter((finding) => finding.fix).length;
     if (fixable > 0) out.push(color.dim(`  ${plural(fixable, "problem")} can be fixed with \`journey lint --fix\``));

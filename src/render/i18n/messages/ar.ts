@@ -26,8 +26,10 @@ export const ar: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "لا يوجد طريق من نقطة البداية ({{entries}}) إلى خطوة هدف ({{goals}}): راجع `next` و`entry`",
   "handoff-owner-missing/handoff": "التسليم `{{step}}` لا يذكر من يسلّم العمل إلى من: أضف الفريقين `from` و`to` أو `owner`",
   "handoff-owner-missing/backstage": "الخطوة `{{step}}` خلف الكواليس بلا مسؤول: أضف `owner` أو اجعل فريقًا هو `actor` لها",
-  "metrics-inconsistent/grows":
-    "وصل إلى الخطوات التي تلي `{{step}}` عملاء ({{after}}) أكثر ممن وصلوا إليها هي نفسها ({{reached}}): راجع الأرقام، أو المسار إذا كان العملاء يدخلون تلك الخطوات من طريق آخر",
+  "metrics-inconsistent/moreThanPredecessor":
+    "وصل إلى `{{step}}` عملاء ({{reached}}) أكثر ممن وصلوا إلى `{{predecessor}}`، الخطوة الوحيدة التي تؤدي إليها ({{before}}): راجع الأرقام، أو المسار إذا كان العملاء يدخلونها من طريق آخر",
+  "metrics-inconsistent/moreThanPredecessors":
+    "وصل إلى `{{step}}` عملاء ({{reached}}) أكثر ممن وصلوا إلى الخطوات التي تؤدي إليها مجتمعةً ({{predecessors}}: {{before}}): راجع الأرقام، أو المسار إذا كان العملاء يدخلونها من طريق آخر",
   "path-too-long/tooLong": "يحتاج العميل من `{{step}}` إلى {{length}} من الخطوات على الأقل للوصول إلى الهدف (والحد {{max}}): اختصر الرحلة",
   "persona-missing/missing": "لا تذكر هذه الرحلة `persona`: حدّد لمن هذه الرحلة (معرّف من journey.config.yaml أو شخصية معرّفة داخل الملف)",
   "persona-missing/noGoals": "الشخصية `{{persona}}` لا تذكر `goals`: تُبنى خريطة الرحلة حول ما يريده العميل",

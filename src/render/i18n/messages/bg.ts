@@ -29,8 +29,10 @@ export const bg: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "никой път не води от входа ({{entries}}) до целева стъпка ({{goals}}): проверете `next` и `entry`",
   "handoff-owner-missing/handoff": "прехвърлянето `{{step}}` не казва кой на кого предава работата: добавете екипи в `from` и `to` или `owner`",
   "handoff-owner-missing/backstage": "стъпката зад кулисите `{{step}}` няма отговорник: добавете `owner` или направете екип неин `actor`",
-  "metrics-inconsistent/grows":
-    "до стъпките след `{{step}}` са стигнали повече клиенти ({{after}}), отколкото до самата нея ({{reached}}): проверете числата или потока, ако клиентите влизат в тези стъпки и по друг път",
+  "metrics-inconsistent/moreThanPredecessor":
+    "до `{{step}}` са стигнали повече клиенти ({{reached}}), отколкото до `{{predecessor}}`, единствената стъпка, която води до нея ({{before}}): проверете числата или потока, ако клиентите влизат там и по друг път",
+  "metrics-inconsistent/moreThanPredecessors":
+    "до `{{step}}` са стигнали повече клиенти ({{reached}}), отколкото до всички стъпки, които водят до нея, взети заедно ({{predecessors}}: {{before}}): проверете числата или потока, ако клиентите влизат там и по друг път",
   "path-too-long/tooLong":
     "от `{{step}}` клиентът има нужда от поне {{length}} {{length|one:стъпка|other:стъпки}}, за да стигне до целта (прагът е {{max}}): скъсете маршрута",
   "persona-missing/missing": "този маршрут не посочва `persona`: напишете чий е маршрутът (id от journey.config.yaml или персона, описана направо във файла)",

@@ -28,8 +28,10 @@ export const da: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "ingen vej fører fra starten ({{entries}}) til et måltrin ({{goals}}): tjek `next` og `entry`",
   "handoff-owner-missing/handoff": "overdragelsen `{{step}}` siger ikke, hvem der overdrager til hvem: tilføj teams i `from` og `to`, eller en `owner`",
   "handoff-owner-missing/backstage": "trinnet `{{step}}` bag kulisserne har ingen ansvarlig: tilføj `owner`, eller gør et team til dets `actor`",
-  "metrics-inconsistent/grows":
-    "trinnene efter `{{step}}` blev nået af {{after}} {{after|one:kunde|other:kunder}}, flere end de {{reached}}, der nåede selve trinnet: tjek tallene, eller forløbet, hvis kunderne også kommer ind i de trin ad en anden vej",
+  "metrics-inconsistent/moreThanPredecessor":
+    "`{{step}}` blev nået af flere kunder ({{reached}}) end `{{predecessor}}`, det eneste trin, der fører dertil ({{before}}): tjek tallene, eller forløbet, hvis kunderne også kommer ind ad en anden vej",
+  "metrics-inconsistent/moreThanPredecessors":
+    "`{{step}}` blev nået af flere kunder ({{reached}}) end alle de trin, der fører dertil, tilsammen ({{predecessors}}: {{before}}): tjek tallene, eller forløbet, hvis kunderne også kommer ind ad en anden vej",
   "path-too-long/tooLong": "fra `{{step}}` skal kunden igennem mindst {{length}} trin for at nå målet (grænsen er {{max}}): gør rejsen kortere",
   "persona-missing/missing": "rejsen angiver ingen `persona`: skriv, hvis rejse det er (et id fra journey.config.yaml eller en persona direkte i filen)",
   "persona-missing/noGoals": "personaen `{{persona}}` har ingen `goals`: et kunderejsekort bygges op om det, kunden vil opnå",

@@ -27,8 +27,10 @@ export const pl: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "żadna ścieżka nie prowadzi od wejścia ({{entries}}) do kroku docelowego ({{goals}}): sprawdź `next` i `entry`",
   "handoff-owner-missing/handoff": "przekazanie `{{step}}` nie mówi, kto komu przekazuje sprawę: dodaj zespoły `from` i `to` albo `owner`",
   "handoff-owner-missing/backstage": "krok na zapleczu `{{step}}` nie ma właściciela: dodaj `owner` albo ustaw zespół jako jego `actor`",
-  "metrics-inconsistent/grows":
-    "do kroków po `{{step}}` dotarło więcej klientów ({{after}}) niż do niego samego ({{reached}}): sprawdź liczby albo przepływ, jeśli klienci trafiają do tych kroków także inną drogą",
+  "metrics-inconsistent/moreThanPredecessor":
+    "do `{{step}}` dotarło więcej klientów ({{reached}}) niż do `{{predecessor}}`, jedynego kroku, który do niego prowadzi ({{before}}): sprawdź liczby albo przepływ, jeśli klienci trafiają tam także inną drogą",
+  "metrics-inconsistent/moreThanPredecessors":
+    "do `{{step}}` dotarło więcej klientów ({{reached}}) niż do wszystkich prowadzących do niego kroków razem ({{predecessors}}: {{before}}): sprawdź liczby albo przepływ, jeśli klienci trafiają tam także inną drogą",
   "path-too-long/tooLong":
     "od `{{step}}` klient musi przejść co najmniej {{length}} {{length|one:krok|few:kroki|many:kroków|other:kroku}}, aby dotrzeć do celu (limit to {{max}}): skróć ścieżkę",
   "persona-missing/missing": "ta ścieżka nie wskazuje `persona`: napisz, czyja to ścieżka (id z journey.config.yaml lub persona opisana w samym pliku)",

@@ -28,8 +28,10 @@ export const ru: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "ни один путь не ведёт от входа ({{entries}}) к целевому шагу ({{goals}}): проверьте `next` и `entry`",
   "handoff-owner-missing/handoff": "в передаче `{{step}}` не сказано, кто кому передаёт дело: добавьте команды `from` и `to` или `owner`",
   "handoff-owner-missing/backstage": "у закулисного шага `{{step}}` нет ответственного: добавьте `owner` или сделайте команду его `actor`",
-  "metrics-inconsistent/grows":
-    "шагов после `{{step}}` достигло больше клиентов ({{after}}), чем самого этого шага ({{reached}}): проверьте цифры или поток, если клиенты попадают на эти шаги и другим путём",
+  "metrics-inconsistent/moreThanPredecessor":
+    "до `{{step}}` дошло больше клиентов ({{reached}}), чем до `{{predecessor}}`, единственного шага, который к нему ведёт ({{before}}): проверьте цифры или поток, если клиенты попадают туда и другим путём",
+  "metrics-inconsistent/moreThanPredecessors":
+    "до `{{step}}` дошло больше клиентов ({{reached}}), чем до всех ведущих к нему шагов вместе взятых ({{predecessors}}: {{before}}): проверьте цифры или поток, если клиенты попадают туда и другим путём",
   "path-too-long/tooLong":
     "от `{{step}}` клиенту нужно не менее {{length}} {{length|one:шага|few:шагов|many:шагов|other:шага}}, чтобы дойти до цели (порог — {{max}}): сократите путь",
   "persona-missing/missing": "в этом пути не указана `persona`: скажите, чей это путь (id из journey.config.yaml или персона, описанная прямо в файле)",
