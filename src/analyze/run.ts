@@ -13,6 +13,7 @@ import { resolveLogFiles } from "./log-files.js";
 import { writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
+import { figureFlow, type FigureFlow } from "../model/step-figures.js";
 import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
 
 export interface AnalyzeRun {
@@ -29,7 +30,7 @@ export interface AnalyzeRun {
   top: number;
   columns: ColumnNames;
   color?: boolean;
-  /** `--write`: record metrics.reached of the instrumented steps and `measured:` in the journey file. */
+  /** `--write`: record metrics.reached and metrics.ended_here of the measured steps and `measured:` in the journey file. */
   write?: boolean;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
@@ -43,19 +44,19 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, goals, ends, instrumented } = await analyze(run);
+    const { result, names, flow, measuredSteps } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
       const journeyPath = resolve(run.cwd, run.journeyPath);
-      writeMeasurement(journeyPath, result, instrumented, run.config);
+      writeMeasurement(journeyPath, result, measuredSteps, run.config);
       process.stderr.write(
-        `journey: recorded the measurement in ${run.journeyPath} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
+        `journey: recorded the measurement in ${run.journeyPath} (metrics.reached and metrics.ended_here of ${measuredSteps.size} measured step${measuredSteps.size === 1 ? "" : "s"}, and measured:)\n`,
       );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
-    const text = formatter(result, { color, names, goals, ends });
+    const text = formatter(result, { color, names, flow: flow! });
     if (run.outputFile) writeFileAtomic(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
@@ -69,10 +70,9 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
 interface Analysed {
   result?: AnalysisResult;
   names: Map<string, string>;
-  goals: Set<string>;
-  ends: Set<string>;
-  /** Steps the log instruments (`--write` records their reached): they have `events:`, or their id occurs as an activity. */
-  instrumented: Set<string>;
+  flow?: FigureFlow;
+  /** Steps the log measures (`--write` records their figures): one of their activities occurs in it (`reached` is not null). */
+  measuredSteps: Set<string>;
 }
 
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
@@ -84,7 +84,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
-    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set() };
+    return { names: new Map(), measuredSteps: new Set() };
   }
   const { journey, graph } = checked.model;
   const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
@@ -107,11 +107,11 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
         : `no activity in the event log belongs to a step of \`${journey.id}\`; the most frequent are ${seen.join(", ")}. Map them with \`events:\` on the steps they mean`,
     );
   }
+  const result = buildResult(plan, figures, engine.name);
   return {
-    result: buildResult(plan, figures, engine.name),
+    result,
     names: new Map(journey.steps.map((s) => [s.id, s.name])),
-    goals: new Set(journey.goal.steps),
-    ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
-    instrumented: new Set(journey.steps.filter((s, index) => s.events.length > 0 || figures.stepIdsSeen.includes(index)).map((s) => s.id)),
+    flow: figureFlow(journey, graph),
+    measuredSteps: new Set(result.steps.filter((s) => s.reached !== null).map((s) => s.id)),
   };
 }

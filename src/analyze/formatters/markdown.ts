@@ -1,5 +1,5 @@
 import { markdownCell, markdownText } from "../../escape/markdown.js";
-import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The same content as `stylish`, as a Markdown section to paste into a report. */
 export const formatMarkdown: AnalyzeFormatter = (result, context) => {
@@ -11,9 +11,7 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
-    out.push(
-      `| ${markdownCell(row.name)} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`,
-    );
+    out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${funnelCells(row.figure).join(" | ")} | ${next} |`);
   }
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");

@@ -1,4 +1,4 @@
-import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
 export const formatStylish: AnalyzeFormatter = (result, context) => {
@@ -13,9 +13,7 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   const rows = funnelRows(result, context).map((row) => [
     row.id,
     row.name,
-    count(row.reached),
-    percent(row.share),
-    typeof row.lost === "string" ? row.lost : count(row.lost),
+    ...funnelCells(row.figure),
     row.next ? `${duration(row.next.seconds)} → ${row.next.to}` : "",
   ]);
   lines.push(
