@@ -218,7 +218,9 @@ function funnelCell(figures: StepFigures, t: Labels) {
     const lostLine =
       lost === null || lost.kind === "unknown"
         ? ""
-        : markup`<span class="${lost.kind === "count" && lost.lost > 0 ? "drop " : ""}figure lost" dir="auto">${lost.kind === "count" ? `${t.measured.lostAfter}: ` : ""}${lostText(lost, t)}</span>`;
+        : lost.kind === "count"
+          ? markup`<span class="${lost.lost > 0 ? "drop " : ""}lost" dir="auto">${t.measured.lostAfter}: <span class="figure" dir="ltr">${lostText(lost, t)}</span></span>`
+          : markup`<span class="lost meta" dir="auto">${lostText(lost, t)}</span>`;
     return markup`<span class="figure" dir="ltr" data-measured="true" data-reached="${figure.reached}" data-share="${figure.share === null ? "" : String(figure.share)}" data-lost="${lostValue}" data-lost-kind="${lost?.kind ?? "unknown"}">${formatNumber(t, figure.reached)}</span> <span class="meta">${shareText(figure, t)}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${lostLine}`;
   };
 }
