@@ -178,6 +178,11 @@ describe("render --analysis: files it refuses", () => {
       mutate((a) => ((a.steps as { reached: number }[])[1].reached = 1.5)),
       /`steps\[1\]\.reached` must be a whole number, 0 or more$/,
     ],
+    [
+      "a step with reached but a null ended_here",
+      mutate((a) => ((a.steps as { ended_here: number | null }[])[1].ended_here = null)),
+      /`steps\[1\]\.reached` and `steps\[1\]\.ended_here` must both be null \(not measured\) or both numbers$/,
+    ],
     ["a share above 1", mutate((a) => (a.fitness = 87)), /`fitness` must be a number from 0 to 1$/],
     ["a missing list", mutate((a) => delete a.variants), /`variants` must be a list$/],
     ["a bad period", mutate((a) => (a.period = { from: "March", to: "April" })), /`period\.from` must be a UTC time like 2026-01-31T23:59:59Z$/],

@@ -1,5 +1,5 @@
 import { markdownCell, markdownText } from "../../escape/markdown.js";
-import { count, duration, funnelCells, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The same content as `stylish`, as a Markdown section to paste into a report. */
 export const formatMarkdown: AnalyzeFormatter = (result, context) => {
@@ -13,6 +13,7 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
     out.push(`| ${markdownCell(row.name)} (${code(row.id)}) | ${funnelCells(row.figure).join(" | ")} | ${next} |`);
   }
+  out.push("", `_${funnelDefinition(result.cases)}_`);
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");
     for (const d of result.deviations) out.push(`| ${code(d.from)} | ${code(d.to)} | ${count(d.count)} |`);

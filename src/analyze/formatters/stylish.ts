@@ -1,4 +1,4 @@
-import { count, duration, funnelCells, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
 export const formatStylish: AnalyzeFormatter = (result, context) => {
@@ -20,6 +20,7 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
     ...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) =>
       i === 0 ? color.dim(line) : line,
     ),
+    color.dim(funnelDefinition(result.cases)),
     "",
   );
 

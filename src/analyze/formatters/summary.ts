@@ -46,6 +46,9 @@ export function funnelCells(figure: StepFigure): [string, string, string] {
 
 export const NOT_MEASURED = "not measured";
 
+/** The one line under the funnel that says what share and lost after mean (docs/analyze.md). */
+export const funnelDefinition = (cases: number) => `Share: of the ${count(cases)} cases; lost after: customers whose path ended at the step.`;
+
 function lostCell(lost: LostAfter | null): string {
   switch (lost?.kind) {
     case "count":
