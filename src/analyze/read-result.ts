@@ -151,6 +151,16 @@ function list(item: Check): Check {
   };
 }
 
+/** A step's figures: both whole numbers, or both null (not measured). */
+const measuredStep: Check = (value, at) => {
+  const problem = object({ id: text })(value, at);
+  if (problem) return problem;
+  const step = value as Record<string, unknown>;
+  if (step.reached === null && step.ended_here === null) return undefined;
+  if (step.reached === null || step.ended_here === null) return `\`${at}.reached\` and \`${at}.ended_here\` must both be null (not measured) or both numbers`;
+  return object({ reached: count, ended_here: count })(value, at);
+};
+
 /** The spec's JSON shape (src/analyze/types.ts, AnalysisResult). */
 const shapeProblem = (data: unknown) =>
   object({
@@ -161,7 +171,7 @@ const shapeProblem = (data: unknown) =>
     cases: count,
     conversion: share,
     fitness: share,
-    steps: list(object({ id: text, reached: count, ended_here: count })),
+    steps: list(measuredStep),
     transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count })),
     deviations: list(object({ from: text, to: text, count })),
     variants: list(object({ path: list(text), cases: count })),

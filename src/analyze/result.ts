@@ -21,7 +21,12 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
     cases: figures.cases,
     conversion: ratio(figures.converted, figures.cases),
     fitness: ratio(figures.fit, figures.cases),
-    steps: plan.stepIds.map((stepId, i) => ({ id: stepId, reached: figures.steps[i]?.reached ?? 0, ended_here: figures.steps[i]?.endedHere ?? 0 })),
+    // A step the log never shows is not measured (null), not reached by nobody (0): on the whole
+    // log a step is measured exactly when some case reached it (docs/analyze.md).
+    steps: plan.stepIds.map((stepId, i) => {
+      const step = figures.steps[i];
+      return step && step.reached > 0 ? { id: stepId, reached: step.reached, ended_here: step.endedHere } : { id: stepId, reached: null, ended_here: null };
+    }),
     transitions,
     deviations,
     variants: figures.variants.slice(0, plan.top).map((v) => ({ path: v.path.map(id), cases: v.cases })),

@@ -15,6 +15,7 @@ import { resolveLogFiles, verifyLogFile } from "./log-files.js";
 import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
+import { figureFlow, type FigureFlow } from "../model/step-figures.js";
 import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
 
 export interface AnalyzeRun {
@@ -31,7 +32,7 @@ export interface AnalyzeRun {
   top: number;
   columns: ColumnNames;
   color?: boolean;
-  /** `--write`: record metrics.reached of the instrumented steps and `measured:` in the journey file. */
+  /** `--write`: record metrics.reached and metrics.ended_here of the measured steps and `measured:` in the journey file. */
   write?: boolean;
   /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
   limits?: AnalyzeLimits;
@@ -47,19 +48,19 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, goals, ends, instrumented, analyzedHash } = await analyze(run);
+    const { result, names, flow, measuredSteps, analyzedHash } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
       const journeyPath = resolve(run.cwd, run.journeyPath);
-      writeMeasurement(journeyPath, result, instrumented, run.config, analyzedHash);
+      writeMeasurement(journeyPath, result, measuredSteps, run.config, analyzedHash);
       process.stderr.write(
-        `journey: recorded the measurement in ${visibleText(run.journeyPath)} (metrics.reached of ${instrumented.size} instrumented step${instrumented.size === 1 ? "" : "s"}, and measured:)\n`,
+        `journey: recorded the measurement in ${visibleText(run.journeyPath)} (metrics.reached and metrics.ended_here of ${measuredSteps.size} measured step${measuredSteps.size === 1 ? "" : "s"}, and measured:)\n`,
       );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
-    const text = formatter(result, { color, names, goals, ends });
+    const text = formatter(result, { color, names, flow: flow! });
     if (run.outputFile) writeOutputFile(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
@@ -73,10 +74,9 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
 interface Analysed {
   result?: AnalysisResult;
   names: Map<string, string>;
-  goals: Set<string>;
-  ends: Set<string>;
-  /** Steps the log instruments (`--write` records their reached): they have `events:`, or their id occurs as an activity. */
-  instrumented: Set<string>;
+  flow?: FigureFlow;
+  /** Steps the log measures (`--write` records their figures): one of their activities occurs in it (`reached` is not null). */
+  measuredSteps: Set<string>;
   /** With `--write`: the hash of the journey file's bytes as analysed. */
   analyzedHash?: string;
 }
@@ -97,7 +97,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
-    return { names: new Map(), goals: new Set(), ends: new Set(), instrumented: new Set(), analyzedHash };
+    return { names: new Map(), measuredSteps: new Set(), analyzedHash };
   }
   const { journey, graph } = checked.model;
   const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS };
@@ -146,12 +146,12 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
         : `no activity in the event log belongs to a step of \`${journey.id}\`; the most frequent are ${seen.join(", ")}. Map them with \`events:\` on the steps they mean`,
     );
   }
+  const result = buildResult(plan, figures, engine.name);
   return {
-    result: buildResult(plan, figures, engine.name),
+    result,
     names: new Map(journey.steps.map((s) => [s.id, s.name])),
-    goals: new Set(journey.goal.steps),
-    ends: new Set(journey.steps.filter((s) => s.type === "end").map((s) => s.id)),
-    instrumented: new Set(journey.steps.filter((s, index) => s.events.length > 0 || figures.stepIdsSeen.includes(index)).map((s) => s.id)),
+    flow: figureFlow(journey, graph),
+    measuredSteps: new Set(result.steps.filter((s) => s.reached !== null).map((s) => s.id)),
     analyzedHash,
   };
 }

@@ -102,8 +102,11 @@ export interface AnalysisResult {
   cases: number;
   conversion: number;
   fitness: number;
-  /** Every step of the journey in file order (0 where never reached). */
-  steps: { id: string; reached: number; ended_here: number }[];
+  /**
+   * Every step of the journey in file order. `reached` and `ended_here` are null for a step that
+   * is not measured (none of its activities occurs in the log); 0 would mean "measured, nobody".
+   */
+  steps: { id: string; reached: number | null; ended_here: number | null }[];
   /** Every observed transition, ordered by `from`, then `to` (code-point order). */
   transitions: { from: string; to: string; count: number; in_map: boolean; median_seconds: number }[];
   /** Transitions not in the map, most frequent first (ties by from, then to); at most `top`. */

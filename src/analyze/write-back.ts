@@ -22,11 +22,20 @@ export function measuredBlock(result: AnalysisResult): MeasuredSpec {
   return { from: result.period.from, to: result.period.to, cases: result.cases, conversion: round(result.conversion), fitness: round(result.fitness) };
 }
 
+/** A measured step's figures (neither is null once the step is measured). */
+interface MeasuredFigure {
+  reached: number;
+  ended_here: number;
+}
+
 /**
- * What `--write` records in `metrics:` of every instrumented step, in this order: the key and
- * its value from the step's figures in the result. A new key is one line here.
+ * What `--write` records in `metrics:` of every measured step, in this order: the key and its
+ * value from the step's figures in the result. A new key is one line here.
  */
-const STEP_METRICS: readonly (readonly [string, (step: AnalysisResult["steps"][number]) => number])[] = [["reached", (step) => step.reached]];
+const STEP_METRICS: readonly (readonly [string, (step: MeasuredFigure) => number])[] = [
+  ["reached", (step) => step.reached],
+  ["ended_here", (step) => step.ended_here],
+];
 
 interface Edit {
   start: number;
@@ -44,9 +53,14 @@ interface Entry {
   block?: (indent: string, eol: string) => string;
 }
 
+/** The keys of `metrics` a measurement writes. */
+const FIGURE_KEYS = STEP_METRICS.map(([key]) => key);
+
 /**
- * Returns `text` with `metrics.reached` of every step in `instrumented` set to its `reached` in
- * `result.steps`, and the journey-level `measured:` set from the result. Applying it again with
+ * Returns `text` with `metrics.reached` and `metrics.ended_here` of every step in `instrumented`
+ * (the steps the log measures) set from `result.steps`, those keys removed from every other step
+ * (a step this log does not measure has no figures of this measurement), and the journey-level
+ * `measured:` set from the result. Applying it again with
  * the same result returns the text unchanged. Throws `AnalyzeError` when the file is not the
  * journey the result measures or cannot be edited (its YAML does not parse, or a value to change
  * is shared through an anchor).
@@ -64,15 +78,21 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
 
   const style = new Style(text, root);
   const edits: Edit[] = [];
-  const stepsById = new Map(result.steps.map((s) => [s.id, s]));
+  const figuresById = new Map(result.steps.map((s) => [s.id, s]));
+  const unmeasured: [string, YAMLMap][] = [];
   for (const [id, step] of stepMaps(root)) {
-    if (!instrumented.has(id)) continue;
-    const measured = stepsById.get(id);
-    if (measured === undefined) throw new Error(`internal: step ${id} is instrumented but missing from the analysis result`);
-    const entries = STEP_METRICS.map(([key, value]): Entry => ({ key, value: value(measured), flow: String(value(measured)) }));
-    const flow = `{ ${entries.map((e) => `${e.key}: ${e.flow}`).join(", ")} }`;
     const metrics = step.get("metrics", true) as Node | undefined;
+    if (!instrumented.has(id)) {
+      unmeasured.push([id, step]);
+      continue;
+    }
+    const figure = figuresById.get(id);
+    if (figure?.reached === null || figure?.reached === undefined || figure.ended_here === null)
+      throw new Error(`internal: step ${id} is measured but has no figures in the analysis result`);
+    const measuredFigure: MeasuredFigure = { reached: figure.reached, ended_here: figure.ended_here };
     shared(metrics, `\`metrics\` of step \`${id}\``);
+    const entries = STEP_METRICS.map(([key, value]): Entry => ({ key, value: value(measuredFigure), flow: String(value(measuredFigure)) }));
+    const flow = `{ ${entries.map((e) => `${e.key}: ${e.flow}`).join(", ")} }`;
     if (metrics === undefined) {
       // New metrics go where the bundled examples keep them: before `next:`, else last.
       const nextIndex = step.items.findIndex((p) => keyOf(p) === "next");
@@ -83,6 +103,15 @@ export function applyMeasurement(text: string, result: AnalysisResult, instrumen
     } else {
       throw new AnalyzeError(`\`metrics\` of step \`${id}\` is not a mapping; write it as \`metrics: ${flow}\` or remove it`);
     }
+  }
+
+  // Steps this log does not measure: figures of an earlier measurement (or typed by hand) would be
+  // read as this one's, so they go; other keys of `metrics` stay.
+  for (const [id, step] of unmeasured) {
+    const metrics = step.get("metrics", true) as Node | undefined;
+    if (!isMap(metrics) || !FIGURE_KEYS.some((key) => metrics.has(key))) continue;
+    shared(metrics, `\`metrics\` of step \`${id}\``);
+    removeKeys(style, step, metrics, FIGURE_KEYS, edits);
   }
 
   const m = measuredBlock(result);
@@ -262,6 +291,44 @@ function setKeys(style: Style, map: YAMLMap, entries: Entry[], edits: Edit[], af
   }
   const end = style.lineEnd(pairEnd(map.items[after]));
   edits.push({ start: end, end, text: end === style.text.length && !/\n$/.test(style.text) ? style.eol + lines.slice(0, -style.eol.length) : lines });
+}
+
+/**
+ * Removes `keys` from `metrics` (a mapping under `step`), or the whole `metrics` pair when
+ * nothing else would be left in it.
+ */
+function removeKeys(style: Style, step: YAMLMap, metrics: YAMLMap, keys: readonly string[], edits: Edit[]): void {
+  const remaining = metrics.items.filter((p) => !keys.includes(keyOf(p) as string));
+  if (remaining.length === 0) {
+    removePair(
+      style,
+      step,
+      step.items.find((p) => keyOf(p) === "metrics")!,
+      edits,
+    );
+    return;
+  }
+  for (const pair of metrics.items) if (keys.includes(keyOf(pair) as string)) removePair(style, metrics, pair, edits);
+}
+
+/** Removes one pair of a mapping: in a flow mapping with its comma, in a block mapping its lines. */
+function removePair(style: Style, map: YAMLMap, pair: Pair, edits: Edit[]): void {
+  const index = map.items.indexOf(pair);
+  const next = map.items[index + 1] as Pair | undefined;
+  if (map.flow) {
+    if (next) edits.push({ start: nodeStart(pair), end: nodeStart(next), text: "" });
+    else if (index > 0) edits.push({ start: pairEnd(map.items[index - 1]), end: pairEnd(pair), text: "" });
+    else edits.push({ start: nodeStart(pair), end: pairEnd(pair), text: "" });
+    return;
+  }
+  const start = nodeStart(pair);
+  const lineStart = style.text.lastIndexOf("\n", start - 1) + 1;
+  // A key after `- ` on its line: the next key takes its place on that line.
+  if (/\S/.test(style.text.slice(lineStart, start).replace(/^\uFEFF/, ""))) {
+    if (next) edits.push({ start, end: nodeStart(next), text: "" });
+    return;
+  }
+  edits.push({ start: lineStart, end: style.lineEnd(pairEnd(pair)), text: "" });
 }
 
 /** A nested block starts on the next line; an inline value after one space. */

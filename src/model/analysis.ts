@@ -69,25 +69,3 @@ export class FlowAnalysis {
     return stoppedAt === undefined ? Infinity : cost.get(stoppedAt)! - stepWeight(from.index);
   }
 }
-
-/**
- * Customers who went on from `step` by its `metrics.reached` figures: the sum over the steps it
- * leads to. Customers who leave through an abandoned end are lost too, so those ends do not count
- * as going on. Undefined when it leads nowhere else or a following step has no figure.
- */
-export function wentOn(journey: Journey, graph: FlowGraph, step: Step): number | undefined {
-  const following = graph.successors[step.index].map((i) => journey.steps[i]).filter((s) => !(s.type === "end" && s.outcome === "abandoned"));
-  if (following.length === 0 || following.some((s) => s.reached === undefined)) return undefined;
-  return following.reduce((sum, s) => sum + s.reached!, 0);
-}
-
-/**
- * Customers lost after `step` by its `metrics.reached` figures: reached minus those who `wentOn()`.
- * Undefined when that cannot be told, and when the following steps were reached by more customers
- * than `step` was: the figures contradict each other there (`metrics-inconsistent`), and a negative
- * loss would be invented.
- */
-export function lostAfter(journey: Journey, graph: FlowGraph, step: Step): number | undefined {
-  const kept = step.reached === undefined ? undefined : wentOn(journey, graph, step);
-  return kept !== undefined && kept <= step.reached! ? step.reached! - kept : undefined;
-}

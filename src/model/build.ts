@@ -99,6 +99,7 @@ function buildStep(file: StepFile, index: number, stage: Stage, path: Step["path
     painPoints: file.pain_points ?? [],
     opportunities: file.opportunities ?? [],
     reached: file.metrics?.reached,
+    endedHere: file.metrics?.ended_here,
     events: file.events ?? [],
     explicitNext: file.next !== undefined,
     next,

@@ -95,7 +95,7 @@ export interface StepFile {
   thoughts?: string;
   pain_points?: string[];
   opportunities?: string[];
-  metrics?: { reached?: number };
+  metrics?: { reached?: number; ended_here?: number };
   /** Activity names in event logs that mean this step, besides its id (`journey analyze`). */
   events?: string[];
   next?: string | TransitionFile[];
@@ -133,6 +133,8 @@ export interface Step {
   painPoints: string[];
   opportunities: string[];
   reached?: number;
+  /** `metrics.ended_here`: customers whose path ended at this step (`journey analyze --write`). */
+  endedHere?: number;
   /** Activity names of event logs that mean this step, besides its id (`events:`). */
   events: string[];
   /** True when the step says `next:` itself (even `next: []`). */

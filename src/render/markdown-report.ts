@@ -1,13 +1,13 @@
 import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell, markdownCellIsolated, markdownText, markdownUrl } from "../escape/markdown.js";
-import { lostAfter } from "../model/analysis.js";
 import { shortestPaths } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
 import { findingMessageParts } from "./finding-message.js";
-import { findingCounts, formatList, formatNumber, formatPercent, isolate, plural } from "./i18n/format.js";
+import { findingCounts, formatList, formatNumber, isolate, plural } from "./i18n/format.js";
+import { figuresDefinition, funnelSteps, journeyFigures, lostText, shareText } from "./funnel.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "./names.js";
 
@@ -182,23 +182,23 @@ export function renderMarkdownReport({
     out.push("");
   }
 
-  // Funnel
+  // Funnel: the analysis' figures with --analysis, else the file's, by the one set of definitions
+  // (model/step-figures.ts); never one step against its neighbour in the file.
   out.push(`## ${t.funnel}`, "", `_${t.funnelCaption}_`, "");
-  const measured = journey.steps.filter((s) => s.reached !== undefined);
-  if (measured.length === 0) out.push(t.noMetrics, "");
+  const figures = journeyFigures(journey, analysis);
+  if (!figures) out.push(t.noMetrics, "");
   else {
-    // Along the flow, as `drop-off-high` counts: never against the previous step in the file.
-    out.push(`| ${t.step} | ${t.reached} | ${t.dropOff} |`, "| --- | ---: | ---: |");
-    for (const step of measured) {
-      const lost = lostAfter(journey, graph, step);
-      const drop = lost !== undefined && step.reached! > 0 ? formatPercent(t, lost / step.reached!) : "—";
-      out.push(`| ${markdownCell(step.name)} | ${formatNumber(t, step.reached!)} | ${drop} |`);
+    out.push(`| ${t.step} | ${t.reached} | ${t.measured.share} | ${t.measured.lostAfter} |`, "| --- | ---: | ---: | ---: |");
+    for (const figure of funnelSteps(figures)) {
+      const name = markdownCell(journey.steps[figure.index].name);
+      if (figure.reached === null) out.push(`| ${name} | ${t.figures.notMeasured} | — | — |`);
+      else out.push(`| ${name} | ${formatNumber(t, figure.reached)} | ${shareText(figure, t)} | ${lostText(figure.lostAfter, t)} |`);
     }
-    out.push("");
+    out.push("", `_${figuresDefinition(figures, t)}_`, "");
   }
 
   const observedImage = images.observed && imageLine(t.diagramImage.replace("{diagram}", t.measured.observedFlow), images.observed);
-  out.push(...renderMeasuredSection(journey, graph, t, analysis, observedDiagram, observedImage));
+  out.push(...renderMeasuredSection(journey, t, analysis, observedDiagram, observedImage));
 
   // Findings
   out.push(`## ${t.findings}`, "");

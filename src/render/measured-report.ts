@@ -1,21 +1,19 @@
 import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell } from "../escape/markdown.js";
-import { lostAfter } from "../model/analysis.js";
-import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey } from "../model/types.js";
 import { formatNumber, formatPercent } from "./i18n/format.js";
 import type { Labels } from "./i18n/types.js";
 
 /**
- * The report's "Measured" section: the funnel, period, cases, conversion and fitness that
- * `journey analyze --write` recorded in the journey file (`measured:` and `metrics.reached`). With
+ * The report's "Measured" section: the period, cases, conversion and fitness that `journey
+ * analyze --write` recorded in the journey file (`measured:`; the steps' figures are the report's
+ * one Funnel table, `funnel.ts`). With
  * the analysis JSON (`render --analysis`) it shows that analysis instead, and adds what the file
  * does not keep: time between steps, the main deviations and variants, and the observed flow.
  * Empty when there is neither.
  */
 export function renderMeasuredSection(
   journey: Journey,
-  graph: FlowGraph,
   labels: Labels,
   analysis?: AnalysisResult,
   observedDiagram?: string,
@@ -47,27 +45,6 @@ export function renderMeasuredSection(
     "",
   );
 
-  // The funnel: with the analysis every step (0 is a measurement there) and the cases whose path
-  // ended at it; from the file the steps with `metrics.reached`, and those lost after each as
-  // `drop-off-high` counts them.
-  const rows = analysis
-    ? analysis.steps.map((s) => ({ id: s.id, reached: s.reached, lost: s.ended_here }))
-    : journey.steps.filter((s) => s.reached !== undefined).map((s) => ({ id: s.id, reached: s.reached!, lost: lostAfter(journey, graph, s) }));
-  if (rows.length > 0) {
-    const first = rows[0].reached;
-    out.push(
-      `_${t.funnelCaption}_`,
-      "",
-      `| # | ${labels.step} | ${labels.reached} | ${t.shareOfFirst} | ${analysis ? t.endedHere : t.lostAfter} |`,
-      "| ---: | --- | ---: | ---: | ---: |",
-    );
-    rows.forEach((row, i) =>
-      out.push(
-        `| ${i + 1} | ${name(row.id)} | ${number(row.reached)} | ${first > 0 ? percent(row.reached / first) : "—"} | ${row.lost === undefined ? "—" : number(row.lost)} |`,
-      ),
-    );
-    out.push("");
-  }
   if (!analysis) return out;
 
   const index = (id: string) => journey.stepById.get(id)?.index ?? -1;

@@ -147,7 +147,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     }
     const stem = fileStem(journey.id);
     const analysis = options.analyses?.get(journey.id);
-    const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis, labels.dir);
+    const observedDiagram = analysis && renderObservedDiagram(journey, graph, analysis, labels.dir, labels.figures.notMeasured);
     const mmdNote = `${generatedNote(source, "%%")}\n`;
     const note = generatedNoteText(source);
     const images: ReportImages = {};

@@ -47,6 +47,9 @@ describe("journey analyze (CLI)", () => {
     expect(run.stdout).toContain("shop: 3 cases from 2026-03-01T10:00:00Z to 2026-03-01T10:07:00Z");
     expect(run.stdout).toMatch(/lands\s+Lands on the shop\s+2\s+66\.7%\s+0\s+1m → views/);
     expect(run.stdout).toMatch(/pays\s+Pays\s+1\s+33\.3%\s+goal/);
+    // No row of the log is `reserves`: not measured, never "0  0.0%".
+    expect(run.stdout).toMatch(/reserves\s+Reserves in store\s+not measured\n/);
+    expect(run.stdout).not.toMatch(/\s0\.0%/);
     expect(run.stdout).toMatch(/Conversion\s+33\.3%/);
     expect(run.stdout).toMatch(/Fitness\s+66\.7%/);
     expect(run.stdout).toMatch(/search → cart\s+1/);
@@ -61,6 +64,7 @@ describe("journey analyze (CLI)", () => {
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toContain("## Measured: shop");
     expect(run.stdout).toContain("| Lands on the shop (`lands`) | 2 | 66.7% | 0 | 1m → `views` |");
+    expect(run.stdout).toContain("| Reserves in store (`reserves`) | not measured |  |  |  |");
     expect(run.stdout).toContain("- **Conversion:** 33.3% of cases reach a goal step.");
     expect(run.stdout).toContain("| `search` | `cart` | 1 |");
     expect(run.stdout).toContain("| heartbeat | 1 |");

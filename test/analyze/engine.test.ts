@@ -139,7 +139,8 @@ describe("the reference implementation itself", () => {
         { id: "views", reached: 2, ended_here: 1 },
         { id: "cart", reached: 2, ended_here: 1 },
         { id: "pays", reached: 1, ended_here: 1 },
-        { id: "reserves", reached: 0, ended_here: 0 },
+        // Not in the log at all: not measured (null), not reached by nobody (0).
+        { id: "reserves", reached: null, ended_here: null },
       ],
       transitions: [
         { from: "cart", to: "pays", count: 1, in_map: true, median_seconds: 60 },

@@ -63,6 +63,8 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   let latest = -Infinity;
   const unmapped = new Map<string, number>();
   const byCase = new Map<string, { step: number; time: number }[]>();
+  /** Steps one of whose activities occurs in a row not skipped: measured; the others are null. */
+  const shown = new Set<number>();
   for (const row of rows) {
     const time = parseTime(row.timestamp);
     if (!row.case_id || !row.activity || time === undefined) {
@@ -78,6 +80,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       continue;
     }
     events.mapped++;
+    shown.add(step);
     if (!byCase.has(row.case_id)) byCase.set(row.case_id, []);
     byCase.get(row.case_id)!.push({ step, time });
   }
@@ -132,7 +135,9 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
     cases,
     conversion: cases === 0 ? 0 : converted / cases,
     fitness: cases === 0 ? 0 : fit / cases,
-    steps: journey.steps.map((s, i) => ({ id: s.id, reached: reached[i], ended_here: endedHere[i] })),
+    steps: journey.steps.map((s, i) =>
+      shown.has(i) ? { id: s.id, reached: reached[i], ended_here: endedHere[i] } : { id: s.id, reached: null, ended_here: null },
+    ),
     transitions: transitionList,
     deviations: transitionList
       .filter((t) => !t.in_map)

@@ -51,12 +51,12 @@ function lineDiff(before: string, after: string): { removed: string[]; added: st
 
 interface StepData {
   id: string;
-  metrics?: { reached?: number };
+  metrics?: { reached?: number; ended_here?: number };
 }
 const stepsOf = (data: { stages: { steps?: StepData[] }[] }) => data.stages.flatMap((s) => s.steps ?? []);
 
 const MEASURED_LINES = /^(measured:| {2}from: "[^"]+"| {2}to: "[^"]+"| {2}cases: \d+| {2}conversion: [\d.]+| {2}fitness: [\d.]+)\r?$/;
-const METRICS_LINE = /^\s+(- )?(metrics: \{ reached: \d+ \}|reached: \d+)\r?$/;
+const METRICS_LINE = /^\s+(- )?(metrics: \{ reached: \d+(, ended_here: \d+)? \}|reached: \d+|ended_here: \d+)\r?$/;
 
 /**
  * Applies `result` to an example's text and checks the contract: the line diff holds only
@@ -72,8 +72,8 @@ function expectOnlyMeasurementChanges(text: string, result: AnalysisResult, inst
   for (const line of added) expect(line, JSON.stringify(added)).toSatisfy((l: string) => METRICS_LINE.test(l) || MEASURED_LINES.test(l));
   expect(added.filter((l) => MEASURED_LINES.test(l))).toHaveLength(6);
   const reached = new Map(result.steps.map((s) => [s.id, s.reached]));
-  const changed = stepsOf(before).filter((s) => instrumented.has(s.id) && s.metrics?.reached !== reached.get(s.id));
-  expect(added.filter((l) => METRICS_LINE.test(l))).toHaveLength(changed.length);
+  const changed = stepsOf(before).filter((s) => instrumented.has(s.id) && (s.metrics?.reached !== reached.get(s.id) || s.metrics?.ended_here === undefined));
+  expect(added.filter((l) => METRICS_LINE.test(l)).length).toBeLessThanOrEqual(2 * changed.length);
   expect(after.startsWith("\uFEFF")).toBe(text.startsWith("\uFEFF"));
   if (text.includes("\r\n")) expect(after.replace(/\r\n/g, "")).not.toContain("\n");
 
@@ -85,7 +85,16 @@ function expectOnlyMeasurementChanges(text: string, result: AnalysisResult, inst
     conversion: round(result.conversion),
     fitness: round(result.fitness),
   };
-  for (const step of stepsOf(before)) if (instrumented.has(step.id)) step.metrics = { ...step.metrics, reached: reached.get(step.id) };
+  const endedHere = new Map(result.steps.map((s) => [s.id, s.ended_here]));
+  for (const step of stepsOf(before)) {
+    if (instrumented.has(step.id)) step.metrics = { ...step.metrics, reached: reached.get(step.id)!, ended_here: endedHere.get(step.id)! };
+    else if (step.metrics) {
+      // A step this log does not measure keeps no figures (of an earlier measurement or typed by hand).
+      const { reached: _r, ended_here: _e, ...rest } = step.metrics;
+      if (Object.keys(rest).length > 0) step.metrics = rest;
+      else delete step.metrics;
+    }
+  }
   expect(parse(after.replace(/^\uFEFF/, ""))).toEqual(before);
   expect(check(after.replace(/^\uFEFF/, ""), config).findings.filter((f) => f.severity === "error")).toEqual([]);
   expect(applyMeasurement(after, result, instrumented)).toBe(after);
@@ -102,7 +111,7 @@ describe("analyze --write on every bundled example", () => {
     const ids = stepsOf(data).map((s) => s.id);
     const variants = { "as bundled": original, "with CRLF and a BOM": "\uFEFF" + original.replace(/\n/g, "\r\n") };
     for (const [variant, text] of Object.entries(variants)) {
-      it(`${file} ${variant}: only metrics.reached and measured change, and twice is once`, () => {
+      it(`${file} ${variant}: only metrics.reached, metrics.ended_here and measured change, and twice is once`, () => {
         // Every other step is instrumented, so some keep their hand-typed figures.
         expectOnlyMeasurementChanges(text, resultFor(data.id, ids), new Set(ids.filter((_, i) => i % 2 === 0)), config!);
       });
@@ -150,55 +159,61 @@ const SHAPES: { name: string; before: string; instrumented: string[]; after: str
     name: "a step without metrics gets them before `next:`, and `measured` goes after `goal`",
     before: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        # the way on\n        next: [b]\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
     instrumented: ["a", "c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000 }\n        # the way on\n        next: [b]\n      - id: b\n        name: B\n      - id: c\n        name: C\n        metrics: { reached: 4378 }\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000, ended_here: 0 }\n        # the way on\n        next: [b]\n      - id: b\n        name: B\n      - id: c\n        name: C\n        metrics: { reached: 4378, ended_here: 0 }\n`,
   },
   {
     name: "flow-style metrics keep their style; other keys stay",
     before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5 }\n      - id: b\n        name: B\n        metrics: { x-source: crm }\n      - id: c\n        name: C\n        metrics: {}\n`,
     instrumented: ["a", "b", "c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000 }\n      - id: b\n        name: B\n        metrics: { x-source: crm, reached: 4689 }\n      - id: c\n        name: C\n        metrics: { reached: 4378 }\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5000, ended_here: 0 }\n      - id: b\n        name: B\n        metrics: { x-source: crm, reached: 4689, ended_here: 0 }\n      - id: c\n        name: C\n        metrics: { reached: 4378, ended_here: 0 }\n`,
   },
   {
     name: "block metrics with comments and x- keys; a missing reached goes last in the block",
     before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics:\n          # typed from the CRM export\n          reached: 5  # March\n          x-source: crm\n      - id: b\n        name: B\n        metrics:\n          x-source: crm # only this\n      - id: c\n        name: C\n`,
     instrumented: ["a", "b"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics:\n          # typed from the CRM export\n          reached: 5000  # March\n          x-source: crm\n      - id: b\n        name: B\n        metrics:\n          x-source: crm # only this\n          reached: 4689\n      - id: c\n        name: C\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics:\n          # typed from the CRM export\n          reached: 5000  # March\n          x-source: crm\n          ended_here: 0\n      - id: b\n        name: B\n        metrics:\n          x-source: crm # only this\n          reached: 4689\n          ended_here: 0\n      - id: c\n        name: C\n`,
   },
   {
     name: "an existing measured block keeps its place, comments, quoting and extra keys",
     before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n      - { id: b, name: B, next: [c] }\n      - { id: c, name: C, metrics: { reached: 4378 } }\n# from the January export\nmeasured:\n  from: '2026-01-01T00:00:00Z'   # kept: the same value\n  to: "2025-12-31T00:00:00Z"\n  x-note: by hand\n  cases: 3\n  conversion: 1\n  fitness: 0.5\n`,
     instrumented: ["a", "b", "c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A, metrics: { reached: 5000 } }\n      - { id: b, name: B, metrics: { reached: 4689 }, next: [c] }\n      - { id: c, name: C, metrics: { reached: 4378 } }\n# from the January export\nmeasured:\n  from: '2026-01-01T00:00:00Z'   # kept: the same value\n  to: "2026-01-31T23:59:59.250Z"\n  x-note: by hand\n  cases: 5000\n  conversion: 0.1235\n  fitness: 0.6667\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A, metrics: { reached: 5000, ended_here: 0 } }\n      - { id: b, name: B, metrics: { reached: 4689, ended_here: 0 }, next: [c] }\n      - { id: c, name: C, metrics: { reached: 4378, ended_here: 0 } }\n# from the January export\nmeasured:\n  from: '2026-01-01T00:00:00Z'   # kept: the same value\n  to: "2026-01-31T23:59:59.250Z"\n  x-note: by hand\n  cases: 5000\n  conversion: 0.1235\n  fitness: 0.6667\n`,
   },
   {
     name: "indentation of 4 and a flow-style measured with a key missing",
     before: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nmeasured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 1 }\nstages:\n    -   id: s\n        steps:\n            -   id: a\n                name: A\n            -   id: b\n                name: B\n            -   id: c\n                name: C\n                next: []`,
     instrumented: ["a", "b", "c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nmeasured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }\nstages:\n    -   id: s\n        steps:\n            -   id: a\n                name: A\n                metrics: { reached: 5000 }\n            -   id: b\n                name: B\n                metrics: { reached: 4689 }\n            -   id: c\n                name: C\n                metrics: { reached: 4378 }\n                next: []`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nmeasured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }\nstages:\n    -   id: s\n        steps:\n            -   id: a\n                name: A\n                metrics: { reached: 5000, ended_here: 0 }\n            -   id: b\n                name: B\n                metrics: { reached: 4689, ended_here: 0 }\n            -   id: c\n                name: C\n                metrics: { reached: 4378, ended_here: 0 }\n                next: []`,
   },
   {
     name: "indentation of 4 with no measured: the new block uses it; a file without a final newline",
     before: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\nstages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C }`,
     instrumented: ["c"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\n${MEASURED.replace(/^ {2}/gm, "    ")}stages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C, metrics: { reached: 4378 } }`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n    steps: [c]\n${MEASURED.replace(/^ {2}/gm, "    ")}stages:\n    - id: s\n      steps:\n          - { id: a, name: A }\n          - { id: b, name: B }\n          - { id: c, name: C, metrics: { reached: 4378, ended_here: 0 } }`,
   },
   {
     name: "`next:` as the first key of a step, and a long folded name that stays folded",
     before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\nstages:\n  - id: s\n    steps:\n      - next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
     instrumented: ["a"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - metrics: { reached: 5000 }\n        next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - metrics: { reached: 5000, ended_here: 0 }\n        next: [c]\n        id: a\n        name: >-\n          A very long name\n          folded over lines\n      - id: b\n        name: B\n      - id: c\n        name: C\n`,
   },
   {
     name: "a flow-style step over several lines, a kept block scalar last in a step, a comment after `goal`",
     before: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n# the stages follow\nstages:\n  - id: s\n    steps:\n      - {\n          id: a,\n          name: A,\n        }\n      - id: b\n        name: B\n        thoughts: |+\n          kept\n\n      - id: c\n        name: C\n`,
     instrumented: ["a", "b"],
-    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}# the stages follow\nstages:\n  - id: s\n    steps:\n      - {\n          id: a,\n          name: A, metrics: { reached: 5000 },\n        }\n      - id: b\n        name: B\n        thoughts: |+\n          kept\n\n        metrics: { reached: 4689 }\n      - id: c\n        name: C\n`,
+    after: `journey: 1\nid: j\ntitle: T\ngoal:\n  steps: [c]\n${MEASURED}# the stages follow\nstages:\n  - id: s\n    steps:\n      - {\n          id: a,\n          name: A, metrics: { reached: 5000, ended_here: 0 },\n        }\n      - id: b\n        name: B\n        thoughts: |+\n          kept\n\n        metrics: { reached: 4689, ended_here: 0 }\n      - id: c\n        name: C\n`,
   },
   {
     name: "a journey written wholly in flow style",
     before: `{ journey: 1, id: j, title: T, goal: { steps: [c] }, stages: [{ id: s, steps: [{ id: a, name: A }, { id: b, name: B }, { id: c, name: C }] }] }\n`,
     instrumented: ["b"],
-    after: `{ journey: 1, id: j, title: T, goal: { steps: [c] }, measured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }, stages: [{ id: s, steps: [{ id: a, name: A }, { id: b, name: B, metrics: { reached: 4689 } }, { id: c, name: C }] }] }\n`,
+    after: `{ journey: 1, id: j, title: T, goal: { steps: [c] }, measured: { from: "2026-01-01T00:00:00Z", to: "2026-01-31T23:59:59.250Z", cases: 5000, conversion: 0.1235, fitness: 0.6667 }, stages: [{ id: s, steps: [{ id: a, name: A }, { id: b, name: B, metrics: { reached: 4689, ended_here: 0 } }, { id: c, name: C }] }] }\n`,
+  },
+  {
+    name: "a step this log does not measure loses the figures of an earlier measurement; other keys of its metrics stay",
+    before: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n        metrics: { reached: 5, ended_here: 1 }\n      - id: b\n        name: B\n        metrics:\n          reached: 7\n          x-source: crm\n          ended_here: 2\n      - id: c\n        name: C\n`,
+    instrumented: ["c"],
+    after: `journey: 1\nid: j\ntitle: T\ngoal: { steps: [c] }\n${MEASURED}stages:\n  - id: s\n    steps:\n      - id: a\n        name: A\n      - id: b\n        name: B\n        metrics:\n          x-source: crm\n      - id: c\n        name: C\n        metrics: { reached: 4378, ended_here: 0 }\n`,
   },
 ];
 
@@ -219,7 +234,12 @@ describe("analyze --write: shapes of a journey file", () => {
         fitness: 0.6667,
       };
       for (const step of stepsOf(expected))
-        if (shape.instrumented.includes(step.id)) step.metrics = { ...step.metrics, reached: R.steps.find((r) => r.id === step.id)!.reached };
+        if (shape.instrumented.includes(step.id)) step.metrics = { ...step.metrics, reached: R.steps.find((r) => r.id === step.id)!.reached!, ended_here: 0 };
+        else if (step.metrics) {
+          const { reached: _r, ended_here: _e, ...rest } = step.metrics;
+          if (Object.keys(rest).length > 0) step.metrics = rest;
+          else delete step.metrics;
+        }
       expect(parse(after)).toEqual(expected);
       expect(applyMeasurement(after, R, new Set(shape.instrumented))).toBe(after);
     });

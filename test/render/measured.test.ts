@@ -53,27 +53,36 @@ describe("render: the Measured section", () => {
     ]);
   });
 
-  it("from the file alone: period, cases, conversion, fitness and the funnel of the measured steps", () => {
-    const measured = section(report(JOURNEY), "Measured");
-    expect(rows(measured)).toEqual([
+  it("from the file alone: period, cases, conversion, fitness; the one funnel table with analyze's definitions", () => {
+    const md = report(JOURNEY);
+    expect(rows(section(md, "Measured"))).toEqual([
       "| Period | Cases | Conversion (reached a goal step) | Fitness (followed the mapped flow) |",
       "| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 1,000 | 53.0% | 87.0% |",
-      "| # | Step | Reached | Share of the first | Lost after the step |",
-      // 980 - 720 went on; the address step leads to an unmeasured decision; the invoice branch's
-      // hand-typed 25 is below the 530 confirmations that also come from the card branch.
-      "| 1 | Views the lamp's product page | 980 | 100.0% | 260 |",
-      "| 2 | Adds the lamp to the cart | 720 | 73.5% | 120 |",
-      "| 3 | Enters the delivery address | 600 | 61.2% | — |",
-      "| 4 | Pays by card | 530 | 54.1% | 0 |",
-      "| 5 | Asks for an invoice | 25 | 2.6% | — |",
-      "| 6 | Sees the order confirmation | 530 | 54.1% | — |",
     ]);
-    expect(measured).not.toContain("### ");
+    expect(section(md, "Measured")).not.toContain("### ");
+    const funnel = section(md, "Funnel");
+    expect(rows(funnel)).toEqual([
+      "| Step | Reached | Share | Lost after the step |",
+      // Shares of the 1,000 cases; lost after = metrics.ended_here as --write recorded it.
+      "| Views the lamp's product page | 980 | 98.0% | 250 |",
+      "| Adds the lamp to the cart | 720 | 72.0% | 150 |",
+      // Its only following step has no figure in the file: the loss cannot be told.
+      "| Enters the delivery address | 600 | 60.0% | next steps not measured |",
+      "| Chooses how to pay | not measured | — | — |",
+      "| Pays by card | 530 | 53.0% | 0 |",
+      // Hand-typed without ended_here: no loss is invented.
+      "| Asks for an invoice | 25 | 2.5% | — |",
+      "| Sees the order confirmation | 530 | 53.0% | goal |",
+    ]);
+    expect(funnel).toContain("_Share: of the 1,000 cases; lost after: customers whose path ended at the step._");
   });
 
-  it("with the analysis: every step with the cases that ended there, times, deviations, variants and the observed flow", () => {
-    const measured = section(report(JOURNEY, "en", ANALYSIS), "Measured");
-    expect(rows(measured)).toContain("| 6 | Asks for an invoice | 0 | 0.0% | 0 |");
+  it("with the analysis: the funnel is the analysis', unmeasured steps say so; times, deviations, variants and the observed flow", () => {
+    const md = report(JOURNEY, "en", ANALYSIS);
+    expect(md.match(/\| Lost after the step \|/g)).toHaveLength(1);
+    expect(rows(section(md, "Funnel"))).toContain("| Asks for an invoice | not measured | — | — |");
+    expect(rows(section(md, "Funnel"))).toContain("| Enters the delivery address | 600 | 60.0% | 70 |");
+    const measured = section(md, "Measured");
     expect(rows(measured)).toContain("| Views the lamp's product page | Enters the delivery address | 30 | ❌ | 2 d 4 h |");
     expect(measured).toContain(
       "### Main deviations\n\n| From | To | Moves |\n| --- | --- | ---: |\n| Adds the lamp to the cart | Views the lamp's product page | 80 |\n",
@@ -83,21 +92,26 @@ describe("render: the Measured section", () => {
     expect(diagram).toContain('  n2 -.->|"80"| n1\n');
     expect(diagram).toContain('  n1 -->|"780"| n2\n');
     expect(diagram).toContain("  n4 --> n6\n"); // mapped, never taken: drawn grey
+    expect(diagram).toContain("<small><i>not measured</i></small>"); // the invoice step: no 0
+    expect(diagram).toMatch(/class n6 notMeasured/);
     expect(diagram).toMatch(/linkStyle 1,6 stroke:#d32f2f/);
     expect(diagram).toMatch(/linkStyle 7,8 stroke:#bdbdbd/);
   });
 
   it("through the built CLI in Danish and Arabic: counts grouped and shares to a tenth as each language writes them", async () => {
-    const dir = tempProject({ "checkout.journey.yaml": JOURNEY.replace(/reached: 980\b/, "reached: 12345") });
+    const dir = tempProject({ "checkout.journey.yaml": JOURNEY.replace(/cases: 1000\b/, "cases: 12345").replace(/reached: 980\b/, "reached: 12000") });
     for (const lang of ["da", "ar"]) expect((await runCli(["render", ".", "--lang", lang, "-o", lang], { cwd: dir })).exitCode, lang).toBe(0);
-    const da = rows(section(readFileSync(join(dir, "da", "checkout.md"), "utf8"), LANGUAGES.da.measured.heading));
-    expect(da[1]).toBe("| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 1.000 | 53,0\u00a0% | 87,0\u00a0% |");
-    expect(da).toContain("| 1 | Views the lamp's product page | 12.345 | 100,0\u00a0% | 11.625 |");
-    expect(da).toContain("| 2 | Adds the lamp to the cart | 720 | 5,8\u00a0% | 120 |");
+    const daMd = readFileSync(join(dir, "da", "checkout.md"), "utf8");
+    const da = rows(section(daMd, LANGUAGES.da.measured.heading));
+    expect(da[1]).toBe("| 2026-03-01T00:00:00Z – 2026-03-31T23:58:12.500Z | 12.345 | 53,0\u00a0% | 87,0\u00a0% |");
+    const daFunnel = rows(section(daMd, LANGUAGES.da.funnel));
+    expect(daFunnel).toContain("| Views the lamp's product page | 12.000 | 97,2\u00a0% | 250 |");
+    expect(daFunnel).toContain("| Chooses how to pay | ikke målt | — | — |");
     // Arabic: the locale's percent with its marks, so the sign stays on the number's side in right-to-left text.
-    const ar = rows(section(readFileSync(join(dir, "ar", "checkout.md"), "utf8"), LANGUAGES.ar.measured.heading));
+    const arMd = readFileSync(join(dir, "ar", "checkout.md"), "utf8");
+    const ar = rows(section(arMd, LANGUAGES.ar.measured.heading));
     expect(ar[1]).toContain(" | 53.0\u200e%\u200e | 87.0\u200e%\u200e |");
-    for (const md of [da, ar]) expect(md.join("\n")).not.toMatch(/\d%/);
+    for (const md of [da, ar, daFunnel, rows(section(arMd, LANGUAGES.ar.funnel))]) expect(md.join("\n")).not.toMatch(/\d%/);
   });
 
   it("is absent when the journey has no measured block and no analysis is given", () => {
@@ -163,6 +177,11 @@ describe("render --analysis: files it refuses", () => {
       "a count that is not whole",
       mutate((a) => ((a.steps as { reached: number }[])[1].reached = 1.5)),
       /`steps\[1\]\.reached` must be a whole number, 0 or more$/,
+    ],
+    [
+      "a step with reached but a null ended_here",
+      mutate((a) => ((a.steps as { ended_here: number | null }[])[1].ended_here = null)),
+      /`steps\[1\]\.reached` and `steps\[1\]\.ended_here` must both be null \(not measured\) or both numbers$/,
     ],
     ["a share above 1", mutate((a) => (a.fitness = 87)), /`fitness` must be a number from 0 to 1$/],
     ["a missing list", mutate((a) => delete a.variants), /`variants` must be a list$/],

@@ -55,7 +55,7 @@ describe("render: reports that never rewrite facts", () => {
     expect(flow).toMatch(/n2>"⚠ Asks in the chat/);
   });
 
-  it("the funnel follows the flow: losses after a decision counted over its branches, abandoned ends lost, no negative figure", async () => {
+  it("hand-typed figures: shares of the step most customers reached, losses only where the flow tells them, never a neighbour in the file", async () => {
     const { report } = await render(`      - { id: cart, name: Opens the cart, channel: web, metrics: { reached: 2000 }, collects: feedback }
       - id: method
         name: Chooses payment
@@ -69,13 +69,18 @@ describe("render: reports that never rewrite facts", () => {
 `);
     // Against the previous row in the file, "Leaves" would show -67% and "Asks for invoice" 75%.
     expect(funnelRows(report)).toEqual({
-      "Opens the cart": "2,000 | 50%",
-      "Chooses payment": "1,000 | 25%",
-      Pays: "600 | —",
-      "Asks for invoice": "150 | —",
-      Leaves: "250 | —",
+      // The decision is the cart's only way on, and the cart its only way in: 2,000 - 1,000.
+      "Opens the cart": "2,000 | 100.0% | 1,000",
+      // Pays is also reached from the invoice chat: who went where after the decision cannot be told.
+      "Chooses payment": "1,000 | 50.0% | —",
+      Pays: "600 | 30.0% | goal",
+      "Asks for invoice": "150 | 7.5% | —",
+      Leaves: "250 | 12.5% | end",
     });
-    expect(report).not.toMatch(/\| -\d+%/);
+    expect(report).toContain(
+      "_Figures typed by hand: share of the step most customers reached; lost after: reached minus the customers of the steps after it, where this step is their only way in._",
+    );
+    expect(report).not.toMatch(/\| -\d+%|-0%/);
     // `pays` has two ways in (the decision and the chat): 600 is within 1,000 + 150, a merge, not an inconsistency.
     expect(report).not.toContain("[metrics-inconsistent]");
   });
@@ -101,7 +106,7 @@ describe("render: reports that never rewrite facts", () => {
       expect((await render(steps(0), lang)).report, lang).toContain(` | ${singular[lang]} |`);
       expect((await render(steps(4), lang)).report, lang).toContain(` | ${five[lang]} |`);
     }
-    expect((await render(steps(0), "da")).report).toContain("| Pays | 12.345 | — |");
-    expect((await render(steps(0), "bg")).report).toContain("| Pays | 12\u00a0345 | — |");
+    expect((await render(steps(0), "da")).report).toContain("| Pays | 12.345 | 100,0\u00a0% | mål |");
+    expect((await render(steps(0), "bg")).report).toContain("| Pays | 12\u00a0345 | 100,0% | цел |");
   });
 });

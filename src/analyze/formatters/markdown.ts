@@ -1,6 +1,6 @@
 import { markdownCell, markdownText } from "../../escape/markdown.js";
 import { cutText, visibleText } from "../../escape/terminal.js";
-import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The same content as `stylish`, as a Markdown section to paste into a report. */
 export const formatMarkdown: AnalyzeFormatter = (result, context) => {
@@ -12,10 +12,9 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
-    out.push(
-      `| ${markdownCell(cutText(row.name))} (${code(row.id)}) | ${count(row.reached)} | ${percent(row.share)} | ${typeof row.lost === "string" ? row.lost : count(row.lost)} | ${next} |`,
-    );
+    out.push(`| ${markdownCell(cutText(row.name))} (${code(row.id)}) | ${funnelCells(row.figure).join(" | ")} | ${next} |`);
   }
+  out.push("", `_${funnelDefinition(result.cases)}_`);
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");
     for (const d of result.deviations) out.push(`| ${code(d.from)} | ${code(d.to)} | ${count(d.count)} |`);

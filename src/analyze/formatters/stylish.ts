@@ -1,5 +1,5 @@
 import { visibleName, visibleText } from "../../escape/terminal.js";
-import { count, duration, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
 export const formatStylish: AnalyzeFormatter = (result, context) => {
@@ -15,15 +15,14 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   const rows = funnelRows(result, context).map((row) => [
     visibleText(row.id),
     visibleName(row.name),
-    count(row.reached),
-    percent(row.share),
-    typeof row.lost === "string" ? row.lost : count(row.lost),
+    ...funnelCells(row.figure),
     row.next ? `${duration(row.next.seconds)} → ${visibleText(row.next.to)}` : "",
   ]);
   lines.push(
     ...table(["Step", "", "Reached", "Share", "Lost after", "Median to next"], rows, [false, false, true, true, true, false]).map((line, i) =>
       i === 0 ? color.dim(line) : line,
     ),
+    color.dim(funnelDefinition(result.cases)),
     "",
   );
 

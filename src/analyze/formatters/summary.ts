@@ -1,14 +1,14 @@
 import type { ChalkInstance } from "chalk";
+import { analysisFigures, type FigureFlow, type LostAfter, type StepFigure } from "../../model/step-figures.js";
 import type { AnalysisResult } from "../types.js";
 
-/** What the people-facing formatters know besides the result: names and goals from the journey. */
+/** What the people-facing formatters know besides the result: names and the flow from the journey. */
 export interface AnalyzeFormatContext {
   color: ChalkInstance;
   /** Step id -> the step's name. */
   names: ReadonlyMap<string, string>;
-  goals: ReadonlySet<string>;
-  /** Steps of `type: end`: a path ending there is not lost. */
-  ends: ReadonlySet<string>;
+  /** Goals, ends and arrows of the journey, for the figures' definitions (`model/step-figures.ts`). */
+  flow: FigureFlow;
 }
 
 export type AnalyzeFormatter = (result: AnalysisResult, context: AnalyzeFormatContext) => string;
@@ -16,11 +16,8 @@ export type AnalyzeFormatter = (result: AnalysisResult, context: AnalyzeFormatCo
 export interface FunnelRow {
   id: string;
   name: string;
-  reached: number;
-  /** reached / cases. */
-  share: number;
-  /** Cases whose path ended at this step; "goal" or "end" where ending there is arriving. */
-  lost: number | "goal" | "end";
+  /** The step's figures by the one set of definitions (docs/analyze.md); `reached` null when not measured. */
+  figure: StepFigure;
   /** The most frequent transition out of the step, with its median time. */
   next: { to: string; seconds: number } | undefined;
 }
@@ -30,17 +27,40 @@ export function funnelRows(result: AnalysisResult, context: AnalyzeFormatContext
   const next = new Map<string, AnalysisResult["transitions"][number]>();
   // transitions are ordered by from, then to: the first with the highest count wins ties.
   for (const t of result.transitions) if ((next.get(t.from)?.count ?? -1) < t.count) next.set(t.from, t);
-  return result.steps.map((step) => {
-    const out = next.get(step.id);
+  return analysisFigures(context.flow, result).steps.map((figure) => {
+    const out = next.get(figure.id);
     return {
-      id: step.id,
-      name: context.names.get(step.id) ?? step.id,
-      reached: step.reached,
-      share: result.cases === 0 ? 0 : step.reached / result.cases,
-      lost: context.goals.has(step.id) ? "goal" : context.ends.has(step.id) ? "end" : step.ended_here,
+      id: figure.id,
+      name: context.names.get(figure.id) ?? figure.id,
+      figure,
       next: out && { to: out.to, seconds: out.median_seconds },
     };
   });
+}
+
+/** The Reached, Share and Lost after cells of a funnel row, as the terminal and Markdown show them. */
+export function funnelCells(figure: StepFigure): [string, string, string] {
+  if (figure.reached === null) return [NOT_MEASURED, "", ""];
+  return [count(figure.reached), figure.share === null ? "—" : percent(figure.share), lostCell(figure.lostAfter)];
+}
+
+export const NOT_MEASURED = "not measured";
+
+/** The one line under the funnel that says what share and lost after mean (docs/analyze.md). */
+export const funnelDefinition = (cases: number) => `Share: of the ${count(cases)} cases; lost after: customers whose path ended at the step.`;
+
+function lostCell(lost: LostAfter | null): string {
+  switch (lost?.kind) {
+    case "count":
+      return count(lost.lost);
+    case "goal":
+    case "end":
+      return lost.kind;
+    case "not-measured-after":
+      return "next steps not measured";
+    default:
+      return "—";
+  }
 }
 
 /** 0.8123 -> "81.2%" (display only; the JSON keeps the exact number). */

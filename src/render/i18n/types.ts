@@ -56,7 +56,6 @@ export interface Labels {
   /** Before one opportunity. */
   opportunity: string;
   reached: string;
-  dropOff: string;
   severity: string;
   rule: string;
   message: string;
@@ -81,6 +80,8 @@ export interface Labels {
   emotions: { "-2": string; "-1": string; "0": string; "1": string; "2": string };
   outcomes: { success: string; abandoned: string; other: string };
   severities: { error: string; warning: string; info: string };
+  /** The funnel's cells and definition lines (model/step-figures.ts). */
+  figures: FigureLabels;
   /** The "Measured" section: figures from an event log (`journey analyze`). */
   measured: MeasuredLabels;
   /** `journey diff`'s Markdown. Templates: `{count}`, `{before}`, `{after}`, `{base}`, `{head}`, `{line}`, `{file}`. */
@@ -132,6 +133,17 @@ export interface Labels {
   images: string;
 }
 
+export interface FigureLabels {
+  /** A step the event log does not show: no figures, not 0. */
+  notMeasured: string;
+  /** "Lost after" of a step whose every following step is not measured. */
+  notMeasuredAfter: string;
+  /** The one line under a measured funnel, `{cases}` the analysis' cases. */
+  measuredDefinition: string;
+  /** The one line under a funnel of hand-typed `metrics.reached`. */
+  handTypedDefinition: string;
+}
+
 export interface MeasuredLabels {
   heading: string;
   caption: string;
@@ -139,12 +151,8 @@ export interface MeasuredLabels {
   cases: string;
   conversion: string;
   fitness: string;
-  funnelCaption: string;
-  shareOfFirst: string;
-  /** Without an analysis file: reached minus the reached of the steps it leads to (as `drop-off-high` counts). */
+  /** The funnel's "lost after" column (model/step-figures.ts, docs/analyze.md). */
   lostAfter: string;
-  /** With an analysis file: cases whose path ends at the step. */
-  endedHere: string;
   timeBetweenSteps: string;
   timeCaption: string;
   from: string;

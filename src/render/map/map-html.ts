@@ -4,7 +4,9 @@ import type { Finding } from "../../finding.js";
 import { buildFlowGraph } from "../../model/flow-graph.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
-import { findingCounts, plural } from "../i18n/format.js";
+import { findingCounts, formatNumber, plural } from "../i18n/format.js";
+import { figuresDefinition, journeyFigures, lostText, shareText } from "../funnel.js";
+import type { StepFigures } from "../../model/step-figures.js";
 import type { Labels } from "../i18n/types.js";
 import { catalogName, type Names } from "../names.js";
 import { findingMessage } from "../finding-message.js";
@@ -60,14 +62,9 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
     (step) =>
       markup`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`,
   );
-  // The file's figures; with `render --analysis` also the event log's, each step measured there.
-  const fileFigures = new Map(journey.steps.flatMap((s) => (s.reached === undefined ? [] : [[s.id, s.reached] as const])));
-  const funnels = [
-    fileFigures.size > 0 && { row: journey.measured ? "measured" : "funnel", figures: fileFigures },
-    analysis && { row: "measured", figures: new Map(analysis.steps.map((s) => [s.id, s.reached] as const)) },
-  ].filter((f) => f !== false && f !== undefined);
-  // A file whose figures were written by `analyze --write` and the analysis say the same thing: once.
-  if (funnels.length === 2 && funnels[0].row === "measured") funnels.shift();
+  // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
+  // of definitions (model/step-figures.ts).
+  const figures = journeyFigures(journey, analysis);
 
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
@@ -79,10 +76,7 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
     markup`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
     cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names)),
   ];
-  for (const { row, figures } of funnels) {
-    const cell = funnelCell(journey, figures);
-    rows.push(cells(row, cell));
-  }
+  if (figures) rows.push(cells(figures.basis === "measured" ? "measured" : "funnel", funnelCell(figures, t)));
   if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t, ruleDocsUrl)));
 
   const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
@@ -90,7 +84,7 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
 ${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a>${imageAnchors(links.images ?? [], "")}</nav>` : ""}
 <h1 dir="auto">${journey.title}</h1>
 ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}</p>` : ""}
-<div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis)}</div>
+<div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis, figures)}</div>
 </header>
 <main>
 <p class="hint">${m.scrollHint}</p>
@@ -209,27 +203,26 @@ function findingList(findings: readonly Finding[] | undefined, t: Labels, ruleDo
 }
 
 /**
- * A funnel row: reached per step and the share lost since the previous step with a figure (as
- * the Markdown report's funnel), as bars scaled to the largest figure.
+ * A funnel row: per step its reached, its share as a bar, and lost after, all from
+ * `model/step-figures.ts` (never one column against its neighbour: neighbours in the file may be
+ * alternatives). The exact figures are in `data-*` attributes: `data-reached`, `data-share`, and
+ * `data-lost` (a count, or `goal`, `end`, `unknown`) with `data-lost-kind`.
  */
-function funnelCell(journey: Journey, reached: ReadonlyMap<string, number>) {
-  const most = Math.max(...reached.values());
-  const previous = new Map<string, number>();
-  let last: number | undefined;
-  for (const step of journey.steps) {
-    const value = reached.get(step.id);
-    if (value === undefined) continue;
-    if (last !== undefined) previous.set(step.id, last);
-    last = value;
-  }
+function funnelCell(figures: StepFigures, t: Labels) {
   return (step: Step): Html | false => {
-    const value = reached.get(step.id);
-    if (value === undefined) return false;
-    const before = previous.get(step.id);
-    // Negative when more reach this step than the one before (others enter here): shown as a rise.
-    const drop = before !== undefined && before > 0 ? Math.round((1 - value / before) * 100) : undefined;
-    const width = most > 0 ? Math.round((value / most) * 1000) / 10 : 0;
-    return markup`<span class="figure" dir="ltr" data-reached="${value}">${value}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${drop === undefined ? "" : drop >= 0 ? markup`<span class="drop figure" dir="ltr">&minus;${drop}%</span>` : markup`<span class="rise figure" dir="ltr">+${-drop}%</span>`}`;
+    const figure = figures.steps[step.index];
+    if (figure.reached === null)
+      return figures.basis === "measured" && markup`<span class="meta not-measured" data-measured="false">${t.figures.notMeasured}</span>`;
+    const lost = figure.lostAfter;
+    const lostValue = lost === null ? "unknown" : "lost" in lost ? String(lost.lost) : lost.kind;
+    const width = figure.share === null ? 0 : Math.round(figure.share * 1000) / 10;
+    const lostLine =
+      lost === null || lost.kind === "unknown"
+        ? ""
+        : lost.kind === "count"
+          ? markup`<span class="${lost.lost > 0 ? "drop " : ""}lost" dir="auto">${t.measured.lostAfter}: <span class="figure" dir="ltr">${lostText(lost, t)}</span></span>`
+          : markup`<span class="lost meta" dir="auto">${lostText(lost, t)}</span>`;
+    return markup`<span class="figure" dir="ltr" data-measured="true" data-reached="${figure.reached}" data-share="${figure.share === null ? "" : String(figure.share)}" data-lost="${lostValue}" data-lost-kind="${lost?.kind ?? "unknown"}">${formatNumber(t, figure.reached)}</span> <span class="meta">${shareText(figure, t)}</span><div class="bar" aria-hidden="true"><span style="width:${width}%"></span></div>${lostLine}`;
   };
 }
 
@@ -253,7 +246,7 @@ function goalCard(journey: Journey, t: Labels): Html {
   return markup`<section class="card goal"><h2>${t.businessGoal}</h2>${journey.goal.description ? markup`<p class="name" dir="auto">${journey.goal.description}</p>` : ""}<p>${plural(t, t.goalReachedAt, goalSteps.length)}: ${goalSteps.map((name, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">&#9733; ${name}</span>`)}</p></section>`;
 }
 
-function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined): Html {
+function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, analysis: AnalysisResult | undefined, figures: StepFigures | undefined): Html {
   const counts = countFindings(findings);
   const measured = analysis
     ? analysis.period && {
@@ -269,5 +262,6 @@ function figuresCard(journey: Journey, findings: readonly Finding[], t: Labels, 
 <dt>${t.stages}</dt><dd>${journey.stages.length}</dd><dt>${t.steps}</dt><dd>${journey.steps.length}</dd>
 <dt>${t.findings}</dt><dd>${findingCounts(t, counts)}</dd>
 ${measured ? markup`<dt>${t.measured.period}</dt><dd dir="ltr">${measured.from} &ndash; ${measured.to}</dd><dt>${t.measured.cases}</dt><dd>${measured.cases}</dd><dt>${t.measured.conversion}</dt><dd>${percent(measured.conversion)}</dd><dt>${t.measured.fitness}</dt><dd>${percent(measured.fitness)}</dd>` : ""}
+${figures ? markup`<dt>${t.funnel}</dt><dd class="definition">${figuresDefinition(figures, t)}</dd>` : ""}
 </dl></section>`;
 }

@@ -17,9 +17,9 @@ export const ar: Readonly<Record<string, string>> = {
   "dead-end/deadEnd": "يتوقف المسار عند `{{step}}`، وهي ليست خطوة هدف ولا `type: end`: أضف `next` أو اجعلها نهاية لها `outcome`",
   "decision-single-branch/single":
     "عدد فروع القرار `{{step}}` هو {{count}}، والمطلوب فرعان أو أكثر في `next`، مثل `[{to: pays, when: has card}, {to: asks, when: no card}]`",
-  "drop-off-high/high": "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` (وصل إليها {{from}} وتابع منهم {{to}}؛ والحد {{max}}٪)",
+  "drop-off-high/high": "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` ({{lost}} من {{from}} وصلوا إليها؛ والحد {{max}}٪)",
   "drop-off-high/highMeasured":
-    "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` (وصل إليها {{from}} وتابع منهم {{to}}، بحسب سجل الأحداث من {{since}} إلى {{until}}؛ والحد {{max}}٪)",
+    "يُفقد {{percent}}٪ من العملاء بعد `{{step}}` (انتهى مسار {{lost}} من {{from}} وصلوا إليها عندها، بحسب سجل الأحداث من {{since}} إلى {{until}}؛ والحد {{max}}٪)",
   "emotion-unaddressed/unaddressed":
     "يشعر العميل بالسوء عند `{{step}}` (الشعور {{emotion}}) لكن لا `pain_points` ولا `opportunities` تذكر السبب أو ما يجب فعله",
   "feedback-missing/missing": "لا توجد خطوة عند الهدف أو بعده تجمع آراء العملاء: أضف استبيانًا أو طلب تقييم أو مقابلة مع `collects: feedback`",

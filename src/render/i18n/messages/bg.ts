@@ -19,9 +19,9 @@ export const bg: Readonly<Record<string, string>> = {
     "потокът спира при стъпката `{{step}}`, която не е нито целева стъпка, нито `type: end`: добавете `next` или я направете край с `outcome`",
   "decision-single-branch/single":
     "решението `{{step}}` има {{count}} {{count|one:разклонение|other:разклонения}}: посочете две или повече в `next`, напр. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
-  "drop-off-high/high": "{{percent}}% от клиентите се губят след `{{step}}` (стигнали: {{from}}, продължили: {{to}}; прагът е {{max}}%)",
+  "drop-off-high/high": "{{percent}}% от клиентите се губят след `{{step}}` ({{lost}} от {{from}} стигнали; прагът е {{max}}%)",
   "drop-off-high/highMeasured":
-    "{{percent}}% от клиентите се губят след `{{step}}` (стигнали: {{from}}, продължили: {{to}}, измерено в журнала на събитията от {{since}} до {{until}}; прагът е {{max}}%)",
+    "{{percent}}% от клиентите се губят след `{{step}}` (пътят на {{lost}} от {{from}} стигнали е завършил тук, измерено в журнала на събитията от {{since}} до {{until}}; прагът е {{max}}%)",
   "emotion-unaddressed/unaddressed":
     "клиентът се чувства зле при `{{step}}` (емоция {{emotion}}), но нито `pain_points`, нито `opportunities` казват защо и какво да се направи",
   "feedback-missing/missing":

@@ -18,9 +18,9 @@ export const da: Readonly<Record<string, string>> = {
     "forløbet stopper ved `{{step}}`, som hverken er et måltrin eller `type: end`: tilføj `next`, eller gør trinnet til en afslutning med et `outcome`",
   "decision-single-branch/single":
     "beslutningen `{{step}}` har {{count}} {{count|one:gren|other:grene}}: angiv to eller flere i `next`, f.eks. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
-  "drop-off-high/high": "{{percent}} % af kunderne går tabt efter `{{step}}` ({{from}} nåede dertil, {{to}} gik videre; grænsen er {{max}} %)",
+  "drop-off-high/high": "{{percent}} % af kunderne går tabt efter `{{step}}` ({{lost}} af de {{from}}, der nåede dertil; grænsen er {{max}} %)",
   "drop-off-high/highMeasured":
-    "{{percent}} % af kunderne går tabt efter `{{step}}` ({{from}} nåede dertil, {{to}} gik videre, målt i hændelsesloggen fra {{since}} til {{until}}; grænsen er {{max}} %)",
+    "{{percent}} % af kunderne går tabt efter `{{step}}` (vejen sluttede der for {{lost}} af de {{from}}, der nåede dertil, målt i hændelsesloggen fra {{since}} til {{until}}; grænsen er {{max}} %)",
   "emotion-unaddressed/unaddressed":
     "kunden har det dårligt ved `{{step}}` (følelse {{emotion}}), men hverken `pain_points` eller `opportunities` siger hvorfor, eller hvad der skal gøres",
   "feedback-missing/missing":

@@ -18,9 +18,9 @@ export const pl: Readonly<Record<string, string>> = {
     "przepływ zatrzymuje się na kroku `{{step}}`, który nie jest ani krokiem docelowym, ani `type: end`: dodaj `next` albo zrób z niego zakończenie z `outcome`",
   "decision-single-branch/single":
     "decyzja `{{step}}` ma {{count}} {{count|one:gałąź|few:gałęzie|many:gałęzi|other:gałęzi}}: podaj w `next` co najmniej dwie, np. `[{to: pays, when: has card}, {to: asks, when: no card}]`",
-  "drop-off-high/high": "po `{{step}}` odpada {{percent}}% klientów (dotarło: {{from}}, poszło dalej: {{to}}; limit to {{max}}%)",
+  "drop-off-high/high": "po `{{step}}` odpada {{percent}}% klientów ({{lost}} z {{from}}, którzy tam dotarli; limit to {{max}}%)",
   "drop-off-high/highMeasured":
-    "po `{{step}}` odpada {{percent}}% klientów (dotarło: {{from}}, poszło dalej: {{to}}, zmierzone w dzienniku zdarzeń od {{since}} do {{until}}; limit to {{max}}%)",
+    "po `{{step}}` odpada {{percent}}% klientów (ścieżka {{lost}} z {{from}}, którzy tam dotarli, skończyła się tutaj, zmierzone w dzienniku zdarzeń od {{since}} do {{until}}; limit to {{max}}%)",
   "emotion-unaddressed/unaddressed":
     "klient czuje się źle przy `{{step}}` (emocje {{emotion}}), ale ani `pain_points`, ani `opportunities` nie mówią, dlaczego ani co z tym zrobić",
   "feedback-missing/missing": "żaden krok w celu ani po nim nie zbiera opinii: dodaj ankietę, prośbę o recenzję lub wywiad z `collects: feedback`",

@@ -18,9 +18,9 @@ export const ru: Readonly<Record<string, string>> = {
     "поток останавливается на шаге `{{step}}`, который не является ни целевым шагом, ни `type: end`: добавьте `next` или сделайте его концом с `outcome`",
   "decision-single-branch/single":
     "у решения `{{step}}` {{count}} {{count|one:ветка|few:ветки|many:веток|other:ветки}}: укажите в `next` две или больше, например `[{to: pays, when: has card}, {to: asks, when: no card}]`",
-  "drop-off-high/high": "после `{{step}}` теряется {{percent}} % клиентов (дошли: {{from}}, пошли дальше: {{to}}; порог — {{max}} %)",
+  "drop-off-high/high": "после `{{step}}` теряется {{percent}} % клиентов ({{lost}} из {{from}} дошедших; порог — {{max}} %)",
   "drop-off-high/highMeasured":
-    "после `{{step}}` теряется {{percent}} % клиентов (дошли: {{from}}, пошли дальше: {{to}}, по журналу событий с {{since}} по {{until}}; порог — {{max}} %)",
+    "после `{{step}}` теряется {{percent}} % клиентов (путь {{lost}} из {{from}} дошедших закончился здесь, по журналу событий с {{since}} по {{until}}; порог — {{max}} %)",
   "emotion-unaddressed/unaddressed":
     "на шаге `{{step}}` клиенту плохо (эмоция {{emotion}}), но ни `pain_points`, ни `opportunities` не говорят, почему и что с этим делать",
   "feedback-missing/missing":
