@@ -23,7 +23,8 @@ describe("lists as each language writes them (Intl.ListFormat)", () => {
   it("the Danish example's channels and the Arabic example's figures", () => {
     expect(doc("fitnesscenter-besoegende.md")).toContain("| Kanaler | Søgemaskine, Hjemmeside, FAQ-side, App og Butik |");
     const ar = doc("saas-trial.md");
-    expect(ar).toContain(`| ${LANGUAGES.ar.findings} | ${LANGUAGES.ar.errors}: 0، و${LANGUAGES.ar.warnings}: 0، و${LANGUAGES.ar.infos}: 0 |`);
+    // No findings is said in words, not as three zeros joined like a list.
+    expect(ar).toContain(`| ${LANGUAGES.ar.findings} | ${LANGUAGES.ar.healthy} |`);
     expect(ar).toContain(`| ${LANGUAGES.ar.channels} | ${FSI}محرك البحث${PDI}، و${FSI}الموقع الإلكتروني${PDI}، و`);
   });
 });

@@ -41,10 +41,10 @@ const LOG =
 const reachedOf = (text: string, id: string) => {
   const lines = text.split("\n");
   const start = lines.findIndex((l) => new RegExp(`^\\s+- id: ${id}(\\s|$)`).test(l));
-  const offset = lines.slice(start + 1).findIndex((l) => /^\s+metrics: \{ reached: \d+ \}/.test(l) || /^\s+- id: /.test(l));
+  const offset = lines.slice(start + 1).findIndex((l) => /^\s+metrics: \{ reached: \d+, ended_here: \d+ \}/.test(l) || /^\s+- id: /.test(l));
   const line = start + 1 + offset;
-  const match = /^(\s+metrics: )\{ reached: (\d+) \}/.exec(lines[line]);
-  if (!match) throw new Error(`${id}: no metrics.reached written`);
+  const match = /^(\s+metrics: )\{ reached: (\d+), ended_here: \d+ \}/.exec(lines[line]);
+  if (!match) throw new Error(`${id}: no metrics.reached and ended_here written`);
   return { line: line + 1, column: match[1].length + 1, reached: Number(match[2]) };
 };
 
