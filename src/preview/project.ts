@@ -114,7 +114,7 @@ export class PreviewProject {
     const labels = LANGUAGES.en;
     this.views.set(key, {
       key,
-      title: key,
+      title: visibleBidi(key),
       lang: labels.lang,
       dir: labels.dir,
       diagrams: [],
@@ -137,7 +137,7 @@ export class PreviewProject {
       const fallback = LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en;
       this.views.set(key, {
         key,
-        title: previous?.title ?? key,
+        title: previous?.title ?? visibleBidi(key),
         lang: previous?.lang ?? fallback.lang,
         dir: previous?.dir ?? fallback.dir,
         body: previous?.body,

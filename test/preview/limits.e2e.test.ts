@@ -127,3 +127,18 @@ describe("journey preview: bounded clients", () => {
     expect(reader.text).toContain(`Save ${saves}`);
   });
 });
+
+describe("journey preview: bidirectional controls (issue 23, item 16)", () => {
+  it("the title and the map it sends show overrides as visible escapes, as the rendered map does", async () => {
+    const text = MINIMAL.replace(/^title: .*$/m, 'title: "Pay \\u202Eyap\\u202C now"');
+    expect(text).toContain("\\u202E");
+    const port = await startPreview(tempProject({ "a.journey.yaml": text }));
+    const client = eventClient(port);
+    await waitFor(() => journeyEvents(client) === 1, "the greeting");
+    const utf8 = Buffer.from(client.text, "latin1").toString("utf8"); // the client keeps bytes as latin1
+    const view = JSON.parse(/event: journey\ndata: ([^\n]*)\n\n/.exec(utf8)![1]) as { title: string; body: string };
+    expect(view.title).toBe("Pay \\u202Eyap\\u202C now");
+    expect(view.body).toContain("Pay \\u202Eyap\\u202C now");
+    expect(view.body).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+});
