@@ -53,6 +53,10 @@ export class GitRepository {
     if (revision === "" || revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision: revisions cannot be empty or start with \`-\``);
     const result = await git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`], this.root);
     if (result.exitCode === 0) return result.stdout.trim();
+    if (await this.hasNoCommits())
+      throw new UsageError(
+        `this repository (${this.root}) has no commits yet, so there is no \`${revision}\` to compare with: commit the journeys first (git add, git commit), or compare two files (journey diff old.journey.yaml new.journey.yaml)`,
+      );
     const shallow = (await git(["rev-parse", "--is-shallow-repository"], this.root)).stdout.trim() === "true";
     const hint = shallow
       ? "; this is a shallow clone, so older history is missing: fetch it (actions/checkout with `fetch-depth: 0`, or `git fetch --unshallow`)"
@@ -60,6 +64,33 @@ export class GitRepository {
         ? "; it is a path: paths go after `--` (journey diff main -- docs/)"
         : "; check the name with `git log --oneline --all`";
     throw new UsageError(`unknown revision \`${revision}\` in ${this.root}${hint}`);
+  }
+
+  /** Whether no branch, tag or HEAD names a commit yet (a fresh `git init`). */
+  private async hasNoCommits(): Promise<boolean> {
+    if ((await git(["rev-parse", "--verify", "--quiet", "HEAD"], this.root)).exitCode === 0) return false;
+    const refs = await git(["for-each-ref", "--count=1", "--format=%(objectname)"], this.root);
+    return refs.exitCode === 0 && refs.stdout.trim() === "";
+  }
+
+  /**
+   * The submodules (gitlinks) of a commit's tree, or of the index when `commit` is undefined (the
+   * working tree's), by path relative to the repository root. `journey diff` does not enter them:
+   * their files belong to another repository.
+   */
+  async submodules(commit: string | undefined): Promise<Set<string>> {
+    const result =
+      commit === undefined
+        ? await git(["ls-files", "--stage", "-z", "--full-name"], this.root)
+        : await git(["ls-tree", "-r", "-z", "--full-tree", "--end-of-options", commit], this.root);
+    const paths = new Set<string>();
+    if (result.exitCode !== 0) return paths;
+    for (const record of result.stdout.split("\0")) {
+      // ls-files: `160000 <oid> <stage>\t<path>`; ls-tree: `160000 commit <oid>\t<path>`
+      const match = /^160000 [^\t]*\t([\s\S]+)$/.exec(record);
+      if (match) paths.add(match[1]);
+    }
+    return paths;
   }
 
   /** The best common ancestor of two commits, as `git diff A...B` uses it. */

@@ -1,4 +1,5 @@
-import { basename, join, posix, resolve } from "node:path";
+import { lstatSync, realpathSync } from "node:fs";
+import { basename, isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { CONFIG_FILE_NAMES, defaultConfig, loadConfigText } from "../config/load.js";
 import { groupByConfig } from "../config/resolve.js";
 import type { ProjectConfig } from "../config/types.js";
@@ -30,7 +31,11 @@ export interface Version {
   commit: string | null;
 }
 
-export type DiffInput = { base: Version; head: Version; pairs: FilePair[]; problems?: undefined } | { problems: FileReport[] };
+/**
+ * What a diff compares, or the problems that stop it. `notes` are one line each about what was
+ * not compared and why (a submodule, a working-tree link), for the command to print on stderr.
+ */
+export type DiffInput = { base: Version; head: Version; pairs: FilePair[]; notes: string[]; problems?: undefined } | { problems: FileReport[] };
 
 const WORKING_TREE = "working tree";
 
@@ -68,8 +73,26 @@ export async function revisionSources(
   }
 
   const changed = await repo.changedFiles(cwd, base, head, paths);
+  const notes: string[] = [];
+  const submodules = new Set([...(await repo.submodules(base)), ...(await repo.submodules(head))]);
+  for (const file of changed) {
+    const path = [file.basePath, file.headPath].find((p) => p !== undefined && submodules.has(p));
+    if (path !== undefined)
+      notes.push(`submodule \`${path}\` changed, and its journeys are not compared: journey diff does not enter submodules (run it inside \`${path}\`)`);
+  }
   const isJourney = (path?: string) => path !== undefined && JOURNEY_FILE.test(basename(path));
-  const journeyFiles = changed.filter((file) => isJourney(file.basePath) || isJourney(file.headPath));
+  let journeyFiles = changed.filter((file) => (isJourney(file.basePath) || isJourney(file.headPath)) && !submodules.has(file.headPath ?? file.basePath!));
+  if (head === undefined) {
+    // The working tree follows lint's walk (discover/files.ts): no symbolic link to a file is
+    // followed, so a pull request's `leak.journey.yaml -> ~/.npmrc` is never read. A committed
+    // link is refused the same way (RevisionReader).
+    journeyFiles = journeyFiles.filter((file) => {
+      if (file.headPath === undefined || !isJourney(file.headPath)) return true;
+      const why = notFollowed(repo.root, file.headPath);
+      if (why !== undefined) notes.push(`${file.headPath}: not compared: ${why}`);
+      return why === undefined;
+    });
+  }
   const baseSide = new RevisionReader(repo, base, fixed);
   const headSide = head === undefined ? undefined : new RevisionReader(repo, head, fixed);
   const headPaths = journeyFiles.flatMap((file) => (isJourney(file.headPath) ? [file.headPath!] : []));
@@ -94,7 +117,28 @@ export async function revisionSources(
     base: { name: baseName, commit: base },
     head: { name: headName ?? WORKING_TREE, commit: head ?? null },
     pairs: pairs.filter((pair) => pair.base || pair.head),
+    notes,
   };
+}
+
+/**
+ * Why a working-tree file is not read, or undefined when it is a file of the repository: a
+ * symbolic link (lint's walk follows none to a file), or a path that leads out of the
+ * repository through a linked folder.
+ */
+function notFollowed(root: string, path: string): string | undefined {
+  const filePath = join(root, path);
+  try {
+    if (lstatSync(filePath).isSymbolicLink())
+      return "a symbolic link in the working tree (journey diff, like lint, follows no link to a file; name the file it points to, to compare it: journey diff old.journey.yaml new.journey.yaml)";
+    const real = realpathSync(filePath);
+    const inside = relative(realpathSync(root), real);
+    if (inside === "" || inside === ".." || inside.startsWith(`..${sep}`) || isAbsolute(inside))
+      return "its path leads out of the repository through a symbolic link";
+  } catch {
+    return undefined; // missing or unreadable: readSource says why
+  }
+  return undefined;
 }
 
 /** `journey diff old.journey.yaml new.journey.yaml`: two files on disk, each with its nearest config (or --config). */
@@ -105,6 +149,7 @@ export function fileSources(cwd: string, basePath: string, headPath: string, fix
     base: { name: basePath, commit: null },
     head: { name: headPath, commit: null },
     pairs: [{ base: files.sides.get(resolve(cwd, basePath)), head: files.sides.get(resolve(cwd, headPath)) }],
+    notes: [],
   };
 }
 

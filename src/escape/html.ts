@@ -3,7 +3,8 @@
  * interpolated value unless it is already `Html` (built by this tag). The same escaping is right
  * for HTML text, for double-quoted attribute values and for SVG inside HTML, because all three
  * are read by the HTML parser; characters XML forbids become U+FFFD so the SVG also survives
- * being copied out as a file. URLs in attributes must still be built with encodeURIComponent.
+ * being copied out as a file, and bidirectional controls become visible escapes (`visibleBidi`).
+ * URLs in attributes must still be built with encodeURIComponent.
  * (Not named `html`: Prettier would reformat templates with that tag, and so the bytes written.)
  */
 export class Html {
@@ -13,8 +14,24 @@ export class Html {
   }
 }
 
+/**
+ * The bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069).
+ * One of them in a step name makes the browser show the rest of the text, and what follows it on
+ * the line, reordered or reversed (Trojan Source): a name can read as another. The map is
+ * generated from user text, so they are shown as visible escapes (`\u202E`), as the terminal
+ * formats show them (escape/terminal.ts); the map's own markup isolates user text with
+ * `dir="auto"` instead. The marks U+200E and U+200F stay: they only set the direction of the
+ * characters beside them, and right-to-left text (and Arabic number formatting) needs them.
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** `text` with every bidirectional embedding, override or isolate control written as a visible `\uXXXX`. */
+export function visibleBidi(text: string): string {
+  return text.replace(BIDI_CONTROLS, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
 export function htmlEscape(text: string): string {
-  return text
+  return visibleBidi(text)
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, "\uFFFD")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")

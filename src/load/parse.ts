@@ -98,6 +98,11 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     return { doc, locator, data: undefined, findings };
   }
 
+  // An alias before (or without) its anchor: the parser accepts it and toJS throws a
+  // ReferenceError, which would read as the alias limit below.
+  const unknown = text.includes("*") ? unknownAnchor(doc, locator) : undefined;
+  if (unknown) return { doc, locator, data: undefined, findings: [...findings, unknown] };
+
   try {
     // toJS shares one object per anchor, so an alias costs nothing here; what reads the data
     // (reports, diagrams) writes each alias out again: that is what the expanded size bounds.
@@ -275,6 +280,51 @@ function expandedSize(doc: Document): { values: number; characters: number } {
     totals.set(top.node, own);
   }
   return totals.get(doc.contents) ?? { values: 0, characters: 0 };
+}
+
+/**
+ * The first alias whose anchor is not defined before it, in document order (the order YAML
+ * resolves aliases in: an alias names the last anchor of that name before it), as a finding.
+ */
+function unknownAnchor(doc: Document, locator: Locator): Finding | undefined {
+  const anchors = new Set<string>();
+  let finding: Finding | undefined;
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        if (anchors.has(node.source)) return undefined;
+        const name = node.source.length > 40 ? `${node.source.slice(0, 40)}…` : node.source;
+        const later = hasLaterAnchor(doc, node.source)
+          ? `; \`&${name}\` comes after it, and an anchor must come before its aliases: move it up`
+          : `; define it with \`&${name}\` before this alias, or write the value out`;
+        finding = {
+          ruleId: "syntax",
+          messageId: "unknown-anchor",
+          severity: "error",
+          message: `unknown anchor \`${name}\`${later}`,
+          ...(node.range ? locator.spanOf(node) : FILE_START),
+        };
+        return visit.BREAK;
+      }
+      if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
+      return undefined;
+    },
+  });
+  return finding;
+}
+
+function hasLaterAnchor(doc: Document, name: string): boolean {
+  let found = false;
+  visit(doc, {
+    Node(_key, node) {
+      if ((isScalar(node) || isCollection(node)) && node.anchor === name) {
+        found = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 function firstAliasSpan(doc: Document, locator: Locator) {

@@ -3,6 +3,7 @@ import { relative } from "node:path";
 import { checkJourneyFile } from "../check.js";
 import { groupByConfig } from "../config/resolve.js";
 import type { ProjectConfig } from "../config/types.js";
+import { visibleBidi } from "../escape/html.js";
 import { toPosix } from "../util/paths.js";
 import { STRUCTURAL_RULES } from "../finding.js";
 import { lintFile } from "../lint/lint-file.js";
@@ -113,11 +114,11 @@ export class PreviewProject {
     const labels = LANGUAGES.en;
     this.views.set(key, {
       key,
-      title: key,
+      title: visibleBidi(key),
       lang: labels.lang,
       dir: labels.dir,
       diagrams: [],
-      errors: problems.findings.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message })),
+      errors: problems.findings.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message: visibleBidi(message) })),
     });
   }
 
@@ -130,12 +131,13 @@ export class PreviewProject {
     const result = lintFile(checkJourneyFile(file, config), config);
     const key = this.keyOf(file);
     const structural = result.findings.filter((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId));
-    const errors = structural.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message }));
+    // The page shows titles and errors as text nodes, not through markup: the same bidi rule here.
+    const errors = structural.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message: visibleBidi(message) }));
     if (!isRenderable(result)) {
       const fallback = LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en;
       this.views.set(key, {
         key,
-        title: previous?.title ?? key,
+        title: previous?.title ?? visibleBidi(key),
         lang: previous?.lang ?? fallback.lang,
         dir: previous?.dir ?? fallback.dir,
         body: previous?.body,
@@ -154,7 +156,7 @@ export class PreviewProject {
     const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     this.views.set(key, {
       key,
-      title: journey.title,
+      title: visibleBidi(journey.title),
       lang: map.lang,
       dir: map.dir,
       body: map.body.value,

@@ -47,6 +47,15 @@ export function allowedHostHeaders(host: string, port: number, extra: readonly s
 }
 
 /**
+ * Whether an Origin header names the preview itself: `http://` and one of the Host header values
+ * it answers (`allowedHostHeaders`). `null` (a sandboxed frame, a file page) is not.
+ */
+export function allowedOrigin(origin: string, allowedHosts: ReadonlySet<string>): boolean {
+  const match = /^http:\/\/([^/]+)$/i.exec(origin.trim());
+  return match !== null && allowedHosts.has(match[1].toLowerCase());
+}
+
+/**
  * `journey preview`: a read-only local server with one page, the journeys' maps, kept current
  * over Server-Sent Events while the files change. It serves nothing from disk by path: `/` is
  * the page, `/events` the stream, `/mermaid.js` the installed Mermaid bundle; every other path
@@ -125,6 +134,12 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return void response.end(request.method === "HEAD" ? undefined : page);
     }
     if (path === "/events") {
+      // The Host rule for the Origin too: a page of another site can open this stream (the
+      // browser withholds the events from it, but the server would hold the connection and its
+      // buffer), so only the server's own page, or a client that sends no Origin, is answered.
+      const origin = request.headers.origin;
+      if (origin !== undefined && !allowedOrigin(origin, allowed))
+        return reply(403, "journey preview's event stream answers only its own page (Origin header)");
       const list = project.list();
       return events.add(response, [{ event: "list", data: list.map((view) => view.key) }, ...list.map((view) => ({ event: "journey", data: view }))]);
     }

@@ -5,6 +5,7 @@ import { DIFF_FORMAT_NAMES, loadDiffFormatter } from "../../diff/formatters/inde
 import { fileSources, revisionSources, type DiffInput } from "../../diff/sources.js";
 import { failsOn } from "../../diff/summary.js";
 import type { Severity } from "../../finding.js";
+import { visibleText } from "../../escape/terminal.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../render/i18n/index.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -74,6 +75,7 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
     "one of the files being compared or their config",
   );
   if (problem !== undefined) throw new UsageError(problem);
+  for (const note of input.notes) process.stderr.write(`journey: ${visibleText(note)}\n`);
   // More than a short run: let V8 optimise (bin/journey.cjs holds TurboFan off for short ones).
   const sides = input.pairs.flatMap((pair) => [pair.base, pair.head]).filter((side) => side !== undefined);
   if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) releaseOptimizer();

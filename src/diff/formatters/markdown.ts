@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
 import { markdownCell, markdownCellIsolated, markdownMessageCell, markdownText } from "../../escape/markdown.js";
 import { findingMessageParts } from "../../render/finding-message.js";
+import { formatNumber } from "../../render/i18n/format.js";
 import type { Labels } from "../../render/i18n/types.js";
 import { Names } from "../../render/names.js";
 import { diffFlowDiagram } from "../diagram.js";
@@ -10,6 +11,20 @@ import { FIGURE_NAMES, type Change, type DiffResult, type FigureName, type Journ
 import type { DiffFormatContext } from "./index.js";
 
 const ICON = { error: "❌", warning: "⚠️", info: "ℹ️" } as const;
+
+/**
+ * Most bytes of Markdown one diff writes. GitHub refuses a job summary (`$GITHUB_STEP_SUMMARY`)
+ * over 1 MiB (1,048,576 bytes) and shows none of it; the rest of the limit is room for the line
+ * that counts what was left out. Past it, the first changes are listed in order and the rest
+ * counted (`--format json` has them all).
+ */
+export const MAX_MARKDOWN_BYTES = 1_000_000;
+
+/** Lines that stay together (a table's head, a diagram), and how many changes they list. */
+interface Block {
+  lines: string[];
+  changes: number;
+}
 
 /**
  * A pull-request comment (or `$GITHUB_STEP_SUMMARY`): a one-line summary, then per journey its
@@ -28,7 +43,20 @@ export function formatDiffMarkdown(result: DiffResult, context: DiffFormatContex
     return out.join("\n");
   }
   out.push(`**${summaryLine(counts, d, changed.length)}**`, "");
-  for (const journey of changed) out.push(...journeySection(journey, context));
+  const blocks = changed.flatMap((journey) => journeySection(journey, context));
+  let bytes = Buffer.byteLength(out.join("\n")) + 1;
+  let listed = 0;
+  for (const block of blocks) {
+    const text = block.lines.join("\n") + "\n";
+    bytes += Buffer.byteLength(text);
+    if (bytes > MAX_MARKDOWN_BYTES) break;
+    out.push(...block.lines);
+    listed++;
+  }
+  if (listed < blocks.length) {
+    const omitted = blocks.slice(listed).reduce((sum, block) => sum + block.changes, 0);
+    out.push(`_${fill(d.truncated, { count: formatNumber(t, omitted) })}_`, "");
+  }
   return out.join("\n");
 }
 
@@ -46,13 +74,19 @@ function summaryLine(counts: DiffCounts, d: Labels["diff"], journeys?: number, p
   return parts.filter(Boolean).join(" · ");
 }
 
-function journeySection(journey: JourneyDiff, context: DiffFormatContext): string[] {
+function journeySection(journey: JourneyDiff, context: DiffFormatContext): Block[] {
   const t = context.labels;
   const d = t.diff;
   const path = (file: string) => toPosix(relative(context.cwd, file));
   const side = journey.head?.model ?? journey.base?.model;
   const title = side ? `${markdownText(side.journey.title)} (${code(journey.id)})` : code(journey.id);
-  const out = [
+  const blocks: Block[] = [];
+  let out: string[] = [];
+  const endBlock = (changes = 0) => {
+    blocks.push({ lines: out, changes });
+    out = [];
+  };
+  out = [
     `### ${title}: ${d.status[journey.status]}`,
     "",
     code(path(journey.file)) + (journey.baseFile ? ` (${fill(d.renamedFrom, { file: code(path(journey.baseFile)) })})` : ""),
@@ -81,6 +115,7 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
     out.push(`| ${names[name]} | ${show(before)} | ${show(after)} |`);
   }
   out.push("");
+  endBlock();
 
   // Changes, grouped by stage in the order of the new version (then stages that are gone)
   out.push(`#### ${d.changes}`, "");
@@ -95,17 +130,20 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): strin
       `| ${t.severity} | ${d.change} | ${t.line} | ${t.message} |`,
       "| --- | --- | ---: | --- |",
     );
-    for (const change of groups.get(key)!) {
+    const changes = groups.get(key)!;
+    changes.forEach((change, i) => {
       const kind = change.rule ? `${change.kind} (${change.rule})` : change.kind;
       const where = change.side === "base" ? fill(d.baseLine, { line: change.line }) : String(change.line);
       out.push(`| ${ICON[change.severity]} ${t.severities[change.severity]} | ${markdownCell(kind)} | ${where} | ${messageCell(change, t)} |`);
-    }
-    out.push("");
+      if (i === changes.length - 1) out.push("");
+      endBlock(1); // the table's head goes with its first row
+    });
   }
 
   const diagram = diffFlowDiagram(journey);
   if (diagram) out.push(`#### ${d.flow}`, "", `_${d.flowCaption}_`, "", "```mermaid", diagram.trimEnd(), "```", "");
-  return out;
+  if (out.length > 0) endBlock();
+  return blocks;
 }
 
 /**

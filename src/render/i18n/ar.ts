@@ -124,6 +124,7 @@ export const ar: Labels = {
     baseLine: "سابقًا: السطر {line}",
     flow: "المسار بعد التغيير",
     flowCaption: "النسخة الجديدة: الخطوات والانتقالات المضافة بالأخضر، والخطوات المتغيرة بالكهرماني، والمحذوفة بخط أحمر متقطع.",
+    truncated: "تغييرات لم تُعرض: {count}، لتبقى هذه الخلاصة دون حد GitHub البالغ 1 MiB: شغّل journey diff --format json لرؤيتها كلها.",
     renamedFrom: "أعيدت تسميته من {file}",
     findingNew: { error: "خطأ جديد: {message}", warning: "تحذير جديد: {message}", info: "ملاحظة جديدة: {message}" },
     findingFixed: "أُصلح: {message}",
@@ -155,6 +156,13 @@ export const ar: Labels = {
     report: "التقرير الكامل (Markdown)",
     allJourneys: "كل الرحلات",
     generatedNote: "أنشأه journey render؛ عدّل ملف الرحلة لا هذه الصفحة.",
+    large: {
+      note: "في هذه الرحلة {steps} خطوة، أكثر مما تعرضه الخريطة خطوةً خطوة ({limit}): كل عمود مرحلة.",
+      tooLarge:
+        "في هذه الرحلة {steps} خطوة في {stages} مرحلة، وهذا أكثر مما تتسع له صفحة واحدة (تعرض الخريطة {limit} خطوة على الأكثر، أو {stageLimit} مرحلة جنبًا إلى جنب).",
+      firstLast: "الخطوة الأولى والأخيرة",
+      emotionRange: "الشعور، من الأدنى إلى الأعلى",
+    },
     previewTitle: "journey preview",
     previewErrors: "في هذا الملف أخطاء. الخريطة أدناه هي آخر خريطة أمكن رسمها.",
     previewNoJourneys: "لم يُعثر على ملفات رحلات.",

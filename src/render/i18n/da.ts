@@ -126,6 +126,8 @@ export const da: Labels = {
     baseLine: "før: linje {line}",
     flow: "Forløbet efter ændringen",
     flowCaption: "Den nye version: tilføjede trin og overgange i grønt, ændrede trin i rav, fjernede stiplet rødt.",
+    truncated:
+      "Ændringer, der ikke er vist her: {count}, så oversigten holder sig under GitHubs grænse på 1 MiB. Kør journey diff --format json for at se dem alle.",
     renamedFrom: "omdøbt fra {file}",
     findingNew: { error: "ny fejl: {message}", warning: "ny advarsel: {message}", info: "ny bemærkning: {message}" },
     findingFixed: "rettet: {message}",
@@ -157,6 +159,12 @@ export const da: Labels = {
     report: "Hele rapporten (Markdown)",
     allJourneys: "Alle rejser",
     generatedNote: "Genereret af journey render; ret rejsefilen, ikke denne side.",
+    large: {
+      note: "Denne rejse har {steps} trin, flere end kortet viser ét ad gangen ({limit}): hver kolonne er en fase.",
+      tooLarge: "Denne rejse har {steps} trin i {stages} faser, for mange til én side (kortet viser højst {limit} trin eller {stageLimit} faser side om side).",
+      firstLast: "Første og sidste trin",
+      emotionRange: "Følelse, lavest til højest",
+    },
     previewTitle: "journey preview",
     previewErrors: "Filen har fejl. Kortet herunder er det sidste, der kunne tegnes.",
     previewNoJourneys: "Ingen rejsefiler fundet.",

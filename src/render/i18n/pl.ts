@@ -126,6 +126,8 @@ export const pl: Labels = {
     baseLine: "przed: wiersz {line}",
     flow: "Przepływ po zmianie",
     flowCaption: "Nowa wersja: dodane kroki i przejścia na zielono, zmienione kroki na bursztynowo, usunięte czerwoną przerywaną linią.",
+    truncated:
+      "Pominięte zmiany: {count}, aby to podsumowanie zmieściło się w limicie GitHuba 1 MiB: uruchom journey diff --format json, aby zobaczyć wszystkie.",
     renamedFrom: "przemianowano z {file}",
     findingNew: { error: "nowy błąd: {message}", warning: "nowe ostrzeżenie: {message}", info: "nowa informacja: {message}" },
     findingFixed: "naprawiono: {message}",
@@ -157,6 +159,13 @@ export const pl: Labels = {
     report: "Pełny raport (Markdown)",
     allJourneys: "Wszystkie podróże",
     generatedNote: "Wygenerowane przez journey render; edytuj plik podróży, nie tę stronę.",
+    large: {
+      note: "Ta podróż ma {steps} kroków, więcej niż mapa pokazuje pojedynczo ({limit}): każda kolumna to etap.",
+      tooLarge:
+        "Ta podróż ma {steps} kroków w {stages} etapach, za dużo na jedną stronę (mapa pokazuje najwyżej {limit} kroków albo {stageLimit} etapów obok siebie).",
+      firstLast: "Pierwszy i ostatni krok",
+      emotionRange: "Emocje, od najniższej do najwyższej",
+    },
     previewTitle: "journey preview",
     previewErrors: "Ten plik zawiera błędy. Poniżej ostatnia mapa, którą udało się narysować.",
     previewNoJourneys: "Nie znaleziono plików podróży.",

@@ -125,6 +125,7 @@ export const ru: Labels = {
     baseLine: "было: строка {line}",
     flow: "Поток после изменения",
     flowCaption: "Новая версия: добавленные шаги и переходы зелёные, изменённые шаги янтарные, удалённые — красный пунктир.",
+    truncated: "Не показано изменений: {count}, чтобы сводка не превысила лимит GitHub в 1 МиБ: запустите journey diff --format json, чтобы увидеть все.",
     renamedFrom: "переименован из {file}",
     findingNew: { error: "новая ошибка: {message}", warning: "новое предупреждение: {message}", info: "новые сведения: {message}" },
     findingFixed: "исправлено: {message}",
@@ -156,6 +157,13 @@ export const ru: Labels = {
     report: "Полный отчёт (Markdown)",
     allJourneys: "Все пути",
     generatedNote: "Создано journey render; редактируйте файл пути, а не эту страницу.",
+    large: {
+      note: "В этом пути {steps} шагов, больше, чем карта показывает по одному ({limit}): каждый столбец — этап.",
+      tooLarge:
+        "В этом пути {steps} шагов в {stages} этапах, слишком много для одной страницы (карта показывает не более {limit} шагов или {stageLimit} этапов рядом).",
+      firstLast: "Первый и последний шаг",
+      emotionRange: "Эмоция, от низшей к высшей",
+    },
     previewTitle: "journey preview",
     previewErrors: "В этом файле есть ошибки. Ниже последняя карта, которую удалось построить.",
     previewNoJourneys: "Файлы путей не найдены.",

@@ -110,6 +110,8 @@ export interface Labels {
     baseLine: string;
     flow: string;
     flowCaption: string;
+    /** The last line of a Markdown diff cut at its size limit: `{count}` changes not listed. */
+    truncated: string;
     renamedFrom: string;
     /** A lint finding new in the head, by its severity, and one fixed since the base; `{message}` is the finding's message. */
     findingNew: { error: string; warning: string; info: string };
@@ -203,6 +205,12 @@ export interface MapLabels {
   report: string;
   allJourneys: string;
   generatedNote: string;
+  /**
+   * A journey past the steps the map draws one by one (map/collapsed.ts): `note` over the
+   * stage columns, or `tooLarge` alone (`{steps}`, `{stages}`, `{limit}` steps, `{stageLimit}`
+   * stages); the link to the report follows either. Row names of the stage columns.
+   */
+  large: { note: string; tooLarge: string; firstLast: string; emotionRange: string };
   /** `journey preview` */
   previewTitle: string;
   previewErrors: string;

@@ -11,6 +11,7 @@ import type { Labels } from "../i18n/types.js";
 import { catalogName, type Names } from "../names.js";
 import { findingMessage } from "../finding-message.js";
 import type { ImageLink } from "../image-links.js";
+import { collapsedMap, isLargeJourney } from "./collapsed.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
 import { MAP_CSS } from "./style.js";
@@ -45,6 +46,17 @@ export interface MapDocument {
 export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, links }: MapInput): MapDocument {
   const t = names.labels;
   const m = t.map;
+  // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
+  // of definitions (model/step-figures.ts).
+  const figures = journeyFigures(journey, analysis);
+  const head = markup`<header class="page-head">
+${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a>${imageAnchors(links.images ?? [], "")}</nav>` : ""}
+<h1 dir="auto">${journey.title}</h1>
+${journey.description ? markup`<p class="lead" dir="auto">${journey.description}</p>` : ""}
+<div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis, figures)}</div>
+</header>`;
+  // Past MAX_MAP_STEPS steps, one column per stage (collapsed.ts): the same head, a smaller page.
+  if (isLargeJourney(journey.steps.length)) return collapsedMap({ journey, findings, ruleDocsUrl, names, analysis, links }, head);
   const steps = journey.steps;
   const byStep = groupFindings(findings);
   const stageOf = (step: Step) => journey.stages[step.stageIndex];
@@ -62,10 +74,6 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
     (step) =>
       markup`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`,
   );
-  // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
-  // of definitions (model/step-figures.ts).
-  const figures = journeyFigures(journey, analysis);
-
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
     cells("touchpoints", (step) => channelChips(step, journey, names)),
@@ -80,12 +88,7 @@ export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, link
   if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t, ruleDocsUrl)));
 
   const journeyWide = findings.filter((f) => !f.stepId || !journey.stepById.has(f.stepId));
-  const body = markup`<header class="page-head">
-${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a>${imageAnchors(links.images ?? [], "")}</nav>` : ""}
-<h1 dir="auto">${journey.title}</h1>
-${journey.description ? markup`<p class="lead" dir="auto">${journey.description}</p>` : ""}
-<div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis, figures)}</div>
-</header>
+  const body = markup`${head}
 <main>
 <p class="hint">${m.scrollHint}</p>
 <div class="legend" aria-hidden="true"><span class="chip sync">${m.modes.sync}</span><span class="chip async">${m.modes.async}</span><span class="chip self-service">${m.modes.selfService}</span></div>
