@@ -51,10 +51,10 @@ describe("the map of a journey past 2,000 steps", () => {
     expect(row("Emotion, lowest to highest")).toContain('<span class="figure" dir="ltr">-1</span>'); // step 2001 alone: emotion -1
     // Pain points are counted (one per stage); figures are the stage's first and last reached, not a sum.
     expect(row("Pain points").match(/<span class="figure">1<\/span>/g)).toHaveLength(17);
-    expect(row("Reached and drop-off")).toContain(
+    expect(row("Reached and lost after")).toContain(
       'data-reached="99999">99,999</span><span class="meta" dir="ltr"> &rarr; </span><span class="figure" dir="ltr" data-reached="49875">49,875</span>',
     );
-    expect(row("Reached and drop-off")).not.toMatch(/data-reached="(\d{7,})"/);
+    expect(row("Reached and lost after")).not.toMatch(/data-reached="(\d{7,})"/);
   });
 
   it("2,000 steps are still drawn step by step", { timeout: 120_000 }, async () => {
