@@ -37,7 +37,7 @@ describe("analyze --write", () => {
     const bytes = readFileSync(join(dir, "j.journey.yaml"));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString("utf8");
-    expect(text).toContain("metrics: { reached: 2 }\r\n");
+    expect(text).toContain("metrics: { reached: 2, ended_here: 1 }\r\n");
     expect(text.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
@@ -93,7 +93,7 @@ describe("analyze --write", () => {
     const dir = tempProject({ "j.journey.yaml": JOURNEY, "log.csv": LOG });
     expect((await write(dir)).exitCode).toBe(0);
     const first = readFileSync(join(dir, "j.journey.yaml"), "utf8");
-    expect(first).toContain("metrics: { reached: 2 }");
+    expect(first).toContain("metrics: { reached: 2, ended_here: 1 }");
     writeFileSync(join(dir, "log.csv"), LOG);
     expect((await write(dir)).exitCode).toBe(0);
     expect(readFileSync(join(dir, "j.journey.yaml"), "utf8")).toBe(first);
