@@ -1,7 +1,6 @@
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
-  FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
@@ -11,6 +10,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver/node";
 import { createServerSocketTransport } from "vscode-jsonrpc/node";
+import { dirname } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { rulesMeta as buildRulesMeta } from "../lint/rules-meta.js";
 import { isConfigPath, Project, type ProjectFile } from "../project/project.js";
@@ -21,7 +21,7 @@ import { toDiagnostics } from "./diagnostics.js";
 import { hover } from "./hover.js";
 import { prepareRename, rename } from "./rename.js";
 import { documentSymbols } from "./symbols.js";
-import { pathOf, uriOf, type Workspace } from "./workspace.js";
+import { pathOf, type Workspace } from "./workspace.js";
 
 export type Transport = { kind: "stdio" } | { kind: "node-ipc" } | { kind: "socket"; port: number };
 
@@ -122,6 +122,8 @@ export function startServer(options: ServerOptions): Connection {
   const update = (document: TextDocument) => {
     const path = pathOf(document.uri);
     if (!path) return;
+    // An editor that opened a file without a workspace folder: that file's folder is the workspace.
+    if (workspace.project.folders.length === 0) workspace.project.addFolder(dirname(path));
     const file = safely(() => workspace.project.setText(path, stripBom(document.getText())), undefined);
     if (file?.kind === "config") recheckOpen();
     else schedule(document.uri);
@@ -145,7 +147,6 @@ export function startServer(options: ServerOptions): Connection {
       if (!path) continue;
       safely(() => workspace.project.reload(path), undefined);
       if (isConfigPath(path)) config = true;
-      void FileChangeType;
     }
     if (config) recheckOpen();
   });
@@ -183,7 +184,6 @@ export function startServer(options: ServerOptions): Connection {
 
   documents.listen(connection);
   connection.listen();
-  void uriOf;
   return connection;
 }
 

@@ -6,6 +6,7 @@ import { discoverFiles, JOURNEY_FILE } from "../discover/files.js";
 import { lintFile } from "../lint/lint-file.js";
 import { DEFAULT_MAX_FILE_SIZE, readSource } from "../load/source.js";
 import type { FileReport } from "../results.js";
+import { FILE_START } from "../finding.js";
 import { indexText, type CatalogEntry, type FileIndex, type Occurrence, type SymbolKind } from "./file-index.js";
 
 /** One journey or config file of the workspace: its text (an open document's unsaved text, else the file's) and what is known about it. */
@@ -42,12 +43,18 @@ export function isConfigPath(path: string): boolean {
  * `readSource` (`util/regular-file.ts`); never writes.
  */
 export class Project {
-  readonly folders: string[];
+  readonly folders: string[] = [];
   private readonly files = new Map<string, ProjectFile>();
   private readonly configs = new Map<string, ConfigState>();
 
   constructor(folders: readonly string[]) {
-    this.folders = folders.map((folder) => resolve(folder));
+    for (const folder of folders) this.addFolder(folder);
+  }
+
+  /** A workspace folder (an editor without folders gets the folder of the first file it opens). */
+  addFolder(folder: string): void {
+    const absolute = resolve(folder);
+    if (!this.folders.includes(absolute)) this.folders.push(absolute);
   }
 
   /** Whether a path lies inside one of the workspace folders (the only files the project reads). */
@@ -126,7 +133,14 @@ export class Project {
     if (file.checked) return file.checked;
     const load = this.configFor(file.path);
     if (!load.config) {
-      file.checked = { filePath: file.path, source: file.text, findings: [] };
+      // lint stops with exit 2 on a config it cannot use; the editor shows why, on the journey's first line.
+      const name = load.problems.filePath;
+      const findings = load.problems.findings.map((finding) => ({
+        ...finding,
+        ...FILE_START,
+        message: `${basename(name)} cannot be used (line ${finding.line}: ${finding.message}); journey lint stops on it too`,
+      }));
+      file.checked = { filePath: file.path, source: file.text, findings };
       return file.checked;
     }
     const checked = checkJourneyText(file.path, file.text, load.config);
@@ -178,6 +192,17 @@ export class Project {
     if (state) return state;
     const held = this.files.get(configPath);
     let text = held?.text;
+    if (text === undefined && !this.contains(configPath)) {
+      const finding = {
+        ...FILE_START,
+        ruleId: "syntax",
+        severity: "error" as const,
+        message: "the config is outside the workspace folders, which are all journey lsp reads: open its folder",
+      };
+      state = { load: { problems: { filePath: configPath, findings: [finding] } } };
+      this.configs.set(configPath, state);
+      return state;
+    }
     if (text === undefined) {
       const source = readSource(configPath, { maxFileSize: DEFAULT_MAX_FILE_SIZE });
       if (source.finding) {

@@ -165,5 +165,10 @@ describe("journey lsp over vscode-jsonrpc", () => {
     await client.open(config, CONFIG.replace("channels:\n", "channels:\n  emial: { name: Old mail, mode: async }\n"));
     const after = await client.diagnosticsFor(checkout, (d) => !d.some((x) => x.code === "channel-unknown"));
     expect(after.some((d) => d.code === "channel-unknown")).toBe(false);
+    // A config lint cannot use: the journey says so on its first line, the config where it is wrong.
+    await client.change(config, 2, "channels:\n  email: { mode: sometimes }\n");
+    const broken = await client.diagnosticsFor(checkout, (d) => d.some((x) => x.message.includes("cannot be used")));
+    expect(broken.map((d) => [d.range.start.line, d.message.includes("cannot be used")])).toEqual(broken.map(() => [0, true]));
+    expect((await client.diagnosticsFor(config, (d) => d.length > 0))[0].range.start.line).toBe(1);
   });
 });
