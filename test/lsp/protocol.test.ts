@@ -157,6 +157,23 @@ describe("journey lsp over vscode-jsonrpc", () => {
     expect(applyEdits(CHECKOUT, Object.values(disable.edit.changes)[0])).toContain("      # journey-disable-next-line channel-unknown -- \n      - id: asks");
   });
 
+  it("offers the quote fix of a value holding `: ` as the preferred quick fix", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace("name: Asks about delivery", "name: Asks: about delivery");
+    await client.open(checkout, text);
+    const [syntax] = await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "syntax"));
+    expect(syntax.code).toBe("syntax");
+    const actions = await client.connection.sendRequest<Action[]>("textDocument/codeAction", {
+      textDocument: { uri: client.uri(checkout) },
+      range: syntax.range,
+      context: { diagnostics: [syntax] },
+    });
+    // A syntax error cannot be disabled; its fix is offered, preferred.
+    expect(actions.map((a) => a.isPreferred ?? false)).toEqual([true]);
+    expect(applyEdits(text, Object.values(actions[0].edit.changes)[0])).toContain('name: "Asks: about delivery"');
+  });
+
   it("re-checks open journeys when the config changes", async () => {
     const { dir, checkout, config } = workspace();
     client = await LspClient.start(dir);
