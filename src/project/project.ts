@@ -16,9 +16,27 @@ export interface ProjectFile {
   text: string;
   /** True while an editor holds the text (its unsaved text replaces the file's). */
   open: boolean;
-  index: FileIndex;
+  /** Built on first use (`indexText`), then kept until the text changes. */
+  readonly index: FileIndex;
   /** The lint result for a journey, computed on demand and kept until the text or its config changes. */
   checked?: CheckedFile;
+}
+
+/**
+ * A file whose index is built when first asked for: typing replaces the text on every keystroke,
+ * and only the requests (and the workspace-wide ones) need the index.
+ */
+function projectFile(path: string, kind: "journey" | "config", text: string, open: boolean): ProjectFile {
+  let index: FileIndex | undefined;
+  return {
+    path,
+    kind,
+    text,
+    open,
+    get index() {
+      return (index ??= indexText(text, kind));
+    },
+  };
 }
 
 /** A config as the project holds it: loaded from its (possibly unsaved) text. */
@@ -84,7 +102,7 @@ export class Project {
     const absolute = resolve(path);
     const kind = isConfigPath(absolute) ? "config" : isJourneyPath(absolute) ? "journey" : undefined;
     if (!kind) return undefined;
-    const file: ProjectFile = { path: absolute, kind, text, open, index: indexText(text, kind) };
+    const file = projectFile(absolute, kind, text, open);
     this.files.set(absolute, file);
     if (kind === "config") this.configChanged(absolute);
     return file;
@@ -211,7 +229,7 @@ export class Project {
         return state;
       }
       text = source.text;
-      if (this.contains(configPath)) this.files.set(configPath, { path: configPath, kind: "config", text, open: false, index: indexText(text, "config") });
+      if (this.contains(configPath)) this.files.set(configPath, projectFile(configPath, "config", text, false));
     }
     state = { load: loadConfigText(configPath, text) };
     this.configs.set(configPath, state);
@@ -229,6 +247,6 @@ export class Project {
     if (!kind) return;
     const source = readSource(path, { maxFileSize: DEFAULT_MAX_FILE_SIZE });
     if (source.finding) return;
-    this.files.set(path, { path, kind, text: source.text, open: false, index: indexText(source.text, kind) });
+    this.files.set(path, projectFile(path, kind, source.text, false));
   }
 }
