@@ -94,6 +94,45 @@ describe("journey lsp over vscode-jsonrpc", () => {
     expect(items.map((i) => i.label)).toContain("channel-unknown");
   });
 
+  it("hovers channels and rule ids, finds references across the workspace, completes rules in the config", async () => {
+    const { dir, checkout, returns, config } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace("      - id: paid", "      # journey-disable-next-line channel-unknown -- legacy\n      - id: paid");
+    await client.open(checkout, text);
+    await client.diagnosticsFor(checkout);
+    type Hover = { contents: { value: string } };
+    const channel = positionOf(text, "[email, live-chat]", 10);
+    expect((await client.request<Hover>("textDocument/hover", checkout, channel.line, channel.character)).contents.value).toContain(
+      "**Live chat** (channel `live-chat`)",
+    );
+    const rule = positionOf(text, "line channel-unknown", 8);
+    const ruleHover = await client.request<Hover>("textDocument/hover", checkout, rule.line, rule.character);
+    expect(ruleHover.contents.value).toContain("`channel-unknown`");
+    expect(ruleHover.contents.value).toMatch(/docs\/rules\/channel-unknown\.md/);
+    // References of `email`: its key in the config, and every journey's use of it.
+    const email = positionOf(text, "channel: email", 10);
+    const refs = await client.request<{ uri: string }[]>("textDocument/references", checkout, email.line, email.character, {
+      context: { includeDeclaration: true },
+    });
+    const files = refs.map((r) => r.uri).sort();
+    expect(files).toEqual([client.uri(checkout), client.uri(checkout), client.uri(config), client.uri(returns)].sort());
+    // The persona goes to the config.
+    const persona = positionOf(text, "persona: shopper", 10);
+    const [target] = await client.request<{ uri: string; range: { start: { line: number } } }[]>(
+      "textDocument/definition",
+      checkout,
+      persona.line,
+      persona.character,
+    );
+    expect(target).toMatchObject({ uri: client.uri(config), range: { start: { line: 5 } } });
+    // Rule ids under the config's `rules:`.
+    const rules = `${CONFIG}rules:\n  channel-\n`;
+    await client.open(config, rules);
+    const under = positionOf(rules, "  channel-\n", "  channel-".length);
+    const items = await client.request<Item[]>("textDocument/completion", config, under.line, under.character);
+    expect(items.map((i) => i.label)).toContain("channel-unknown");
+  });
+
   it("refuses to rename what is not an id, and to an id that exists", async () => {
     const { dir, checkout } = workspace();
     client = await LspClient.start(dir);
