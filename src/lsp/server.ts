@@ -78,8 +78,13 @@ export function startServer(options: ServerOptions): Connection {
         watchers: [{ globPattern: "**/*.journey.{yaml,yml}" }, { globPattern: "**/journey.config.{yaml,yml,json}" }],
       });
     // The workspace's journeys are indexed after the handshake, so the first requests are not kept waiting.
+    // Then indexed in slices of 20 ms, each after the requests waiting, until every file is.
+    const indexSlice = () => {
+      if (safely(() => workspace.project.indexSome(20), false)) setImmediate(indexSlice);
+    };
     setImmediate(() => {
       safely(() => workspace.project.scan(), undefined);
+      setImmediate(indexSlice);
     });
   });
 

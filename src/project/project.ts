@@ -18,6 +18,8 @@ export interface ProjectFile {
   open: boolean;
   /** Built on first use (`indexText`), then kept until the text changes. */
   readonly index: FileIndex;
+  /** Whether `index` is built already. */
+  readonly indexed: boolean;
   /** The lint result for a journey, computed on demand and kept until the text or its config changes. */
   checked?: CheckedFile;
 }
@@ -35,6 +37,9 @@ function projectFile(path: string, kind: "journey" | "config", text: string, ope
     open,
     get index() {
       return (index ??= indexText(text, kind));
+    },
+    get indexed() {
+      return index !== undefined;
     },
   };
 }
@@ -95,6 +100,20 @@ export class Project {
         if (this.contains(path) && !this.files.has(path)) this.readFromDisk(path);
       }
     }
+  }
+
+  /**
+   * Indexes files not indexed yet until `budgetMs` has passed; returns whether some are left. A
+   * server calls it between requests, so a large workspace is indexed without keeping them waiting.
+   */
+  indexSome(budgetMs: number): boolean {
+    const end = performance.now() + budgetMs;
+    for (const file of this.files.values()) {
+      if (file.indexed) continue;
+      if (performance.now() > end) return true;
+      void file.index;
+    }
+    return false;
   }
 
   /** An editor's text for a file (opened or changed): replaces the file's text. */

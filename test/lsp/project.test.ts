@@ -43,6 +43,10 @@ describe("the project model", () => {
     const dir = tempProject({ "journey.config.yaml": CONFIG, "a.journey.yaml": JOURNEY, ".git/HEAD": "" });
     const project = new Project([dir]);
     project.scan();
+    // Read, not parsed, until a request or the background slices index it.
+    expect(project.journeys().map((f) => f.indexed)).toEqual([false]);
+    expect(project.indexSome(10_000)).toBe(false);
+    expect(project.journeys().map((f) => f.indexed)).toEqual([true]);
     const file = project.get(join(dir, "a.journey.yaml"))!;
     expect(file.index.journeyId).toBe("checkout");
     const refs = file.index.occurrences.filter((o) => o.kind === "step" && o.id === "paid");
