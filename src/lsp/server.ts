@@ -4,6 +4,7 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   ProposedFeatures,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -177,7 +178,14 @@ export function startServer(options: ServerOptions): Connection {
     const file = fileOf(textDocument.uri);
     const document = documents.get(textDocument.uri);
     if (!file || !document) return null;
-    return rename(workspace, file, document.offsetAt(position), newName, { annotations });
+    try {
+      return rename(workspace, file, document.offsetAt(position), newName, { annotations });
+    } catch (error) {
+      if (error instanceof ResponseError) throw error;
+      return safely(() => {
+        throw error;
+      }, null);
+    }
   });
   connection.onCodeAction(({ textDocument, range, context }) =>
     at(textDocument.uri, range.start, [], (file) => {
