@@ -110,18 +110,16 @@ export function indexText(text: string, kind: "journey" | "config"): FileIndex {
         steps.items.forEach((step, i) => {
           if (!isMap(step) || !step.range) return;
           const path = ["stages", s, "steps", i];
-          const stepEntry = indexStep(index, step, path, text);
-          if (stepEntry) {
-            entry.steps.push(stepEntry);
-            index.steps.push(stepEntry);
-          }
+          const stepEntry = indexStep(step, path, text);
+          entry.steps.push(stepEntry);
+          index.steps.push(stepEntry);
         });
       });
     }
   }
   return index;
 
-  function indexStep(target: FileIndex, step: YAMLMap, path: YamlPath, source: string): StepEntry | undefined {
+  function indexStep(step: YAMLMap, path: YamlPath, source: string): StepEntry {
     const idNode = step.get("id", true);
     const type = stringOf(step.get("type", true));
     const lineStart = source.lastIndexOf("\n", step.range![0] - 1) + 1;
@@ -157,7 +155,6 @@ export function indexText(text: string, kind: "journey" | "config"): FileIndex {
         if (value) entry.events = { values, node: value as Node };
       }
     }
-    void target;
     return entry;
   }
 }
