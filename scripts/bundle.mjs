@@ -56,6 +56,9 @@ async function bundleFile(entry, outfile) {
 await bundleFile({ entryPoints: [join(root, "dist", "cli", "main.js")] }, "journey.cjs");
 // The lint's worker threads start from their own, smaller bundle: the checking stages only.
 await bundleFile({ entryPoints: [join(root, "dist", "lint", "worker.js")] }, "lint-worker.cjs");
+// journey lsp's server, with vscode-languageserver: required by that command alone, so lint's
+// cold start does not read it.
+await bundleFile({ entryPoints: [join(root, "dist", "lsp", "server.js")] }, "lsp.cjs");
 await bundleFile({ stdin: { contents: 'export { execa } from "execa";', resolveDir: root, sourcefile: "execa-entry.js" } }, "execa.cjs");
 
 // One lint of the examples leaves a code cache that covers loading, checking and reporting, so

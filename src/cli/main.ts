@@ -7,6 +7,7 @@ import { onIgnoredConfig } from "../config/load.js";
 import { toPosix } from "../util/paths.js";
 import { describeSystemError, EXIT, UsageError } from "./errors.js";
 import { runCheck, type CheckCommandOptions } from "./run-check.js";
+import type { LspCommandOptions } from "./commands/lsp.js";
 import type { RenderCommandOptions } from "./commands/render.js";
 import { VERSION } from "./version.js";
 import { MissingPackageError } from "../util/optional-package.js";
@@ -46,6 +47,7 @@ Examples:
   journey preview                   see the journey maps in a browser, redrawn on every save
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey rules                     list the lint rules, their default severity and options
+  journey lsp --stdio               the language server editors start (docs/editors.md)
   journey schema > journey.schema.json
 
 Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
@@ -271,6 +273,19 @@ Examples:
     .action(async (options: RulesCommandOptions) => {
       const { runRules } = await import("./commands/rules.js");
       setExit(runRules(options));
+    });
+
+  program
+    .command("lsp")
+    .description("the language server for editors: diagnostics as you type, completion, go to definition, rename, quick fixes (docs/editors.md)")
+    .option("--stdio", "talk to the editor over standard input and output (the default)")
+    .option("--node-ipc", "talk over Node's IPC channel (when the editor forks journey)")
+    .option("--socket <port>", "connect to the editor listening on 127.0.0.1:<port>")
+    .addHelpText("after", "\nExamples:\n  journey lsp --stdio                   what an editor runs (docs/editors.md)\n  journey lsp --socket=2087")
+    .action(async (options: LspCommandOptions) => {
+      // vscode-languageserver loads only for this command, from its own bundle.
+      const { runLsp } = await import("./commands/lsp.js");
+      setExit(runLsp(options));
     });
 
   program

@@ -170,6 +170,14 @@ export function preCommitAvailable(): boolean {
   return toolAvailable(found, "pre-commit", "apt-get install pre-commit");
 }
 
+/** Neovim 0.7 or later, the LSP client of the `journey lsp` end-to-end test (`vim.lsp.start_client`). */
+export function neovimAvailable(): boolean {
+  const version = spawnSync("nvim", ["--version"], { encoding: "utf8" });
+  const match = version.status === 0 ? /NVIM v0\.(\d+)/.exec(version.stdout) : null;
+  const found = version.status === 0 && (match === null || Number(match[1]) >= 7);
+  return toolAvailable(found, "Neovim 0.7 or later", "apt-get install neovim");
+}
+
 export function clickHouseAvailable(): boolean {
   return toolAvailable(clickHouseInstalled(), "clickhouse-server", "apt-get install clickhouse-server, or set JOURNEY_CLICKHOUSE_SERVER");
 }

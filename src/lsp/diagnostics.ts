@@ -1,0 +1,28 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from "vscode-languageserver";
+import type { Finding } from "../finding.js";
+import type { RulesMeta } from "../results.js";
+import { findingRange } from "./workspace.js";
+
+const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+/**
+ * A finding as the editor shows it: the same message and span as `journey lint`, the rule id as
+ * `code` with its page as `codeDescription`, `source: journey`, and the `Unnecessary` tag for
+ * things that do nothing (an unused disable comment, an unused catalog entry).
+ */
+export function toDiagnostic(finding: Finding, rulesMeta: RulesMeta): Diagnostic {
+  const info = rulesMeta.get(finding.ruleId);
+  return {
+    range: findingRange(finding),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    ...(info ? { codeDescription: { href: info.docsUrl } } : {}),
+    source: "journey",
+    message: finding.message,
+    ...(/unused/.test(finding.ruleId) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+  };
+}
+
+export function toDiagnostics(findings: readonly Finding[], rulesMeta: RulesMeta): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(finding, rulesMeta));
+}

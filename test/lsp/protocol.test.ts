@@ -1,0 +1,230 @@
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { LspClient, positionOf, type Diagnostic } from "./client.js";
+import { CHECKOUT, CONFIG, RETURNS } from "./fixtures.js";
+
+afterAll(removeTempProjects);
+
+type Item = {
+  label: string;
+  detail?: string;
+  textEdit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+};
+type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+type Action = { title: string; isPreferred?: boolean; edit: { changes: Record<string, Edit[]> } };
+
+let client: LspClient | undefined;
+afterEach(async () => {
+  await client?.stop();
+  client = undefined;
+});
+
+function workspace() {
+  const dir = tempProject({ "journey.config.yaml": CONFIG, "checkout.journey.yaml": CHECKOUT, "returns.journey.yaml": RETURNS, ".git/HEAD": "" });
+  return { dir, checkout: join(dir, "checkout.journey.yaml"), returns: join(dir, "returns.journey.yaml"), config: join(dir, "journey.config.yaml") };
+}
+
+/** Applies LSP text edits to a text (they do not overlap). */
+function applyEdits(text: string, edits: Edit[]): string {
+  const lines = text.split("\n");
+  const offset = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((sum, line) => sum + line.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((result, edit) => result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end)), text);
+}
+
+async function completionAt(path: string, text: string, marker: string, delta: number, version: number): Promise<Item[]> {
+  const cursor = positionOf(text, marker, delta);
+  await client!.change(path, version, text);
+  return client!.request<Item[]>("textDocument/completion", path, cursor.line, cursor.character);
+}
+
+describe("journey lsp over vscode-jsonrpc", () => {
+  it("publishes lint's own findings, with the rule's code, page and source", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    await client.open(checkout, CHECKOUT);
+    const diagnostics = await client.diagnosticsFor(checkout);
+    const lint = parseJson<{ messages: { ruleId: string; line: number; message: string }[] }[]>(
+      (await runCli(["lint", "--format", "json", "checkout.journey.yaml"], { cwd: dir })).stdout,
+    );
+    expect(diagnostics.map((d) => [d.range.start.line + 1, d.code, d.message])).toEqual(lint[0].messages.map((m) => [m.line, m.ruleId, m.message]));
+    expect(diagnostics.some((d) => d.code === "channel-unknown")).toBe(true);
+    const unknown = diagnostics.find((d) => d.code === "channel-unknown")!;
+    expect(unknown).toMatchObject({ source: "journey", codeDescription: { href: expect.stringMatching(/docs\/rules\/channel-unknown\.md$/) as string } });
+  });
+
+  it("completes on an empty value, an existing value, a flow list, a block list and a disable comment", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    await client.open(checkout, CHECKOUT);
+    let version = 1;
+    // An existing value: replaced whole.
+    let items = await completionAt(checkout, CHECKOUT, "channel: emial", "channel: em".length, ++version);
+    expect(items.map((i) => i.label)).toEqual(["email", "live-chat", "faq"]);
+    const email = items.find((i) => i.label === "email")!;
+    expect(email.detail).toContain("Email");
+    expect(applyEdits(CHECKOUT, [email.textEdit])).toContain("channel: email\n        emotion");
+    // An empty value.
+    const empty = CHECKOUT.replace("channel: emial", "channel: ");
+    items = await completionAt(checkout, empty, "channel: \n", "channel: ".length, ++version);
+    expect(items.map((i) => i.label)).toContain("live-chat");
+    expect(applyEdits(empty, [items.find((i) => i.label === "faq")!.textEdit])).toContain("channel: faq\n");
+    // In a flow list, after a comma.
+    const flow = CHECKOUT.replace("channel: [email, live-chat]", "channel: [email, ]");
+    items = await completionAt(checkout, flow, "[email, ]", "[email, ".length, ++version);
+    expect(applyEdits(flow, [items.find((i) => i.label === "faq")!.textEdit])).toContain("channel: [email, faq]");
+    // A step reference in a block list, and `answers` offers contacts only.
+    const block = CHECKOUT.replace("next: [answer]", "next:\n          - ");
+    items = await completionAt(checkout, block, "next:\n          - ", "next:\n          - ".length, ++version);
+    expect(items.map((i) => i.label)).toEqual(["asks", "answer", "paid", "gives-up"]);
+    items = await completionAt(checkout, CHECKOUT, "answers: asks", "answers: a".length, ++version);
+    expect(items.map((i) => i.label)).toEqual(["asks"]);
+    // A branch's `to` in flow style, and the team of `actor` with the built-in actors.
+    items = await completionAt(checkout, CHECKOUT, "to: paid", "to: ".length, ++version);
+    expect(items.map((i) => i.label)).toContain("gives-up");
+    items = await completionAt(checkout, CHECKOUT, "actor: support", "actor: ".length, ++version);
+    expect(items.map((i) => i.label)).toEqual(["support", "customer", "agent", "system"]);
+    items = await completionAt(checkout, CHECKOUT, "persona: shopper", "persona: ".length, ++version);
+    expect(items.map((i) => i.label)).toEqual(["shopper"]);
+    // Rule ids in a disable comment.
+    const comment = CHECKOUT.replace("      - id: paid", "      # journey-disable-next-line channel-\n      - id: paid");
+    items = await completionAt(checkout, comment, "line channel-\n", "line channel-".length, version + 1);
+    expect(items.map((i) => i.label)).toContain("channel-unknown");
+  });
+
+  it("hovers channels and rule ids, finds references across the workspace, completes rules in the config", async () => {
+    const { dir, checkout, returns, config } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace("      - id: paid", "      # journey-disable-next-line channel-unknown -- legacy\n      - id: paid");
+    await client.open(checkout, text);
+    await client.diagnosticsFor(checkout);
+    type Hover = { contents: { value: string } };
+    const channel = positionOf(text, "[email, live-chat]", 10);
+    expect((await client.request<Hover>("textDocument/hover", checkout, channel.line, channel.character)).contents.value).toContain(
+      "**Live chat** (channel `live-chat`)",
+    );
+    const rule = positionOf(text, "line channel-unknown", 8);
+    const ruleHover = await client.request<Hover>("textDocument/hover", checkout, rule.line, rule.character);
+    expect(ruleHover.contents.value).toContain("`channel-unknown`");
+    expect(ruleHover.contents.value).toMatch(/docs\/rules\/channel-unknown\.md/);
+    // References of `email`: its key in the config, and every journey's use of it.
+    const email = positionOf(text, "channel: email", 10);
+    const refs = await client.request<{ uri: string }[]>("textDocument/references", checkout, email.line, email.character, {
+      context: { includeDeclaration: true },
+    });
+    const files = refs.map((r) => r.uri).sort();
+    expect(files).toEqual([client.uri(checkout), client.uri(checkout), client.uri(config), client.uri(returns)].sort());
+    // The persona goes to the config.
+    const persona = positionOf(text, "persona: shopper", 10);
+    const [target] = await client.request<{ uri: string; range: { start: { line: number } } }[]>(
+      "textDocument/definition",
+      checkout,
+      persona.line,
+      persona.character,
+    );
+    expect(target).toMatchObject({ uri: client.uri(config), range: { start: { line: 5 } } });
+    // Rule ids under the config's `rules:`.
+    const rules = `${CONFIG}rules:\n  channel-\n`;
+    await client.open(config, rules);
+    const under = positionOf(rules, "  channel-\n", "  channel-".length);
+    const items = await client.request<Item[]>("textDocument/completion", config, under.line, under.character);
+    expect(items.map((i) => i.label)).toContain("channel-unknown");
+  });
+
+  it("refuses to rename what is not an id, and to an id that exists", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    await client.open(checkout, CHECKOUT);
+    const name = positionOf(CHECKOUT, "Asks about delivery", 2);
+    expect(await client.request("textDocument/prepareRename", checkout, name.line, name.character)).toBeNull();
+    const builtin = CHECKOUT.replace("actor: support", "actor: customer");
+    await client.change(checkout, 2, builtin);
+    const actor = positionOf(builtin, "actor: customer", 9);
+    expect(await client.request("textDocument/prepareRename", checkout, actor.line, actor.character)).toBeNull();
+    const step = positionOf(builtin, "id: paid", 5);
+    expect(await client.request("textDocument/prepareRename", checkout, step.line, step.character)).toMatchObject({ placeholder: "paid" });
+    await expect(client.request("textDocument/rename", checkout, step.line, step.character, { newName: "asks" })).rejects.toThrow(/already exists/);
+    await expect(client.request("textDocument/rename", checkout, step.line, step.character, { newName: "Not An Id" })).rejects.toThrow(/not an id/);
+  });
+
+  it("renames a step with its references and keeps the old id in events:, labelled", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir, { workspace: { workspaceEdit: { documentChanges: true, changeAnnotationSupport: {} } } });
+    await client.open(checkout, CHECKOUT);
+    const step = positionOf(CHECKOUT, "id: paid", 5);
+    const edit = await client.request<{ documentChanges: { edits: Edit[] }[]; changeAnnotations: Record<string, { label: string }> }>(
+      "textDocument/rename",
+      checkout,
+      step.line,
+      step.character,
+      { newName: "pays" },
+    );
+    const renamed = applyEdits(CHECKOUT, edit.documentChanges[0].edits);
+    expect(renamed).toContain("steps: [pays]");
+    expect(renamed).toContain("{ to: pays, when: happy }");
+    expect(renamed).toContain("      - id: pays\n        events: [paid]\n        name: Pays");
+    expect(Object.values(edit.changeAnnotations)[0].label).toMatch(/`paid` added to the step's events:/);
+  });
+
+  it("offers each finding's fix and suggestions, and disabling the rule for the step", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace("        emotion: -1", "        emotoin: -1");
+    await client.open(checkout, text);
+    const diagnostics = await client.diagnosticsFor(checkout, (d) => d.length > 0);
+    const typo = diagnostics.find((d: Diagnostic) => d.code === "schema")!;
+    let actions = await client.connection.sendRequest<Action[]>("textDocument/codeAction", {
+      textDocument: { uri: client.uri(checkout) },
+      range: typo.range,
+      context: { diagnostics: [typo] },
+    });
+    const fix = actions.find((a) => a.isPreferred)!;
+    expect(applyEdits(text, Object.values(fix.edit.changes)[0])).toBe(CHECKOUT);
+    // With the key fixed, the lint runs: a misspelt channel gets a suggestion and a disable action.
+    await client.change(checkout, 2, CHECKOUT);
+    const unknown = (await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "channel-unknown"))).find((d) => d.code === "channel-unknown")!;
+    actions = await client.connection.sendRequest<Action[]>("textDocument/codeAction", {
+      textDocument: { uri: client.uri(checkout) },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    });
+    const suggestion = actions.find((a) => /email/.test(a.title))!;
+    expect(applyEdits(CHECKOUT, Object.values(suggestion.edit.changes)[0])).toContain("channel: email\n        emotion");
+    const disable = actions.find((a) => a.title === "Disable channel-unknown for this step")!;
+    expect(applyEdits(CHECKOUT, Object.values(disable.edit.changes)[0])).toContain("      # journey-disable-next-line channel-unknown -- \n      - id: asks");
+  });
+
+  it("offers the quote fix of a value holding `: ` as the preferred quick fix", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace("name: Asks about delivery", "name: Asks: about delivery");
+    await client.open(checkout, text);
+    const [syntax] = await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "syntax"));
+    expect(syntax.code).toBe("syntax");
+    const actions = await client.connection.sendRequest<Action[]>("textDocument/codeAction", {
+      textDocument: { uri: client.uri(checkout) },
+      range: syntax.range,
+      context: { diagnostics: [syntax] },
+    });
+    // A syntax error cannot be disabled; its fix is offered, preferred.
+    expect(actions.map((a) => a.isPreferred ?? false)).toEqual([true]);
+    expect(applyEdits(text, Object.values(actions[0].edit.changes)[0])).toContain('name: "Asks: about delivery"');
+  });
+
+  it("re-checks open journeys when the config changes", async () => {
+    const { dir, checkout, config } = workspace();
+    client = await LspClient.start(dir);
+    await client.open(checkout, CHECKOUT);
+    await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "channel-unknown"));
+    await client.open(config, CONFIG.replace("channels:\n", "channels:\n  emial: { name: Old mail, mode: async }\n"));
+    const after = await client.diagnosticsFor(checkout, (d) => !d.some((x) => x.code === "channel-unknown"));
+    expect(after.some((d) => d.code === "channel-unknown")).toBe(false);
+    // A config lint cannot use: the journey says so on its first line, the config where it is wrong.
+    await client.change(config, 2, "channels:\n  email: { mode: sometimes }\n");
+    const broken = await client.diagnosticsFor(checkout, (d) => d.some((x) => x.message.includes("cannot be used")));
+    expect(broken.map((d) => [d.range.start.line, d.message.includes("cannot be used")])).toEqual(broken.map(() => [0, true]));
+    expect((await client.diagnosticsFor(config, (d) => d.length > 0))[0].range.start.line).toBe(1);
+  });
+});
