@@ -42,6 +42,16 @@ const rules: { stage: string; allowed: RegExp; why: string }[] = [
   },
   { stage: "model", allowed: /^(model\/|config\/|load\/locator$)/, why: "the model knows nothing of checking, rules or output" },
   {
+    stage: "project",
+    allowed: /^(project\/|check$|config\/|discover\/|finding$|lint\/|load\/|model\/|results$|util\/|validate\/)/,
+    why: "the project model is built from the loader and checks lint uses, never from render, analyze, diff, the editor or the CLI",
+  },
+  {
+    stage: "lsp",
+    allowed: /^(lsp\/|project\/|config\/|escape\/|finding$|lint\/|load\/|model\/|results$|rules\/registry$|util\/)/,
+    why: "the editor reads the project model and lint's rule metadata, never render, analyze, diff or the CLI",
+  },
+  {
     stage: "rules",
     allowed: /^(rules\/|finding$|load\/locator$|model\/|util\/)/,
     why: "a rule sees the model and reports; settings and output are lint's and report's",
