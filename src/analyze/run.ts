@@ -16,7 +16,7 @@ import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
 import { figureFlow, type FigureFlow } from "../model/step-figures.js";
-import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
+import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource, type ReadOptions } from "./types.js";
 
 export interface AnalyzeRun {
   cwd: string;
@@ -36,6 +36,8 @@ export interface AnalyzeRun {
   write?: boolean;
   /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
   limits?: AnalyzeLimits;
+  /** `--delimiter`, `--timestamp-format`, `--lifecycle`: how log files are read. */
+  reading?: ReadOptions;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -85,7 +87,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const journeyPath = resolve(run.cwd, run.journeyPath);
   if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
   // Every input is known before anything runs, so that -o naming one of them (by any path or link) is refused untouched.
-  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
+  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd), reading: run.reading };
   const inputs = [journeyPath, ...(run.config.path ? [run.config.path] : []), ...(source.kind === "files" ? source.files.map((file) => file.path) : [])];
   const problem = outputOverInput(run.outputFile, inputs, run.cwd, "an input of the analysis (the journey, its config or an event log)");
   if (problem !== undefined) throw new AnalyzeError(problem);

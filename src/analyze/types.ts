@@ -37,7 +37,7 @@ export interface ColumnNames {
   timestamp: string;
 }
 
-export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet";
+export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet" | "xes";
 
 /** A local log file that `journey` has already checked is a regular file. */
 export interface LogFile {
@@ -46,15 +46,27 @@ export interface LogFile {
   gzip: boolean;
 }
 
+/** How log files are read (`--delimiter`, `--timestamp-format`, `--lifecycle` and their config keys); docs/analyze.md. */
+export interface ReadOptions {
+  /** The CSV delimiter, forced; absent: detected from each CSV's header (`.tsv` is always tab). */
+  delimiter?: string;
+  /** strftime codes (`timestamps.ts`, `TIMESTAMP_FORMAT_CODES`) for text timestamps; absent: ISO 8601 or epoch milliseconds. */
+  timestampFormat?: string;
+  /** XES: `complete` (default) keeps events whose `lifecycle:transition` is complete or absent; `all` keeps every event. */
+  lifecycle?: "complete" | "all";
+}
+
 export type EventSource =
-  { kind: "files"; files: readonly LogFile[] } | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
+  | { kind: "files"; files: readonly LogFile[]; reading?: ReadOptions }
+  | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
 
 /**
  * What an engine computes; `src/analyze/result.ts` turns it into the spec's JSON. All counts are
  * exact integers; lists that are bounded by `top` are already ordered as the spec says.
  */
 export interface EngineFigures {
-  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** `lifecycleDropped`: XES events left out by the lifecycle filter (not rows: in no other count); only when an XES log was read. */
+  events: { read: number; mapped: number; unmapped: number; skipped: number; lifecycleDropped?: number };
   /** Earliest and latest timestamp of the rows not skipped, epoch milliseconds (floored); null when none. */
   period: { from: number; to: number } | null;
   /** Cases with at least one mapped event. */
@@ -96,7 +108,8 @@ export class AnalyzeError extends Error {
 export interface AnalysisResult {
   journey: string;
   engine: "duckdb" | "clickhouse";
-  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** `lifecycle_dropped`: present only when an XES log was read (events the lifecycle filter left out; no other count includes them). */
+  events: { read: number; mapped: number; unmapped: number; skipped: number; lifecycle_dropped?: number };
   /** `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero; null when no row was read. */
   period: { from: string; to: string } | null;
   cases: number;
