@@ -3,7 +3,8 @@ import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectDelimiter, parseDelimiter } from "../../src/analyze/log-files.js";
-import { removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import type { AnalysisResult } from "../../src/analyze/types.js";
+import { parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
 import { SCENARIOS, SHOP, type EventRow } from "./fixtures.js";
 
 afterAll(removeTempProjects);
@@ -97,5 +98,69 @@ describe("CSV delimiters", () => {
     const config = await analyze(dir, "log.csv");
     expect(config.exitCode).toBe(2);
     expect(config.stderr).toMatch(/analyze\.delimiter in .*journey\.config\.yaml takes one character/);
+  });
+});
+
+/** `2026-03-01T10:00:09.250Z` as `03/01/2026 10:00:09.250` (US order), an offset kept as `+0200`. */
+function usTime(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
+  if (!m) throw new Error(`not a test time: ${iso}`);
+  return `${m[2]}/${m[3]}/${m[1]} ${m[4]}:${m[5]}:${m[6]}${m[7] ?? ".0"}${m[8] === "Z" ? "Z" : m[8].replace(":", "")}`;
+}
+
+describe("--timestamp-format", () => {
+  // Every scenario whose times are all ISO text with a zone: the same log written the US way.
+  const zoned = (r: EventRow) => typeof r.timestamp === "string" && /(Z|[+-]\d{2}:\d{2})$/.test(r.timestamp);
+  const offsets = SCENARIOS.find((s) => s.name.startsWith("timestamps with zone offsets"))!;
+  const iso = [
+    ...SCENARIOS.filter((s) => s.journey === SHOP && s.rows.every(zoned)),
+    { name: "zone offsets (+02:00, -04:30, Z)", journey: SHOP, rows: offsets.rows.filter(zoned) },
+  ];
+
+  it("covers scenarios enough to mean something", () => expect(iso.length).toBeGreaterThanOrEqual(5));
+
+  for (const scenario of iso) {
+    it(`the same log with the format gives exactly what it gives in ISO: ${scenario.name}`, async () => {
+      const us = scenario.rows.map((r) => ({ ...r, timestamp: usTime(r.timestamp as string) }));
+      const dir = tempProject({ "shop.journey.yaml": SHOP, "iso.csv": delimited(scenario.rows, ","), "us.csv": delimited(us, ";") });
+      const isoRun = await analyze(dir, "iso.csv");
+      expect(isoRun.exitCode).toBe(0);
+      const usRun = await analyze(dir, "us.csv", "--timestamp-format", "%m/%d/%Y %H:%M:%S.%f%z");
+      expect(usRun.stderr).toBe("");
+      expect(usRun.stdout).toBe(isoRun.stdout);
+    });
+  }
+
+  it("takes analyze.timestamp_format and leaves other values unreadable (skipped)", async () => {
+    const rows: EventRow[] = [
+      { case_id: "a", activity: "lands", timestamp: "01.03.2026 12:00" },
+      { case_id: "a", activity: "views", timestamp: "01.03.2026 12:01" },
+      { case_id: "a", activity: "cart", timestamp: "2026-03-01T10:02:00Z" },
+    ];
+    const dir = tempProject({
+      "shop.journey.yaml": SHOP,
+      "eu.csv": delimited(rows, ";"),
+      "journey.config.yaml": "analyze:\n  timestamp_format: '%d.%m.%Y %H:%M'\n",
+    });
+    const run = await analyze(dir, "eu.csv");
+    expect(run.stderr).toBe("");
+    const result = parseJson<AnalysisResult>(run.stdout);
+    expect(result.events).toEqual({ read: 3, mapped: 2, unmapped: 0, skipped: 1 });
+    expect(result.period).toEqual({ from: "2026-03-01T12:00:00Z", to: "2026-03-01T12:01:00Z" });
+  });
+
+  it("refuses codes it does not read, a format without a date, and the clickhouse engine", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP, "log.csv": delimited(SCENARIOS[0].rows, ",") });
+    const unknown = await analyze(dir, "log.csv", "--timestamp-format", "%d %b %Y");
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toContain("--timestamp-format `%d %b %Y` cannot be used: `%b` is not a code journey reads; use %Y %m %d %H %M %S %f %z %%");
+    const noDay = await analyze(dir, "log.csv", "--timestamp-format", "%Y-%m");
+    expect(noDay.stderr).toContain("it has no `%d`");
+    const clickhouse = await runCli(
+      ["analyze", "shop.journey.yaml", "--engine", "clickhouse", "--url", "http://127.0.0.1:1", "--table", "events", "--timestamp-format", "%d/%m/%Y"],
+      { cwd: dir },
+    );
+    expect(clickhouse.exitCode).toBe(2);
+    expect(clickhouse.stderr).toContain("--timestamp-format is for the duckdb engine");
   });
 });
