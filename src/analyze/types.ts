@@ -42,6 +42,8 @@ export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet" | "xes";
 /** A local log file that `journey` has already checked is a regular file. */
 export interface LogFile {
   path: string;
+  /** For a file journey wrote from a log (an XES log as JSON Lines): the log's path, which messages name. */
+  origin?: string;
   format: LogFormat;
   gzip: boolean;
 }

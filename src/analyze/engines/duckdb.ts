@@ -7,6 +7,7 @@ import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../ti
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, delimiterAdvice, missingColumnMessage } from "../columns.js";
 import { detectDelimiter, notUtf8Message, readHeaderLine, shownPath } from "../log-files.js";
+import { convertXes } from "../xes.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
 import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile, type ReadOptions } from "../types.js";
 
@@ -25,6 +26,7 @@ export function createDuckDbEngine(): AnalysisEngine {
   let connection: DuckDBConnection | undefined;
   let temporary: string | undefined;
   let interrupted = false;
+  const stopConverting = new AbortController();
   return {
     name: "duckdb",
     async analyze(plan, columns, source, progress) {
@@ -45,7 +47,24 @@ export function createDuckDbEngine(): AnalysisEngine {
       });
       connection = await instance.connect();
       try {
-        return await analyzeFiles(duckdb, connection, plan, limits, columns, source.files, source.reading ?? {}, progress ?? (() => {}));
+        // XES logs become JSON Lines in the same temporary folder first (removed by close()).
+        const reading = source.reading ?? {};
+        const files: LogFile[] = [];
+        let lifecycleDropped: number | undefined;
+        for (const [i, file] of source.files.entries()) {
+          if (file.format !== "xes") {
+            files.push(file);
+            continue;
+          }
+          progress?.(`reading the XES log ${shown(file.path)}`);
+          const out = join(temporary, `xes-${i + 1}.jsonl`);
+          const converted = await convertXes(file, shown(file.path), out, reading.lifecycle ?? "complete", stopConverting.signal);
+          lifecycleDropped = (lifecycleDropped ?? 0) + converted.lifecycleDropped;
+          files.push({ path: out, format: "jsonl", gzip: false, origin: file.path });
+        }
+        const figures = await analyzeFiles(duckdb, connection, plan, limits, columns, files, reading, progress ?? (() => {}));
+        if (lifecycleDropped !== undefined) figures.events.lifecycleDropped = lifecycleDropped;
+        return figures;
       } catch (error) {
         if (interrupted) throw new AnalyzeError("the analysis was interrupted");
         if (error instanceof AnalyzeError) throw error;
@@ -60,6 +79,7 @@ export function createDuckDbEngine(): AnalysisEngine {
     },
     interrupt() {
       interrupted = true;
+      stopConverting.abort();
       connection?.interrupt();
       return Promise.resolve();
     },
@@ -265,13 +285,15 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
     // sniffer fails on its quoted fields; the advice is --delimiter.
     const advice = file.format === "csv" || file.format === "tsv" ? delimiterAdvice(shown(file.path), delimiter, await readHeaderLine(file)) : undefined;
     if (advice !== undefined) throw new AnalyzeError(advice);
-    throw new AnalyzeError(`${shown(file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`);
+    throw new AnalyzeError(
+      `${shown(file.origin ?? file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`,
+    );
   }
   const types = new Map(described.map(([name, type]) => [String(name), String(type)]));
   const pick = (key: keyof ColumnNames): string => {
     const found = columnCandidates(names, key).find((c) => types.has(c));
     if (found !== undefined) return found;
-    throw new AnalyzeError(missingColumnMessage(shown(file.path), names, key, [...types.keys()], delimiter));
+    throw new AnalyzeError(missingColumnMessage(shown(file.origin ?? file.path), names, key, [...types.keys()], delimiter));
   };
   const caseId = pick("caseId");
   const activity = pick("activity");
