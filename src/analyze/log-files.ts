@@ -1,6 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
+import { createInterface } from "node:readline";
 import { isAbsolute, relative, resolve } from "node:path";
 import { checkPattern, expandGlob, GlobPatternError, isGlob } from "../discover/files.js";
 import { toPosix } from "../util/paths.js";
@@ -224,4 +225,55 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return -1;
+}
+
+/** How much of each log the search for an unreadable value reads at most (decompressed). */
+const SEARCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Where the first of `values` is written in the logs (files in order, lines from 1, a CSV's
+ * header skipped): `file:line` of the first line that holds one of them as CSV, JSON or XML
+ * writes it, and which value that is; or undefined when none is found in the first 64 MB of each file. For a message
+ * about a value the engine could not read; the engine itself does not count lines.
+ */
+export async function firstLineHolding(
+  files: readonly LogFile[],
+  values: readonly string[],
+  cwd: string,
+): Promise<{ value: string; where: string } | undefined> {
+  if (values.length === 0) return undefined;
+  const xml = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  for (const file of files) {
+    const path = file.origin ?? file.path;
+    const format = file.origin !== undefined ? "xes" : file.format;
+    if (format === "parquet") continue;
+    const forms = values.flatMap((value) =>
+      (format === "xes" ? [`"${xml(value)}"`] : format === "jsonl" ? [JSON.stringify(value)] : [value, value.replace(/"/g, '""')]).map((form) => ({
+        form,
+        value,
+      })),
+    );
+    const input = createReadStream(path);
+    const stream = path.toLowerCase().endsWith(".gz") ? input.pipe(createGunzip()) : input;
+    stream.on("error", () => {});
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let bytes = 0;
+    try {
+      for await (const text of lines) {
+        line++;
+        bytes += text.length + 1;
+        if (bytes > SEARCH_BYTES) break;
+        if (line === 1 && (format === "csv" || format === "tsv")) continue;
+        const found = forms.find(({ form }) => text.includes(form));
+        if (found) return { value: found.value, where: `${shownPath(path, cwd)}:${line}` };
+      }
+    } catch {
+      // A damaged file: verifyLogFile says so.
+    } finally {
+      lines.close();
+      input.destroy();
+    }
+  }
+  return undefined;
 }

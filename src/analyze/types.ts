@@ -87,6 +87,21 @@ export interface EngineFigures {
   unmappedActivities: readonly { activity: string; count: number }[];
   /** Step indexes whose own id occurs as an activity of a mapped row (for `--write`: instrumented steps). */
   stepIdsSeen: readonly number[];
+  /** When rows were skipped and the engine can tell why (DuckDB): the reasons, for stylish and for the error of a log with no readable row. Not in the JSON. */
+  skippedReasons?: SkippedReasons;
+}
+
+/**
+ * Why rows were skipped, each row counted once, in this order: a CSV line that could not be split
+ * into the header's fields, no case id, no activity, no readable time. With the first unreadable
+ * time as written and where it is (`file:line`, the first line holding it), when it can be found.
+ */
+export interface SkippedReasons {
+  malformedLines: number;
+  noCaseId: number;
+  noActivity: number;
+  unreadableTime: number;
+  firstUnreadable?: { value: string; where?: string };
 }
 
 export interface AnalysisEngine {

@@ -164,3 +164,41 @@ describe("--timestamp-format", () => {
     expect(clickhouse.stderr).toContain("--timestamp-format is for the duckdb engine");
   });
 });
+
+describe("unreadable times", () => {
+  const US = "case_id;activity;timestamp\na;lands;04/05/2026 10:00\na;views;04/05/2026 10:05\n;views;2026-04-05T10:00:00Z\n";
+
+  it("a log with no readable row names the first unreadable value, its line and the accepted forms (exit 2)", async () => {
+    const dir = tempProject({
+      "shop.journey.yaml": SHOP,
+      "us.csv": US,
+      "us.jsonl.gz": gzipSync('{"case_id":"a","activity":"lands","timestamp":"x\\u001b[31m"}\n'),
+    });
+    const run = await analyze(dir, "us.csv");
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toBe(
+      "journey: the event log has no readable rows (3 read, 3 skipped): 2 unreadable times (first `04/05/2026 10:00` at us.csv:2), 1 without a case id. " +
+        "journey reads ISO 8601 (2026-04-05T10:00:00Z, 2026-04-05 10:00:00+02:00, 2026-04-05) or epoch milliseconds; name another form with --timestamp-format (strftime codes, e.g. '%m/%d/%Y %H:%M')",
+    );
+    // With a format that does not fit, the message says which it used.
+    const wrong = await analyze(dir, "us.csv", "--timestamp-format", "%d.%m.%Y");
+    expect(wrong.stderr).toContain("journey reads times as --timestamp-format `%d.%m.%Y` writes them");
+    // The value is log content: escaped (no terminal escape reaches the terminal), its line found in a gzip JSON Lines log too.
+    const escaped = await analyze(dir, "us.jsonl.gz");
+    expect(escaped.exitCode).toBe(2);
+    expect(escaped.stderr).not.toContain("\u001b");
+    expect(escaped.stderr).toMatch(/1 unreadable time \(first `x\\x1B\[31m` at us\.jsonl\.gz:1\)/);
+  });
+
+  it("when some rows are readable, stylish lists the skipped rows' reasons with a count each; the JSON keeps its shape", async () => {
+    const log =
+      "case_id,activity,timestamp\na,lands,2026-04-05T10:00:00Z\na,views,yesterday\nb,views,2026-04-05T10:00:00Z\nc,,2026-04-05T10:00:00Z\n,lands,2026-04-05T10:00:00Z\nd,views,\n";
+    const dir = tempProject({ "shop.journey.yaml": SHOP, "log.csv": log });
+    const stylish = await runCli(["analyze", "shop.journey.yaml", "--events", "log.csv"], { cwd: dir });
+    expect(stylish.exitCode).toBe(0);
+    expect(stylish.stdout).toContain("Skipped: 2 unreadable times (first `yesterday` at log.csv:3), 1 without a case id, 1 without an activity");
+    const json = parseJson<AnalysisResult>((await analyze(dir, "log.csv")).stdout);
+    expect(Object.keys(json.events)).toEqual(["read", "mapped", "unmapped", "skipped"]);
+    expect(json.events).toEqual({ read: 6, mapped: 2, unmapped: 0, skipped: 4 });
+  });
+});

@@ -6,10 +6,19 @@ import { caseEventsMessage, DEFAULT_LIMITS, duckDbShare, memoryLimitMessage, typ
 import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
 import { columnCandidates, delimiterAdvice, missingColumnMessage } from "../columns.js";
-import { detectDelimiter, notUtf8Message, readHeaderLine, shownPath } from "../log-files.js";
+import { detectDelimiter, firstLineHolding, notUtf8Message, readHeaderLine, shownPath } from "../log-files.js";
 import { convertXes } from "../xes.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
-import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile, type ReadOptions } from "../types.js";
+import {
+  AnalyzeError,
+  type AnalysisEngine,
+  type AnalysisPlan,
+  type ColumnNames,
+  type EngineFigures,
+  type LogFile,
+  type ReadOptions,
+  type SkippedReasons,
+} from "../types.js";
 
 type DuckDBModule = typeof import("@duckdb/node-api");
 
@@ -133,6 +142,8 @@ async function analyzeFiles(
   // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
   const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts FROM (${reads.join("\nUNION ALL\n")})`;
   const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
+  // The same rows with the time as written, read again only when rows were skipped, to say why.
+  const diagnosed = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts, raw_ts FROM (${reads.join("\nUNION ALL\n")})`;
 
   // One pass over the log, grouped two ways at once (GROUPING SETS): per activity, for every
   // count, and per case, collecting the case's mapped events. Each event becomes one integer
@@ -193,6 +204,7 @@ async function analyzeFiles(
     unmappedActivities,
     stepIdsSeen,
   };
+  if (skippedRows > 0) figures.skippedReasons = await skippedReasons(db, diagnosed, paths, rejected, files);
   if (mapped === 0) return figures;
 
   progress("building the paths of every case");
@@ -247,6 +259,31 @@ async function analyzeFiles(
     await rows(db, `SELECT path, count(*) AS c FROM paths GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`)
   ).map(([path, cases]) => ({ path: (path as unknown[]).map(Number), cases: Number(cases) }));
   return figures;
+}
+
+/** Why rows were skipped (`SkippedReasons`): one more pass over the logs, made only when some were. */
+async function skippedReasons(
+  db: DuckDBConnection,
+  events: string,
+  paths: string[],
+  malformedLines: number,
+  files: readonly LogFile[],
+): Promise<SkippedReasons> {
+  const noCase = "(case_id IS NULL OR case_id = '')";
+  const noActivity = "(activity IS NULL OR activity = '')";
+  const badTime = `NOT ${noCase} AND NOT ${noActivity} AND ts IS NULL`;
+  const [[noCaseId, noActivityRows, unreadableTime]] = await rows(
+    db,
+    `SELECT count(*) FILTER (${noCase}), count(*) FILTER (NOT ${noCase} AND ${noActivity}), count(*) FILTER (${badTime}) FROM (${events})`,
+    paths,
+  );
+  const reasons: SkippedReasons = { malformedLines, noCaseId: Number(noCaseId), noActivity: Number(noActivityRows), unreadableTime: Number(unreadableTime) };
+  if (reasons.unreadableTime === 0) return reasons;
+  // Some unreadable values (the scan order is not the file's), then the first line holding one of them.
+  const values = (await rows(db, `SELECT DISTINCT raw_ts FROM (${events}) WHERE ${badTime} AND raw_ts <> '' LIMIT 100`, paths)).map(([v]) => String(v));
+  if (values.length === 0) return reasons;
+  reasons.firstUnreadable = (await firstLineHolding(files, values, process.cwd())) ?? { value: values[0] };
+  return reasons;
 }
 
 async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {
@@ -305,9 +342,9 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
     const pointer = (column: string) => `'/${column.replace(/~/g, "~0").replace(/\//g, "~1").replace(/'/g, "''")}'`;
     const fields = `json_extract_string(json, [${[caseId, activity, timestamp].map(pointer).join(", ")}])`;
     const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
-    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR", reading.timestampFormat)} AS ts FROM ${lines}`;
+    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR", reading.timestampFormat)} AS ts, t AS raw_ts FROM ${lines}`;
   }
-  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!, reading.timestampFormat)} AS ts FROM ${from}`;
+  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!, reading.timestampFormat)} AS ts, ${asText(timestamp)} AS raw_ts FROM ${from}`;
 }
 
 const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
