@@ -1,4 +1,6 @@
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
@@ -183,6 +185,36 @@ describe("XES logs", () => {
       `journey: untimed.xes.gz:${untimedLine}: an event of trace \`c9\` has no time (no <date key="time:timestamp">); every XES event needs one`,
     );
   });
+
+  it("stylish says how many events the lifecycle filter left out", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP, "log.xes": xes(TRACES) });
+    const run = await runCli(["analyze", "shop.journey.yaml", "--events", "log.xes"], { cwd: dir });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain("Left out: 4 XES events whose lifecycle:transition is not complete (--lifecycle all keeps them)");
+  });
+
+  it("writes its rows in a fresh temporary folder, removed after the run and on Ctrl-C", async () => {
+    // Many traces, so that the run is still reading when it is interrupted.
+    const many = Array.from({ length: 20_000 }, (_, i) => ({ name: `t${i}`, events: TRACES[0].events }));
+    const dir = tempProject({ "shop.journey.yaml": SHOP, "small.xes": xes(TRACES), "big.xes": xes(many) });
+    const tmp = mkdtempSync(join(tmpdir(), "journey-xes-tmp-"));
+    const env = { TMPDIR: tmp };
+    const done = await runCli(["analyze", "shop.journey.yaml", "--events", "small.xes", "-f", "json"], { cwd: dir, env });
+    expect(done.exitCode).toBe(0);
+    expect(readdirSync(tmp)).toEqual([]);
+
+    const child = runCli(["analyze", "shop.journey.yaml", "--events", "big.xes", "-f", "json"], { cwd: dir, env });
+    const begun = Date.now();
+    const rows = () => readdirSync(tmp).flatMap((folder) => readdirSync(join(tmp, folder)).filter((f) => f.endsWith(".jsonl")));
+    while (rows().length === 0 && child.exitCode === null && Date.now() - begun < 30_000) await sleep(20);
+    expect(child.exitCode, "still reading when interrupted").toBe(null);
+    child.kill("SIGINT");
+    const result = await child;
+    expect(result.exitCode).toBe(130);
+    expect(result.stderr).toBe("journey: the analysis was interrupted");
+    expect(readdirSync(tmp)).toEqual([]);
+    rmSync(tmp, { recursive: true, force: true });
+  }, 60_000);
 
   it("is refused by the clickhouse engine, which analyses a table", async () => {
     const dir = tempProject({ "shop.journey.yaml": SHOP, "log.xes": xes(TRACES) });
