@@ -8,7 +8,7 @@ import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { DEFAULT_LIMITS, formatSize, MIN_MEMORY_LIMIT, parseSize, type AnalyzeLimits } from "../../analyze/limits.js";
 import { EXIT, UsageError } from "../errors.js";
-import { formatOf, parseDelimiter } from "../../analyze/log-files.js";
+import { parseDelimiter } from "../../analyze/log-files.js";
 import { timestampFormatProblem } from "../../analyze/timestamps.js";
 import type { ReadOptions } from "../../analyze/types.js";
 import { redactCredentials, urlCredentials } from "../../util/redact.js";
@@ -129,18 +129,9 @@ function analyzeLimits(options: AnalyzeCommandOptions, config: ProjectConfig): A
   return limits;
 }
 
-/** `--events foo.xes` or `.xes.gz` (a glob naming XES files too). */
+/** `--events foo.xes`, `.xes.gz`, or a glob naming such files (`logs/*.xes`). */
 function isXes(given: string): boolean {
-  return (
-    /\.xes(\.gz)?$/i.test(given) ||
-    (() => {
-      try {
-        return formatOf(given).format === "xes";
-      } catch {
-        return false;
-      }
-    })()
-  );
+  return /\.xes(\.gz)?$/i.test(given);
 }
 
 /** `--delimiter`, `--timestamp-format` (else `analyze.delimiter`, `analyze.timestamp_format`) and `--lifecycle`, checked. */
