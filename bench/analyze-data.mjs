@@ -4,7 +4,11 @@
 // measures against: DuckDB's own single pass over the same file.
 //   node bench/analyze-data.mjs write <dir> <events>...   writes events-<n>.parquet (and events-<max>.csv)
 //   node bench/analyze-data.mjs floor <file>              SELECT activity, count(DISTINCT case_id) ... GROUP BY activity
-import { writeFileSync } from "node:fs";
+//   node bench/analyze-data.mjs xes <dir> <events>        writes events-<n>.xes (schedule, start and complete of each
+//                                                         activity, a large header) and events-<n>-complete.csv, its
+//                                                         complete events: what `journey analyze` must find equal
+import { createWriteStream, writeFileSync } from "node:fs";
+import { once } from "node:events";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
@@ -54,8 +58,49 @@ if (command === "write") {
   const file = args[0];
   const reader = file.endsWith(".csv") ? "read_csv($1)" : "read_parquet($1)";
   await db.runAndReadAll(`SELECT activity, count(DISTINCT case_id) FROM ${reader} GROUP BY activity`, [file]);
+} else if (command === "xes") {
+  // Like BPI Challenge 2012 (262,200 events, 74 MB of XML): a header of extensions and 2,000 globals,
+  // traces of 12 events with a trace date attribute, each event with a resource, a lifecycle
+  // transition (SCHEDULE, START, COMPLETE of each activity) and an offset time (+01:00 / +02:00).
+  const [dir, size] = args;
+  const n = Number(size);
+  writeFileSync(join(dir, "bench-shop.journey.yaml"), JOURNEY);
+  const xes = createWriteStream(join(dir, `events-${n}.xes`));
+  const csv = createWriteStream(join(dir, `events-${n}-complete.csv`));
+  const write = async (stream, text) => {
+    if (!stream.write(text)) await once(stream, "drain");
+  };
+  await write(xes, '<?xml version="1.0" encoding="UTF-8" ?>\n<log xes.version="1.0" xes.features="nested-attributes">\n');
+  await write(xes, '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>\n');
+  for (let g = 0; g < 2000; g++) await write(xes, `  <global scope="event"><string key="attribute-${g}" value="UNKNOWN, a default the events never use"/></global>\n`);
+  await write(csv, "case_id,activity,timestamp\n");
+  const activities = ["page_view", "product_view", "add_to_cart", "checkout_started", "payment_ok", "heartbeat", "order_confirmed"];
+  let written = 0;
+  for (let trace = 0; written < n; trace++) {
+    const name = `case-${String(trace).padStart(8, "0")}`;
+    await write(xes, `  <trace>\n    <string key="concept:name" value="${name}"/>\n    <date key="REG_DATE" value="2026-01-01T00:00:00.000+01:00"/>\n`);
+    for (let k = 0; k < 4 && written < n; k++) {
+      const activity = activities[(k + (trace % 3)) % activities.length];
+      for (const [j, transition] of ["SCHEDULE", "START", "COMPLETE"].entries()) {
+        if (written >= n) break;
+        const ms = Date.UTC(2026, 0, 1) + trace * 2600 + k * 45_000 + j * 5_000;
+        const offset = trace % 2 === 0 ? 1 : 2;
+        const local = new Date(ms + offset * 3_600_000).toISOString().replace("Z", `+0${offset}:00`);
+        await write(
+          xes,
+          `    <event>\n      <string key="org:resource" value="${112 + (trace % 50)}"/>\n      <string key="lifecycle:transition" value="${transition}"/>\n      <string key="concept:name" value="${activity}"/>\n      <date key="time:timestamp" value="${local}"/>\n    </event>\n`,
+        );
+        if (transition === "COMPLETE") await write(csv, `${name},${activity},${local}\n`);
+        written++;
+      }
+    }
+    await write(xes, "  </trace>\n");
+  }
+  xes.end("</log>\n");
+  csv.end();
+  await Promise.all([once(xes, "close"), once(csv, "close")]);
 } else {
-  console.error("usage: analyze-data.mjs write <dir> <events>... | floor <file>");
+  console.error("usage: analyze-data.mjs write <dir> <events>... | floor <file> | xes <dir> <events>");
   process.exit(2);
 }
 db.closeSync();

@@ -11,8 +11,8 @@ import { changedJourneyText, writeCorpusA, writeGrowthJourney, writeLongJourney,
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,diff`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "diff"];
+/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,xes,diff`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "xes", "diff"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -422,6 +422,28 @@ try {
       ratio: csv.ms.median / csvFloor.ms.median,
       met: true,
       summary: `${csv.ms.median.toFixed(0)} ms vs ${csvFloor.ms.median.toFixed(0)} ms for DuckDB's pass = ${(csv.ms.median / csvFloor.ms.median).toFixed(2)}x; ${(csv.ms.median / parquet.ms.median).toFixed(1)}x the same log as Parquet (${parquet.ms.median.toFixed(0)} ms); peak RSS ${csv.rssMB.max.toFixed(0)} MB`,
+    });
+  }
+
+  // 7b. XES: an XES log of 262,200 events (schedule, start, complete) against the CSV of its complete events
+  if (only.has("xes")) {
+    console.error("xes");
+    const logs = join(work, "xes-logs");
+    mkdirSync(logs);
+    const events = quick ? 65_550 : 262_200;
+    execFileSync("node", [join(root, "bench", "analyze-data.mjs"), "xes", logs, String(events)]);
+    const analyze = (file) => ({ command: "node", args: [BIN, "analyze", "bench-shop.journey.yaml", "--events", file, "--format", "json"], cwd: logs });
+    const [xes, csv] = interleaved([analyze(`events-${events}.xes`), analyze(`events-${events}-complete.csv`)], settings.slowRuns + 2);
+    const xesMB = (statSync(join(logs, `events-${events}.xes`)).size / 2 ** 20).toFixed(0);
+    const ratio = xes.ms.median / csv.ms.median;
+    figure({
+      name: "analyze (XES)",
+      target: "at most 6x the CSV of its complete events",
+      a: { what: `journey analyze, ${events.toLocaleString("en-US")} XES events (${xesMB} MB, schedule/start/complete, 2,000 globals)`, ...xes },
+      b: { what: `journey analyze, the CSV of its ${(events / 3).toLocaleString("en-US")} complete events`, ...csv },
+      ratio,
+      met: ratio <= 6,
+      summary: `${xes.ms.median.toFixed(0)} ms vs ${csv.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 6x); peak RSS ${xes.rssMB.max.toFixed(0)} MB`,
     });
   }
 

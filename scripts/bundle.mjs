@@ -35,7 +35,8 @@ async function bundleFile(entry, outfile) {
     platform: "node",
     format: "cjs",
     target: "node20",
-    external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client"],
+    // saxes reads XES logs for analyze only: a dependency, loaded with createRequire when an XES log is read.
+    external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client", "saxes"],
     // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
     define: { "import.meta.url": "__journeyModuleUrl" },
     banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -1,5 +1,5 @@
 import { visibleName } from "../escape/terminal.js";
-import { formatOf } from "./log-files.js";
+import { DELIMITERS, delimiterName, formatOf } from "./log-files.js";
 import type { AnalyzeColumns } from "../config/types.js";
 import type { ColumnNames } from "./types.js";
 
@@ -41,17 +41,22 @@ export function listedColumns(present: readonly string[]): string {
 /**
  * The message for a column the log does not have. A CSV or TSV whose header has no delimiter
  * (one column: the whole first line) is not described by its columns: its first line is not
- * echoed, as it may be anything (a token in `~/.npmrc`).
+ * echoed, as it may be anything (a token in `~/.npmrc`). When that one column holds another of
+ * the delimiters journey knows, the advice is to pass `--delimiter`. `delimiter`: the one the
+ * file was read with (default: `,` for CSV, tab for TSV).
  */
-export function missingColumnMessage(where: string, names: ColumnNames, key: keyof ColumnNames, present: readonly string[]): string {
+export function missingColumnMessage(where: string, names: ColumnNames, key: keyof ColumnNames, present: readonly string[], delimiter?: string): string {
   const wanted = columnCandidates(names, key)
     .map((c) => `\`${c}\``)
     .join(" or ");
   const flags = `Name the column with ${COLUMN_FLAGS[key]} or analyze.columns in journey.config.yaml`;
   const format = delimitedFormat(where);
   if (format !== undefined && present.length <= 1) {
-    const delimiter = format === "csv" ? "`,`" : "tab";
-    return `${where} does not look like a ${format.toUpperCase()} file with a header (its first line has no ${delimiter}); check that --events names the event log`;
+    const used = delimiter ?? (format === "csv" ? "," : "\t");
+    const advice = delimiterAdvice(where, used, present[0] ?? "");
+    if (advice !== undefined) return advice;
+    const shownDelimiter = delimiterName(used);
+    return `${where} does not look like a ${format.toUpperCase()} file with a header (its first line has no ${shownDelimiter}); check that --events names the event log`;
   }
   return `${where} has no column ${wanted}; its columns are ${listedColumns(present)}. ${flags}`;
 }
@@ -63,4 +68,16 @@ function delimitedFormat(where: string): "csv" | "tsv" | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * For a CSV or TSV read with `used` whose header line is one column (it has no `used`) holding
+ * another delimiter journey knows: the advice to pass `--delimiter`. Else undefined. The header
+ * itself is not echoed.
+ */
+export function delimiterAdvice(where: string, used: string, header: string): string | undefined {
+  if (header.includes(used)) return undefined;
+  const other = DELIMITERS.find((d) => d !== used && header.includes(d));
+  if (other === undefined) return undefined;
+  return `${where} was read with the delimiter ${delimiterName(used)}, but its header is one column holding ${delimiterName(other)}: pass --delimiter ${other === "\t" ? "tab" : `'${other}'`} (or set analyze.delimiter in journey.config.yaml)`;
 }

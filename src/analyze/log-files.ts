@@ -1,13 +1,76 @@
 import { isUtf8 } from "node:buffer";
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
+import { createInterface } from "node:readline";
 import { isAbsolute, relative, resolve } from "node:path";
 import { checkPattern, expandGlob, GlobPatternError, isGlob } from "../discover/files.js";
 import { toPosix } from "../util/paths.js";
 import { AnalyzeError, type LogFile, type LogFormat } from "./types.js";
 
-const FORMATS: Record<string, LogFormat> = { csv: "csv", tsv: "tsv", jsonl: "jsonl", ndjson: "jsonl", parquet: "parquet" };
-export const LOG_EXTENSIONS = ".csv, .tsv, .jsonl, .ndjson, .parquet (the text formats optionally .gz)";
+const FORMATS: Record<string, LogFormat> = { csv: "csv", tsv: "tsv", jsonl: "jsonl", ndjson: "jsonl", parquet: "parquet", xes: "xes" };
+export const LOG_EXTENSIONS = ".csv, .tsv, .jsonl, .ndjson, .parquet, .xes (the text formats and XES optionally .gz)";
+
+/** The CSV delimiters journey detects, in the order that breaks a tie. */
+export const DELIMITERS = [",", ";", "\t", "|"] as const;
+
+/** A delimiter as messages show it. */
+export const delimiterName = (delimiter: string) => (delimiter === "\t" ? "tab" : `\`${delimiter}\``);
+
+/**
+ * `--delimiter` or `analyze.delimiter`: one character, `tab` or `\t` for a tab. Not a letter, a
+ * digit, a space, a quote or a line break (they cannot separate a CSV's fields). Returns the
+ * character, or undefined when the value is none of these.
+ */
+export function parseDelimiter(value: string): string | undefined {
+  if (value === "tab" || value === "\\t") return "\t";
+  if ([...value].length !== 1 || /[\p{L}\p{N}\s"'\\]/u.test(value) || value.codePointAt(0)! < 0x20) return undefined;
+  return value;
+}
+
+/** How much of a CSV's first line is read to detect its delimiter. */
+const HEADER_BYTES = 64 * 1024;
+
+/**
+ * The first line of a text log (decompressed), at most 64 KB of it, without its line break and
+ * byte order mark. Reads only that much.
+ */
+export async function readHeaderLine(file: LogFile): Promise<string> {
+  const input = createReadStream(file.path, { end: file.gzip ? undefined : HEADER_BYTES - 1 });
+  const stream = file.gzip ? input.pipe(createGunzip()) : input;
+  const parts: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size >= HEADER_BYTES || chunk.includes(0x0a)) break;
+    }
+  } catch {
+    // A damaged gzip stream: verifyLogFile says so; the header read so far is what there is.
+  } finally {
+    input.destroy();
+    stream.destroy();
+  }
+  const text = Buffer.concat(parts).subarray(0, HEADER_BYTES).toString("utf8");
+  return text.replace(/^\uFEFF/, "").split(/\r?\n/)[0];
+}
+
+/**
+ * The delimiter of a CSV from its header line: among `,` `;` tab `|`, the one that splits the
+ * header into the most fields named as a wanted column (`wanted`: the case, activity and time
+ * columns looked for); on a tie, the one giving more fields; on a tie again, the first in that
+ * order. A header none of them splits is read with `,`.
+ */
+export function detectDelimiter(header: string, wanted: readonly string[]): string {
+  const names = new Set(wanted);
+  let best: { delimiter: string; known: number; fields: number } = { delimiter: ",", known: -1, fields: 0 };
+  for (const delimiter of DELIMITERS) {
+    const fields = header.split(delimiter).map((f) => f.trim().replace(/^"(.*)"$/, "$1"));
+    const known = fields.filter((f) => names.has(f)).length;
+    if (known > best.known || (known === best.known && fields.length > best.fields)) best = { delimiter, known, fields: fields.length };
+  }
+  return best.delimiter;
+}
 
 /**
  * Expands `--events` arguments (files or globs, as the other commands take them) into checked
@@ -162,4 +225,55 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     i += length;
   }
   return -1;
+}
+
+/** How much of each log the search for an unreadable value reads at most (decompressed). */
+const SEARCH_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Where the first of `values` is written in the logs (files in order, lines from 1, a CSV's
+ * header skipped): `file:line` of the first line that holds one of them as CSV, JSON or XML
+ * writes it, and which value that is; or undefined when none is found in the first 64 MB of each file. For a message
+ * about a value the engine could not read; the engine itself does not count lines.
+ */
+export async function firstLineHolding(
+  files: readonly LogFile[],
+  values: readonly string[],
+  cwd: string,
+): Promise<{ value: string; where: string } | undefined> {
+  if (values.length === 0) return undefined;
+  const xml = (v: string) => v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  for (const file of files) {
+    const path = file.origin ?? file.path;
+    const format = file.origin !== undefined ? "xes" : file.format;
+    if (format === "parquet") continue;
+    const forms = values.flatMap((value) =>
+      (format === "xes" ? [`"${xml(value)}"`] : format === "jsonl" ? [JSON.stringify(value)] : [value, value.replace(/"/g, '""')]).map((form) => ({
+        form,
+        value,
+      })),
+    );
+    const input = createReadStream(path);
+    const stream = path.toLowerCase().endsWith(".gz") ? input.pipe(createGunzip()) : input;
+    stream.on("error", () => {});
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let bytes = 0;
+    try {
+      for await (const text of lines) {
+        line++;
+        bytes += text.length + 1;
+        if (bytes > SEARCH_BYTES) break;
+        if (line === 1 && (format === "csv" || format === "tsv")) continue;
+        const found = forms.find(({ form }) => text.includes(form));
+        if (found) return { value: found.value, where: `${shownPath(path, cwd)}:${line}` };
+      }
+    } catch {
+      // A damaged file: verifyLogFile says so.
+    } finally {
+      lines.close();
+      input.destroy();
+    }
+  }
+  return undefined;
 }

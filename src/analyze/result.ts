@@ -16,7 +16,7 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
   return {
     journey: plan.journeyId,
     engine,
-    events: { ...figures.events },
+    events: eventCounts(figures.events),
     period: figures.period && { from: formatTime(figures.period.from), to: formatTime(figures.period.to) },
     cases: figures.cases,
     conversion: ratio(figures.converted, figures.cases),
@@ -32,6 +32,12 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
     variants: figures.variants.slice(0, plan.top).map((v) => ({ path: v.path.map(id), cases: v.cases })),
     unmapped_activities: figures.unmappedActivities.slice(0, plan.top).map((u) => ({ ...u })),
   };
+}
+
+/** The spec's `events`; `lifecycle_dropped` only when the engine read an XES log. */
+function eventCounts(events: EngineFigures["events"]): AnalysisResult["events"] {
+  const { read, mapped, unmapped, skipped, lifecycleDropped } = events;
+  return { read, mapped, unmapped, skipped, ...(lifecycleDropped !== undefined ? { lifecycle_dropped: lifecycleDropped } : {}) };
 }
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);

@@ -16,7 +16,8 @@ import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
 import { figureFlow, type FigureFlow } from "../model/step-figures.js";
-import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource } from "./types.js";
+import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource, type ReadOptions, type SkippedReasons } from "./types.js";
+import { acceptedTimes, skippedReasonsText } from "./skipped.js";
 
 export interface AnalyzeRun {
   cwd: string;
@@ -36,6 +37,8 @@ export interface AnalyzeRun {
   write?: boolean;
   /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
   limits?: AnalyzeLimits;
+  /** `--delimiter`, `--timestamp-format`, `--lifecycle`: how log files are read. */
+  reading?: ReadOptions;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -48,7 +51,7 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, flow, measuredSteps, analyzedHash } = await analyze(run);
+    const { result, names, flow, measuredSteps, analyzedHash, skipped } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
@@ -60,7 +63,7 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
-    const text = formatter(result, { color, names, flow: flow! });
+    const text = formatter(result, { color, names, flow: flow!, skipped });
     if (run.outputFile) writeOutputFile(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
@@ -79,13 +82,15 @@ interface Analysed {
   measuredSteps: Set<string>;
   /** With `--write`: the hash of the journey file's bytes as analysed. */
   analyzedHash?: string;
+  /** Why rows were skipped, when the engine said. */
+  skipped?: SkippedReasons;
 }
 
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const journeyPath = resolve(run.cwd, run.journeyPath);
   if (!existsSync(journeyPath) || !statSync(journeyPath).isFile()) throw new AnalyzeError(`journey file not found: ${run.journeyPath}`);
   // Every input is known before anything runs, so that -o naming one of them (by any path or link) is refused untouched.
-  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd) };
+  const source: EventSource = run.source ?? { kind: "files", files: resolveLogFiles(run.events, run.cwd), reading: run.reading };
   const inputs = [journeyPath, ...(run.config.path ? [run.config.path] : []), ...(source.kind === "files" ? source.files.map((file) => file.path) : [])];
   const problem = outputOverInput(run.outputFile, inputs, run.cwd, "an input of the analysis (the journey, its config or an event log)");
   if (problem !== undefined) throw new AnalyzeError(problem);
@@ -142,7 +147,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     const seen = figures.unmappedActivities.slice(0, 5).map((u) => `\`${visibleName(u.activity)}\` (${u.count})`);
     throw new AnalyzeError(
       figures.events.read - figures.events.skipped === 0
-        ? `the event log has no readable rows (${figures.events.read} read, ${figures.events.skipped} skipped)`
+        ? noReadableRows(figures.events, figures.skippedReasons, source.kind === "files" ? source.reading?.timestampFormat : undefined)
         : `no activity in the event log belongs to a step of \`${journey.id}\`; the most frequent are ${seen.join(", ")}. Map them with \`events:\` on the steps they mean`,
     );
   }
@@ -153,7 +158,16 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     flow: figureFlow(journey, graph),
     measuredSteps: new Set(result.steps.filter((s) => s.reached !== null).map((s) => s.id)),
     analyzedHash,
+    skipped: figures.skippedReasons,
   };
+}
+
+/** The message for a log none of whose rows can be read: why, the first unreadable time and where, and the times journey reads. */
+function noReadableRows(events: { read: number; skipped: number }, reasons: SkippedReasons | undefined, timestampFormat: string | undefined): string {
+  const counts = `the event log has no readable rows (${events.read} read, ${events.skipped} skipped)`;
+  if (!reasons) return counts;
+  const why = skippedReasonsText(reasons);
+  return `${counts}${why ? `: ${why}` : ""}${reasons.unreadableTime > 0 ? `. journey reads ${acceptedTimes(timestampFormat)}` : ""}`;
 }
 
 /** The hash of the journey file's bytes, or undefined when it cannot be read (the check then says why). */

@@ -18,3 +18,21 @@ export const EPOCH_MILLIS_PATTERN = "^-?[0-9]{1,18}$";
  */
 export const FIRST_MS = -62135596800000;
 export const LAST_MS = 253402300799999;
+
+/**
+ * The strftime codes `--timestamp-format` takes (DuckDB's `strptime` reads them): `%Y` year (4
+ * digits), `%m` month, `%d` day, `%H` hour (00-23), `%M` minute, `%S` second, `%f` a fraction of
+ * a second (up to 6 digits, after a `.` written in the format), `%z` an offset (`+hh:mm`,
+ * `+hhmm`, `+hh`, or `Z`; without it the time is UTC) and `%%` a percent sign.
+ */
+export const TIMESTAMP_FORMAT_CODES = ["%Y", "%m", "%d", "%H", "%M", "%S", "%f", "%z", "%%"] as const;
+
+/** Why a `--timestamp-format` cannot be used (a code journey does not take, no date), or undefined. */
+export function timestampFormatProblem(format: string): string | undefined {
+  const codes: string[] = format.match(/%./gs) ?? [];
+  const unknown = codes.find((code) => !(TIMESTAMP_FORMAT_CODES as readonly string[]).includes(code));
+  if (unknown !== undefined) return `\`${unknown}\` is not a code journey reads; use ${TIMESTAMP_FORMAT_CODES.join(" ")}`;
+  if (format.endsWith("%") && !format.endsWith("%%")) return "it ends with a lone `%`";
+  for (const needed of ["%Y", "%m", "%d"]) if (!codes.includes(needed)) return `it has no \`${needed}\`: a time needs a year, a month and a day`;
+  return undefined;
+}

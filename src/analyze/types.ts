@@ -37,24 +37,38 @@ export interface ColumnNames {
   timestamp: string;
 }
 
-export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet";
+export type LogFormat = "csv" | "tsv" | "jsonl" | "parquet" | "xes";
 
 /** A local log file that `journey` has already checked is a regular file. */
 export interface LogFile {
   path: string;
+  /** For a file journey wrote from a log (an XES log as JSON Lines): the log's path, which messages name. */
+  origin?: string;
   format: LogFormat;
   gzip: boolean;
 }
 
+/** How log files are read (`--delimiter`, `--timestamp-format`, `--lifecycle` and their config keys); docs/analyze.md. */
+export interface ReadOptions {
+  /** The CSV delimiter, forced; absent: detected from each CSV's header (`.tsv` is always tab). */
+  delimiter?: string;
+  /** strftime codes (`timestamps.ts`, `TIMESTAMP_FORMAT_CODES`) for text timestamps; absent: ISO 8601 or epoch milliseconds. */
+  timestampFormat?: string;
+  /** XES: `complete` (default) keeps events whose `lifecycle:transition` is complete or absent; `all` keeps every event. */
+  lifecycle?: "complete" | "all";
+}
+
 export type EventSource =
-  { kind: "files"; files: readonly LogFile[] } | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
+  | { kind: "files"; files: readonly LogFile[]; reading?: ReadOptions }
+  | { kind: "clickhouse"; url: string; database?: string; table: string; user?: string; password?: string };
 
 /**
  * What an engine computes; `src/analyze/result.ts` turns it into the spec's JSON. All counts are
  * exact integers; lists that are bounded by `top` are already ordered as the spec says.
  */
 export interface EngineFigures {
-  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** `lifecycleDropped`: XES events left out by the lifecycle filter (not rows: in no other count); only when an XES log was read. */
+  events: { read: number; mapped: number; unmapped: number; skipped: number; lifecycleDropped?: number };
   /** Earliest and latest timestamp of the rows not skipped, epoch milliseconds (floored); null when none. */
   period: { from: number; to: number } | null;
   /** Cases with at least one mapped event. */
@@ -73,6 +87,21 @@ export interface EngineFigures {
   unmappedActivities: readonly { activity: string; count: number }[];
   /** Step indexes whose own id occurs as an activity of a mapped row (for `--write`: instrumented steps). */
   stepIdsSeen: readonly number[];
+  /** When rows were skipped and the engine can tell why (DuckDB): the reasons, for stylish and for the error of a log with no readable row. Not in the JSON. */
+  skippedReasons?: SkippedReasons;
+}
+
+/**
+ * Why rows were skipped, each row counted once, in this order: a CSV line that could not be split
+ * into the header's fields, no case id, no activity, no readable time. With the first unreadable
+ * time as written and where it is (`file:line`, the first line holding it), when it can be found.
+ */
+export interface SkippedReasons {
+  malformedLines: number;
+  noCaseId: number;
+  noActivity: number;
+  unreadableTime: number;
+  firstUnreadable?: { value: string; where?: string };
 }
 
 export interface AnalysisEngine {
@@ -96,7 +125,8 @@ export class AnalyzeError extends Error {
 export interface AnalysisResult {
   journey: string;
   engine: "duckdb" | "clickhouse";
-  events: { read: number; mapped: number; unmapped: number; skipped: number };
+  /** `lifecycle_dropped`: present only when an XES log was read (events the lifecycle filter left out; no other count includes them). */
+  events: { read: number; mapped: number; unmapped: number; skipped: number; lifecycle_dropped?: number };
   /** `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero; null when no row was read. */
   period: { from: string; to: string } | null;
   cases: number;

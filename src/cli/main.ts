@@ -166,7 +166,7 @@ Examples:
     .argument("<journey>", "the journey file")
     .option(
       "-e, --events <file|glob>",
-      "event log: .csv, .tsv, .jsonl, .ndjson (optionally .gz) or .parquet (repeatable)",
+      "event log: .csv, .tsv, .jsonl, .ndjson, .xes (optionally .gz) or .parquet (repeatable)",
       (value: string, previous: string[] = []) => [...previous, value],
     )
     .addOption(new Option("--engine <name>", "where the analysis runs").choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
@@ -176,6 +176,13 @@ Examples:
     .option("--case-column <name>", "column of the case id (default: case_id, or case:concept:name)")
     .option("--activity-column <name>", "column of the activity (default: activity, or concept:name)")
     .option("--time-column <name>", "column of the timestamp (default: timestamp, or time:timestamp)")
+    .option("--delimiter <char>", "CSV delimiter, e.g. ';' or tab (default: detected from the header among , ; tab |, or analyze.delimiter)")
+    .option("--timestamp-format <fmt>", "text times in strftime codes %Y %m %d %H %M %S %f %z, e.g. '%m/%d/%Y %H:%M' (default: ISO 8601; duckdb engine)")
+    .addOption(
+      new Option("--lifecycle <which>", "XES: events kept by lifecycle:transition (complete: complete or none)")
+        .choices(["complete", "all"])
+        .default("complete"),
+    )
     .option("--memory-limit <size>", "ceiling on the process's memory, e.g. 512MB or 2GB (default 1.5GB, or analyze.memory_limit)")
     .option("--max-case-events <n>", "most mapped events one case may have (default 1000000, or analyze.max_case_events)")
     .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
@@ -193,6 +200,8 @@ Examples:
   journey analyze checkout.journey.yaml --engine clickhouse --url http://localhost:8123 --table events
   journey analyze checkout.journey.yaml --events "logs/2026-*.parquet" --format json -o analysis.json
   journey analyze checkout.journey.yaml --events log.jsonl.gz --case-column session_id --time-column ts
+  journey analyze checkout.journey.yaml --events export.csv --delimiter ';' --timestamp-format '%d.%m.%Y %H:%M'
+  journey analyze checkout.journey.yaml --events BPI_Challenge_2012.xes.gz --lifecycle all
 
 Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or log problems.`,
     )

@@ -127,7 +127,13 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
       personas: readNames(data.personas),
       teams: readNames(data.teams),
       render: renderSettings(data.render, parsed.locator),
-      analyze: { columns: data.analyze?.columns ?? {}, memoryLimit: data.analyze?.memory_limit, maxCaseEvents: data.analyze?.max_case_events },
+      analyze: {
+        columns: data.analyze?.columns ?? {},
+        memoryLimit: data.analyze?.memory_limit,
+        maxCaseEvents: data.analyze?.max_case_events,
+        delimiter: data.analyze?.delimiter,
+        timestampFormat: data.analyze?.timestamp_format,
+      },
       diff: Object.fromEntries(Object.entries(data.diff ?? {}).map(([kind, setting]) => [kind, typeof setting === "string" ? setting : setting[0]])),
       limits: {
         maxFileSize: data.limits?.max_file_size ?? base.limits.maxFileSize,

@@ -17,7 +17,7 @@ export interface ConfigFile {
   personas?: Record<string, Written<PersonaSpec>>;
   teams?: Record<string, Written<TeamSpec>>;
   render?: RenderSettings & { analysis?: string[] };
-  analyze?: { columns?: AnalyzeColumns; memory_limit?: string; max_case_events?: number };
+  analyze?: { columns?: AnalyzeColumns; memory_limit?: string; max_case_events?: number; delimiter?: string; timestamp_format?: string };
   limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };
   /** `journey diff`: change kind id (or `finding-new`) to a severity, as rules are set. */
   diff?: Record<string, SeverityName | [SeverityName]>;
@@ -57,8 +57,8 @@ export interface ProjectConfig {
     /** `render.analysis`: files or globs of `journey analyze --format json` outputs, relative to `dir`, where the config says so. */
     analysis: AnalysisSource[];
   };
-  /** `memoryLimit` and `maxCaseEvents` as written (checked by `journey analyze`, which has their defaults). */
-  analyze: { columns: AnalyzeColumns; memoryLimit?: string; maxCaseEvents?: number };
+  /** `memoryLimit`, `maxCaseEvents`, `delimiter` and `timestampFormat` as written (checked by `journey analyze`, which has their defaults). */
+  analyze: { columns: AnalyzeColumns; memoryLimit?: string; maxCaseEvents?: number; delimiter?: string; timestampFormat?: string };
   limits: { maxFileSize: number; maxAliases: number; maxNodes: number };
   /** Severity overrides of `journey diff` change kinds, by kind id. */
   diff: Record<string, SeverityName>;

@@ -5,10 +5,20 @@ import { loadOptional } from "../../util/optional-package.js";
 import { caseEventsMessage, DEFAULT_LIMITS, duckDbShare, memoryLimitMessage, type AnalyzeLimits } from "../limits.js";
 import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { columnCandidates, missingColumnMessage } from "../columns.js";
-import { notUtf8Message, shownPath } from "../log-files.js";
+import { columnCandidates, delimiterAdvice, missingColumnMessage } from "../columns.js";
+import { detectDelimiter, firstLineHolding, notUtf8Message, readHeaderLine, shownPath } from "../log-files.js";
+import { convertXes } from "../xes.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
-import { AnalyzeError, type AnalysisEngine, type AnalysisPlan, type ColumnNames, type EngineFigures, type LogFile } from "../types.js";
+import {
+  AnalyzeError,
+  type AnalysisEngine,
+  type AnalysisPlan,
+  type ColumnNames,
+  type EngineFigures,
+  type LogFile,
+  type ReadOptions,
+  type SkippedReasons,
+} from "../types.js";
 
 type DuckDBModule = typeof import("@duckdb/node-api");
 
@@ -25,6 +35,7 @@ export function createDuckDbEngine(): AnalysisEngine {
   let connection: DuckDBConnection | undefined;
   let temporary: string | undefined;
   let interrupted = false;
+  const stopConverting = new AbortController();
   return {
     name: "duckdb",
     async analyze(plan, columns, source, progress) {
@@ -45,7 +56,24 @@ export function createDuckDbEngine(): AnalysisEngine {
       });
       connection = await instance.connect();
       try {
-        return await analyzeFiles(duckdb, connection, plan, limits, columns, source.files, progress ?? (() => {}));
+        // XES logs become JSON Lines in the same temporary folder first (removed by close()).
+        const reading = source.reading ?? {};
+        const files: LogFile[] = [];
+        let lifecycleDropped: number | undefined;
+        for (const [i, file] of source.files.entries()) {
+          if (file.format !== "xes") {
+            files.push(file);
+            continue;
+          }
+          progress?.(`reading the XES log ${shown(file.path)}`);
+          const out = join(temporary, `xes-${i + 1}.jsonl`);
+          const converted = await convertXes(file, shown(file.path), out, reading.lifecycle ?? "complete", stopConverting.signal);
+          lifecycleDropped = (lifecycleDropped ?? 0) + converted.lifecycleDropped;
+          files.push({ path: out, format: "jsonl", gzip: false, origin: file.path });
+        }
+        const figures = await analyzeFiles(duckdb, connection, plan, limits, columns, files, reading, progress ?? (() => {}));
+        if (lifecycleDropped !== undefined) figures.events.lifecycleDropped = lifecycleDropped;
+        return figures;
       } catch (error) {
         if (interrupted) throw new AnalyzeError("the analysis was interrupted");
         if (error instanceof AnalyzeError) throw error;
@@ -60,6 +88,7 @@ export function createDuckDbEngine(): AnalysisEngine {
     },
     interrupt() {
       interrupted = true;
+      stopConverting.abort();
       connection?.interrupt();
       return Promise.resolve();
     },
@@ -87,6 +116,7 @@ async function analyzeFiles(
   limits: AnalyzeLimits,
   names: ColumnNames,
   files: readonly LogFile[],
+  reading: ReadOptions,
   progress: (message: string) => void,
 ): Promise<EngineFigures> {
   const paths = files.map((f) => f.path);
@@ -108,10 +138,12 @@ async function analyzeFiles(
   appender.closeSync();
 
   progress(`reading ${files.length} log file${files.length === 1 ? "" : "s"}`);
-  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names)));
+  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names, reading)));
   // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
   const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts FROM (${reads.join("\nUNION ALL\n")})`;
   const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
+  // The same rows with the time as written, read again only when rows were skipped, to say why.
+  const diagnosed = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts, raw_ts FROM (${reads.join("\nUNION ALL\n")})`;
 
   // One pass over the log, grouped two ways at once (GROUPING SETS): per activity, for every
   // count, and per case, collecting the case's mapped events. Each event becomes one integer
@@ -172,6 +204,7 @@ async function analyzeFiles(
     unmappedActivities,
     stepIdsSeen,
   };
+  if (skippedRows > 0) figures.skippedReasons = await skippedReasons(db, diagnosed, paths, rejected, files);
   if (mapped === 0) return figures;
 
   progress("building the paths of every case");
@@ -228,6 +261,31 @@ async function analyzeFiles(
   return figures;
 }
 
+/** Why rows were skipped (`SkippedReasons`): one more pass over the logs, made only when some were. */
+async function skippedReasons(
+  db: DuckDBConnection,
+  events: string,
+  paths: string[],
+  malformedLines: number,
+  files: readonly LogFile[],
+): Promise<SkippedReasons> {
+  const noCase = "(case_id IS NULL OR case_id = '')";
+  const noActivity = "(activity IS NULL OR activity = '')";
+  const badTime = `NOT ${noCase} AND NOT ${noActivity} AND ts IS NULL`;
+  const [[noCaseId, noActivityRows, unreadableTime]] = await rows(
+    db,
+    `SELECT count(*) FILTER (${noCase}), count(*) FILTER (NOT ${noCase} AND ${noActivity}), count(*) FILTER (${badTime}) FROM (${events})`,
+    paths,
+  );
+  const reasons: SkippedReasons = { malformedLines, noCaseId: Number(noCaseId), noActivity: Number(noActivityRows), unreadableTime: Number(unreadableTime) };
+  if (reasons.unreadableTime === 0) return reasons;
+  // Some unreadable values (the scan order is not the file's), then the first line holding one of them.
+  const values = (await rows(db, `SELECT DISTINCT raw_ts FROM (${events}) WHERE ${badTime} AND raw_ts <> '' LIMIT 100`, paths)).map(([v]) => String(v));
+  if (values.length === 0) return reasons;
+  reasons.firstUnreadable = (await firstLineHolding(files, values, process.cwd())) ?? { value: values[0] };
+  return reasons;
+}
+
 async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {
   return (await db.runAndReadAll(sql, params)).getRowsJS();
 }
@@ -237,14 +295,18 @@ async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promi
  * its columns are looked up first so a missing one can be named, and so each timestamp type is
  * read the way it is stored.
  */
-async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames): Promise<string> {
+async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames, reading: ReadOptions): Promise<string> {
   const compression = file.gzip ? "gzip" : "none";
+  // A TSV is tab-separated; a CSV's delimiter is the forced one or the one its header shows.
+  const wanted = (["caseId", "activity", "timestamp"] as const).flatMap((key) => columnCandidates(names, key));
+  const delimiter = file.format === "tsv" ? "\t" : file.format === "csv" ? (reading.delimiter ?? detectDelimiter(await readHeaderLine(file), wanted)) : ",";
+  const delim = delimiter === "\t" ? "\\t" : delimiter.replace(/'/g, "''");
   const from =
     file.format === "parquet"
       ? `read_parquet($${n})`
       : // Text columns as text: the timestamp rules below decide what a value means, not the sniffer.
         // A line with too many or too few fields is set aside in a rejects table and counted.
-        `read_csv($${n}, header = true, all_varchar = true, delim = '${file.format === "tsv" ? "\\t" : ","}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
+        `read_csv($${n}, header = true, all_varchar = true, delim = '${delim}', quote = '"', escape = '"', compression = '${compression}', store_rejects = true, rejects_table = '${rejectsTable(n)}', rejects_scan = 'reject_scans_${n}')`;
   let described: unknown[][];
   try {
     if (file.format === "jsonl") {
@@ -256,13 +318,19 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
       described = [...keys];
     } else described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${from.replace(`$${n}`, "$1")}`, [file.path])).getRowsJS();
   } catch (error) {
-    throw new AnalyzeError(`${shown(file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`);
+    // A header of one column holding another delimiter (a semicolon log read with `,`): DuckDB's
+    // sniffer fails on its quoted fields; the advice is --delimiter.
+    const advice = file.format === "csv" || file.format === "tsv" ? delimiterAdvice(shown(file.path), delimiter, await readHeaderLine(file)) : undefined;
+    if (advice !== undefined) throw new AnalyzeError(advice);
+    throw new AnalyzeError(
+      `${shown(file.origin ?? file.path)} cannot be read as ${file.format.toUpperCase()}${file.gzip ? " (gzip)" : ""}: ${firstLine(error)}`,
+    );
   }
   const types = new Map(described.map(([name, type]) => [String(name), String(type)]));
   const pick = (key: keyof ColumnNames): string => {
     const found = columnCandidates(names, key).find((c) => types.has(c));
     if (found !== undefined) return found;
-    throw new AnalyzeError(missingColumnMessage(shown(file.path), names, key, [...types.keys()]));
+    throw new AnalyzeError(missingColumnMessage(shown(file.origin ?? file.path), names, key, [...types.keys()], delimiter));
   };
   const caseId = pick("caseId");
   const activity = pick("activity");
@@ -274,9 +342,9 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
     const pointer = (column: string) => `'/${column.replace(/~/g, "~0").replace(/\//g, "~1").replace(/'/g, "''")}'`;
     const fields = `json_extract_string(json, [${[caseId, activity, timestamp].map(pointer).join(", ")}])`;
     const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
-    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR")} AS ts FROM ${lines}`;
+    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR", reading.timestampFormat)} AS ts, t AS raw_ts FROM ${lines}`;
   }
-  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!)} AS ts FROM ${from}`;
+  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!, reading.timestampFormat)} AS ts, ${asText(timestamp)} AS raw_ts FROM ${from}`;
 }
 
 const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
@@ -287,12 +355,18 @@ const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
  * a zone: UTC, the session's zone); integers are epoch milliseconds; text is ISO 8601 (without a
  * zone: UTC) or a whole number of epoch milliseconds.
  */
-function asEpochMs(column: string, type: string): string {
+function asEpochMs(column: string, type: string, timestampFormat?: string): string {
   const c = quote(column);
   if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMPTZ))`;
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
   if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
   const text = asText(column);
+  if (timestampFormat !== undefined) {
+    // `--timestamp-format` (checked: timestampFormatProblem), as a SQL string; strptime's %z does not take `Z`, which means +00:00.
+    const format = `'${timestampFormat.replace(/'/g, "''")}'`;
+    const value = timestampFormat.includes("%z") ? `regexp_replace(${text}, 'Z$', '+00:00')` : text;
+    return `epoch_ms(CAST(try_strptime(${value}, ${format}) AS TIMESTAMPTZ))`;
+  }
   // The same text as every engine reads (analyze/timestamps.ts): DuckDB's own cast accepts more.
   return `CASE WHEN regexp_full_match(${text}, '${ISO_8601_PATTERN}') THEN epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)) WHEN regexp_full_match(${text}, '${EPOCH_MILLIS_PATTERN}') THEN CAST(${text} AS BIGINT) END`;
 }

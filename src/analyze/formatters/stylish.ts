@@ -1,4 +1,5 @@
 import { visibleName, visibleText } from "../../escape/terminal.js";
+import { skippedReasonsText } from "../skipped.js";
 import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
@@ -51,6 +52,10 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   lines.push(
     `${color.bold("Events")}  ${count(e.read)} read: ${count(e.mapped)} mapped, ${count(e.unmapped)} unmapped, ${e.skipped > 0 ? color.yellow(`${count(e.skipped)} skipped`) : "0 skipped"} (empty case id or activity, or unreadable time)`,
   );
+  const reasons = context.skipped && skippedReasonsText(context.skipped);
+  if (e.skipped > 0 && reasons) lines.push(`${color.dim("Skipped:")} ${reasons}`);
+  if (e.lifecycle_dropped !== undefined && e.lifecycle_dropped > 0)
+    lines.push(`${color.dim("Left out:")} ${count(e.lifecycle_dropped)} XES events whose lifecycle:transition is not complete (--lifecycle all keeps them)`);
   if (result.unmapped_activities.length > 0) {
     lines.push(`${color.dim("Unmapped activities:")} ${result.unmapped_activities.map((u) => `${visibleName(u.activity)} (${count(u.count)})`).join(", ")}`);
   }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { analysisFigures, type FigureFlow, type LostAfter, type StepFigure } from "../../model/step-figures.js";
-import type { AnalysisResult } from "../types.js";
+import type { AnalysisResult, SkippedReasons } from "../types.js";
 
 /** What the people-facing formatters know besides the result: names and the flow from the journey. */
 export interface AnalyzeFormatContext {
@@ -9,6 +9,8 @@ export interface AnalyzeFormatContext {
   names: ReadonlyMap<string, string>;
   /** Goals, ends and arrows of the journey, for the figures' definitions (`model/step-figures.ts`). */
   flow: FigureFlow;
+  /** Why rows were skipped, when the engine said (stylish lists them; the JSON shape has no place for them). */
+  skipped?: SkippedReasons;
 }
 
 export type AnalyzeFormatter = (result: AnalysisResult, context: AnalyzeFormatContext) => string;

@@ -8,6 +8,9 @@ import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
 import { DEFAULT_LIMITS, formatSize, MIN_MEMORY_LIMIT, parseSize, type AnalyzeLimits } from "../../analyze/limits.js";
 import { EXIT, UsageError } from "../errors.js";
+import { parseDelimiter } from "../../analyze/log-files.js";
+import { timestampFormatProblem } from "../../analyze/timestamps.js";
+import type { ReadOptions } from "../../analyze/types.js";
 import { redactCredentials, urlCredentials } from "../../util/redact.js";
 import { HOMEPAGE, RULE_DOCS_BASE, VERSION } from "../version.js";
 import { resolveConfig } from "../project.js";
@@ -30,6 +33,9 @@ export interface AnalyzeCommandOptions {
   database?: string;
   memoryLimit?: string;
   maxCaseEvents?: string;
+  delimiter?: string;
+  timestampFormat?: string;
+  lifecycle?: string;
 }
 
 /** `journey analyze <journey> --events <file|glob>...`: the options, checked; the work is `runAnalyze`. */
@@ -48,6 +54,8 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
   if (options.engine !== "clickhouse" && (options.url ?? options.table ?? options.database) !== undefined) {
     throw new UsageError("--url, --table and --database go with --engine clickhouse");
   }
+  if (source && options.events?.some(isXes))
+    throw new UsageError("XES logs are read by the duckdb engine only (--engine duckdb, the default); ClickHouse analyses a table (--table)");
   if (source && options.events?.length) throw new UsageError("--events is for log files; with --engine clickhouse the events are in --table");
   // The journey's own config, as lint finds it, or --config. (The working directory's config names
   // lint's `include`; analyze takes one named journey, so it has no use for it.)
@@ -67,6 +75,7 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
   }
   const { config } = grouping.groups[0];
   const limits = analyzeLimits(options, config);
+  const reading = readOptions(options, config);
   return runAnalyze({
     cwd,
     config,
@@ -81,6 +90,7 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     write: options.write ?? false,
     source,
     limits,
+    reading,
     meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
   });
 }
@@ -117,4 +127,37 @@ function analyzeLimits(options: AnalyzeCommandOptions, config: ProjectConfig): A
     limits.maxCaseEvents = n;
   }
   return limits;
+}
+
+/** `--events foo.xes`, `.xes.gz`, or a glob naming such files (`logs/*.xes`). */
+function isXes(given: string): boolean {
+  return /\.xes(\.gz)?$/i.test(given);
+}
+
+/** `--delimiter`, `--timestamp-format` (else `analyze.delimiter`, `analyze.timestamp_format`) and `--lifecycle`, checked. */
+function readOptions(options: AnalyzeCommandOptions, config: ProjectConfig): ReadOptions {
+  const reading: ReadOptions = {};
+  const where = (flag: string, key: string, fromFlag: boolean) => (fromFlag ? flag : `analyze.${key} in ${config.path ?? "the config"}`);
+  const delimiter = options.delimiter ?? config.analyze.delimiter;
+  if (delimiter !== undefined) {
+    const parsed = parseDelimiter(delimiter);
+    if (parsed === undefined)
+      throw new UsageError(
+        `${where("--delimiter", "delimiter", options.delimiter !== undefined)} takes one character such as ';' or '|', or tab; not a letter, digit, space, quote or backslash, and not \`${delimiter}\``,
+      );
+    reading.delimiter = parsed;
+  }
+  const format = options.timestampFormat ?? config.analyze.timestampFormat;
+  if (format !== undefined) {
+    const named = where("--timestamp-format", "timestamp_format", options.timestampFormat !== undefined);
+    const problem = timestampFormatProblem(format);
+    if (problem !== undefined) throw new UsageError(`${named} \`${format}\` cannot be used: ${problem}`);
+    if (options.engine === "clickhouse")
+      throw new UsageError(
+        `${named} is for the duckdb engine: ClickHouse 18.16 has no function that reads a time by a format; store the times as DateTime, or as ISO 8601 text, in the table`,
+      );
+    reading.timestampFormat = format;
+  }
+  if (options.lifecycle !== undefined) reading.lifecycle = options.lifecycle === "all" ? "all" : "complete";
+  return reading;
 }

@@ -3848,7 +3848,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate53;
-const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"journey.schema.json#/$defs/catalogName","description":"Display name of the team, or one per report language: `{ en: Billing, da: Fakturering }`."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."},"analysis":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Outputs of `journey analyze --format json` to render with every `journey render` and check with `render --check`: files or globs, relative to this config file. Each applies to the journey whose id its `journey` field names (the analysis sections of its report and map, and `<id>.observed.mmd`). `journey render --analysis <file>` adds one for one run and replaces a configured one of the same journey.","examples":[["analysis/*.json"]]}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"memory_limit":{"type":"string","pattern":"^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$","description":"Ceiling on the memory of `journey analyze` with the DuckDB engine, as `512MB`, `1.5GB` or `2GiB` (at least 256MB). The process stays under it, or stops with an error that names the limit. Default: 1.5GB. `--memory-limit` overrides it.","examples":["2GB"]},"max_case_events":{"type":"integer","minimum":1,"description":"Most mapped events one case may have; a case with more stops the analysis with an error that names the limit. Default: 1000000. `--max-case-events` overrides it."},"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."},"max_nodes":{"type":"integer","minimum":1,"description":"Most YAML values (scalars, aliases, lists and mappings, counted with aliases expanded) in one file. Default: 500000."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
+const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"journey.schema.json#/$defs/catalogName","description":"Display name of the team, or one per report language: `{ en: Billing, da: Fakturering }`."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."},"analysis":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Outputs of `journey analyze --format json` to render with every `journey render` and check with `render --check`: files or globs, relative to this config file. Each applies to the journey whose id its `journey` field names (the analysis sections of its report and map, and `<id>.observed.mmd`). `journey render --analysis <file>` adds one for one run and replaces a configured one of the same journey.","examples":[["analysis/*.json"]]}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"memory_limit":{"type":"string","pattern":"^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$","description":"Ceiling on the memory of `journey analyze` with the DuckDB engine, as `512MB`, `1.5GB` or `2GiB` (at least 256MB). The process stays under it, or stops with an error that names the limit. Default: 1.5GB. `--memory-limit` overrides it.","examples":["2GB"]},"delimiter":{"type":"string","minLength":1,"description":"Delimiter of CSV event logs: one character such as `;` or `|`, or `tab`. Default: detected from each CSV's header among `,` `;` tab `|`. `.tsv` files are always tab-separated. `--delimiter` overrides it.","examples":[";"]},"timestamp_format":{"type":"string","minLength":1,"description":"How text timestamps are written, in strftime codes (`%Y %m %d %H %M %S %f %z %%`), e.g. `%m/%d/%Y %H:%M`. Default: ISO 8601 or epoch milliseconds. DuckDB engine only. `--timestamp-format` overrides it.","examples":["%d.%m.%Y %H:%M:%S"]},"max_case_events":{"type":"integer","minimum":1,"description":"Most mapped events one case may have; a case with more stops the analysis with an error that names the limit. Default: 1000000. `--max-case-events` overrides it."},"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."},"max_nodes":{"type":"integer","minimum":1,"description":"Most YAML values (scalars, aliases, lists and mappings, counted with aliases expanded) in one file. Default: 500000."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
 const pattern43 = new RegExp("^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$", "u");
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6256,7 +6256,7 @@ if(data.analyze !== undefined){
 let data27 = data.analyze;
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
 for(const key10 in data27){
-if(!((((key10 === "memory_limit") || (key10 === "max_case_events")) || (key10 === "columns")) || (pattern4.test(key10)))){
+if(!((((((key10 === "memory_limit") || (key10 === "delimiter")) || (key10 === "timestamp_format")) || (key10 === "max_case_events")) || (key10 === "columns")) || (pattern4.test(key10)))){
 const err59 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.analyze,data:data27};
 if(vErrors === null){
 vErrors = [err59];
@@ -6292,10 +6292,11 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data27.max_case_events !== undefined){
-let data29 = data27.max_case_events;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err62 = {instancePath:instancePath+"/analyze/max_case_events",schemaPath:"#/properties/analyze/properties/max_case_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.analyze.properties.max_case_events.type,parentSchema:schema68.properties.analyze.properties.max_case_events,data:data29};
+if(data27.delimiter !== undefined){
+let data29 = data27.delimiter;
+if(typeof data29 === "string"){
+if(func2(data29) < 1){
+const err62 = {instancePath:instancePath+"/analyze/delimiter",schemaPath:"#/properties/analyze/properties/delimiter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.delimiter,data:data29};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -6304,9 +6305,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 1 || isNaN(data29)){
-const err63 = {instancePath:instancePath+"/analyze/max_case_events",schemaPath:"#/properties/analyze/properties/max_case_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.analyze.properties.max_case_events,data:data29};
+}
+else {
+const err63 = {instancePath:instancePath+"/analyze/delimiter",schemaPath:"#/properties/analyze/properties/delimiter/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.delimiter.type,parentSchema:schema68.properties.analyze.properties.delimiter,data:data29};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -6316,13 +6317,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-}
-if(data27.columns !== undefined){
-let data30 = data27.columns;
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-for(const key11 in data30){
-if(!(((key11 === "case_id") || (key11 === "activity")) || (key11 === "timestamp"))){
-const err64 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.analyze.properties.columns,data:data30};
+if(data27.timestamp_format !== undefined){
+let data30 = data27.timestamp_format;
+if(typeof data30 === "string"){
+if(func2(data30) < 1){
+const err64 = {instancePath:instancePath+"/analyze/timestamp_format",schemaPath:"#/properties/analyze/properties/timestamp_format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.timestamp_format,data:data30};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -6332,11 +6331,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data30.case_id !== undefined){
-let data31 = data30.case_id;
-if(typeof data31 === "string"){
-if(func2(data31) < 1){
-const err65 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.case_id,data:data31};
+else {
+const err65 = {instancePath:instancePath+"/analyze/timestamp_format",schemaPath:"#/properties/analyze/properties/timestamp_format/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.timestamp_format.type,parentSchema:schema68.properties.analyze.properties.timestamp_format,data:data30};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -6346,8 +6342,10 @@ vErrors.push(err65);
 errors++;
 }
 }
-else {
-const err66 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.case_id.type,parentSchema:schema68.properties.analyze.properties.columns.properties.case_id,data:data31};
+if(data27.max_case_events !== undefined){
+let data31 = data27.max_case_events;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err66 = {instancePath:instancePath+"/analyze/max_case_events",schemaPath:"#/properties/analyze/properties/max_case_events/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.analyze.properties.max_case_events.type,parentSchema:schema68.properties.analyze.properties.max_case_events,data:data31};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -6356,12 +6354,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data30.activity !== undefined){
-let data32 = data30.activity;
-if(typeof data32 === "string"){
-if(func2(data32) < 1){
-const err67 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.activity,data:data32};
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 1 || isNaN(data31)){
+const err67 = {instancePath:instancePath+"/analyze/max_case_events",schemaPath:"#/properties/analyze/properties/max_case_events/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.analyze.properties.max_case_events,data:data31};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -6371,8 +6366,13 @@ vErrors.push(err67);
 errors++;
 }
 }
-else {
-const err68 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.activity.type,parentSchema:schema68.properties.analyze.properties.columns.properties.activity,data:data32};
+}
+if(data27.columns !== undefined){
+let data32 = data27.columns;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+for(const key11 in data32){
+if(!(((key11 === "case_id") || (key11 === "activity")) || (key11 === "timestamp"))){
+const err68 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.analyze.properties.columns,data:data32};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -6382,11 +6382,11 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data30.timestamp !== undefined){
-let data33 = data30.timestamp;
+if(data32.case_id !== undefined){
+let data33 = data32.case_id;
 if(typeof data33 === "string"){
 if(func2(data33) < 1){
-const err69 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.timestamp,data:data33};
+const err69 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.case_id,data:data33};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -6397,7 +6397,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.timestamp.type,parentSchema:schema68.properties.analyze.properties.columns.properties.timestamp,data:data33};
+const err70 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.case_id.type,parentSchema:schema68.properties.analyze.properties.columns.properties.case_id,data:data33};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -6407,9 +6407,11 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.analyze.properties.columns.type,parentSchema:schema68.properties.analyze.properties.columns,data:data30};
+if(data32.activity !== undefined){
+let data34 = data32.activity;
+if(typeof data34 === "string"){
+if(func2(data34) < 1){
+const err71 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.activity,data:data34};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -6419,9 +6421,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-}
 else {
-const err72 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.analyze.type,parentSchema:schema68.properties.analyze,data:data27};
+const err72 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.activity.type,parentSchema:schema68.properties.analyze.properties.columns.properties.activity,data:data34};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -6431,12 +6432,11 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data34 = data.limits;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-for(const key12 in data34){
-if(!(((key12 === "max_file_size") || (key12 === "max_aliases")) || (key12 === "max_nodes"))){
-const err73 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.limits,data:data34};
+if(data32.timestamp !== undefined){
+let data35 = data32.timestamp;
+if(typeof data35 === "string"){
+if(func2(data35) < 1){
+const err73 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.timestamp,data:data35};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -6446,10 +6446,8 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data34.max_file_size !== undefined){
-let data35 = data34.max_file_size;
-if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err74 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_file_size.type,parentSchema:schema68.properties.limits.properties.max_file_size,data:data35};
+else {
+const err74 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.analyze.properties.columns.properties.timestamp.type,parentSchema:schema68.properties.analyze.properties.columns.properties.timestamp,data:data35};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -6458,9 +6456,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-if((typeof data35 == "number") && (isFinite(data35))){
-if(data35 < 1 || isNaN(data35)){
-const err75 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.limits.properties.max_file_size,data:data35};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/analyze/columns",schemaPath:"#/properties/analyze/properties/columns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.analyze.properties.columns.type,parentSchema:schema68.properties.analyze.properties.columns,data:data32};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -6471,10 +6470,8 @@ errors++;
 }
 }
 }
-if(data34.max_aliases !== undefined){
-let data36 = data34.max_aliases;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err76 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_aliases.type,parentSchema:schema68.properties.limits.properties.max_aliases,data:data36};
+else {
+const err76 = {instancePath:instancePath+"/analyze",schemaPath:"#/properties/analyze/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.analyze.type,parentSchema:schema68.properties.analyze,data:data27};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -6483,9 +6480,13 @@ vErrors.push(err76);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err77 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68.properties.limits.properties.max_aliases,data:data36};
+}
+if(data.limits !== undefined){
+let data36 = data.limits;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+for(const key12 in data36){
+if(!(((key12 === "max_file_size") || (key12 === "max_aliases")) || (key12 === "max_nodes"))){
+const err77 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.limits,data:data36};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6495,11 +6496,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-}
-if(data34.max_nodes !== undefined){
-let data37 = data34.max_nodes;
+if(data36.max_file_size !== undefined){
+let data37 = data36.max_file_size;
 if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err78 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_nodes.type,parentSchema:schema68.properties.limits.properties.max_nodes,data:data37};
+const err78 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_file_size.type,parentSchema:schema68.properties.limits.properties.max_file_size,data:data37};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6510,7 +6510,7 @@ errors++;
 }
 if((typeof data37 == "number") && (isFinite(data37))){
 if(data37 < 1 || isNaN(data37)){
-const err79 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.limits.properties.max_nodes,data:data37};
+const err79 = {instancePath:instancePath+"/limits/max_file_size",schemaPath:"#/properties/limits/properties/max_file_size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.limits.properties.max_file_size,data:data37};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6521,9 +6521,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.limits.type,parentSchema:schema68.properties.limits,data:data34};
+if(data36.max_aliases !== undefined){
+let data38 = data36.max_aliases;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err80 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_aliases.type,parentSchema:schema68.properties.limits.properties.max_aliases,data:data38};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -6532,13 +6533,9 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data.diff !== undefined){
-let data38 = data.diff;
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key13 in data38){
-if(!(func1.call(schema68.properties.diff.properties, key13))){
-const err81 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.diff,data:data38};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+const err81 = {instancePath:instancePath+"/limits/max_aliases",schemaPath:"#/properties/limits/properties/max_aliases/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema68.properties.limits.properties.max_aliases,data:data38};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -6548,183 +6545,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data38["journey-added"] !== undefined){
-if(!(validate79(data38["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data38,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
 }
-}
-if(data38["journey-removed"] !== undefined){
-if(!(validate79(data38["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data38,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["journey-id-changed"] !== undefined){
-if(!(validate79(data38["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data38,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["step-added"] !== undefined){
-if(!(validate79(data38["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data38,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["step-removed"] !== undefined){
-if(!(validate79(data38["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data38,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["step-moved"] !== undefined){
-if(!(validate79(data38["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data38,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["step-renamed"] !== undefined){
-if(!(validate79(data38["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data38,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["step-type-changed"] !== undefined){
-if(!(validate79(data38["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data38,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["stage-added"] !== undefined){
-if(!(validate79(data38["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data38,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["stage-removed"] !== undefined){
-if(!(validate79(data38["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data38,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["stage-reordered"] !== undefined){
-if(!(validate79(data38["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data38,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["entry-changed"] !== undefined){
-if(!(validate79(data38["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data38,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["goal-changed"] !== undefined){
-if(!(validate79(data38["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data38,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["edge-added"] !== undefined){
-if(!(validate79(data38["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data38,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["edge-removed"] !== undefined){
-if(!(validate79(data38["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data38,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["emotion-better"] !== undefined){
-if(!(validate79(data38["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data38,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["emotion-worse"] !== undefined){
-if(!(validate79(data38["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data38,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["pain-point-added"] !== undefined){
-if(!(validate79(data38["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data38,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["pain-point-removed"] !== undefined){
-if(!(validate79(data38["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data38,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["opportunity-added"] !== undefined){
-if(!(validate79(data38["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data38,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["opportunity-removed"] !== undefined){
-if(!(validate79(data38["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data38,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["channel-changed"] !== undefined){
-if(!(validate79(data38["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data38,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["contact-answered"] !== undefined){
-if(!(validate79(data38["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data38,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["contact-unanswered"] !== undefined){
-if(!(validate79(data38["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data38,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["handoff-added"] !== undefined){
-if(!(validate79(data38["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data38,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["handoff-removed"] !== undefined){
-if(!(validate79(data38["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data38,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["metrics-changed"] !== undefined){
-if(!(validate79(data38["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data38,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["finding-new"] !== undefined){
-if(!(validate79(data38["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data38,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-if(data38["finding-fixed"] !== undefined){
-if(!(validate79(data38["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data38,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.diff.type,parentSchema:schema68.properties.diff,data:data38};
+if(data36.max_nodes !== undefined){
+let data39 = data36.max_nodes;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err82 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema68.properties.limits.properties.max_nodes.type,parentSchema:schema68.properties.limits.properties.max_nodes,data:data39};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -6733,15 +6558,240 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-}
-else {
-const err83 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 1 || isNaN(data39)){
+const err83 = {instancePath:instancePath+"/limits/max_nodes",schemaPath:"#/properties/limits/properties/max_nodes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.limits.properties.max_nodes,data:data39};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.limits.type,parentSchema:schema68.properties.limits,data:data36};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data.diff !== undefined){
+let data40 = data.diff;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+for(const key13 in data40){
+if(!(func1.call(schema68.properties.diff.properties, key13))){
+const err85 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.diff,data:data40};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+if(data40["journey-added"] !== undefined){
+if(!(validate79(data40["journey-added"], {instancePath:instancePath+"/diff/journey-added",parentData:data40,parentDataProperty:"journey-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["journey-removed"] !== undefined){
+if(!(validate79(data40["journey-removed"], {instancePath:instancePath+"/diff/journey-removed",parentData:data40,parentDataProperty:"journey-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["journey-id-changed"] !== undefined){
+if(!(validate79(data40["journey-id-changed"], {instancePath:instancePath+"/diff/journey-id-changed",parentData:data40,parentDataProperty:"journey-id-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-added"] !== undefined){
+if(!(validate79(data40["step-added"], {instancePath:instancePath+"/diff/step-added",parentData:data40,parentDataProperty:"step-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-removed"] !== undefined){
+if(!(validate79(data40["step-removed"], {instancePath:instancePath+"/diff/step-removed",parentData:data40,parentDataProperty:"step-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-moved"] !== undefined){
+if(!(validate79(data40["step-moved"], {instancePath:instancePath+"/diff/step-moved",parentData:data40,parentDataProperty:"step-moved",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-renamed"] !== undefined){
+if(!(validate79(data40["step-renamed"], {instancePath:instancePath+"/diff/step-renamed",parentData:data40,parentDataProperty:"step-renamed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["step-type-changed"] !== undefined){
+if(!(validate79(data40["step-type-changed"], {instancePath:instancePath+"/diff/step-type-changed",parentData:data40,parentDataProperty:"step-type-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-added"] !== undefined){
+if(!(validate79(data40["stage-added"], {instancePath:instancePath+"/diff/stage-added",parentData:data40,parentDataProperty:"stage-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-removed"] !== undefined){
+if(!(validate79(data40["stage-removed"], {instancePath:instancePath+"/diff/stage-removed",parentData:data40,parentDataProperty:"stage-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["stage-reordered"] !== undefined){
+if(!(validate79(data40["stage-reordered"], {instancePath:instancePath+"/diff/stage-reordered",parentData:data40,parentDataProperty:"stage-reordered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["entry-changed"] !== undefined){
+if(!(validate79(data40["entry-changed"], {instancePath:instancePath+"/diff/entry-changed",parentData:data40,parentDataProperty:"entry-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["goal-changed"] !== undefined){
+if(!(validate79(data40["goal-changed"], {instancePath:instancePath+"/diff/goal-changed",parentData:data40,parentDataProperty:"goal-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["edge-added"] !== undefined){
+if(!(validate79(data40["edge-added"], {instancePath:instancePath+"/diff/edge-added",parentData:data40,parentDataProperty:"edge-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["edge-removed"] !== undefined){
+if(!(validate79(data40["edge-removed"], {instancePath:instancePath+"/diff/edge-removed",parentData:data40,parentDataProperty:"edge-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["emotion-better"] !== undefined){
+if(!(validate79(data40["emotion-better"], {instancePath:instancePath+"/diff/emotion-better",parentData:data40,parentDataProperty:"emotion-better",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["emotion-worse"] !== undefined){
+if(!(validate79(data40["emotion-worse"], {instancePath:instancePath+"/diff/emotion-worse",parentData:data40,parentDataProperty:"emotion-worse",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["pain-point-added"] !== undefined){
+if(!(validate79(data40["pain-point-added"], {instancePath:instancePath+"/diff/pain-point-added",parentData:data40,parentDataProperty:"pain-point-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["pain-point-removed"] !== undefined){
+if(!(validate79(data40["pain-point-removed"], {instancePath:instancePath+"/diff/pain-point-removed",parentData:data40,parentDataProperty:"pain-point-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["opportunity-added"] !== undefined){
+if(!(validate79(data40["opportunity-added"], {instancePath:instancePath+"/diff/opportunity-added",parentData:data40,parentDataProperty:"opportunity-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["opportunity-removed"] !== undefined){
+if(!(validate79(data40["opportunity-removed"], {instancePath:instancePath+"/diff/opportunity-removed",parentData:data40,parentDataProperty:"opportunity-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["channel-changed"] !== undefined){
+if(!(validate79(data40["channel-changed"], {instancePath:instancePath+"/diff/channel-changed",parentData:data40,parentDataProperty:"channel-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["contact-answered"] !== undefined){
+if(!(validate79(data40["contact-answered"], {instancePath:instancePath+"/diff/contact-answered",parentData:data40,parentDataProperty:"contact-answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["contact-unanswered"] !== undefined){
+if(!(validate79(data40["contact-unanswered"], {instancePath:instancePath+"/diff/contact-unanswered",parentData:data40,parentDataProperty:"contact-unanswered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["handoff-added"] !== undefined){
+if(!(validate79(data40["handoff-added"], {instancePath:instancePath+"/diff/handoff-added",parentData:data40,parentDataProperty:"handoff-added",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["handoff-removed"] !== undefined){
+if(!(validate79(data40["handoff-removed"], {instancePath:instancePath+"/diff/handoff-removed",parentData:data40,parentDataProperty:"handoff-removed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["metrics-changed"] !== undefined){
+if(!(validate79(data40["metrics-changed"], {instancePath:instancePath+"/diff/metrics-changed",parentData:data40,parentDataProperty:"metrics-changed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["finding-new"] !== undefined){
+if(!(validate79(data40["finding-new"], {instancePath:instancePath+"/diff/finding-new",parentData:data40,parentDataProperty:"finding-new",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+if(data40["finding-fixed"] !== undefined){
+if(!(validate79(data40["finding-fixed"], {instancePath:instancePath+"/diff/finding-fixed",parentData:data40,parentDataProperty:"finding-fixed",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate79.errors : vErrors.concat(validate79.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.properties.diff.type,parentSchema:schema68.properties.diff,data:data40};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
 }
 errors++;
 }
