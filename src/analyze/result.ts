@@ -4,9 +4,17 @@ import type { AnalysisPlan, AnalysisResult, EngineFigures } from "./types.js";
 /** The spec's JSON from an engine's figures: ids for indexes, orders and derived lists. */
 export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: AnalysisResult["engine"]): AnalysisResult {
   const id = (index: number) => plan.stepIds[index];
+  const measured = new Set(figures.measuredSteps);
   const edges = new Set(plan.edges.map(([from, to]) => `${from} ${to}`));
   const transitions = figures.transitions
-    .map((t) => ({ from: id(t.from), to: id(t.to), count: t.count, in_map: edges.has(`${t.from} ${t.to}`), median_seconds: t.medianSeconds }))
+    .map((t) => ({
+      from: id(t.from),
+      to: id(t.to),
+      count: t.count,
+      in_map: edges.has(`${t.from} ${t.to}`),
+      median_seconds: t.medianSeconds,
+      p90_seconds: t.p90Seconds,
+    }))
     .sort((a, b) => compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to));
   const deviations = transitions
     .filter((t) => !t.in_map)
@@ -21,18 +29,29 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
     cases: figures.cases,
     conversion: ratio(figures.converted, figures.cases),
     fitness: ratio(figures.fit, figures.cases),
-    // A step the log never shows is not measured (null), not reached by nobody (0): on the whole
-    // log a step is measured exactly when some case reached it (docs/analyze.md).
+    // A step the log never shows is not measured (null), not reached by nobody (0). Measured is
+    // decided on the whole log: within a window or period a measured step nobody reached is 0.
     steps: plan.stepIds.map((stepId, i) => {
       const step = figures.steps[i];
-      return step && step.reached > 0 ? { id: stepId, reached: step.reached, ended_here: step.endedHere } : { id: stepId, reached: null, ended_here: null };
+      return measured.has(i) ? { id: stepId, reached: step?.reached ?? 0, ended_here: step?.endedHere ?? 0 } : { id: stepId, reached: null, ended_here: null };
     }),
     transitions,
+    time_to_goal: figures.timeToGoal && { median_seconds: figures.timeToGoal.medianSeconds, p90_seconds: figures.timeToGoal.p90Seconds },
+    ties: { ...figures.ties },
     deviations,
     variants: figures.variants.slice(0, plan.top).map((v) => ({ path: v.path.map(id), cases: v.cases })),
     unmapped_activities: figures.unmappedActivities.slice(0, plan.top).map((u) => ({ ...u })),
+    ...(plan.windowMs !== undefined ? { window_seconds: plan.windowMs / 1000 } : {}),
+    ...(plan.since !== undefined || plan.until !== undefined
+      ? { started: { since: plan.since === undefined ? null : formatTime(plan.since), until: plan.until === undefined ? null : formatTime(plan.until) } }
+      : {}),
   };
 }
+
+/** Position (counting from 1) of the lower median among `n` sorted values: ceil(n / 2). */
+export const medianRank = (n: number) => Math.floor((n + 1) / 2);
+/** Position (counting from 1) of the nearest-rank 90th percentile among `n` sorted values: ceil(0.9 n), in integers. */
+export const p90Rank = (n: number) => Math.floor((9 * n + 9) / 10);
 
 const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 

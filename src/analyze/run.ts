@@ -36,6 +36,10 @@ export interface AnalyzeRun {
   write?: boolean;
   /** `--memory-limit`, `--max-case-events` or their config keys, checked (default: `DEFAULT_LIMITS`). */
   limits?: AnalyzeLimits;
+  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "Windows and periods"). */
+  windowMs?: number;
+  since?: number;
+  until?: number;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -100,7 +104,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     return { names: new Map(), measuredSteps: new Set(), analyzedHash };
   }
   const { journey, graph } = checked.model;
-  const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS };
+  const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS, windowMs: run.windowMs, since: run.since, until: run.until };
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
   const engine = await factory();

@@ -78,7 +78,9 @@ describe("journey analyze (CLI)", () => {
       { cwd: dir },
     );
     expect(flags.stderr).toBe("");
-    expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([{ from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9 }]);
+    expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([
+      { from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9, p90_seconds: 9 },
+    ]);
     const configDir = await project({
       "renamed.csv": renamed,
       "journey.config.yaml": "analyze:\n  columns: { case_id: session, activity: event, timestamp: ts }\n",
