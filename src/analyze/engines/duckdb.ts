@@ -273,11 +273,14 @@ function whole(n: number): string {
   return String(n);
 }
 
-/** The condition on a path's first time that `--since` and `--until` set (TRUE without them). */
+/**
+ * The condition on a path's first time that `--since` and `--until` set (TRUE without them).
+ * A path's times count from the year 1 (`FIRST_MS`), like the keys they come from.
+ */
 function started(plan: AnalysisPlan): string {
   const conditions = [
-    ...(plan.since === undefined ? [] : [`times[1] >= ${whole(plan.since)}`]),
-    ...(plan.until === undefined ? [] : [`times[1] < ${whole(plan.until)}`]),
+    ...(plan.since === undefined ? [] : [`times[1] >= ${whole(plan.since - FIRST_MS)}`]),
+    ...(plan.until === undefined ? [] : [`times[1] < ${whole(plan.until - FIRST_MS)}`]),
   ];
   return conditions.length === 0 ? "TRUE" : conditions.join(" AND ");
 }

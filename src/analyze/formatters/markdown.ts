@@ -1,6 +1,17 @@
 import { markdownCell, markdownText } from "../../escape/markdown.js";
 import { cutText, visibleText } from "../../escape/terminal.js";
-import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import {
+  count,
+  duration,
+  funnelCells,
+  funnelDefinition,
+  funnelRows,
+  percent,
+  scopeSentence,
+  tiesSentence,
+  timeToGoalPhrase,
+  type AnalyzeFormatter,
+} from "./summary.js";
 
 /** The same content as `stylish`, as a Markdown section to paste into a report. */
 export const formatMarkdown: AnalyzeFormatter = (result, context) => {
@@ -8,7 +19,14 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   const period = result.period ? `, ${result.period.from} to ${result.period.to}` : "";
   const out: string[] = [`## Measured: ${markdownText(result.journey)}`, "", `${count(result.cases)} cases${period} (engine \`${result.engine}\`).`, ""];
   out.push(`- **Conversion:** ${percent(result.conversion)} of cases reach a goal step.`);
-  out.push(`- **Fitness:** ${percent(result.fitness)} of cases start at an entry and move only along the map's arrows.`, "");
+  const scope = scopeSentence(result);
+  if (scope) out.splice(out.length - 1, 0, `_${scope}_`, "");
+  out.push(`- **Fitness:** ${percent(result.fitness)} of cases start at an entry and move only along the map's arrows.`);
+  const toGoal = timeToGoalPhrase(result);
+  if (toGoal) out.push(`- **Time to goal:** ${toGoal}, from a converted case's first step to its first goal step.`);
+  const ties = tiesSentence(result);
+  if (ties) out.push(`- **${ties.slice(0, ties.indexOf(":") + 1)}**${ties.slice(ties.indexOf(":") + 1)}`);
+  out.push("");
   out.push("| Step | Reached | Share | Lost after | Median to next |", "|---|---:|---:|---:|---|");
   for (const row of funnelRows(result, context)) {
     const next = row.next ? `${duration(row.next.seconds)} → ${code(row.next.to)}` : "";
