@@ -71,12 +71,17 @@ describe("journey analyze (CLI)", () => {
     expect(stylish.stdout).toMatch(/pays\s+Pays\s+0\s+0\.0%\s+goal/);
     expect(stylish.stdout).not.toContain("Time to goal");
     const json = await runCli([...args, "--format", "json"], { cwd: dir });
+    // docs/analyze.md, "Windows and periods", says these numbers.
     expect(JSON.parse(json.stdout)).toMatchObject({
       cases: 2,
       conversion: 0,
+      fitness: 1,
+      time_to_goal: null,
       window_seconds: 120,
       started: { since: "2026-03-01T10:00:00Z", until: "2026-03-01T10:05:00Z" },
     });
+    const noWindow = await runCli([...args.filter((a) => a !== "--window" && a !== "2m"), "--format", "json"], { cwd: dir });
+    expect(JSON.parse(noWindow.stdout)).toMatchObject({ cases: 2, conversion: 0.5, time_to_goal: { median_seconds: 240, p90_seconds: 240 } });
     const markdown = await runCli([...args, "--format", "markdown"], { cwd: dir });
     expect(markdown.stdout).toContain("_Only cases whose path starts from 2026-03-01T10:00:00Z to before 2026-03-01T10:05:00Z;");
   });
