@@ -185,6 +185,7 @@ const shapeProblem = (data: unknown) =>
     transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count, p90_seconds: optional(count) })),
     time_to_goal: optional(object({ median_seconds: count, p90_seconds: count }, true)),
     ties: optional(object({ cases: count, events: count })),
+    trend: optional(list(object({ from: time, cases: count, conversion: nullable(share), fitness: nullable(share) }))),
     window_seconds: optional(count),
     started: optional(object({ since: nullable(time), until: nullable(time) })),
     deviations: list(object({ from: text, to: text, count })),

@@ -1,5 +1,5 @@
 import { compareCodePoints } from "../util/code-point-order.js";
-import type { AnalysisPlan, AnalysisResult, EngineFigures } from "./types.js";
+import type { AnalysisPlan, AnalysisResult, EngineFigures, TrendUnit } from "./types.js";
 
 /** The spec's JSON from an engine's figures: ids for indexes, orders and derived lists. */
 export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: AnalysisResult["engine"]): AnalysisResult {
@@ -41,6 +41,7 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
     deviations,
     variants: figures.variants.slice(0, plan.top).map((v) => ({ path: v.path.map(id), cases: v.cases })),
     unmapped_activities: figures.unmappedActivities.slice(0, plan.top).map((u) => ({ ...u })),
+    ...(plan.every !== undefined ? { trend: trend(plan.every, figures.startDays ?? []) } : {}),
     ...(plan.windowMs !== undefined ? { window_seconds: plan.windowMs / 1000 } : {}),
     ...(plan.since !== undefined || plan.until !== undefined
       ? { started: { since: plan.since === undefined ? null : formatTime(plan.since), until: plan.until === undefined ? null : formatTime(plan.until) } }
@@ -59,4 +60,47 @@ const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 export function formatTime(epochMs: number): string {
   const iso = new Date(epochMs).toISOString();
   return iso.endsWith(".000Z") ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The start (a UTC day number) of the bucket holding `day`: itself, its week's Monday, or its month's first day. */
+function bucketStart(unit: TrendUnit, day: number): number {
+  if (unit === "day") return day;
+  // 1970-01-01 (day 0) was a Thursday: Monday is 3 days before.
+  if (unit === "week") return day - ((((day + 3) % 7) + 7) % 7);
+  const date = new Date(day * DAY_MS);
+  return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY_MS);
+}
+
+/** The bucket after the one starting on `start`. */
+function nextBucket(unit: TrendUnit, start: number): number {
+  if (unit === "day") return start + 1;
+  if (unit === "week") return start + 7;
+  const date = new Date(start * DAY_MS);
+  return Math.round(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY_MS);
+}
+
+/** Every bucket from the first case's to the last case's, in order, empty ones included. */
+function trend(unit: TrendUnit, days: NonNullable<EngineFigures["startDays"]>): NonNullable<AnalysisResult["trend"]> {
+  const buckets = new Map<number, { cases: number; converted: number; fit: number }>();
+  for (const { day, cases, converted, fit } of days) {
+    const start = bucketStart(unit, day);
+    const bucket = buckets.get(start) ?? { cases: 0, converted: 0, fit: 0 };
+    buckets.set(start, { cases: bucket.cases + cases, converted: bucket.converted + converted, fit: bucket.fit + fit });
+  }
+  if (buckets.size === 0) return [];
+  const starts = [...buckets.keys()];
+  const last = Math.max(...starts);
+  const out: NonNullable<AnalysisResult["trend"]> = [];
+  for (let start = Math.min(...starts); start <= last; start = nextBucket(unit, start)) {
+    const bucket = buckets.get(start);
+    const from = formatTime(start * DAY_MS);
+    out.push(
+      bucket
+        ? { from, cases: bucket.cases, conversion: bucket.converted / bucket.cases, fitness: bucket.fit / bucket.cases }
+        : { from, cases: 0, conversion: null, fitness: null },
+    );
+  }
+  return out;
 }

@@ -33,7 +33,11 @@ export interface AnalysisPlan {
   /** `--since` / `--until`, epoch milliseconds: only cases whose path's first element is at or after `since` and before `until`. */
   since?: number;
   until?: number;
+  /** `--every`: the engine also returns `startDays` (the trend is bucketed from them by `result.ts`). */
+  every?: TrendUnit;
 }
+
+export type TrendUnit = "day" | "week" | "month";
 
 /** Names of the three columns in the log (flags, config `analyze.columns`, or defaults). */
 export interface ColumnNames {
@@ -84,6 +88,11 @@ export interface EngineFigures {
   timeToGoal: { medianSeconds: number; p90Seconds: number } | null;
   /** On the whole log: cases with mapped events of different steps at one instant, and the mapped events in such same-instant groups. */
   ties: { cases: number; events: number };
+  /**
+   * With `plan.every`: the kept cases by the UTC day (days since 1970-01-01, negative before) of
+   * their path's first element, any order, only days with cases: cases, converted and fit among them.
+   */
+  startDays?: readonly { day: number; cases: number; converted: number; fit: number }[];
   /** Top `plan.top` distinct paths, most cases first, ties by the step ids joined with a space (code-point order). */
   variants: readonly { path: readonly number[]; cases: number }[];
   /** Top `plan.top` unmapped activities (not skipped), most rows first, ties by name (code-point order). */
@@ -134,6 +143,12 @@ export interface AnalysisResult {
   time_to_goal?: { median_seconds: number; p90_seconds: number } | null;
   /** Cases with mapped events of different steps at the same instant (ordered in the map's favour), and the mapped events in such groups. */
   ties?: { cases: number; events: number };
+  /**
+   * `--every day|week|month`, when given: every bucket (UTC; weeks from Monday) from the first
+   * kept case's to the last's, in order; `from` is the bucket's start. Empty buckets have
+   * `cases: 0` and null conversion and fitness.
+   */
+  trend?: { from: string; cases: number; conversion: number | null; fitness: number | null }[];
   /** `--window`, in seconds, when given: every path figure is on paths cut that long after their first element. */
   window_seconds?: number;
   /** `--since` / `--until`, when given: only cases whose path starts at or after `since` and before `until`. */

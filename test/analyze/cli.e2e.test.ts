@@ -104,6 +104,29 @@ describe("journey analyze (CLI)", () => {
     expect(none.stdout).not.toContain("Ties");
   });
 
+  it("--every shows the trend in stylish and Markdown, empty buckets with a dash", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP });
+    const rows: EventRow[] = [
+      { case_id: "a", activity: "lands", timestamp: "2026-03-01T10:00:00Z" },
+      { case_id: "a", activity: "pays", timestamp: "2026-03-01T10:05:00Z" },
+      { case_id: "b", activity: "lands", timestamp: "2026-03-03T10:00:00Z" },
+      { case_id: "c", activity: "lands", timestamp: "2026-03-03T11:00:00Z" },
+    ];
+    await writeLog(rows, join(dir, "events.csv"), "csv");
+    const stylish = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "day"], {
+      cwd: dir,
+      env: { NO_COLOR: "1", FORCE_COLOR: "" },
+    });
+    expect(stylish.exitCode, stylish.stderr).toBe(0);
+    expect(stylish.stdout).toContain("Trend (cases by when they started, UTC)");
+    expect(stylish.stdout).toMatch(/2026-03-01\s+1\s+100\.0%\s+0\.0%\n\s+2026-03-02\s+0\s+—\s+—\n\s+2026-03-03\s+2\s+0\.0%\s+100\.0%/);
+    const markdown = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "day", "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain("| 2026-03-02 | 0 | — | — |");
+    const bad = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "year"], { cwd: dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("day, week, month");
+  });
+
   it("refuses a bad --window, --since or --until, an empty period, and --write with them (exit 2)", async () => {
     const dir = await project();
     const base = ["analyze", "shop.journey.yaml", "--events", "events.csv"];

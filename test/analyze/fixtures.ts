@@ -368,7 +368,7 @@ export const SCOPED_SCENARIOS: {
   journey: string;
   rows: EventRow[];
   args: string[];
-  scope: { windowMs?: number; since?: number; until?: number };
+  scope: { windowMs?: number; since?: number; until?: number; every?: "day" | "week" | "month" };
 }[] = [
   {
     name: "--window 5m cuts inside a loop; an element exactly at the window's end stays",
@@ -428,6 +428,53 @@ export const SCOPED_SCENARIOS: {
       { case_id: "s3", activity: "views", timestamp: at(31) },
       { case_id: "s3", activity: "cart", timestamp: at(32) },
       { case_id: "s3", activity: "pays", timestamp: at(33) },
+    ],
+  },
+  {
+    name: "--every week: weeks from Monday in UTC, an empty week listed",
+    journey: SHOP,
+    args: ["--every", "week"],
+    scope: { every: "week" },
+    rows: [
+      // Sunday 2026-03-01: the week of Monday 2026-02-23.
+      { case_id: "e1", activity: "lands", timestamp: "2026-03-01T23:59:59Z" },
+      { case_id: "e1", activity: "views", timestamp: "2026-03-02T00:10:00Z" },
+      // Monday 2026-03-02, 00:00 exactly: the next week; converts.
+      { case_id: "e2", activity: "lands", timestamp: "2026-03-02T00:00:00Z" },
+      { case_id: "e2", activity: "views", timestamp: "2026-03-02T00:01:00Z" },
+      { case_id: "e2", activity: "cart", timestamp: "2026-03-02T00:02:00Z" },
+      { case_id: "e2", activity: "pays", timestamp: "2026-03-02T00:03:00Z" },
+      // The week of 2026-03-09 has no case. Sunday 23:30 at -01:00 is Monday 00:30 UTC: the week of 2026-03-16.
+      { case_id: "e3", activity: "search", timestamp: "2026-03-15T23:30:00-01:00" },
+      { case_id: "e3", activity: "cart", timestamp: "2026-03-16T01:00:00Z" },
+      { case_id: "e4", activity: "lands", timestamp: "2026-03-20T12:00:00Z" },
+    ],
+  },
+  {
+    name: "--every month with --window and --since: an empty month, cut paths",
+    journey: SHOP,
+    args: ["--every", "month", "--window", "1d", "--since", "2026-01-15"],
+    scope: { every: "month", windowMs: 86_400_000, since: Date.parse("2026-01-15T00:00:00Z") },
+    rows: [
+      { case_id: "n0", activity: "lands", timestamp: "2026-01-10T00:00:00Z" },
+      { case_id: "n1", activity: "lands", timestamp: "2026-01-31T23:00:00Z" },
+      { case_id: "n1", activity: "pays", timestamp: "2026-02-01T22:00:00Z" },
+      { case_id: "n2", activity: "lands", timestamp: "2026-01-20T00:00:00Z" },
+      { case_id: "n2", activity: "reserves", timestamp: "2026-01-22T00:00:00Z" },
+      { case_id: "n3", activity: "lands", timestamp: "2026-03-31T23:59:59.999Z" },
+      { case_id: "n3", activity: "views", timestamp: "2026-04-01T00:00:00Z" },
+    ],
+  },
+  {
+    name: "--every day: leap day and days before 1970",
+    journey: SHOP,
+    args: ["--every", "day"],
+    scope: { every: "day" },
+    rows: [
+      { case_id: "d1", activity: "lands", timestamp: "1969-12-31T23:59:59.500Z" },
+      { case_id: "d1", activity: "views", timestamp: "1970-01-01T00:00:01Z" },
+      { case_id: "d2", activity: "search", timestamp: "1970-01-02T10:00:00Z" },
+      { case_id: "d3", activity: "lands", timestamp: "2024-02-29T00:00:00Z" },
     ],
   },
   {

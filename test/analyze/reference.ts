@@ -57,6 +57,17 @@ export interface ReferenceScope {
   windowMs?: number;
   since?: number;
   until?: number;
+  every?: "day" | "week" | "month";
+}
+
+/** The UTC start of the day, the week (from Monday) or the month holding `ms`, as a Date. */
+function periodStart(every: "day" | "week" | "month", ms: number): Date {
+  const date = new Date(ms);
+  const start = new Date(Date.UTC(2000, 0, 1));
+  start.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth(), every === "month" ? 1 : date.getUTCDate());
+  // getUTCDay: Sunday 0, Monday 1, ... Saturday 6.
+  if (every === "week") start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  return start;
 }
 
 /** The value at position `rank(n)` (counting from 1) of the values sorted ascending. */
@@ -113,6 +124,9 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   let fit = 0;
   let cases = 0;
   const toGoal: number[] = [];
+  /** Per kept case, in order: the time of its first element, and whether it converted and fits (filled below). */
+  const startedAt: number[] = [];
+  const outcome: { converted: boolean; fit: boolean }[] = [];
   const ties = { cases: 0, events: 0 };
   for (const list of byCase.values()) {
     // Ties: the case's events at each instant; two steps or more at one instant is a tie.
@@ -130,6 +144,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
     if (scope.since !== undefined && first < scope.since) continue;
     if (scope.until !== undefined && !(first < scope.until)) continue;
     cases++;
+    startedAt.push(first);
     const path = scope.windowMs === undefined ? whole : whole.filter((e) => e.time <= first + scope.windowMs!);
     const goal = path.find((e) => graph.isGoal[e.step]);
     if (goal) toGoal.push(Math.floor((goal.time - first) / 1000));
@@ -145,6 +160,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       if (!graph.successors[a.step].includes(b.step)) follows = false;
     }
     if (follows) fit++;
+    outcome.push({ converted: path.some((e) => graph.isGoal[e.step]), fit: follows });
     const ids = path.map((e) => journey.steps[e.step].id);
     const variant = variants.get(ids.join(" ")) ?? { path: ids, cases: 0 };
     variant.cases++;
@@ -192,9 +208,33 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       .sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))
       .slice(0, top)
       .map(([activity, count]) => ({ activity, count })),
+    ...(scope.every !== undefined ? { trend: referenceTrend(scope.every, startedAt, outcome) } : {}),
     ...(scope.windowMs !== undefined ? { window_seconds: scope.windowMs / 1000 } : {}),
     ...(scope.since !== undefined || scope.until !== undefined
       ? { started: { since: scope.since === undefined ? null : isoSeconds(scope.since), until: scope.until === undefined ? null : isoSeconds(scope.until) } }
       : {}),
   };
+}
+
+/** Every period from the first case's to the last case's, walking the calendar one period at a time. */
+function referenceTrend(every: "day" | "week" | "month", startedAt: number[], outcome: { converted: boolean; fit: boolean }[]): AnalysisResult["trend"] {
+  if (startedAt.length === 0) return [];
+  const key = (ms: number) => periodStart(every, ms).getTime();
+  const first = Math.min(...startedAt.map(key));
+  const last = Math.max(...startedAt.map(key));
+  const trend: NonNullable<AnalysisResult["trend"]> = [];
+  for (const cursor = new Date(first); cursor.getTime() <= last;) {
+    const at = cursor.getTime();
+    const members = startedAt.flatMap((ms, i) => (key(ms) === at ? [outcome[i]] : []));
+    trend.push({
+      from: isoSeconds(at),
+      cases: members.length,
+      conversion: members.length === 0 ? null : members.filter((m) => m.converted).length / members.length,
+      fitness: members.length === 0 ? null : members.filter((m) => m.fit).length / members.length,
+    });
+    if (every === "day") cursor.setUTCDate(cursor.getUTCDate() + 1);
+    else if (every === "week") cursor.setUTCDate(cursor.getUTCDate() + 7);
+    else cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return trend;
 }

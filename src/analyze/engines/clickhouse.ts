@@ -421,13 +421,15 @@ async function analyzeTable(
   // One pass over the paths for both: grouped by path, the top rows are the variants, and WITH
   // TOTALS adds the sums over every path (LIMIT does not apply to totals), which are the funnel.
   // LIMIT 0 would drop the totals too (18.16), so at least one row comes back and is cut here.
+  const converts = plan.goals.length === 0 ? "0" : `hasAny(__j_path, ${intArrayLiteral(plan.goals)})`;
+  const fits = `${has(plan.entries, "__j_path[1]")} AND arrayAll(edge -> ${has(
+    plan.edges.map(([from, to]) => from * n + to),
+    "edge",
+  )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))`;
   const perPath = await select(
     `SELECT __j_path, count() AS __j_cases,
-      countIf(${plan.goals.length === 0 ? "0" : `hasAny(__j_path, ${intArrayLiteral(plan.goals)})`}) AS __j_converted,
-      countIf(${has(plan.entries, "__j_path[1]")} AND arrayAll(edge -> ${has(
-        plan.edges.map(([from, to]) => from * n + to),
-        "edge",
-      )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))) AS __j_fit,
+      countIf(${converts}) AS __j_converted,
+      countIf(${fits}) AS __j_fit,
       sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
       sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
       max(__j_event_count) AS __j_longest,
@@ -451,6 +453,15 @@ async function analyzeTable(
     FROM ${paths}
     ARRAY JOIN arrayMap((a, b, ta, tb) -> (a, b, intDiv(tb - ta, 1000)), arrayPopBack(__j_path), arrayPopFront(__j_path), arrayPopBack(__j_times), arrayPopFront(__j_times)) AS __j_pair
     GROUP BY __j_from, __j_to`);
+
+  // --every: the kept cases by the UTC day of their first element (counted from the year 1, so
+  // that intDiv, which truncates, floors), for result.ts to bucket.
+  const startDays =
+    plan.every === undefined
+      ? undefined
+      : await select(`
+    SELECT intDiv(__j_times[1] - (${FIRST_MS}), 86400000) - ${-FIRST_MS / 86_400_000} AS __j_day, count() AS __j_cases, countIf(${converts}) AS __j_converted, countIf(${fits}) AS __j_fit
+    FROM ${paths} GROUP BY __j_day`);
 
   progress("clickhouse: time to goal");
   // The same histogram over the converted cases' seconds from the first element to the first goal element.
@@ -489,6 +500,11 @@ async function analyzeTable(
     })),
     timeToGoal: toGoal === undefined || num(toGoal.__j_n) === 0 ? null : { medianSeconds: num(toGoal.__j_median), p90Seconds: num(toGoal.__j_p90) },
     ties: { cases: num(ties?.__j_cases ?? 0), events: num(ties?.__j_events ?? 0) },
+    ...(startDays === undefined
+      ? {}
+      : {
+          startDays: startDays.map((row) => ({ day: num(row.__j_day), cases: num(row.__j_cases), converted: num(row.__j_converted), fit: num(row.__j_fit) })),
+        }),
     variants: perPath.data.slice(0, plan.top).map((row) => ({ path: list(row.__j_path).map(num), cases: num(row.__j_cases) })),
     unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_activity), count: num(row.__j_n) })),
     stepIdsSeen: list(totals.__j_seen)

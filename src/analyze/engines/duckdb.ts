@@ -214,16 +214,21 @@ async function analyzeFiles(
     plan.edges.map(([from, to]) => from * stepCount + to),
     "BIGINT",
   );
-  const [summary] = await rows(
-    db,
-    `SELECT count(*),
-            count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
-            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1])))
-     FROM paths`,
-  );
+  const converts = `list_has_any(path, ${ints(plan.goals)})`;
+  const fits = `list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1]))`;
+  const [summary] = await rows(db, `SELECT count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths`);
   figures.cases = Number(summary[0]);
   figures.converted = Number(summary[1]);
   figures.fit = Number(summary[2]);
+  if (plan.every !== undefined) {
+    // The UTC day of each path's first element: times count from the year 1, which is 719,162 days before 1970.
+    figures.startDays = (
+      await rows(
+        db,
+        `SELECT times[1] // 86400000 - ${-FIRST_MS / 86_400_000} AS day, count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths GROUP BY day`,
+      )
+    ).map(([day, cases, converted, fit]) => ({ day: Number(day), cases: Number(cases), converted: Number(converted), fit: Number(fit) }));
+  }
   for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s"))
     figures.steps[Number(step)].reached = Number(count);
   for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);

@@ -10,6 +10,7 @@ import {
   scopeSentence,
   tiesSentence,
   timeToGoalPhrase,
+  trendRows,
   type AnalyzeFormatter,
 } from "./summary.js";
 
@@ -33,6 +34,10 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
     out.push(`| ${markdownCell(cutText(row.name))} (${code(row.id)}) | ${funnelCells(row.figure).join(" | ")} | ${next} |`);
   }
   out.push("", `_${funnelDefinition(result.cases)}_`);
+  if (result.trend && result.trend.length > 0) {
+    out.push("", "### Trend (cases by when they started, UTC)", "", "| From | Cases | Conversion | Fitness |", "|---|---:|---:|---:|");
+    for (const row of trendRows(result)) out.push(`| ${row.join(" | ")} |`);
+  }
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");
     for (const d of result.deviations) out.push(`| ${code(d.from)} | ${code(d.to)} | ${count(d.count)} |`);

@@ -9,6 +9,7 @@ import {
   scopeSentence,
   tiesSentence,
   timeToGoalPhrase,
+  trendRows,
   type AnalyzeFormatter,
 } from "./summary.js";
 
@@ -47,6 +48,13 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   if (ties) lines.push(color.yellow(ties));
   lines.push("");
 
+  if (result.trend && result.trend.length > 0) {
+    lines.push(color.bold("Trend (cases by when they started, UTC)"));
+    lines.push(
+      ...table(["From", "Cases", "Conversion", "Fitness"], trendRows(result), [false, true, true, true]).map((l, i) => `  ${i === 0 ? color.dim(l) : l}`),
+      "",
+    );
+  }
   if (result.deviations.length > 0) {
     lines.push(color.bold("Main deviations (moves the map does not have)"));
     lines.push(

@@ -111,3 +111,13 @@ export function tiesSentence(result: AnalysisResult): string | undefined {
   if (!ties || ties.cases === 0) return undefined;
   return `Ties: ${count(ties.cases)} case${ties.cases === 1 ? "" : "s"} had events of different steps at the same instant (${count(ties.events)} events), ordered in the map's favour: fitness is an upper bound.`;
 }
+
+/** The trend's rows as the terminal and Markdown show them: the bucket's first day, cases, conversion, fitness ("—" for an empty bucket). */
+export function trendRows(result: AnalysisResult): [string, string, string, string][] {
+  return (result.trend ?? []).map((b) => [
+    b.from.slice(0, 10),
+    count(b.cases),
+    b.conversion === null ? "—" : percent(b.conversion),
+    b.fitness === null ? "—" : percent(b.fitness),
+  ]);
+}

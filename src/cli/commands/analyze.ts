@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { resolveColumns } from "../../analyze/columns.js";
 import type { ANALYZE_FORMAT_NAMES } from "../../analyze/formatters/names.js";
 import { runAnalyze } from "../../analyze/run.js";
-import type { EventSource } from "../../analyze/types.js";
+import type { EventSource, TrendUnit } from "../../analyze/types.js";
 import { groupByConfig } from "../../config/resolve.js";
 import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
@@ -32,6 +32,7 @@ export interface AnalyzeCommandOptions {
   memoryLimit?: string;
   maxCaseEvents?: string;
   window?: string;
+  every?: TrendUnit;
   since?: string;
   until?: string;
 }
@@ -90,6 +91,7 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     source,
     limits,
     ...scope,
+    every: options.every,
     meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
   });
 }
