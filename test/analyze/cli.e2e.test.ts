@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AnalysisResult } from "../../src/analyze/types.js";
@@ -125,6 +125,23 @@ describe("journey analyze (CLI)", () => {
     const bad = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "year"], { cwd: dir });
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toContain("day, week, month");
+  });
+
+  it("render --analysis reads an analysis with every new field, and names a malformed one", async () => {
+    const dir = await project();
+    const made = await runCli(
+      ["analyze", "shop.journey.yaml", "-e", "events.csv", "--every", "week", "--window", "1h", "--since", "2026-03-01", "-f", "json", "-o", "a.json"],
+      { cwd: dir },
+    );
+    expect(made.exitCode, made.stderr).toBe(0);
+    const analysis = JSON.parse(readFileSync(join(dir, "a.json"), "utf8")) as AnalysisResult;
+    expect(analysis.trend).toHaveLength(1);
+    const render = await runCli(["render", "shop.journey.yaml", "--analysis", "a.json", "-o", "out"], { cwd: dir });
+    expect(render.exitCode, render.stderr).toBe(0);
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ ...analysis, trend: [{ from: "last week", cases: 1, conversion: 0, fitness: 0 }] }));
+    const bad = await runCli(["render", "shop.journey.yaml", "--analysis", "b.json", "-o", "out2"], { cwd: dir });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain("`trend[0].from` must be a UTC time");
   });
 
   it("refuses a bad --window, --since or --until, an empty period, and --write with them (exit 2)", async () => {
