@@ -257,15 +257,25 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat", "z", "ｚ", "😀", ""),
       time,
     });
+    // --window, --since, --until (times within the log's 8 seconds) and --every, each present or not.
+    const scope = fc.record(
+      {
+        windowMs: fc.integer({ min: 0, max: 8000 }),
+        since: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
+        until: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
+        every: fc.constantFrom("day" as const, "week" as const, "month" as const),
+      },
+      { requiredKeys: [] },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (events, top) => {
+      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), scope, async (events, top, scoped) => {
         const rows = events.map((e) => ({
           case_id: e.caseId,
           activity: e.activity,
           timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset),
         }));
         await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory" });
-        const plan = { ...SHOP, top };
+        const plan = { ...SHOP, top, ...scoped };
         const expected = referenceFigures(
           plan,
           events.map((e) => ({ caseId: e.caseId, activity: e.activity, time: typeof e.time === "string" ? null : base + e.time.ms })),

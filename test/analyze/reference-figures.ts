@@ -58,6 +58,7 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
   let converted = 0;
   let fit = 0;
   const toGoal: number[] = [];
+  const startDays = new Map<number, { day: number; cases: number; converted: number; fit: number }>();
   let cases = 0;
   for (const list of caseEvents.values()) {
     list.sort((a, b) => a.time - b.time || a.step - b.step);
@@ -79,6 +80,14 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
       durations.set(key, [...(durations.get(key) ?? []), Math.floor((elements[i].time - elements[i - 1].time) / 1000)]);
     }
     if (inMap) fit++;
+    if (plan.every !== undefined) {
+      const day = Math.floor(start / 86_400_000);
+      const counts = startDays.get(day) ?? { day, cases: 0, converted: 0, fit: 0 };
+      counts.cases++;
+      if (goalAt >= 0) counts.converted++;
+      if (inMap) counts.fit++;
+      startDays.set(day, counts);
+    }
     const variant = variants.get(path.join(",")) ?? { path, count: 0 };
     variant.count++;
     variants.set(path.join(","), variant);
@@ -111,6 +120,7 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
             ),
           },
     ties,
+    ...(plan.every !== undefined ? { startDays: [...startDays.values()] } : {}),
     variants: [...variants.values()]
       .sort(byCountThen((variant) => joined(variant.path)))
       .slice(0, plan.top)

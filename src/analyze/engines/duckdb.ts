@@ -175,6 +175,7 @@ async function analyzeFiles(
     transitions: [],
     timeToGoal: null,
     ties: { cases: 0, events: 0 },
+    ...(plan.every !== undefined ? { startDays: [] } : {}),
     variants: [],
     unmappedActivities,
     stepIdsSeen,
