@@ -123,6 +123,10 @@ const text: Check = (v, at) => (typeof v === "string" && v.length > 0 ? undefine
 const bool: Check = (v, at) => (typeof v === "boolean" ? undefined : `\`${at}\` must be true or false`);
 const time: Check = (v, at) =>
   typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/.test(v) ? undefined : `\`${at}\` must be a UTC time like 2026-01-31T23:59:59Z`;
+const nullable =
+  (check: Check): Check =>
+  (v, at) =>
+    v === null ? undefined : check(v, at);
 const oneOf =
   (...allowed: string[]): Check =>
   (v, at) =>
@@ -139,6 +143,12 @@ function object(fields: Record<string, Check>, nullable = false): Check {
     return undefined;
   };
 }
+
+/** A field analyses of older versions lack: checked when present. */
+const optional =
+  (check: Check): Check =>
+  (v, at) =>
+    v === undefined ? undefined : check(v, at);
 
 function list(item: Check): Check {
   return (value, at) => {
@@ -172,7 +182,12 @@ const shapeProblem = (data: unknown) =>
     conversion: share,
     fitness: share,
     steps: list(measuredStep),
-    transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count })),
+    transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count, p90_seconds: optional(count) })),
+    time_to_goal: optional(object({ median_seconds: count, p90_seconds: count }, true)),
+    ties: optional(object({ cases: count, events: count })),
+    trend: optional(list(object({ from: time, cases: count, conversion: nullable(share), fitness: nullable(share) }))),
+    window_seconds: optional(count),
+    started: optional(object({ since: nullable(time), until: nullable(time) })),
     deviations: list(object({ from: text, to: text, count })),
     variants: list(object({ path: list(text), cases: count })),
     unmapped_activities: list(object({ activity: text, count })),

@@ -16,7 +16,7 @@ import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
 import { figureFlow, type FigureFlow } from "../model/step-figures.js";
-import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource, type ReadOptions, type SkippedReasons } from "./types.js";
+import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource, type ReadOptions, type SkippedReasons, type TrendUnit } from "./types.js";
 import { acceptedTimes, skippedReasonsText } from "./skipped.js";
 
 export interface AnalyzeRun {
@@ -39,6 +39,12 @@ export interface AnalyzeRun {
   limits?: AnalyzeLimits;
   /** `--delimiter`, `--timestamp-format`, `--lifecycle`: how log files are read. */
   reading?: ReadOptions;
+  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "Windows and periods"). */
+  windowMs?: number;
+  since?: number;
+  until?: number;
+  /** `--every`: the trend by the day, week or month cases started. */
+  every?: TrendUnit;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -105,7 +111,14 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     return { names: new Map(), measuredSteps: new Set(), analyzedHash };
   }
   const { journey, graph } = checked.model;
-  const plan = { ...planAnalysis(journey, graph, run.top), limits: run.limits ?? DEFAULT_LIMITS };
+  const plan = {
+    ...planAnalysis(journey, graph, run.top),
+    limits: run.limits ?? DEFAULT_LIMITS,
+    windowMs: run.windowMs,
+    since: run.since,
+    until: run.until,
+    every: run.every,
+  };
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
   const engine = await factory();

@@ -28,7 +28,16 @@ export interface AnalysisPlan {
   top: number;
   /** Memory of the process and events per case (`analyze/limits.ts`); the defaults when absent. */
   limits?: AnalyzeLimits;
+  /** `--window`, milliseconds: each path keeps the elements at most this long after its first element. */
+  windowMs?: number;
+  /** `--since` / `--until`, epoch milliseconds: only cases whose path's first element is at or after `since` and before `until`. */
+  since?: number;
+  until?: number;
+  /** `--every`: the engine also returns `startDays` (the trend is bucketed from them by `result.ts`). */
+  every?: TrendUnit;
 }
+
+export type TrendUnit = "day" | "week" | "month";
 
 /** Names of the three columns in the log (flags, config `analyze.columns`, or defaults). */
 export interface ColumnNames {
@@ -71,7 +80,7 @@ export interface EngineFigures {
   events: { read: number; mapped: number; unmapped: number; skipped: number; lifecycleDropped?: number };
   /** Earliest and latest timestamp of the rows not skipped, epoch milliseconds (floored); null when none. */
   period: { from: number; to: number } | null;
-  /** Cases with at least one mapped event. */
+  /** Cases with at least one mapped event (within `since`/`until` when given). */
   cases: number;
   /** Cases whose path contains a goal step. */
   converted: number;
@@ -79,8 +88,25 @@ export interface EngineFigures {
   fit: number;
   /** By step index: cases whose path contains the step, and cases whose path ends there. */
   steps: readonly { reached: number; endedHere: number }[];
-  /** Every observed transition once (any order): occurrences and the lower median of time(b) - time(a), in whole seconds rounded down. */
-  transitions: readonly { from: number; to: number; count: number; medianSeconds: number }[];
+  /**
+   * Step indexes one of whose activities occurs in a row not skipped, on the whole log (ascending):
+   * the measured steps, whatever `windowMs`, `since` and `until` cut.
+   */
+  measuredSteps: readonly number[];
+  /**
+   * Every observed transition once (any order): occurrences, and the lower median and the
+   * nearest-rank 90th percentile of time(b) - time(a), in whole seconds rounded down.
+   */
+  transitions: readonly { from: number; to: number; count: number; medianSeconds: number; p90Seconds: number }[];
+  /** Over converted cases: lower median and nearest-rank p90 of the seconds from the path's first element to its first goal element; null when none converts. */
+  timeToGoal: { medianSeconds: number; p90Seconds: number } | null;
+  /** On the whole log: cases with mapped events of different steps at one instant, and the mapped events in such same-instant groups. */
+  ties: { cases: number; events: number };
+  /**
+   * With `plan.every`: the kept cases by the UTC day (days since 1970-01-01, negative before) of
+   * their path's first element, any order, only days with cases: cases, converted and fit among them.
+   */
+  startDays?: readonly { day: number; cases: number; converted: number; fit: number }[];
   /** Top `plan.top` distinct paths, most cases first, ties by the step ids joined with a space (code-point order). */
   variants: readonly { path: readonly number[]; cases: number }[];
   /** Top `plan.top` unmapped activities (not skipped), most rows first, ties by name (code-point order). */
@@ -137,8 +163,26 @@ export interface AnalysisResult {
    * is not measured (none of its activities occurs in the log); 0 would mean "measured, nobody".
    */
   steps: { id: string; reached: number | null; ended_here: number | null }[];
-  /** Every observed transition, ordered by `from`, then `to` (code-point order). */
-  transitions: { from: string; to: string; count: number; in_map: boolean; median_seconds: number }[];
+  /**
+   * Every observed transition, ordered by `from`, then `to` (code-point order). `p90_seconds`,
+   * `time_to_goal` and `ties` are always written; analyses of journey versions before them (read
+   * by `render --analysis`) lack them, hence optional here.
+   */
+  transitions: { from: string; to: string; count: number; in_map: boolean; median_seconds: number; p90_seconds?: number }[];
+  /** Seconds from a converted case's first element to its first goal element: lower median and nearest-rank p90; null when no case converts. */
+  time_to_goal?: { median_seconds: number; p90_seconds: number } | null;
+  /** Cases with mapped events of different steps at the same instant (ordered in the map's favour), and the mapped events in such groups. */
+  ties?: { cases: number; events: number };
+  /**
+   * `--every day|week|month`, when given: every bucket (UTC; weeks from Monday) from the first
+   * kept case's to the last's, in order; `from` is the bucket's start. Empty buckets have
+   * `cases: 0` and null conversion and fitness.
+   */
+  trend?: { from: string; cases: number; conversion: number | null; fitness: number | null }[];
+  /** `--window`, in seconds, when given: every path figure is on paths cut that long after their first element. */
+  window_seconds?: number;
+  /** `--since` / `--until`, when given: only cases whose path starts at or after `since` and before `until`. */
+  started?: { since: string | null; until: string | null };
   /** Transitions not in the map, most frequent first (ties by from, then to); at most `top`. */
   deviations: { from: string; to: string; count: number }[];
   /** At most `top`. */

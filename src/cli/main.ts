@@ -185,6 +185,16 @@ Examples:
     )
     .option("--memory-limit <size>", "ceiling on the process's memory, e.g. 512MB or 2GB (default 1.5GB, or analyze.memory_limit)")
     .option("--max-case-events <n>", "most mapped events one case may have (default 1000000, or analyze.max_case_events)")
+    .option("--window <duration>", "figures on each case's path up to this long after its first step, e.g. 90s, 30m, 2h or 7d")
+    .option("--since <time>", "only cases whose path starts at or after this ISO time (no zone: UTC)")
+    .option("--until <time>", "only cases whose path starts before this ISO time (no zone: UTC)")
+    .addOption(
+      new Option("--every <unit>", "also the trend: conversion and fitness of the cases starting each day, week (from Monday) or month, in UTC").choices([
+        "day",
+        "week",
+        "month",
+      ]),
+    )
     .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
     .option("--url <url>", "with --engine clickhouse: the server's HTTP address (credentials from CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)")
     .option("--table <name>", "with --engine clickhouse: the table of events (a Distributed table works too)")
@@ -202,6 +212,8 @@ Examples:
   journey analyze checkout.journey.yaml --events log.jsonl.gz --case-column session_id --time-column ts
   journey analyze checkout.journey.yaml --events export.csv --delimiter ';' --timestamp-format '%d.%m.%Y %H:%M'
   journey analyze checkout.journey.yaml --events BPI_Challenge_2012.xes.gz --lifecycle all
+  journey analyze checkout.journey.yaml --events events.csv --window 1h --since 2026-03-01 --until 2026-04-01
+  journey analyze checkout.journey.yaml --events events.csv --every week
 
 Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or log problems.`,
     )

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AnalysisResult } from "../../src/analyze/types.js";
@@ -58,6 +58,111 @@ describe("journey analyze (CLI)", () => {
     expect(run.stdout).toContain("heartbeat (1)");
   });
 
+  it("--window, --since and --until: stated in stylish and Markdown, and in the JSON", async () => {
+    const dir = await project();
+    const args = ["analyze", "shop.journey.yaml", "--events", "events.csv", "--window", "2m", "--since", "2026-03-01T10:00:00Z", "--until", "2026-03-01T10:05"];
+    const stylish = await runCli(args, { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "" } });
+    expect(stylish.exitCode, stylish.stderr).toBe(0);
+    // Case c starts at 10:05: left out. Case a pays at 10:04, past the 2-minute window.
+    expect(stylish.stdout).toContain("shop: 2 cases from 2026-03-01T10:00:00Z to 2026-03-01T10:07:00Z");
+    expect(stylish.stdout).toContain(
+      "Only cases whose path starts from 2026-03-01T10:00:00Z to before 2026-03-01T10:05:00Z; each path cut 2m after its first step (events and period: every row read).",
+    );
+    expect(stylish.stdout).toMatch(/pays\s+Pays\s+0\s+0\.0%\s+goal/);
+    expect(stylish.stdout).not.toContain("Time to goal");
+    const json = await runCli([...args, "--format", "json"], { cwd: dir });
+    // docs/analyze.md, "Windows and periods", says these numbers.
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      cases: 2,
+      conversion: 0,
+      fitness: 1,
+      time_to_goal: null,
+      window_seconds: 120,
+      started: { since: "2026-03-01T10:00:00Z", until: "2026-03-01T10:05:00Z" },
+    });
+    const noWindow = await runCli([...args.filter((a) => a !== "--window" && a !== "2m"), "--format", "json"], { cwd: dir });
+    expect(JSON.parse(noWindow.stdout)).toMatchObject({ cases: 2, conversion: 0.5, time_to_goal: { median_seconds: 240, p90_seconds: 240 } });
+    const markdown = await runCli([...args, "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain("_Only cases whose path starts from 2026-03-01T10:00:00Z to before 2026-03-01T10:05:00Z;");
+  });
+
+  it("says how many cases ties touched, and the time to goal", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP });
+    await writeLog(SCENARIOS.find((s) => s.name.startsWith("ties in timestamps"))!.rows, join(dir, "events.csv"), "csv");
+    const stylish = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv"], { cwd: dir, env: { NO_COLOR: "1", FORCE_COLOR: "" } });
+    expect(stylish.exitCode, stylish.stderr).toBe(0);
+    expect(stylish.stdout).toContain(
+      "Ties: 2 cases had events of different steps at the same instant (5 events), ordered in the map's favour: fitness is an upper bound.",
+    );
+    // t2 lands at 10:00 and pays at 10:02.
+    expect(stylish.stdout).toMatch(/Time to goal\s+2m median, 2m p90/);
+    const markdown = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain("- **Ties:** 2 cases had events of different steps at the same instant (5 events), ordered in the map's favour");
+    expect(markdown.stdout).toContain("- **Time to goal:** 2m median, 2m p90,");
+    // No ties: no line.
+    const none = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv"], { cwd: await project() });
+    expect(none.stdout).not.toContain("Ties");
+  });
+
+  it("--every shows the trend in stylish and Markdown, empty buckets with a dash", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP });
+    const rows: EventRow[] = [
+      { case_id: "a", activity: "lands", timestamp: "2026-03-01T10:00:00Z" },
+      { case_id: "a", activity: "pays", timestamp: "2026-03-01T10:05:00Z" },
+      { case_id: "b", activity: "lands", timestamp: "2026-03-03T10:00:00Z" },
+      { case_id: "c", activity: "lands", timestamp: "2026-03-03T11:00:00Z" },
+    ];
+    await writeLog(rows, join(dir, "events.csv"), "csv");
+    const stylish = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "day"], {
+      cwd: dir,
+      env: { NO_COLOR: "1", FORCE_COLOR: "" },
+    });
+    expect(stylish.exitCode, stylish.stderr).toBe(0);
+    expect(stylish.stdout).toContain("Trend (cases by when they started, UTC)");
+    expect(stylish.stdout).toMatch(/2026-03-01\s+1\s+100\.0%\s+0\.0%\n\s+2026-03-02\s+0\s+—\s+—\n\s+2026-03-03\s+2\s+0\.0%\s+100\.0%/);
+    const markdown = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "day", "--format", "markdown"], { cwd: dir });
+    expect(markdown.stdout).toContain("| 2026-03-02 | 0 | — | — |");
+    const bad = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--every", "year"], { cwd: dir });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toContain("day, week, month");
+  });
+
+  it("render --analysis reads an analysis with every new field, and names a malformed one", async () => {
+    const dir = await project();
+    const made = await runCli(
+      ["analyze", "shop.journey.yaml", "-e", "events.csv", "--every", "week", "--window", "1h", "--since", "2026-03-01", "-f", "json", "-o", "a.json"],
+      { cwd: dir },
+    );
+    expect(made.exitCode, made.stderr).toBe(0);
+    const analysis = JSON.parse(readFileSync(join(dir, "a.json"), "utf8")) as AnalysisResult;
+    expect(analysis.trend).toHaveLength(1);
+    const render = await runCli(["render", "shop.journey.yaml", "--analysis", "a.json", "-o", "out"], { cwd: dir });
+    expect(render.exitCode, render.stderr).toBe(0);
+    writeFileSync(join(dir, "b.json"), JSON.stringify({ ...analysis, trend: [{ from: "last week", cases: 1, conversion: 0, fitness: 0 }] }));
+    const bad = await runCli(["render", "shop.journey.yaml", "--analysis", "b.json", "-o", "out2"], { cwd: dir });
+    expect(bad.exitCode).not.toBe(0);
+    expect(bad.stderr).toContain("`trend[0].from` must be a UTC time");
+  });
+
+  it("refuses a bad --window, --since or --until, an empty period, and --write with them (exit 2)", async () => {
+    const dir = await project();
+    const base = ["analyze", "shop.journey.yaml", "--events", "events.csv"];
+    for (const [args, message] of [
+      [["--window", "2 hours"], "--window takes a duration such as 90s, 30m, 2h or 7d"],
+      [["--window", "0s"], "--window takes a duration"],
+      [["--since", "yesterday"], "--since takes an ISO 8601 time such as 2026-03-01"],
+      [["--until", "2026-02-30"], "--until takes an ISO 8601 time"],
+      [["--since", "2026-03-02", "--until", "2026-03-01"], "--until (2026-03-01) must be later than --since (2026-03-02)"],
+      [["--window", "1h", "--write"], "--write records the whole log's figures in the journey; run it without --window, --since and --until"],
+    ] as const) {
+      const run = await runCli([...base, ...args], { cwd: dir });
+      expect(run.exitCode, args.join(" ")).toBe(2);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(join(dir, "shop.journey.yaml"), "utf8")).toBe(SHOP);
+  });
+
   it("markdown is the same content as a report section", async () => {
     const dir = await project();
     const run = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--format", "markdown"], { cwd: dir });
@@ -78,7 +183,9 @@ describe("journey analyze (CLI)", () => {
       { cwd: dir },
     );
     expect(flags.stderr).toBe("");
-    expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([{ from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9 }]);
+    expect(parseJson<AnalysisResult>(flags.stdout).transitions).toEqual([
+      { from: "lands", to: "views", count: 1, in_map: true, median_seconds: 9, p90_seconds: 9 },
+    ]);
     const configDir = await project({
       "renamed.csv": renamed,
       "journey.config.yaml": "analyze:\n  columns: { case_id: session, activity: event, timestamp: ts }\n",

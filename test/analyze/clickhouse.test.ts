@@ -77,15 +77,21 @@ const SHOP_FIGURES: EngineFigures = {
     { reached: 3, endedHere: 3 },
     { reached: 0, endedHere: 0 },
   ],
+  // pay is logged as "purchase"; support never.
+  measuredSteps: [0, 1, 2, 3, 4],
+  // c6 reaches pay after 7 s, c4 after 70 s, c1 after 150 s: median at position 2, p90 at ceil(2.7) = 3.
+  timeToGoal: { medianSeconds: 70, p90Seconds: 150 },
+  // c6: product and home at 14:00:00.
+  ties: { cases: 1, events: 2 },
   transitions: [
-    { from: 0, to: 1, count: 1, medianSeconds: 10 },
-    { from: 0, to: 2, count: 5, medianSeconds: 20 }, // 0 10 20 30 30
-    { from: 0, to: 3, count: 2, medianSeconds: 4 }, // 4 5: the lower middle
-    { from: 1, to: 2, count: 2, medianSeconds: 3 }, // 3 15
-    { from: 2, to: 0, count: 1, medianSeconds: 10 },
-    { from: 2, to: 3, count: 4, medianSeconds: 20 }, // 10 20 30 60 (quantileExact would say 30)
-    { from: 2, to: 4, count: 1, medianSeconds: 7 },
-    { from: 3, to: 4, count: 2, medianSeconds: 10 }, // 10 60
+    { from: 0, to: 1, count: 1, medianSeconds: 10, p90Seconds: 10 },
+    { from: 0, to: 2, count: 5, medianSeconds: 20, p90Seconds: 30 }, // 0 10 20 30 30: p90 at position ceil(4.5) = 5
+    { from: 0, to: 3, count: 2, medianSeconds: 4, p90Seconds: 5 }, // 4 5: the lower middle; p90 at ceil(1.8) = 2
+    { from: 1, to: 2, count: 2, medianSeconds: 3, p90Seconds: 15 }, // 3 15
+    { from: 2, to: 0, count: 1, medianSeconds: 10, p90Seconds: 10 },
+    { from: 2, to: 3, count: 4, medianSeconds: 20, p90Seconds: 60 }, // 10 20 30 60 (quantileExact would say 30); p90 at ceil(3.6) = 4
+    { from: 2, to: 4, count: 1, medianSeconds: 7, p90Seconds: 7 },
+    { from: 3, to: 4, count: 2, medianSeconds: 10, p90Seconds: 60 }, // 10 60
   ],
   // Ties by the step ids joined with a space: "home product cart" < "home product cart pay" < ... < "search product".
   variants: [
@@ -162,7 +168,10 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       converted: 0,
       fit: 0,
       steps: SHOP.stepIds.map(() => ({ reached: 0, endedHere: 0 })),
+      measuredSteps: [],
       transitions: [],
+      timeToGoal: null,
+      ties: { cases: 0, events: 0 },
       variants: [],
       unmappedActivities: [],
       stepIdsSeen: [],
@@ -208,10 +217,10 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     expect(figures.converted).toBe(1);
     expect(figures.fit).toBe(2); // t1, t2 (t3 and t4 take no edge of the map)
     expect(figures.transitions).toEqual([
-      { from: 0, to: 2, count: 2, medianSeconds: 0 }, // 30.25 s and 0.001 s: lower middle 0
-      { from: 0, to: 3, count: 1, medianSeconds: 1 }, // 1.123 s
-      { from: 0, to: 4, count: 1, medianSeconds: 1801 }, // 00:00:00Z -> 00:30:01.5Z
-      { from: 2, to: 3, count: 1, medianSeconds: 30 }, // 30.65 s
+      { from: 0, to: 2, count: 2, medianSeconds: 0, p90Seconds: 30 }, // 30.25 s and 0.001 s: lower middle 0, p90 the second
+      { from: 0, to: 3, count: 1, medianSeconds: 1, p90Seconds: 1 }, // 1.123 s
+      { from: 0, to: 4, count: 1, medianSeconds: 1801, p90Seconds: 1801 }, // 00:00:00Z -> 00:30:01.5Z
+      { from: 2, to: 3, count: 1, medianSeconds: 30, p90Seconds: 30 }, // 30.65 s
     ]);
   });
 
@@ -225,7 +234,7 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     );
     const figures = await analyze(SHOP, "millis_log");
     expect(figures.period).toEqual({ from: base, to: base + 2005 });
-    expect(figures.transitions).toEqual([{ from: 0, to: 2, count: 2, medianSeconds: 1 }]);
+    expect(figures.transitions).toEqual([{ from: 0, to: 2, count: 2, medianSeconds: 1, p90Seconds: 2 }]);
     expect(figures.variants).toEqual([{ path: [0, 2], cases: 2 }]);
   });
 
@@ -248,15 +257,25 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat", "z", "ｚ", "😀", ""),
       time,
     });
+    // --window, --since, --until (times within the log's 8 seconds) and --every, each present or not.
+    const scope = fc.record(
+      {
+        windowMs: fc.integer({ min: 0, max: 8000 }),
+        since: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
+        until: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
+        every: fc.constantFrom("day" as const, "week" as const, "month" as const),
+      },
+      { requiredKeys: [] },
+    );
     await fc.assert(
-      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), async (events, top) => {
+      fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.integer({ min: 1, max: 4 }), scope, async (events, top, scoped) => {
         const rows = events.map((e) => ({
           case_id: e.caseId,
           activity: e.activity,
           timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset),
         }));
         await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory" });
-        const plan = { ...SHOP, top };
+        const plan = { ...SHOP, top, ...scoped };
         const expected = referenceFigures(
           plan,
           events.map((e) => ({ caseId: e.caseId, activity: e.activity, time: typeof e.time === "string" ? null : base + e.time.ms })),
@@ -273,7 +292,7 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     });
     const figures = await analyze(SHOP, "date_log");
     expect(figures.period).toEqual({ from: ms("2026-04-01T00:00:00Z"), to: ms("2026-04-03T00:00:00Z") });
-    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 2 * 86_400 }]);
+    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 2 * 86_400, p90Seconds: 2 * 86_400 }]);
   });
 
   test("Nullable columns: a NULL case, activity or time makes the row skipped", async () => {
@@ -285,6 +304,6 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     const figures = await analyze(SHOP, "nullable_log");
     expect(figures.events).toEqual({ read: 6, mapped: 2, unmapped: 1, skipped: 3 });
     expect(figures.period).toEqual({ from: ms("2026-05-01T10:00:02Z"), to: ms("2026-05-01T10:00:10Z") });
-    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 7 }]);
+    expect(figures.transitions).toEqual([{ from: 0, to: 3, count: 1, medianSeconds: 7, p90Seconds: 7 }]);
   });
 });

@@ -143,11 +143,15 @@ describe("the reference implementation itself", () => {
         { id: "reserves", reached: null, ended_here: null },
       ],
       transitions: [
-        { from: "cart", to: "pays", count: 1, in_map: true, median_seconds: 60 },
-        { from: "lands", to: "views", count: 2, in_map: true, median_seconds: 60 },
-        { from: "search", to: "cart", count: 1, in_map: false, median_seconds: 60 },
-        { from: "views", to: "cart", count: 1, in_map: true, median_seconds: 120 },
+        { from: "cart", to: "pays", count: 1, in_map: true, median_seconds: 60, p90_seconds: 60 },
+        // 60 and 120 s: the lower middle, and at position ceil(0.9 x 2) = 2.
+        { from: "lands", to: "views", count: 2, in_map: true, median_seconds: 60, p90_seconds: 120 },
+        { from: "search", to: "cart", count: 1, in_map: false, median_seconds: 60, p90_seconds: 60 },
+        { from: "views", to: "cart", count: 1, in_map: true, median_seconds: 120, p90_seconds: 120 },
       ],
+      // Case a lands at 10:00 and pays at 10:04.
+      time_to_goal: { median_seconds: 240, p90_seconds: 240 },
+      ties: { cases: 0, events: 0 },
       deviations: [{ from: "search", to: "cart", count: 1 }],
       variants: [
         { path: ["lands", "views"], cases: 1 },
@@ -173,8 +177,10 @@ describe("the reference implementation itself", () => {
     const { journey, graph } = journeyOf(SHOP);
     const byName = (name: string) => SCENARIOS.find((s) => s.name.startsWith(name))!.rows;
     expect(referenceAnalysis(journey, graph, byName("an even number")).transitions).toEqual([
-      { from: "lands", to: "views", count: 4, in_map: true, median_seconds: 20 },
+      { from: "lands", to: "views", count: 4, in_map: true, median_seconds: 20, p90_seconds: 40 },
     ]);
+    // t1: cart, views and lands at one instant (3 events); t2: pays and cart at another (2).
+    expect(referenceAnalysis(journey, graph, byName("ties in timestamps")).ties).toEqual({ cases: 2, events: 5 });
     expect(referenceAnalysis(journey, graph, byName("ties in timestamps")).variants).toEqual([
       { path: ["lands", "cart", "pays"], cases: 1 },
       { path: ["lands", "views", "cart"], cases: 1 },

@@ -2,9 +2,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { timestampMillisExpression } from "../../src/analyze/engines/clickhouse-sql.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
-import { clickHouseAvailable, parseJson, runCli, tempProject } from "../helpers/index.js";
+import { check, clickHouseAvailable, parseJson, runCli, tempProject } from "../helpers/index.js";
 import { startClickHouse, type ClickHouseServer } from "../helpers/clickhouse.js";
-import { SCENARIOS, writeLog } from "./fixtures.js";
+import { SCENARIOS, SCOPED_SCENARIOS, writeLog } from "./fixtures.js";
+import { referenceAnalysis } from "./reference.js";
 
 /**
  * The heart of the analyze suite: every scenario's log through `journey analyze` twice, from a
@@ -15,6 +16,12 @@ import { SCENARIOS, writeLog } from "./fixtures.js";
  */
 const available = clickHouseAvailable();
 
+function journeyOf(text: string) {
+  const checked = check(text);
+  expect(checked.findings.filter((f) => f.severity === "error")).toEqual([]);
+  return checked.model!;
+}
+
 describe.runIf(available)("the same log through DuckDB and through ClickHouse", () => {
   let server: ClickHouseServer;
   beforeAll(async () => {
@@ -24,15 +31,24 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
 
   const json = (stdout: string) => parseJson<AnalysisResult>(stdout);
 
-  SCENARIOS.forEach((scenario, index) => {
+  const all = [
+    ...SCENARIOS.map((scenario) => ({ ...scenario, args: [] as string[], scope: undefined })),
+    ...SCOPED_SCENARIOS.map((scenario) => ({ ...scenario, name: `${scenario.name} (${scenario.args.join(" ")})` })),
+  ];
+  all.forEach(({ args, scope, ...scenario }, index) => {
     it(
       scenario.name,
       async () => {
         const dir = tempProject({ "j.journey.yaml": scenario.journey });
         await writeLog(scenario.rows, join(dir, "events.csv"), "csv");
-        const duck = await runCli(["analyze", "j.journey.yaml", "--events", "events.csv", "--format", "json"], { cwd: dir });
+        const duck = await runCli(["analyze", "j.journey.yaml", "--events", "events.csv", "--format", "json", ...args], { cwd: dir });
         expect(duck.exitCode, duck.stderr).toBe(0);
         const expected = json(duck.stdout);
+        // The scoped logs are checked against the independent implementation here (the others in engine.test.ts).
+        if (scope) {
+          const { journey, graph } = journeyOf(scenario.journey);
+          expect(expected).toEqual(referenceAnalysis(journey, graph, scenario.rows, 10, scope));
+        }
 
         // The log as text columns, NULL where the CSV field is empty: every row as the file has it.
         const text = `events_text_${index}`;
@@ -41,9 +57,12 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
           JSON.stringify({ case_id: row.case_id, activity: row.activity, timestamp: row.timestamp === null ? null : String(row.timestamp) }),
         );
         await server.query(`INSERT INTO ${text} FORMAT JSONEachRow\n${rows.join("\n")}`);
-        const clickhouse = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", text, "--format", "json"], {
-          cwd: dir,
-        });
+        const clickhouse = await runCli(
+          ["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", text, "--format", "json", ...args],
+          {
+            cwd: dir,
+          },
+        );
         expect(clickhouse.exitCode, clickhouse.stderr).toBe(0);
         expect({ ...json(clickhouse.stdout), engine: "duckdb" }).toEqual(expected);
 
@@ -57,9 +76,12 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
         await server.query(
           `CREATE TABLE ${native} ENGINE = MergeTree() ORDER BY tuple() AS SELECT ifNull(case_id, '') AS case_id, ifNull(activity, '') AS activity, toDateTime(intDiv(${millis}, 1000)) AS timestamp FROM ${text} WHERE ${millis} IS NOT NULL`,
         );
-        const nativeRun = await runCli(["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", native, "--format", "json"], {
-          cwd: dir,
-        });
+        const nativeRun = await runCli(
+          ["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", native, "--format", "json", ...args],
+          {
+            cwd: dir,
+          },
+        );
         expect(nativeRun.exitCode, nativeRun.stderr).toBe(0);
         const fromNative = json(nativeRun.stdout);
         const withoutUnstorable = (result: AnalysisResult) => ({ ...result, engine: "duckdb", events: { ...result.events, read: 0, skipped: 0 } });

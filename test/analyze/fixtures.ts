@@ -320,5 +320,171 @@ stages:
       ["v6", ["a", "ab"]],
     ].flatMap(([id, steps]) => (steps as string[]).map((activity, i) => ({ case_id: id as string, activity, timestamp: at(i) }))),
   },
+  {
+    name: "ties: two steps or more at one instant, not repeats of one step",
+    journey: SHOP,
+    rows: [
+      // k1: lands twice and views at 10:01 (3 events tied), cart alone at 10:02.
+      { case_id: "k1", activity: "lands", timestamp: at(1) },
+      { case_id: "k1", activity: "page_view", timestamp: at(1) },
+      { case_id: "k1", activity: "views", timestamp: at(1) },
+      { case_id: "k1", activity: "cart", timestamp: at(2) },
+      // k2: two lands at one instant are one step: no tie; an unmapped row at that instant is not mapped.
+      { case_id: "k2", activity: "lands", timestamp: at(3) },
+      { case_id: "k2", activity: "landing 🛬", timestamp: at(3) },
+      { case_id: "k2", activity: "heartbeat", timestamp: at(3) },
+      { case_id: "k2", activity: "views", timestamp: at(4) },
+      // k3: two instants with ties (2 + 2 events), milliseconds apart from a third event.
+      { case_id: "k3", activity: "cart", timestamp: "2026-03-01T10:05:00.250Z" },
+      { case_id: "k3", activity: "views", timestamp: "2026-03-01T10:05:00.250Z" },
+      { case_id: "k3", activity: "pays", timestamp: "2026-03-01T10:05:00.251Z" },
+      { case_id: "k3", activity: "lands", timestamp: at(6) },
+      { case_id: "k3", activity: "reserves", timestamp: at(6) },
+    ],
+  },
+  {
+    name: "time to goal and p90 over ten converted cases",
+    journey: SHOP,
+    // g0..g9 convert after 1..10 minutes (p90 at position 9: 9 minutes); g10 never converts.
+    rows: [
+      ...Array.from({ length: 10 }, (_, i) => [
+        { case_id: `g${i}`, activity: "lands", timestamp: at(0) },
+        { case_id: `g${i}`, activity: "cart", timestamp: at(i, 30) },
+        { case_id: `g${i}`, activity: i % 2 === 0 ? "pays" : "reserves", timestamp: at(i + 1) },
+        { case_id: `g${i}`, activity: "pays", timestamp: at(30) },
+      ]).flat(),
+      { case_id: "g10", activity: "lands", timestamp: at(0) },
+    ],
+  },
   { name: "a random log of 350 cases", journey: SHOP, rows: randomRows() },
+];
+
+/**
+ * Logs with known answers for `--window`, `--since` and `--until`: the scenario's flags, and the
+ * same scope in milliseconds for the reference implementation.
+ */
+export const SCOPED_SCENARIOS: {
+  name: string;
+  journey: string;
+  rows: EventRow[];
+  args: string[];
+  scope: { windowMs?: number; since?: number; until?: number; every?: "day" | "week" | "month" };
+}[] = [
+  {
+    name: "--window 5m cuts inside a loop; an element exactly at the window's end stays",
+    journey: SHOP,
+    args: ["--window", "5m"],
+    scope: { windowMs: 5 * 60_000 },
+    rows: [
+      // w1 loops lands → views → lands → views, adds to cart at 10:05 (exactly the end: kept) and pays at 10:07 (cut).
+      ...[0, 1, 2, 4, 5, 7].map((minute, i) => ({ case_id: "w1", activity: ["lands", "views", "lands", "views", "cart", "pays"][i], timestamp: at(minute) })),
+      // w2 reserves 5 minutes after landing, to the second: converts within the window.
+      { case_id: "w2", activity: "lands", timestamp: at(10) },
+      { case_id: "w2", activity: "reserves", timestamp: at(15) },
+      // w3 pays one second too late: pays is measured, yet no cut path reaches it (0, not null).
+      { case_id: "w3", activity: "search", timestamp: at(20) },
+      { case_id: "w3", activity: "views", timestamp: at(22) },
+      { case_id: "w3", activity: "payment_ok", timestamp: at(25, 1) },
+      // Rows outside every window still count in events and period.
+      { case_id: "w3", activity: "heartbeat", timestamp: at(59) },
+    ],
+  },
+  {
+    name: "--since and --until: a boundary exactly on a first event, whole paths of the cases kept",
+    journey: SHOP,
+    args: ["--since", "2026-03-01T10:10:00Z", "--until", "2026-03-01T10:20"],
+    scope: { since: Date.parse("2026-03-01T10:10:00Z"), until: Date.parse("2026-03-01T10:20:00Z") },
+    rows: [
+      // p1 starts before the period and goes on inside it: left out.
+      { case_id: "p1", activity: "lands", timestamp: at(9, 59) },
+      { case_id: "p1", activity: "views", timestamp: at(12) },
+      { case_id: "p1", activity: "pays", timestamp: at(13) },
+      // p2 starts exactly at since (an unmapped row earlier does not start a path): in, with its whole path past until.
+      { case_id: "p2", activity: "heartbeat", timestamp: at(5) },
+      { case_id: "p2", activity: "lands", timestamp: at(10) },
+      { case_id: "p2", activity: "views", timestamp: at(19, 59) },
+      { case_id: "p2", activity: "cart", timestamp: at(25) },
+      { case_id: "p2", activity: "reserves", timestamp: at(40) },
+      // p3 starts exactly at until: left out, and search (measured) is reached by nobody.
+      { case_id: "p3", activity: "search", timestamp: at(20) },
+      { case_id: "p3", activity: "cart", timestamp: at(21) },
+      // p4 inside.
+      { case_id: "p4", activity: "lands", timestamp: at(15) },
+      { case_id: "p4", activity: "cart", timestamp: at(16) },
+    ],
+  },
+  {
+    name: "--since alone with --window",
+    journey: SHOP,
+    args: ["--since", "2026-03-01T10:10:00Z", "--window", "90s"],
+    scope: { since: Date.parse("2026-03-01T10:10:00Z"), windowMs: 90_000 },
+    rows: [
+      { case_id: "s1", activity: "lands", timestamp: at(5) },
+      { case_id: "s1", activity: "pays", timestamp: at(6) },
+      { case_id: "s2", activity: "lands", timestamp: at(10) },
+      { case_id: "s2", activity: "views", timestamp: at(11, 30) },
+      { case_id: "s2", activity: "cart", timestamp: at(11, 31) },
+      { case_id: "s3", activity: "search", timestamp: at(30) },
+      { case_id: "s3", activity: "views", timestamp: at(31) },
+      { case_id: "s3", activity: "cart", timestamp: at(32) },
+      { case_id: "s3", activity: "pays", timestamp: at(33) },
+    ],
+  },
+  {
+    name: "--every week: weeks from Monday in UTC, an empty week listed",
+    journey: SHOP,
+    args: ["--every", "week"],
+    scope: { every: "week" },
+    rows: [
+      // Sunday 2026-03-01: the week of Monday 2026-02-23.
+      { case_id: "e1", activity: "lands", timestamp: "2026-03-01T23:59:59Z" },
+      { case_id: "e1", activity: "views", timestamp: "2026-03-02T00:10:00Z" },
+      // Monday 2026-03-02, 00:00 exactly: the next week; converts.
+      { case_id: "e2", activity: "lands", timestamp: "2026-03-02T00:00:00Z" },
+      { case_id: "e2", activity: "views", timestamp: "2026-03-02T00:01:00Z" },
+      { case_id: "e2", activity: "cart", timestamp: "2026-03-02T00:02:00Z" },
+      { case_id: "e2", activity: "pays", timestamp: "2026-03-02T00:03:00Z" },
+      // The week of 2026-03-09 has no case. Sunday 23:30 at -01:00 is Monday 00:30 UTC: the week of 2026-03-16.
+      { case_id: "e3", activity: "search", timestamp: "2026-03-15T23:30:00-01:00" },
+      { case_id: "e3", activity: "cart", timestamp: "2026-03-16T01:00:00Z" },
+      { case_id: "e4", activity: "lands", timestamp: "2026-03-20T12:00:00Z" },
+    ],
+  },
+  {
+    name: "--every month with --window and --since: an empty month, cut paths",
+    journey: SHOP,
+    args: ["--every", "month", "--window", "1d", "--since", "2026-01-15"],
+    scope: { every: "month", windowMs: 86_400_000, since: Date.parse("2026-01-15T00:00:00Z") },
+    rows: [
+      { case_id: "n0", activity: "lands", timestamp: "2026-01-10T00:00:00Z" },
+      { case_id: "n1", activity: "lands", timestamp: "2026-01-31T23:00:00Z" },
+      { case_id: "n1", activity: "pays", timestamp: "2026-02-01T22:00:00Z" },
+      { case_id: "n2", activity: "lands", timestamp: "2026-01-20T00:00:00Z" },
+      { case_id: "n2", activity: "reserves", timestamp: "2026-01-22T00:00:00Z" },
+      { case_id: "n3", activity: "lands", timestamp: "2026-03-31T23:59:59.999Z" },
+      { case_id: "n3", activity: "views", timestamp: "2026-04-01T00:00:00Z" },
+    ],
+  },
+  {
+    name: "--every day: leap day and days before 1970",
+    journey: SHOP,
+    args: ["--every", "day"],
+    scope: { every: "day" },
+    rows: [
+      { case_id: "d1", activity: "lands", timestamp: "1969-12-31T23:59:59.500Z" },
+      { case_id: "d1", activity: "views", timestamp: "1970-01-01T00:00:01Z" },
+      { case_id: "d2", activity: "search", timestamp: "1970-01-02T10:00:00Z" },
+      { case_id: "d3", activity: "lands", timestamp: "2024-02-29T00:00:00Z" },
+    ],
+  },
+  {
+    name: "--until alone: no case starts before it",
+    journey: SHOP,
+    args: ["--until", "2026-03-01"],
+    scope: { until: Date.parse("2026-03-01T00:00:00Z") },
+    rows: [
+      { case_id: "u1", activity: "lands", timestamp: at(0) },
+      { case_id: "u1", activity: "pays", timestamp: at(1) },
+    ],
+  },
 ];

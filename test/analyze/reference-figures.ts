@@ -41,16 +41,35 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
     caseEvents.set(row.caseId, [...(caseEvents.get(row.caseId) ?? []), { time: row.time, step }]);
   }
 
+  // Ties, on the whole log: per case, the events of each instant; a group with two steps or more counts.
+  const ties = { cases: 0, events: 0 };
+  for (const list of caseEvents.values()) {
+    const instants = new Map<number, number[]>();
+    for (const event of list) instants.set(event.time, [...(instants.get(event.time) ?? []), event.step]);
+    const tied = [...instants.values()].filter((steps) => new Set(steps).size > 1);
+    if (tied.length > 0) ties.cases++;
+    for (const steps of tied) ties.events += steps.length;
+  }
+
   const edges = new Set(plan.edges.map(([from, to]) => `${from}>${to}`));
   const steps = plan.stepIds.map(() => ({ reached: 0, endedHere: 0 }));
   const durations = new Map<string, number[]>();
   const variants = new Map<string, { path: number[]; count: number }>();
   let converted = 0;
   let fit = 0;
+  const toGoal: number[] = [];
+  const startDays = new Map<number, { day: number; cases: number; converted: number; fit: number }>();
+  let cases = 0;
   for (const list of caseEvents.values()) {
     list.sort((a, b) => a.time - b.time || a.step - b.step);
-    const elements = list.filter((event, i) => i === 0 || event.step !== list[i - 1].step);
+    const whole = list.filter((event, i) => i === 0 || event.step !== list[i - 1].step);
+    const start = whole[0].time;
+    if ((plan.since !== undefined && start < plan.since) || (plan.until !== undefined && start >= plan.until)) continue;
+    cases++;
+    const elements = plan.windowMs === undefined ? whole : whole.filter((element) => element.time - start <= plan.windowMs!);
     const path = elements.map((element) => element.step);
+    const goalAt = path.findIndex((step) => plan.goals.includes(step));
+    if (goalAt >= 0) toGoal.push(Math.floor((elements[goalAt].time - start) / 1000));
     for (const step of new Set(path)) steps[step].reached++;
     steps[path[path.length - 1]].endedHere++;
     if (path.some((step) => plan.goals.includes(step))) converted++;
@@ -61,6 +80,14 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
       durations.set(key, [...(durations.get(key) ?? []), Math.floor((elements[i].time - elements[i - 1].time) / 1000)]);
     }
     if (inMap) fit++;
+    if (plan.every !== undefined) {
+      const day = Math.floor(start / 86_400_000);
+      const counts = startDays.get(day) ?? { day, cases: 0, converted: 0, fit: 0 };
+      counts.cases++;
+      if (goalAt >= 0) counts.converted++;
+      if (inMap) counts.fit++;
+      startDays.set(day, counts);
+    }
     const variant = variants.get(path.join(",")) ?? { path, count: 0 };
     variant.count++;
     variants.set(path.join(","), variant);
@@ -70,15 +97,30 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
   return {
     events,
     period,
-    cases: caseEvents.size,
+    cases,
     converted,
     fit,
     steps,
+    measuredSteps: [...new Set(rows.flatMap((row) => (row.caseId === "" || row.time === null ? [] : [plan.activities.get(row.activity)])))]
+      .filter((step): step is number => step !== undefined)
+      .sort((a, b) => a - b),
     transitions: [...durations].map(([key, values]) => {
       const [from, to] = key.split(">").map(Number);
       values.sort((a, b) => a - b);
-      return { from, to, count: values.length, medianSeconds: values[Math.floor((values.length - 1) / 2)] };
+      return { from, to, count: values.length, medianSeconds: values[Math.floor((values.length - 1) / 2)], p90Seconds: nearestRank(values, 0.9) };
     }),
+    timeToGoal:
+      toGoal.length === 0
+        ? null
+        : {
+            medianSeconds: [...toGoal].sort((a, b) => a - b)[Math.floor((toGoal.length - 1) / 2)],
+            p90Seconds: nearestRank(
+              [...toGoal].sort((a, b) => a - b),
+              0.9,
+            ),
+          },
+    ties,
+    ...(plan.every !== undefined ? { startDays: [...startDays.values()] } : {}),
     variants: [...variants.values()]
       .sort(byCountThen((variant) => joined(variant.path)))
       .slice(0, plan.top)
@@ -89,4 +131,9 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
       .slice(0, plan.top),
     stepIdsSeen: [...seen].sort((a, b) => a - b),
   };
+}
+
+/** The nearest-rank percentile of sorted values: the smallest value with at least `p` of the values at or below it. */
+function nearestRank(sorted: readonly number[], p: number): number {
+  return sorted.find((_, i) => (i + 1) * 10 >= p * 10 * sorted.length)!;
 }

@@ -52,7 +52,38 @@ function isoSeconds(ms: number): string {
   return ms % 1000 === 0 ? iso.replace(/\.\d{3}Z$/, "Z") : iso;
 }
 
-export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: readonly EventRow[], top = 10): AnalysisResult {
+/** `--window` (milliseconds), `--since` and `--until` (epoch milliseconds). */
+export interface ReferenceScope {
+  windowMs?: number;
+  since?: number;
+  until?: number;
+  every?: "day" | "week" | "month";
+}
+
+/** The UTC start of the day, the week (from Monday) or the month holding `ms`, as a Date. */
+function periodStart(every: "day" | "week" | "month", ms: number): Date {
+  const date = new Date(ms);
+  const start = new Date(Date.UTC(2000, 0, 1));
+  start.setUTCFullYear(date.getUTCFullYear(), date.getUTCMonth(), every === "month" ? 1 : date.getUTCDate());
+  // getUTCDay: Sunday 0, Monday 1, ... Saturday 6.
+  if (every === "week") start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  return start;
+}
+
+/** The value at position `rank(n)` (counting from 1) of the values sorted ascending. */
+function atRank(values: readonly number[], rank: (n: number) => number): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[rank(sorted.length) - 1];
+}
+const lowerMedian = (n: number) => Math.ceil(n / 2);
+/** ceil(0.9 n), in integers: the smallest p with p / n >= 9 / 10. */
+const ninetieth = (n: number) => {
+  let p = 1;
+  while (p * 10 < 9 * n) p++;
+  return p;
+};
+
+export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: readonly EventRow[], top = 10, scope: ReferenceScope = {}): AnalysisResult {
   const stepOf = new Map<string, number>();
   for (const step of journey.steps) {
     stepOf.set(step.id, step.index);
@@ -91,10 +122,32 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   const variants = new Map<string, { path: string[]; cases: number }>();
   let converted = 0;
   let fit = 0;
+  let cases = 0;
+  const toGoal: number[] = [];
+  /** Per kept case, in order: the time of its first element, and whether it converted and fits (filled below). */
+  const startedAt: number[] = [];
+  const outcome: { converted: boolean; fit: boolean }[] = [];
+  const ties = { cases: 0, events: 0 };
   for (const list of byCase.values()) {
+    // Ties: the case's events at each instant; two steps or more at one instant is a tie.
+    const atInstant = new Map<number, { step: number }[]>();
+    for (const event of list) atInstant.set(event.time, [...(atInstant.get(event.time) ?? []), event]);
+    let tiedEvents = 0;
+    for (const group of atInstant.values()) if (group.some((e) => e.step !== group[0].step)) tiedEvents += group.length;
+    if (tiedEvents > 0) ties.cases++;
+    ties.events += tiedEvents;
+
     list.sort((a, b) => a.time - b.time || a.step - b.step);
-    const path: { step: number; time: number }[] = [];
-    for (const event of list) if (path.length === 0 || path[path.length - 1].step !== event.step) path.push(event);
+    const whole: { step: number; time: number }[] = [];
+    for (const event of list) if (whole.length === 0 || whole[whole.length - 1].step !== event.step) whole.push(event);
+    const first = whole[0].time;
+    if (scope.since !== undefined && first < scope.since) continue;
+    if (scope.until !== undefined && !(first < scope.until)) continue;
+    cases++;
+    startedAt.push(first);
+    const path = scope.windowMs === undefined ? whole : whole.filter((e) => e.time <= first + scope.windowMs!);
+    const goal = path.find((e) => graph.isGoal[e.step]);
+    if (goal) toGoal.push(Math.floor((goal.time - first) / 1000));
     for (const step of new Set(path.map((e) => e.step))) reached[step]++;
     endedHere[path[path.length - 1].step]++;
     if (path.some((e) => graph.isGoal[e.step])) converted++;
@@ -107,6 +160,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       if (!graph.successors[a.step].includes(b.step)) follows = false;
     }
     if (follows) fit++;
+    outcome.push({ converted: path.some((e) => graph.isGoal[e.step]), fit: follows });
     const ids = path.map((e) => journey.steps[e.step].id);
     const variant = variants.get(ids.join(" ")) ?? { path: ids, cases: 0 };
     variant.cases++;
@@ -123,10 +177,10 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
         count: sorted.length,
         in_map: graph.successors[t.from].includes(t.to),
         median_seconds: sorted[Math.ceil(sorted.length / 2) - 1],
+        p90_seconds: atRank(t.seconds, ninetieth),
       };
     })
     .sort((a, b) => byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to));
-  const cases = byCase.size;
   return {
     journey: journey.id,
     engine: "duckdb",
@@ -139,6 +193,8 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       shown.has(i) ? { id: s.id, reached: reached[i], ended_here: endedHere[i] } : { id: s.id, reached: null, ended_here: null },
     ),
     transitions: transitionList,
+    time_to_goal: toGoal.length === 0 ? null : { median_seconds: atRank(toGoal, lowerMedian), p90_seconds: atRank(toGoal, ninetieth) },
+    ties,
     deviations: transitionList
       .filter((t) => !t.in_map)
       .sort((a, b) => b.count - a.count || byCodePoint(a.from, b.from) || byCodePoint(a.to, b.to))
@@ -152,5 +208,33 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       .sort(([a, x], [b, y]) => y - x || byCodePoint(a, b))
       .slice(0, top)
       .map(([activity, count]) => ({ activity, count })),
+    ...(scope.every !== undefined ? { trend: referenceTrend(scope.every, startedAt, outcome) } : {}),
+    ...(scope.windowMs !== undefined ? { window_seconds: scope.windowMs / 1000 } : {}),
+    ...(scope.since !== undefined || scope.until !== undefined
+      ? { started: { since: scope.since === undefined ? null : isoSeconds(scope.since), until: scope.until === undefined ? null : isoSeconds(scope.until) } }
+      : {}),
   };
+}
+
+/** Every period from the first case's to the last case's, walking the calendar one period at a time. */
+function referenceTrend(every: "day" | "week" | "month", startedAt: number[], outcome: { converted: boolean; fit: boolean }[]): AnalysisResult["trend"] {
+  if (startedAt.length === 0) return [];
+  const key = (ms: number) => periodStart(every, ms).getTime();
+  const first = Math.min(...startedAt.map(key));
+  const last = Math.max(...startedAt.map(key));
+  const trend: NonNullable<AnalysisResult["trend"]> = [];
+  for (const cursor = new Date(first); cursor.getTime() <= last;) {
+    const at = cursor.getTime();
+    const members = startedAt.flatMap((ms, i) => (key(ms) === at ? [outcome[i]] : []));
+    trend.push({
+      from: isoSeconds(at),
+      cases: members.length,
+      conversion: members.length === 0 ? null : members.filter((m) => m.converted).length / members.length,
+      fitness: members.length === 0 ? null : members.filter((m) => m.fit).length / members.length,
+    });
+    if (every === "day") cursor.setUTCDate(cursor.getUTCDate() + 1);
+    else if (every === "week") cursor.setUTCDate(cursor.getUTCDate() + 7);
+    else cursor.setUTCMonth(cursor.getUTCMonth() + 1);
+  }
+  return trend;
 }

@@ -387,17 +387,29 @@ async function analyzeTable(
       count() AS __j_event_count,
       arraySort(groupArray(${limits.maxCaseEvents + 1})((assumeNotNull(__j_time), __j_step))) AS __j_events,
       arrayFilter((e, previous) -> e.2 != previous, __j_events, arrayPushFront(arrayPopBack(arrayMap(e -> e.2, __j_events)), -1)) AS __j_elements,
-      arrayMap(e -> e.2, __j_elements) AS __j_path,
-      arrayMap(e -> e.1, __j_elements) AS __j_times
-    FROM ${table} WHERE NOT __j_skip AND __j_step >= 0 GROUP BY __j_case)`;
+      arrayMap(e -> e.2, __j_elements) AS __j_whole_path,
+      arrayMap(e -> e.1, __j_elements) AS __j_whole_times,
+      ${plan.windowMs === undefined ? "length(__j_whole_times)" : `arrayCount(t -> t <= __j_whole_times[1] + ${whole(plan.windowMs)}, __j_whole_times)`} AS __j_cut,
+      arraySlice(__j_whole_path, 1, __j_cut) AS __j_path,
+      arraySlice(__j_whole_times, 1, __j_cut) AS __j_times
+    FROM ${table} WHERE NOT __j_skip AND __j_step >= 0 GROUP BY __j_case${started(plan, limits.maxCaseEvents)})`;
   const has = (list: readonly number[], value: string) => (list.length === 0 ? "0" : `has(${intArrayLiteral(list)}, ${value})`);
 
   progress("clickhouse: counting events");
   const [totals] = await select(`${rowNames}
     SELECT count() AS __j_read, countIf(__j_skip) AS __j_skipped, countIf(NOT __j_skip AND __j_step >= 0) AS __j_mapped, countIf(NOT __j_skip AND __j_step < 0) AS __j_unmapped,
       minIf(__j_time, NOT __j_skip) AS __j_first, maxIf(__j_time, NOT __j_skip) AS __j_last,
-      groupUniqArrayIf(__j_step, NOT __j_skip AND __j_step >= 0 AND __j_activity = arrayElement(${stepIds}, __j_step + 1)) AS __j_seen
+      groupUniqArrayIf(__j_step, NOT __j_skip AND __j_step >= 0 AND __j_activity = arrayElement(${stepIds}, __j_step + 1)) AS __j_seen,
+      groupUniqArrayIf(__j_step, NOT __j_skip AND __j_step >= 0) AS __j_measured
     FROM ${table}`);
+
+  progress("clickhouse: ties");
+  // A case's mapped events grouped by instant: a group of two steps or more is a tie (whole log).
+  const [ties] = await select(`
+    SELECT uniqExactIf(__j_case, __j_steps > 1) AS __j_cases, sumIf(__j_count, __j_steps > 1) AS __j_events
+    FROM (${rowNames}
+      SELECT __j_case, assumeNotNull(__j_time) AS __j_instant, count() AS __j_count, uniqExact(__j_step) AS __j_steps
+      FROM ${table} WHERE NOT __j_skip AND __j_step >= 0 GROUP BY __j_case, __j_instant)`);
 
   progress("clickhouse: unmapped activities");
   // __j_activity itself, not a new alias of it: 18.16 loses an alias of an alias of a Nullable
@@ -409,13 +421,15 @@ async function analyzeTable(
   // One pass over the paths for both: grouped by path, the top rows are the variants, and WITH
   // TOTALS adds the sums over every path (LIMIT does not apply to totals), which are the funnel.
   // LIMIT 0 would drop the totals too (18.16), so at least one row comes back and is cut here.
+  const converts = plan.goals.length === 0 ? "0" : `hasAny(__j_path, ${intArrayLiteral(plan.goals)})`;
+  const fits = `${has(plan.entries, "__j_path[1]")} AND arrayAll(edge -> ${has(
+    plan.edges.map(([from, to]) => from * n + to),
+    "edge",
+  )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))`;
   const perPath = await select(
     `SELECT __j_path, count() AS __j_cases,
-      countIf(${plan.goals.length === 0 ? "0" : `hasAny(__j_path, ${intArrayLiteral(plan.goals)})`}) AS __j_converted,
-      countIf(${has(plan.entries, "__j_path[1]")} AND arrayAll(edge -> ${has(
-        plan.edges.map(([from, to]) => from * n + to),
-        "edge",
-      )}, arrayMap((a, b) -> a * ${n} + b, arrayPopBack(__j_path), arrayPopFront(__j_path)))) AS __j_fit,
+      countIf(${converts}) AS __j_converted,
+      countIf(${fits}) AS __j_fit,
       sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
       sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended,
       max(__j_event_count) AS __j_longest,
@@ -434,10 +448,32 @@ async function analyzeTable(
   // small where a sorted array of every occurrence would not, and merges across shards.
   const transitions = await select(`
     SELECT __j_pair.1 AS __j_from, __j_pair.2 AS __j_to, count() AS __j_n, sumMap([__j_pair.3], [toUInt64(1)]) AS __j_histogram,
-      arrayElement(__j_histogram.1, arrayFirstIndex(c -> c > intDiv(__j_n - 1, 2), arrayCumSum(__j_histogram.2))) AS __j_median
+      arrayElement(__j_histogram.1, arrayFirstIndex(c -> c > intDiv(__j_n - 1, 2), arrayCumSum(__j_histogram.2))) AS __j_median,
+      arrayElement(__j_histogram.1, arrayFirstIndex(c -> c >= intDiv(9 * __j_n + 9, 10), arrayCumSum(__j_histogram.2))) AS __j_p90
     FROM ${paths}
     ARRAY JOIN arrayMap((a, b, ta, tb) -> (a, b, intDiv(tb - ta, 1000)), arrayPopBack(__j_path), arrayPopFront(__j_path), arrayPopBack(__j_times), arrayPopFront(__j_times)) AS __j_pair
     GROUP BY __j_from, __j_to`);
+
+  // --every: the kept cases by the UTC day of their first element (counted from the year 1, so
+  // that intDiv, which truncates, floors), for result.ts to bucket.
+  const startDays =
+    plan.every === undefined
+      ? undefined
+      : await select(`
+    SELECT intDiv(__j_times[1] - (${FIRST_MS}), 86400000) - ${-FIRST_MS / 86_400_000} AS __j_day, count() AS __j_cases, countIf(${converts}) AS __j_converted, countIf(${fits}) AS __j_fit
+    FROM ${paths} GROUP BY __j_day`);
+
+  progress("clickhouse: time to goal");
+  // The same histogram over the converted cases' seconds from the first element to the first goal element.
+  const [toGoal] =
+    plan.goals.length === 0
+      ? [undefined]
+      : await select(`
+    SELECT count() AS __j_n, sumMap([__j_seconds], [toUInt64(1)]) AS __j_histogram,
+      arrayElement(__j_histogram.1, arrayFirstIndex(c -> c > intDiv(__j_n - 1, 2), arrayCumSum(__j_histogram.2))) AS __j_median,
+      arrayElement(__j_histogram.1, arrayFirstIndex(c -> c >= intDiv(9 * __j_n + 9, 10), arrayCumSum(__j_histogram.2))) AS __j_p90
+    FROM (SELECT intDiv(__j_times[arrayFirstIndex(s -> has(${intArrayLiteral(plan.goals)}, s), __j_path)] - __j_times[1], 1000) AS __j_seconds
+      FROM ${paths} WHERE hasAny(__j_path, ${intArrayLiteral(plan.goals)}))`);
 
   // No paths at all: no totals row (or one of zeros and empty arrays), and every step has 0.
   const figures = perPath.totals ?? {};
@@ -452,11 +488,45 @@ async function analyzeTable(
     converted: num(figures.__j_converted ?? 0),
     fit: num(figures.__j_fit ?? 0),
     steps: plan.stepIds.map((_, i) => ({ reached: num(reached[i] ?? 0), endedHere: num(ended[i] ?? 0) })),
-    transitions: transitions.map((row) => ({ from: num(row.__j_from), to: num(row.__j_to), count: num(row.__j_n), medianSeconds: num(row.__j_median) })),
+    measuredSteps: list(totals.__j_measured)
+      .map(num)
+      .sort((a, b) => a - b),
+    transitions: transitions.map((row) => ({
+      from: num(row.__j_from),
+      to: num(row.__j_to),
+      count: num(row.__j_n),
+      medianSeconds: num(row.__j_median),
+      p90Seconds: num(row.__j_p90),
+    })),
+    timeToGoal: toGoal === undefined || num(toGoal.__j_n) === 0 ? null : { medianSeconds: num(toGoal.__j_median), p90Seconds: num(toGoal.__j_p90) },
+    ties: { cases: num(ties?.__j_cases ?? 0), events: num(ties?.__j_events ?? 0) },
+    ...(startDays === undefined
+      ? {}
+      : {
+          startDays: startDays.map((row) => ({ day: num(row.__j_day), cases: num(row.__j_cases), converted: num(row.__j_converted), fit: num(row.__j_fit) })),
+        }),
     variants: perPath.data.slice(0, plan.top).map((row) => ({ path: list(row.__j_path).map(num), cases: num(row.__j_cases) })),
     unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_activity), count: num(row.__j_n) })),
     stepIdsSeen: list(totals.__j_seen)
       .map(num)
       .sort((a, b) => a - b),
   };
+}
+
+/** A whole number of our own (a plan's times) for the SQL text. */
+function whole(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not a whole number: ${n}`);
+  return String(n);
+}
+
+/**
+ * `--since` / `--until` as a HAVING on a case's first element (none without them). A case past
+ * the events-per-case limit is kept whatever its time, so that the limit's check still sees it.
+ */
+function started(plan: AnalysisPlan, maxCaseEvents: number): string {
+  const conditions = [
+    ...(plan.since === undefined ? [] : [`__j_whole_times[1] >= ${whole(plan.since)}`]),
+    ...(plan.until === undefined ? [] : [`__j_whole_times[1] < ${whole(plan.until)}`]),
+  ];
+  return conditions.length === 0 ? "" : ` HAVING __j_event_count > ${whole(maxCaseEvents)} OR (${conditions.join(" AND ")})`;
 }

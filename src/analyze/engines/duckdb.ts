@@ -192,6 +192,10 @@ async function analyzeFiles(
   const stepIdsSeen = (
     await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity AND m.is_id ORDER BY 1")
   ).map(([step]) => Number(step));
+  // Measured steps are decided on the whole log, before any window or period.
+  const measuredSteps = (
+    await rows(db, "SELECT DISTINCT m.step FROM activities a JOIN activity_map m ON NOT a.skipped AND a.activity = m.activity ORDER BY 1")
+  ).map(([step]) => Number(step));
   const figures: EngineFigures = {
     events: { read, mapped, unmapped: read - skippedRows - mapped, skipped: skippedRows },
     period: totals[3] === null ? null : { from: Number(totals[3]), to: Number(totals[4]) },
@@ -199,7 +203,11 @@ async function analyzeFiles(
     converted: 0,
     fit: 0,
     steps: plan.stepIds.map(() => ({ reached: 0, endedHere: 0 })),
+    measuredSteps,
     transitions: [],
+    timeToGoal: null,
+    ties: { cases: 0, events: 0 },
+    ...(plan.every !== undefined ? { startDays: [] } : {}),
     variants: [],
     unmappedActivities,
     stepIdsSeen,
@@ -207,13 +215,29 @@ async function analyzeFiles(
   if (skippedRows > 0) figures.skippedReasons = await skippedReasons(db, diagnosed, paths, rejected, files);
   if (mapped === 0) return figures;
 
+  // Ties, on the whole log: a case's mapped events grouped by instant (key // steps); a group
+  // holds two steps or more when its smallest and largest step differ.
+  const [ties] = await rows(
+    db,
+    `SELECT count(DISTINCT c), coalesce(sum(cnt), 0) FROM (
+       SELECT c, k // ${stepCount} AS t, count(*) AS cnt, min(k % ${stepCount}) <> max(k % ${stepCount}) AS tie
+       FROM (SELECT c, unnest(keys) AS k FROM (SELECT row_number() OVER () AS c, keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0))
+       GROUP BY c, t)
+     WHERE tie`,
+  );
+  figures.ties = { cases: Number(ties[0]), events: Number(ties[1]) };
+
   progress("building the paths of every case");
   await db.run(
     `CREATE TABLE paths AS
      WITH sorted AS (SELECT list_sort(keys) AS keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0),
      -- Consecutive events of one step are one element, timed by its first event.
-     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys FROM sorted)
-     SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times FROM merged`,
+     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys FROM sorted),
+     whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times FROM merged),
+     -- --since/--until keep the cases whose path starts in the period; --window cuts each path
+     -- after the last element at most the window after its first (times are ascending).
+     started AS (SELECT * FROM whole WHERE ${started(plan)})
+     SELECT path[1:cut] AS path, times[1:cut] AS times FROM (SELECT *, ${plan.windowMs === undefined ? "len(times)" : `len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)}))`} AS cut FROM started)`,
   );
   await db.run("DROP TABLE grouped");
 
@@ -224,16 +248,21 @@ async function analyzeFiles(
     plan.edges.map(([from, to]) => from * stepCount + to),
     "BIGINT",
   );
-  const [summary] = await rows(
-    db,
-    `SELECT count(*),
-            count(*) FILTER (list_has_any(path, ${ints(plan.goals)})),
-            count(*) FILTER (list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1])))
-     FROM paths`,
-  );
+  const converts = `list_has_any(path, ${ints(plan.goals)})`;
+  const fits = `list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1]))`;
+  const [summary] = await rows(db, `SELECT count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths`);
   figures.cases = Number(summary[0]);
   figures.converted = Number(summary[1]);
   figures.fit = Number(summary[2]);
+  if (plan.every !== undefined) {
+    // The UTC day of each path's first element: times count from the year 1, which is 719,162 days before 1970.
+    figures.startDays = (
+      await rows(
+        db,
+        `SELECT times[1] // 86400000 - ${-FIRST_MS / 86_400_000} AS day, count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths GROUP BY day`,
+      )
+    ).map(([day, cases, converted, fit]) => ({ day: Number(day), cases: Number(cases), converted: Number(converted), fit: Number(fit) }));
+  }
   for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s"))
     figures.steps[Number(step)].reached = Number(count);
   for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);
@@ -243,11 +272,27 @@ async function analyzeFiles(
   figures.transitions = (
     await rows(
       db,
-      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000
+      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000, list_sort(list(d))[(9 * count(*) + 9) // 10] // 1000
        FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(list_transform(times[2:], (x, i) -> x - times[i])) AS d FROM paths WHERE len(path) > 1)
        GROUP BY f, t`,
     )
-  ).map(([from, to, count, median]) => ({ from: Number(from), to: Number(to), count: Number(count), medianSeconds: Number(median) }));
+  ).map(([from, to, count, median, p90]) => ({
+    from: Number(from),
+    to: Number(to),
+    count: Number(count),
+    medianSeconds: Number(median),
+    p90Seconds: Number(p90),
+  }));
+
+  // Time to goal: the first goal element's time minus the first element's, per converted case;
+  // the lower median at position ceil(n / 2), the p90 at ceil(0.9 n), of the sorted seconds.
+  const [toGoal] = await rows(
+    db,
+    `SELECT n, s[(n + 1) // 2], s[(9 * n + 9) // 10] FROM (SELECT list_sort(list(d)) AS s, count(*) AS n FROM (
+       SELECT (times[list_position(list_transform(path, p -> list_contains(${ints(plan.goals)}, p)), true)] - times[1]) // 1000 AS d
+       FROM paths WHERE list_has_any(path, ${ints(plan.goals)})))`,
+  );
+  if (Number(toGoal[0]) > 0) figures.timeToGoal = { medianSeconds: Number(toGoal[1]), p90Seconds: Number(toGoal[2]) };
 
   // Ties between variants go by the step ids joined with a space. Ids are letters, digits and
   // hyphens (the schema's id rule), all above the space in code-point order, so that order is the
@@ -284,6 +329,24 @@ async function skippedReasons(
   if (values.length === 0) return reasons;
   reasons.firstUnreadable = (await firstLineHolding(files, values, process.cwd())) ?? { value: values[0] };
   return reasons;
+}
+
+/** A whole number of our own (a plan's times) for the SQL text. */
+function whole(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not a whole number: ${n}`);
+  return String(n);
+}
+
+/**
+ * The condition on a path's first time that `--since` and `--until` set (TRUE without them).
+ * A path's times count from the year 1 (`FIRST_MS`), like the keys they come from.
+ */
+function started(plan: AnalysisPlan): string {
+  const conditions = [
+    ...(plan.since === undefined ? [] : [`times[1] >= ${whole(plan.since - FIRST_MS)}`]),
+    ...(plan.until === undefined ? [] : [`times[1] < ${whole(plan.until - FIRST_MS)}`]),
+  ];
+  return conditions.length === 0 ? "TRUE" : conditions.join(" AND ");
 }
 
 async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promise<unknown[][]> {

@@ -1,6 +1,18 @@
 import { visibleName, visibleText } from "../../escape/terminal.js";
 import { skippedReasonsText } from "../skipped.js";
-import { count, duration, funnelCells, funnelDefinition, funnelRows, percent, type AnalyzeFormatter } from "./summary.js";
+import {
+  count,
+  duration,
+  funnelCells,
+  funnelDefinition,
+  funnelRows,
+  percent,
+  scopeSentence,
+  tiesSentence,
+  timeToGoalPhrase,
+  trendRows,
+  type AnalyzeFormatter,
+} from "./summary.js";
 
 /** The terminal report: the funnel as a table, then conversion, fitness, deviations, variants and data quality. */
 export const formatStylish: AnalyzeFormatter = (result, context) => {
@@ -10,8 +22,10 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   lines.push(
     color.bold(`${visibleText(result.journey)}: ${count(result.cases)} case${result.cases === 1 ? "" : "s"}${period}`) +
       color.dim(` (engine ${result.engine})`),
-    "",
   );
+  const scope = scopeSentence(result);
+  if (scope) lines.push(color.dim(scope));
+  lines.push("");
 
   const rows = funnelRows(result, context).map((row) => [
     visibleText(row.id),
@@ -28,8 +42,20 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
   );
 
   lines.push(`${color.bold("Conversion")}  ${percent(result.conversion)}  ${color.dim("cases whose path reaches a goal step")}`);
-  lines.push(`${color.bold("Fitness")}     ${percent(result.fitness)}  ${color.dim("cases that start at an entry and move only along the map's arrows")}`, "");
+  lines.push(`${color.bold("Fitness")}     ${percent(result.fitness)}  ${color.dim("cases that start at an entry and move only along the map's arrows")}`);
+  const toGoal = timeToGoalPhrase(result);
+  if (toGoal) lines.push(`${color.bold("Time to goal")}  ${toGoal}  ${color.dim("from a converted case's first step to its first goal step")}`);
+  const ties = tiesSentence(result);
+  if (ties) lines.push(color.yellow(ties));
+  lines.push("");
 
+  if (result.trend && result.trend.length > 0) {
+    lines.push(color.bold("Trend (cases by when they started, UTC)"));
+    lines.push(
+      ...table(["From", "Cases", "Conversion", "Fitness"], trendRows(result), [false, true, true, true]).map((l, i) => `  ${i === 0 ? color.dim(l) : l}`),
+      "",
+    );
+  }
   if (result.deviations.length > 0) {
     lines.push(color.bold("Main deviations (moves the map does not have)"));
     lines.push(

@@ -88,3 +88,38 @@ export function duration(seconds: number): string {
 }
 
 export const count = (n: number) => n.toLocaleString("en-US");
+
+/** What `--since`, `--until` and `--window` kept, in one sentence; undefined without them. */
+export function scopeSentence(result: AnalysisResult): string | undefined {
+  const parts: string[] = [];
+  const { since, until } = result.started ?? { since: null, until: null };
+  if (since !== null && until !== null) parts.push(`cases whose path starts from ${since} to before ${until}`);
+  else if (since !== null) parts.push(`cases whose path starts at or after ${since}`);
+  else if (until !== null) parts.push(`cases whose path starts before ${until}`);
+  if (result.window_seconds !== undefined) parts.push(`each path cut ${duration(result.window_seconds)} after its first step`);
+  if (parts.length === 0) return undefined;
+  return `Only ${parts.join("; ")} (events and period: every row read).`;
+}
+
+/** The time-to-goal figures in a phrase ("4m median, 9m p90"); undefined when no case converts or the analysis predates them. */
+export function timeToGoalPhrase(result: AnalysisResult): string | undefined {
+  const t = result.time_to_goal;
+  return t ? `${duration(t.median_seconds)} median, ${duration(t.p90_seconds)} p90` : undefined;
+}
+
+/** The one line about ties when there are any (docs/analyze.md, "Ties"). */
+export function tiesSentence(result: AnalysisResult): string | undefined {
+  const ties = result.ties;
+  if (!ties || ties.cases === 0) return undefined;
+  return `Ties: ${count(ties.cases)} case${ties.cases === 1 ? "" : "s"} had events of different steps at the same instant (${count(ties.events)} events), ordered in the map's favour: fitness is an upper bound.`;
+}
+
+/** The trend's rows as the terminal and Markdown show them: the bucket's first day, cases, conversion, fitness ("—" for an empty bucket). */
+export function trendRows(result: AnalysisResult): [string, string, string, string][] {
+  return (result.trend ?? []).map((b) => [
+    b.from.slice(0, 10),
+    count(b.cases),
+    b.conversion === null ? "—" : percent(b.conversion),
+    b.fitness === null ? "—" : percent(b.fitness),
+  ]);
+}

@@ -2,10 +2,11 @@ import { resolve } from "node:path";
 import { resolveColumns } from "../../analyze/columns.js";
 import type { ANALYZE_FORMAT_NAMES } from "../../analyze/formatters/names.js";
 import { runAnalyze } from "../../analyze/run.js";
-import type { EventSource } from "../../analyze/types.js";
+import type { EventSource, TrendUnit } from "../../analyze/types.js";
 import { groupByConfig } from "../../config/resolve.js";
 import type { ProjectConfig } from "../../config/types.js";
 import { rulesMeta } from "../../lint/rules-meta.js";
+import { parseInstant, parseWindow } from "../../analyze/scope.js";
 import { DEFAULT_LIMITS, formatSize, MIN_MEMORY_LIMIT, parseSize, type AnalyzeLimits } from "../../analyze/limits.js";
 import { EXIT, UsageError } from "../errors.js";
 import { parseDelimiter } from "../../analyze/log-files.js";
@@ -36,6 +37,10 @@ export interface AnalyzeCommandOptions {
   delimiter?: string;
   timestampFormat?: string;
   lifecycle?: string;
+  window?: string;
+  every?: TrendUnit;
+  since?: string;
+  until?: string;
 }
 
 /** `journey analyze <journey> --events <file|glob>...`: the options, checked; the work is `runAnalyze`. */
@@ -49,6 +54,10 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     ["--time-column", options.timeColumn],
   ] as const) {
     if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} takes a column name, not an empty text`);
+  }
+  const scope = analysisScope(options);
+  if (options.write && Object.keys(scope).length > 0) {
+    throw new UsageError("--write records the whole log's figures in the journey; run it without --window, --since and --until");
   }
   const source = clickHouseSource(options);
   if (options.engine !== "clickhouse" && (options.url ?? options.table ?? options.database) !== undefined) {
@@ -91,8 +100,32 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     source,
     limits,
     reading,
+    ...scope,
+    every: options.every,
     meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
   });
+}
+
+/** `--window`, `--since` and `--until`, checked: milliseconds. */
+function analysisScope(options: AnalyzeCommandOptions): { windowMs?: number; since?: number; until?: number } {
+  const scope: { windowMs?: number; since?: number; until?: number } = {};
+  if (options.window !== undefined) {
+    const ms = parseWindow(options.window);
+    if (ms === undefined)
+      throw new UsageError(`--window takes a duration such as 90s, 30m, 2h or 7d (a whole number of 1 or more, then s, m, h or d), not \`${options.window}\``);
+    scope.windowMs = ms;
+  }
+  for (const key of ["since", "until"] as const) {
+    const text = options[key];
+    if (text === undefined) continue;
+    const ms = parseInstant(text);
+    if (ms === undefined) throw new UsageError(`--${key} takes an ISO 8601 time such as 2026-03-01 or 2026-03-01T09:00:00Z (no zone: UTC), not \`${text}\``);
+    scope[key] = ms;
+  }
+  if (scope.since !== undefined && scope.until !== undefined && scope.until <= scope.since) {
+    throw new UsageError(`--until (${options.until}) must be later than --since (${options.since}): no case could start in that period`);
+  }
+  return scope;
 }
 
 /** `--engine clickhouse`: the table named by the flags, credentials from the environment (never the command line). */

@@ -1,0 +1,65 @@
+/**
+ * Windows, periods, trends, ties, p90 and time to goal through the DuckDB engine on random logs,
+ * against the plain in-memory definitions (`reference-figures.ts`); the ClickHouse engine gets the
+ * same property in clickhouse.test.ts.
+ */
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, expect, test } from "vitest";
+import { createDuckDbEngine } from "../../src/analyze/engines/duckdb.js";
+import type { EngineFigures } from "../../src/analyze/types.js";
+import { removeTempProjects, tempProject } from "../helpers/index.js";
+import { COLUMNS, SHOP } from "./clickhouse-plan.js";
+import { writeLog } from "./fixtures.js";
+import { referenceFigures } from "./reference-figures.js";
+
+afterAll(removeTempProjects);
+
+/** Lists the engine returns in any order, ordered. */
+const normalized = (figures: EngineFigures): EngineFigures => ({
+  ...figures,
+  transitions: [...figures.transitions].sort((a, b) => a.from - b.from || a.to - b.to),
+  ...(figures.startDays ? { startDays: [...figures.startDays].sort((a, b) => a.day - b.day) } : {}),
+});
+
+test("random logs with random scopes: DuckDB gives the figures the definitions give", async () => {
+  // Three days around midnight UTC, whole seconds so that ties are frequent.
+  const base = Date.UTC(2026, 2, 1, 23, 59, 50);
+  const event = fc.record({
+    caseId: fc.constantFrom("a", "b", "c", "d", "e"),
+    activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat"),
+    second: fc.integer({ min: 0, max: 40 }).map((n) => n * (n % 3 === 0 ? 4000 : 1)),
+  });
+  const scope = fc.record(
+    {
+      windowMs: fc.integer({ min: 1, max: 60 }).map((n) => n * 1000),
+      since: fc.integer({ min: 0, max: 60 }).map((n) => base + n * 1000),
+      until: fc.integer({ min: 0, max: 200 }).map((n) => base + n * 1000),
+      every: fc.constantFrom("day" as const, "week" as const, "month" as const),
+    },
+    { requiredKeys: [] },
+  );
+  const dir = tempProject({});
+  await fc.assert(
+    fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 40 }), scope, async (events, scoped) => {
+      const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: base + e.second * 1000 }));
+      const path = join(dir, "log.csv");
+      await writeLog(rows, path, "csv");
+      const plan = { ...SHOP, ...scoped };
+      const engine = createDuckDbEngine();
+      let actual: EngineFigures;
+      try {
+        actual = await engine.analyze(plan, COLUMNS, { kind: "files", files: [{ path, format: "csv", gzip: false }] });
+      } finally {
+        await engine.close();
+      }
+      const expected = referenceFigures(
+        plan,
+        rows.map((r) => ({ caseId: r.case_id, activity: r.activity, time: r.timestamp })),
+      );
+      expect(normalized(actual)).toEqual(normalized(expected));
+    }),
+    // A log of unmapped rows only, first: no path, and still a (empty) trend.
+    { numRuns: 40, examples: [[[{ caseId: "a", activity: "heartbeat", second: 0 }], { every: "week" }]] },
+  );
+}, 120_000);
