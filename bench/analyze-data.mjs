@@ -72,7 +72,8 @@ if (command === "write") {
   };
   await write(xes, '<?xml version="1.0" encoding="UTF-8" ?>\n<log xes.version="1.0" xes.features="nested-attributes">\n');
   await write(xes, '  <extension name="Lifecycle" prefix="lifecycle" uri="http://www.xes-standard.org/lifecycle.xesext"/>\n');
-  for (let g = 0; g < 2000; g++) await write(xes, `  <global scope="event"><string key="attribute-${g}" value="UNKNOWN, a default the events never use"/></global>\n`);
+  for (let g = 0; g < 2000; g++)
+    await write(xes, `  <global scope="event"><string key="attribute-${g}" value="UNKNOWN, a default the events never use"/></global>\n`);
   await write(csv, "case_id,activity,timestamp\n");
   const activities = ["page_view", "product_view", "add_to_cart", "checkout_started", "payment_ok", "heartbeat", "order_confirmed"];
   let written = 0;
