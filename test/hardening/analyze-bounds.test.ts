@@ -5,6 +5,7 @@ import { createGzip } from "node:zlib";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { TWO_STEP_JOURNEY } from "./analyze-fixture.js";
 
 /**
  * A small file cannot take gigabytes, and a signal stops the work (issue 23, item 3). The log is
@@ -12,19 +13,7 @@ import { BIN, removeTempProjects, runCli, tempProject } from "../helpers/index.j
  * build grew to 820 MB on it and ignored SIGTERM for 25 s. The process is sampled through
  * /proc (VmHWM, its peak resident memory), and the time from the signal to its exit is measured.
  */
-const JOURNEY = `journey: 1
-id: shop
-title: Shop
-goal: { steps: [b] }
-stages:
-  - id: s
-    steps:
-      - id: a
-        name: A
-        next: [b]
-      - id: b
-        name: B
-`;
+const JOURNEY = TWO_STEP_JOURNEY;
 
 async function writeExpandingGzip(path: string, millions: number): Promise<void> {
   const gzip = createGzip({ level: 9 });

@@ -1,6 +1,7 @@
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BIN, clickHouseAvailable, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { TWO_STEP_JOURNEY } from "./analyze-fixture.js";
 import { loadEvents, startClickHouse, type ClickHouseServer } from "../helpers/clickhouse.js";
 
 /**
@@ -8,19 +9,7 @@ import { loadEvents, startClickHouse, type ClickHouseServer } from "../helpers/c
  * the events-per-case limit, checked in the query, and SIGTERM, which abandons the request and
  * kills the server's query by the id journey gave it.
  */
-const JOURNEY = `journey: 1
-id: shop
-title: Shop
-goal: { steps: [b] }
-stages:
-  - id: s
-    steps:
-      - id: a
-        name: A
-        next: [b]
-      - id: b
-        name: B
-`;
+const JOURNEY = TWO_STEP_JOURNEY;
 
 describe.skipIf(!clickHouseAvailable())("analyze --engine clickhouse: events per case and signals", () => {
   let server: ClickHouseServer;

@@ -3,25 +3,14 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { TWO_STEP_JOURNEY } from "./analyze-fixture.js";
 
 /**
  * Damaged and foreign input through the built CLI (issue 23, items 7, 10, 13): half a gzip is an
  * error, not a partial answer; a JSON Lines line that is not an object is a skipped row; a log
  * that is not UTF-8 says so with its line, wherever the line is.
  */
-const JOURNEY = `journey: 1
-id: shop
-title: Shop
-goal: { steps: [b] }
-stages:
-  - id: s
-    steps:
-      - id: a
-        name: A
-        next: [b]
-      - id: b
-        name: B
-`;
+const JOURNEY = TWO_STEP_JOURNEY;
 
 const csvRows = (count: number) =>
   Array.from(

@@ -5,25 +5,14 @@ import { createGzip } from "node:zlib";
 import { execa } from "execa";
 import { afterAll, describe, expect, it } from "vitest";
 import { BIN, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { TWO_STEP_JOURNEY } from "./analyze-fixture.js";
 
 /**
  * `journey analyze --write` through the built CLI (issue 23, item 9): a byte order mark stays, a
  * journey edited on disk while the log is analysed is not overwritten with the old map's figures,
  * and a read-only or hard-linked journey is refused with nothing written.
  */
-const JOURNEY = `journey: 1
-id: shop
-title: Shop
-goal: { steps: [b] }
-stages:
-  - id: s
-    steps:
-      - id: a
-        name: A
-        next: [b]
-      - id: b
-        name: B
-`;
+const JOURNEY = TWO_STEP_JOURNEY;
 const LOG = "case_id,activity,timestamp\nc1,a,2026-01-01T00:00:00Z\nc1,b,2026-01-01T00:00:05Z\nc2,a,2026-01-01T00:00:00Z\n";
 
 describe("analyze --write", () => {
