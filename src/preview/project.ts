@@ -152,7 +152,7 @@ export class PreviewProject {
       forceLabels: this.source.lang !== undefined,
     });
     const names = new Names(journey, config, labels);
-    const map = buildMap({ journey, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names });
+    const map = buildMap({ journey, graph, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names });
     const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
     this.views.set(key, {
       key,

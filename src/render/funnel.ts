@@ -1,5 +1,5 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { buildFlowGraph } from "../model/flow-graph.js";
+import type { FlowGraph } from "../model/flow-graph.js";
 import { analysisFigures, figureFlow, fileFigures, type LostAfter, type StepFigure, type StepFigures } from "../model/step-figures.js";
 import type { Journey } from "../model/types.js";
 import { formatNumber, formatPercent } from "./i18n/format.js";
@@ -10,8 +10,7 @@ import type { Labels } from "./i18n/types.js";
  * the analysis' figures with `render --analysis`, else the journey file's, by the one set of
  * definitions of `model/step-figures.ts`. Undefined when there are none.
  */
-export function journeyFigures(journey: Journey, analysis?: AnalysisResult): StepFigures | undefined {
-  const graph = buildFlowGraph(journey);
+export function journeyFigures(journey: Journey, graph: FlowGraph, analysis?: AnalysisResult): StepFigures | undefined {
   return analysis ? analysisFigures(figureFlow(journey, graph), analysis) : fileFigures(journey, graph);
 }
 

@@ -185,7 +185,7 @@ export function renderMarkdownReport({
   // Funnel: the analysis' figures with --analysis, else the file's, by the one set of definitions
   // (model/step-figures.ts); never one step against its neighbour in the file.
   out.push(`## ${t.funnel}`, "", `_${t.funnelCaption}_`, "");
-  const figures = journeyFigures(journey, analysis);
+  const figures = journeyFigures(journey, graph, analysis);
   if (!figures) out.push(t.noMetrics, "");
   else {
     out.push(`| ${t.step} | ${t.reached} | ${t.measured.share} | ${t.measured.lostAfter} |`, "| --- | ---: | ---: | ---: |");

@@ -189,6 +189,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     if (options.map !== false) {
       const map = buildMap({
         journey,
+        graph,
         findings: result.findings,
         ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
         names,

@@ -4,7 +4,7 @@ import type { Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
 import { formatNumber, formatSigned } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
-import { journeyFigures } from "../funnel.js";
+import type { StepFigures } from "../../model/step-figures.js";
 import type { MapDocument, MapInput } from "./map-html.js";
 
 /**
@@ -44,8 +44,8 @@ export function isLargeJourney(steps: number): boolean {
  * how many reached the stage's first and last step with a figure (never a sum over steps: the
  * same customers reach every step). Past `MAX_MAP_STAGES` stages, only a note linking the report.
  */
-export function collapsedMap(input: MapInput, head: Html): MapDocument {
-  const { journey, findings, names, analysis, links } = input;
+export function collapsedMap(input: MapInput, head: Html, stepFigures: StepFigures | undefined): MapDocument {
+  const { journey, findings, names, links } = input;
   const t = names.labels;
   const m = t.map;
   const large = m.large;
@@ -70,9 +70,8 @@ export function collapsedMap(input: MapInput, head: Html): MapDocument {
 
   const byStep = new Map<string, Finding[]>();
   for (const finding of findings) if (finding.stepId) byStep.set(finding.stepId, [...(byStep.get(finding.stepId) ?? []), finding]);
-  // The figures every output reads (model/step-figures.ts): the analysis' with `render --analysis`,
-  // else the file's; a step that is not measured has none.
-  const stepFigures = journeyFigures(journey, analysis);
+  // `stepFigures`: the figures every output reads (model/step-figures.ts), as the full map has them;
+  // a step that is not measured has none.
   const reachedById = new Map(stepFigures?.steps.flatMap((s) => (s.measured && s.reached !== null ? [[s.id, s.reached] as const] : [])) ?? []);
   const figureRows =
     stepFigures && reachedById.size > 0 ? [{ name: stepFigures.basis === "measured" ? m.measuredRow : m.reachedAndDropOff, figures: reachedById }] : [];

@@ -1,7 +1,7 @@
 import type { AnalysisResult } from "../../analyze/types.js";
 import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
-import { buildFlowGraph } from "../../model/flow-graph.js";
+import type { FlowGraph } from "../../model/flow-graph.js";
 import type { Journey, Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
 import { findingCounts, formatNumber, plural } from "../i18n/format.js";
@@ -18,6 +18,8 @@ import { MAP_CSS } from "./style.js";
 
 export interface MapInput {
   journey: Journey;
+  /** The journey's flow graph, built once by the check (the curve and the figures follow it). */
+  graph: FlowGraph;
   findings: readonly Finding[];
   /** Where the documentation of a rule is, for the links of findings (from the run's rule metadata). */
   ruleDocsUrl: (ruleId: string) => string;
@@ -43,12 +45,13 @@ export interface MapDocument {
  * the line of visibility and the backstage work, the funnel when there are figures, and the
  * lint findings of each step. A table, so that screen readers announce row and stage for a cell.
  */
-export function buildMap({ journey, findings, ruleDocsUrl, names, analysis, links }: MapInput): MapDocument {
+export function buildMap(input: MapInput): MapDocument {
+  const { journey, graph, findings, ruleDocsUrl, names, analysis, links } = input;
   const t = names.labels;
   const m = t.map;
   // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
   // of definitions (model/step-figures.ts).
-  const figures = journeyFigures(journey, analysis);
+  const figures = journeyFigures(journey, graph, analysis);
   const head = markup`<header class="page-head">
 ${links ? markup`<nav><a href="${links.index}">${m.allJourneys}</a><a href="${links.report}">${m.report}</a>${imageAnchors(links.images ?? [], "")}</nav>` : ""}
 <h1 dir="auto">${journey.title}</h1>
@@ -56,7 +59,7 @@ ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}
 <div class="cards">${personaCard(journey, t)}${goalCard(journey, t)}${figuresCard(journey, findings, t, analysis, figures)}</div>
 </header>`;
   // Past MAX_MAP_STEPS steps, one column per stage (collapsed.ts): the same head, a smaller page.
-  if (isLargeJourney(journey.steps.length)) return collapsedMap({ journey, findings, ruleDocsUrl, names, analysis, links }, head);
+  if (isLargeJourney(journey.steps.length)) return collapsedMap(input, head, figures);
   const steps = journey.steps;
   const byStep = groupFindings(findings);
   const stageOf = (step: Step) => journey.stages[step.stageIndex];
@@ -77,7 +80,7 @@ ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}
   const rows: Html[] = [
     cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
     cells("touchpoints", (step) => channelChips(step, journey, names)),
-    markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, buildFlowGraph(journey), names)}</td></tr>`,
+    markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, graph, names)}</td></tr>`,
     cells("thoughts", (step) => step.thoughts !== undefined && markup`<q dir="auto">${step.thoughts}</q>`),
     cells("pain-points", (step) => notes(step.painPoints)),
     cells("opportunities", (step) => notes(step.opportunities)),
