@@ -32,8 +32,13 @@ const rules: { stage: string; allowed: RegExp; why: string }[] = [
   },
   {
     stage: "render",
-    allowed: /^(render\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
+    allowed: /^(render\/|i18n\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
     why: "render gets checked files, rule metadata and analysis results (the JSON contract of analyze/types) from the command, never the registry, the engines or the CLI",
+  },
+  {
+    stage: "i18n",
+    allowed: /^(i18n\/|finding$|config\/types$|model\/types$|util\/)/,
+    why: "the report languages sit below render, diff and the portfolio: labels, rule messages and names, from findings and the model's types only",
   },
   {
     stage: "validate",

@@ -147,6 +147,17 @@ export class AnalyzeError extends Error {
   override name = "AnalyzeError";
 }
 
+/** One `--by` segment of an analysis: the cases whose first mapped event carries `value`. */
+export interface AnalysisSegment {
+  value: string | null;
+  cases: number;
+  conversion: number;
+  fitness: number;
+  /** Every step in file order; null where the step is not measured on the whole log, 0 where measured but no case of the segment reached it. */
+  steps: { id: string; reached: number | null; ended_here: number | null }[];
+  time_to_goal: { median_seconds: number; p90_seconds: number } | null;
+}
+
 /** The result as `journey analyze --format json` prints it (the spec's JSON shape, field for field). */
 export interface AnalysisResult {
   journey: string;
@@ -179,6 +190,14 @@ export interface AnalysisResult {
    * `cases: 0` and null conversion and fitness.
    */
   trend?: { from: string; cases: number; conversion: number | null; fitness: number | null }[];
+  /**
+   * `--by <column>`, when given: the column, and one entry per value of it on the case's first
+   * mapped event, ordered by `cases` descending, then value by code point; the missing value
+   * (`null`) last. Every segment is listed (the human formats show at most `top`, the rest summed
+   * as "other"); the top-level figures stay those of all cases.
+   */
+  by?: string;
+  segments?: AnalysisSegment[];
   /** `--window`, in seconds, when given: every path figure is on paths cut that long after their first element. */
   window_seconds?: number;
   /** `--since` / `--until`, when given: only cases whose path starts at or after `since` and before `until`. */

@@ -17,7 +17,7 @@ export type CatalogName = string | Readonly<Record<string, string>>;
 /**
  * A catalog entry's names once read (`config/catalog-name.ts`): `name` is the English name or the
  * first given, what lint messages and terminal output show; `names` holds the names by language
- * when the file gave them, for reports (`render/names.ts` picks one).
+ * when the file gave them, for reports (`i18n/names.ts` picks one).
  */
 export interface Named {
   name: string;

@@ -1,5 +1,5 @@
 import { markup } from "../escape/html.js";
-import type { Labels } from "../render/i18n/types.js";
+import type { Labels } from "../i18n/types.js";
 import { MAP_SCRIPT, scriptHash } from "../render/map/script.js";
 import { MAP_CSS } from "../render/map/style.js";
 

@@ -5,7 +5,7 @@ import { isIP } from "node:net";
 import { basename, dirname, resolve, sep } from "node:path";
 import { CONFIG_FILE_NAMES } from "../config/load.js";
 import { globBase, isGlob, JOURNEY_FILE } from "../discover/files.js";
-import type { Labels } from "../render/i18n/types.js";
+import type { Labels } from "../i18n/types.js";
 import { EventStream } from "./sse.js";
 import { previewPage } from "./page.js";
 import { PreviewProject, type PreviewSource } from "./project.js";

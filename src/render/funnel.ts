@@ -2,8 +2,8 @@ import type { AnalysisResult } from "../analyze/types.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { analysisFigures, figureFlow, fileFigures, type LostAfter, type StepFigure, type StepFigures } from "../model/step-figures.js";
 import type { Journey } from "../model/types.js";
-import { formatNumber, formatPercent } from "./i18n/format.js";
-import type { Labels } from "./i18n/types.js";
+import { formatNumber, formatPercent } from "../i18n/format.js";
+import type { Labels } from "../i18n/types.js";
 
 /**
  * The funnel every rendered output shows (the report's Funnel table, the map's figures row):

@@ -1,4 +1,4 @@
-import type { Labels } from "./i18n/types.js";
+import type { Labels } from "../i18n/types.js";
 import type { ReportImages } from "./markdown-report.js";
 
 /** A link to one image of a journey: its text in the page's language, and the file beside the page. */

@@ -5,11 +5,11 @@ import type { Journey, Step } from "../model/types.js";
 import type { Finding, SuppressedFinding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import { countFindings } from "../results.js";
-import { findingMessageParts } from "./finding-message.js";
-import { findingCounts, formatList, formatNumber, isolate, plural } from "./i18n/format.js";
+import { findingMessageParts } from "../i18n/finding-message.js";
+import { findingCounts, formatList, formatNumber, isolate, plural } from "../i18n/format.js";
 import { figuresDefinition, funnelSteps, journeyFigures, lostText, shareText } from "./funnel.js";
 import { renderMeasuredSection } from "./measured-report.js";
-import type { Names } from "./names.js";
+import type { Names } from "../i18n/names.js";
 
 export interface ReportInput {
   journey: Journey;

@@ -1,8 +1,8 @@
 import type { AnalysisResult } from "../analyze/types.js";
 import { markdownCell } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
-import { formatNumber, formatPercent } from "./i18n/format.js";
-import type { Labels } from "./i18n/types.js";
+import { formatNumber, formatPercent } from "../i18n/format.js";
+import type { Labels } from "../i18n/types.js";
 
 /**
  * The report's "Measured" section: the period, cases, conversion and fitness that `journey

@@ -2,7 +2,7 @@ import { mermaidLabel, mermaidText } from "../escape/mermaid.js";
 import type { Finding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
-import type { Names } from "./names.js";
+import type { Names } from "../i18n/names.js";
 
 /**
  * Characters per line of a node label, and of an edge's `when`: about Mermaid's own wrapping

@@ -1,6 +1,6 @@
 import { mermaidLabel, mermaidTaskName, mermaidText } from "../escape/mermaid.js";
 import type { Journey } from "../model/types.js";
-import type { Names } from "./names.js";
+import type { Names } from "../i18n/names.js";
 
 /** Characters per line of a task (Mermaid draws tasks 150 px wide) and of a section (its tasks' width). */
 const TASK_WIDTH = 20;

@@ -2,10 +2,10 @@ import { mermaidLabel, mermaidText } from "../escape/mermaid.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Finding } from "../finding.js";
 import type { Journey, Outcome, Step } from "../model/types.js";
-import { formatNumber, plural } from "./i18n/format.js";
+import { formatNumber, plural } from "../i18n/format.js";
 import { classLines, flowDirection, flowNode, NODE_WIDTH, renderFlowDiagram } from "./mermaid-flow.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
-import type { Names } from "./names.js";
+import type { Names } from "../i18n/names.js";
 
 /** The flow diagram a journey is shown with, in `render` and `preview` alike. */
 export interface ChosenFlow {

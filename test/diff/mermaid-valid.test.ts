@@ -4,7 +4,7 @@ import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
 import { diffFlowDiagram } from "../../src/diff/diagram.js";
 import { formatDiffMarkdown } from "../../src/diff/formatters/markdown.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { chromiumAvailable, ROOT } from "../helpers/index.js";
 import { CASES } from "./cases.js";

@@ -7,7 +7,7 @@ import { formatGithub } from "../../src/report/formatters/github.js";
 import { formatJson } from "../../src/report/formatters/json.js";
 import { formatJunit } from "../../src/report/formatters/junit.js";
 import { formatSarif } from "../../src/report/formatters/sarif.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
 import { execa } from "execa";

@@ -5,8 +5,8 @@ import { createServer, type AddressInfo } from "node:net";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import type { JourneyView } from "../../src/preview/project.js";
-import { plural } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { plural } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { BIN, longJourney, MINIMAL, runCli, tempProject } from "../helpers/index.js";
 
 /** The first `count` journeys the preview at `url` sends a new page over its event stream. */

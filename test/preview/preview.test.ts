@@ -7,8 +7,8 @@ import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allowedHostHeaders, isLoopback } from "../../src/preview/server.js";
 import { findBrowser } from "../../src/render/images.js";
-import { plural } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { plural } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { BIN, check, chromiumAvailable, longJourney, tempProject } from "../helpers/index.js";
 
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { previewPage } from "../../src/preview/page.js";
 import { PreviewProject } from "../../src/preview/project.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { MINIMAL, tempProject } from "../helpers/index.js";
 
 describe("preview: what it re-checks", () => {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatList, formatPercent, formatSigned } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { formatList, formatPercent, formatSigned } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { ROOT } from "../helpers/index.js";
 
 const FSI = "\u2068";

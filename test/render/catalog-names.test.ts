@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { parseJson, ROOT, runCli, tempProject } from "../helpers/index.js";
 
 /** Catalog names per report language (`name: { en: Live chat, da: Chat }`), end to end through the built CLI. */

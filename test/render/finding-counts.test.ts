@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { COUNT_SEPARATOR, findingCounts } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { COUNT_SEPARATOR, findingCounts } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { MINIMAL, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
 
 afterAll(removeTempProjects);

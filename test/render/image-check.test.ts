@@ -2,7 +2,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from "node:path";
 import { crc32, deflateSync, inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { chromiumAvailable, MINIMAL, ROOT, runCli, svgText, tempProject } from "../helpers/index.js";
 
 const EXAMPLES = ["--config", join(ROOT, "examples", "journey.config.yaml"), join(ROOT, "examples")];

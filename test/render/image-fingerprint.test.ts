@@ -6,7 +6,7 @@ import { addPngText, imageState, readFingerprint, withFingerprint } from "../../
 import { isGenerated } from "../../src/render/output.js";
 import { addPdfComment } from "../../src/render/images.js";
 import { planRender, type ImageFormat, type PlannedImage } from "../../src/render/plan.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { defaultConfig } from "../../src/config/load.js";
 import { lint, MINIMAL, ROOT, RUN_META } from "../helpers/index.js";
 

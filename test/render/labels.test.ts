@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/load.js";
-import { plural } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
-import type { Labels } from "../../src/render/i18n/types.js";
+import { plural } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
+import type { Labels } from "../../src/i18n/types.js";
 import { planRender } from "../../src/render/plan.js";
 import { lint, RUN_META } from "../helpers/index.js";
 

@@ -4,12 +4,12 @@ import type { Browser } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mermaidLabel, wrapWords } from "../../src/escape/mermaid.js";
 import { defaultConfig } from "../../src/config/load.js";
-import { plural } from "../../src/render/i18n/format.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { plural } from "../../src/i18n/format.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser, MermaidRenderer, MIN_TEXT_PX } from "../../src/render/images.js";
 import { flowDepth, flowDirection } from "../../src/render/mermaid-flow.js";
 import { renderOverviewDiagram } from "../../src/render/mermaid-overview.js";
-import { Names } from "../../src/render/names.js";
+import { Names } from "../../src/i18n/names.js";
 import { chromiumAvailable, lint, LONG_NAME, longJourney, ROOT, runCli, svgText, tempProject } from "../helpers/index.js";
 
 describe("labels wrap at word boundaries and are never cut", () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkJourneyFile } from "../../src/check.js";
 import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import { htmlEscape } from "../../src/escape/html.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
 import { COLUMN_WIDTH, ROW_HEADER_WIDTH } from "../../src/render/map/style.js";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { AnalysisResult } from "../../src/analyze/types.js";
 import { applyMeasurement } from "../../src/analyze/write-back.js";
 import { defaultConfig } from "../../src/config/load.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { duration } from "../../src/render/measured-report.js";
 import { planRender } from "../../src/render/plan.js";
 import { lint, ROOT, runCli, RUN_META, tempProject } from "../helpers/index.js";

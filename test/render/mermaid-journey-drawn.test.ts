@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "puppeteer-core";
 import { check, chromiumAvailable, LONG_NAME } from "../helpers/index.js";
 import { findBrowser } from "../../src/render/images.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
-import { Names } from "../../src/render/names.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
+import { Names } from "../../src/i18n/names.js";
 import { defaultConfig } from "../../src/config/load.js";
 import { renderJourneyDiagram } from "../../src/render/mermaid-journey.js";
 

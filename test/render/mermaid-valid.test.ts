@@ -6,7 +6,7 @@ import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
 import { discoverFiles } from "../../src/discover/files.js";
 import { lintFile } from "../../src/lint/lint-file.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser, MermaidRenderer } from "../../src/render/images.js";
 import { planRender, type Diagram } from "../../src/render/plan.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";

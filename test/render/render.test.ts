@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { defaultConfig } from "../../src/config/load.js";
 import { MermaidRenderer, findBrowser, pagesFor } from "../../src/render/images.js";
-import { LANGUAGES } from "../../src/render/i18n/index.js";
+import { LANGUAGES } from "../../src/i18n/index.js";
 import { planRender } from "../../src/render/plan.js";
 import { chromiumAvailable, lint, MINIMAL, parseJson, ROOT, runCli, svgText, tempProject, RUN_META } from "../helpers/index.js";
 

@@ -7,7 +7,7 @@ import { failsOn } from "../../diff/summary.js";
 import type { Severity } from "../../finding.js";
 import { visibleText } from "../../escape/terminal.js";
 import { colorFor } from "../../report/color.js";
-import { LANGUAGES } from "../../render/i18n/index.js";
+import { LANGUAGES } from "../../i18n/index.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveConfig } from "../project.js";
 import { emit, reportConfigProblems } from "../run-check.js";

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { LANGUAGES } from "../../render/i18n/index.js";
+import { LANGUAGES } from "../../i18n/index.js";
 import { isLoopback, startPreview } from "../../preview/server.js";
 import { resolveConfig } from "../project.js";
 import { UsageError } from "../errors.js";

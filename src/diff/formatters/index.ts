@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import type { Labels } from "../../render/i18n/types.js";
+import type { Labels } from "../../i18n/types.js";
 import type { DiffResult } from "../types.js";
 
 /** What every diff formatter gets besides the result. */

@@ -1,10 +1,10 @@
 import { relative } from "node:path";
 import { toPosix } from "../../util/paths.js";
 import { markdownCell, markdownCellIsolated, markdownMessageCell, markdownText } from "../../escape/markdown.js";
-import { findingMessageParts } from "../../render/finding-message.js";
-import { formatNumber } from "../../render/i18n/format.js";
-import type { Labels } from "../../render/i18n/types.js";
-import { Names } from "../../render/names.js";
+import { findingMessageParts } from "../../i18n/finding-message.js";
+import { formatNumber } from "../../i18n/format.js";
+import type { Labels } from "../../i18n/types.js";
+import { Names } from "../../i18n/names.js";
 import { diffFlowDiagram } from "../diagram.js";
 import { changedFigures, countChanges, type DiffCounts } from "../summary.js";
 import { FIGURE_NAMES, type Change, type DiffResult, type FigureName, type JourneyDiff } from "../types.js";

@@ -2,8 +2,8 @@ import { markup, trusted, type Html } from "../../escape/html.js";
 import type { Finding } from "../../finding.js";
 import type { Stage, Step } from "../../model/types.js";
 import { countFindings } from "../../results.js";
-import { formatNumber, formatSigned } from "../i18n/format.js";
-import type { Labels } from "../i18n/types.js";
+import { formatNumber, formatSigned } from "../../i18n/format.js";
+import type { Labels } from "../../i18n/types.js";
 import type { StepFigures } from "../../model/step-figures.js";
 import type { MapDocument, MapInput } from "./map-html.js";
 

@@ -1,7 +1,7 @@
 import { markup, type Html } from "../../escape/html.js";
 import { shortestPaths, stronglyConnectedComponents, type FlowGraph } from "../../model/flow-graph.js";
 import type { Step } from "../../model/types.js";
-import type { Names } from "../names.js";
+import type { Names } from "../../i18n/names.js";
 import { COLUMN_WIDTH } from "./style.js";
 
 const HEIGHT = 132;

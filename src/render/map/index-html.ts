@@ -1,11 +1,11 @@
 import { markup } from "../../escape/html.js";
 import type { Journey } from "../../model/types.js";
 import { countFindings, type FileReport } from "../../results.js";
-import { formatList } from "../i18n/format.js";
-import type { Labels } from "../i18n/types.js";
+import { formatList } from "../../i18n/format.js";
+import type { Labels } from "../../i18n/types.js";
 import { imageLinks } from "../image-links.js";
 import type { ReportImages } from "../markdown-report.js";
-import { catalogName } from "../names.js";
+import { catalogName } from "../../i18n/names.js";
 import { imageAnchors, mapPage } from "./map-html.js";
 
 /**

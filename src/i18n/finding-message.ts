@@ -1,9 +1,9 @@
 import type { Finding } from "../finding.js";
 import { fillMessage } from "../util/message-template.js";
 import { own } from "../util/own.js";
-import { formatList, formatNumber, plural } from "./i18n/format.js";
-import { MESSAGES } from "./i18n/messages/index.js";
-import type { Labels } from "./i18n/types.js";
+import { formatList, formatNumber, plural } from "./format.js";
+import { MESSAGES } from "./messages/index.js";
+import type { Labels } from "./types.js";
 
 /**
  * A finding's message in the report's language: the rule message's translation filled from the

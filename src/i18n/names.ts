@@ -1,7 +1,7 @@
 import type { ProjectConfig } from "../config/types.js";
 import type { Journey, Named, Stage, Step } from "../model/types.js";
-import { formatList, formatSigned } from "./i18n/format.js";
-import type { Labels } from "./i18n/types.js";
+import { formatList, formatSigned } from "./format.js";
+import type { Labels } from "./types.js";
 import { own } from "../util/own.js";
 
 /**
