@@ -1,6 +1,7 @@
 import type { ProjectConfig } from "../config/types.js";
 import { readName, readNames } from "../config/catalog-name.js";
-import type { Channel, Journey, JourneyFile, Stage, Step, StepFile, Transition } from "./types.js";
+import { parseJourneyLink } from "./journey-link.js";
+import type { Channel, Journey, JourneyFile, Stage, Step, StepFile, StepLink, Transition } from "./types.js";
 
 /**
  * Builds the typed journey from schema-valid file data, applying the format's defaults: actor,
@@ -74,13 +75,18 @@ function buildStep(file: StepFile, index: number, stage: Stage, path: Step["path
   const channels = file.channel === undefined ? [] : typeof file.channel === "string" ? [file.channel] : file.channel;
   const actor = file.actor ?? (type === "response" ? "agent" : type === "handoff" ? (file.from ?? "agent") : "customer");
   const lane = file.lane ?? (actor === "customer" || channels.length > 0 ? "frontstage" : "backstage");
-  let next: Transition[] = [];
+  const next: Transition[] = [];
+  const links: StepLink[] = [];
   if (file.next !== undefined) {
     const list = typeof file.next === "string" ? [file.next] : file.next;
     const nextPath = [...path, "next"];
-    next = list.map((item, i) => {
+    list.forEach((item, i) => {
       const itemPath = typeof file.next === "string" ? nextPath : [...nextPath, i];
-      return typeof item === "string" ? { to: item, path: itemPath } : { to: item.to, when: item.when, path: [...itemPath, "to"] };
+      const transition = typeof item === "string" ? { to: item, path: itemPath } : { to: item.to, when: item.when, path: [...itemPath, "to"] };
+      // A link to another journey's step leaves this journey: it is no edge of this flow graph.
+      const link = parseJourneyLink(transition.to);
+      if (link) links.push({ ...link, when: transition.when, path: transition.path });
+      else next.push(transition);
     });
   }
   return {
@@ -103,6 +109,7 @@ function buildStep(file: StepFile, index: number, stage: Stage, path: Step["path
     events: file.events ?? [],
     explicitNext: file.next !== undefined,
     next,
+    links,
     answers: file.answers,
     outcome: file.outcome,
     owner: file.owner,

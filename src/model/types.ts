@@ -1,3 +1,4 @@
+import type { JourneyLink } from "./journey-link.js";
 import type { RuleSetting } from "../config/types.js";
 import type { YamlPath } from "../load/locator.js";
 
@@ -114,6 +115,12 @@ export interface Transition {
   path?: YamlPath;
 }
 
+/** A `next` entry or branch naming a step of another journey (`<journey-id>#<step-id>`): it leaves this journey's flow. */
+export interface StepLink extends JourneyLink {
+  when?: string;
+  path: YamlPath;
+}
+
 /** A step with every default applied. */
 export interface Step {
   id: string;
@@ -139,7 +146,10 @@ export interface Step {
   events: string[];
   /** True when the step says `next:` itself (even `next: []`). */
   explicitNext: boolean;
+  /** The transitions within this journey (links to other journeys are in `links`). */
   next: Transition[];
+  /** The step's links to steps of other journeys, in the order written. */
+  links: StepLink[];
   answers?: string;
   outcome?: Outcome;
   owner?: string;
