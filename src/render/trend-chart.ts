@@ -115,7 +115,7 @@ export function renderTrendChart(rows: readonly TrendRow[], labels: Labels, jour
   // The legend: what each line and the bars are, drawn as they are drawn in the plot.
   const legendY = CHART_HEIGHT - LEGEND / 2;
   const slot = (i: number) => PLOT.left + i * LEGEND_SLOT;
-  out.push(`<g class="legend" text-anchor="start">`);
+  out.push(`<g class="trend-legend" text-anchor="start">`);
   for (const [i, series] of (["conversion", "fitness"] as const).entries()) {
     const style = SERIES[series];
     out.push(

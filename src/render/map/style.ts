@@ -94,6 +94,7 @@ ul.findings{margin:0;padding:0}
 .analysis{margin:0 28px 20px;max-width:100ch}
 .analysis h2{font-size:18px;margin:0 0 4px}.analysis h3{font-size:15px;margin:16px 0 2px}
 .analysis .meta{font-size:12px;color:var(--muted);margin:0 0 6px}
+.analysis .scope span[dir=ltr]{white-space:nowrap}
 table.breakdown{border-collapse:collapse;margin-block-end:12px}
 table.breakdown th,table.breakdown td{border-block-end:1px solid var(--line);padding:4px 12px;text-align:start;vertical-align:top}
 table.breakdown th[scope=row]{font-weight:400}
