@@ -180,6 +180,18 @@ describe("the report and the map: segments, trend, scope", () => {
     expect(html).toContain(`<figure class="trend">${svg.slice(svg.indexOf("\n") + 1)}</figure>`);
   });
 
+  it("in Arabic and Danish: labels, dates and shares in the language; times isolated in the right-to-left report", () => {
+    const ar = file(plan(TREND, "ar"), "checkout.md")!;
+    expect(ar).toContain(`؛ ${LANGUAGES.ar.breakdown.scope.since.replace("{since}", "\u20682026-03-01T00:00:00Z\u2069")}`);
+    expect(ar).toContain(`### ${LANGUAGES.ar.breakdown.trendHeading}\n`);
+    expect(ar).toContain("| 16 مارس 2026 | 0 | — | — |");
+    const da = file(plan(TREND, "da"), "checkout.md")!;
+    expect(da).toContain("### Segmenter efter device\n");
+    expect(da).toContain("| _(mangler)_ | 40 | 50,0\u00a0% | 87,5\u00a0% |");
+    expect(da).toContain("| 9. mar. 2026 | 250 | 54,8\u00a0% | 87,2\u00a0% |");
+    expect(da).toContain("hver vej afskåret 1 d efter dens første trin.");
+  });
+
   it("the map: the same tables, with header cells, and the scope's times left to right", () => {
     const html = file(plan(TREND, "ar"), "checkout.html")!;
     const t = LANGUAGES.ar;
