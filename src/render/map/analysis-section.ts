@@ -9,7 +9,9 @@ import { scopeParts, segmentRows, trendRows } from "../breakdown.js";
  * and the trend chart inline (`chart`: the SVG `trend-chart.ts` drew, the same bytes as the
  * `<id>.trend.svg` file). Figures from `breakdown.ts`, as the report has them. Tables with
  * header cells, so a screen reader announces value and column; the chart is `role="img"` with
- * its title and description, and the trend table after it is its text alternative.
+ * its title and description, and the trend table after it is its text alternative. The chart
+ * is markup of ours whose only user text (the journey's title) it escaped itself, through
+ * `escape/xml.ts` with bidirectional controls made visible, as this page's own escaping does.
  */
 export function analysisSection(analysis: AnalysisResult, t: Labels, chart: string | undefined): Html {
   const b = t.breakdown;
