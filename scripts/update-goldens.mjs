@@ -59,5 +59,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const lang of ["ru", "ar"]) journey(["render", "--config", "examples/journey.config.yaml", "--lang", lang, "-o", `test/golden/render-${lang}`], root);
   const analysis = "test/fixtures/analyze/checkout.analysis.json";
   journey(["render", "test/fixtures/analyze", "--analysis", analysis, "-o", "test/golden/render-measured"], root);
+  // An analysis with --by segments, an --every week trend (an empty week), --window and --since: the trend chart too.
+  const trend = "test/fixtures/analyze/checkout-trend.analysis.json";
+  journey(["render", "test/fixtures/analyze", "--analysis", trend, "-o", "test/golden/render-trend"], root);
   console.log("updated test/golden/ and the rule tables; review them with git diff");
 }

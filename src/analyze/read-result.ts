@@ -23,7 +23,7 @@ export function readAnalysisFile(path: string): AnalysisResult {
   } catch (error) {
     throw new AnalyzeError(`not JSON (${(error as Error).message}); give the output of \`journey analyze --format json\``);
   }
-  const problem = shapeProblem(data);
+  const problem = shapeProblem(data) ?? consistencyProblem(data as AnalysisResult);
   if (problem) throw new AnalyzeError(`not the output of \`journey analyze --format json\`: ${problem}`);
   return data as AnalysisResult;
 }
@@ -109,6 +109,7 @@ export function analysisMismatch(journey: Journey, analysis: AnalysisResult): st
     ...analysis.steps.map((s) => s.id),
     ...analysis.transitions.flatMap((t) => [t.from, t.to]),
     ...analysis.variants.flatMap((v) => v.path),
+    ...(analysis.segments ?? []).flatMap((segment) => segment.steps.map((s) => s.id)),
   ].find((id) => !journey.stepById.has(id));
   if (unknown !== undefined)
     return `it names step \`${unknown}\`, which journey \`${journey.id}\` does not have; run \`journey analyze\` again on the current file`;
@@ -119,6 +120,8 @@ type Check = (value: unknown, at: string) => string | undefined;
 
 const count: Check = (v, at) => (Number.isSafeInteger(v) && (v as number) >= 0 ? undefined : `\`${at}\` must be a whole number, 0 or more`);
 const share: Check = (v, at) => (typeof v === "number" && v >= 0 && v <= 1 ? undefined : `\`${at}\` must be a number from 0 to 1`);
+/** Any string, the empty one included (a segment's value is the column's, as the log has it). */
+const string: Check = (v, at) => (typeof v === "string" ? undefined : `\`${at}\` must be a string`);
 const text: Check = (v, at) => (typeof v === "string" && v.length > 0 ? undefined : `\`${at}\` must be a non-empty string`);
 const bool: Check = (v, at) => (typeof v === "boolean" ? undefined : `\`${at}\` must be true or false`);
 const time: Check = (v, at) =>
@@ -171,6 +174,26 @@ const measuredStep: Check = (value, at) => {
   return object({ reached: count, ended_here: count })(value, at);
 };
 
+/** A `--by` segment (src/analyze/types.ts, AnalysisSegment). */
+const segment = object({
+  value: nullable(string),
+  cases: count,
+  conversion: share,
+  fitness: share,
+  steps: list(measuredStep),
+  time_to_goal: object({ median_seconds: count, p90_seconds: count }, true),
+});
+
+/** A `--every` bucket: an empty one (no cases) has null conversion and fitness, any other has both. */
+const bucket: Check = (value, at) => {
+  const problem = object({ from: time, cases: count, conversion: nullable(share), fitness: nullable(share) })(value, at);
+  if (problem) return problem;
+  const { cases, conversion, fitness } = value as { cases: number; conversion: number | null; fitness: number | null };
+  if (cases === 0 && (conversion !== null || fitness !== null)) return `\`${at}\` has no cases, so its \`conversion\` and \`fitness\` must be null`;
+  if (cases > 0 && (conversion === null || fitness === null)) return `\`${at}\` has cases, so its \`conversion\` and \`fitness\` must be numbers`;
+  return undefined;
+};
+
 /** The spec's JSON shape (src/analyze/types.ts, AnalysisResult). */
 const shapeProblem = (data: unknown) =>
   object({
@@ -185,10 +208,39 @@ const shapeProblem = (data: unknown) =>
     transitions: list(object({ from: text, to: text, count, in_map: bool, median_seconds: count, p90_seconds: optional(count) })),
     time_to_goal: optional(object({ median_seconds: count, p90_seconds: count }, true)),
     ties: optional(object({ cases: count, events: count })),
-    trend: optional(list(object({ from: time, cases: count, conversion: nullable(share), fitness: nullable(share) }))),
+    trend: optional(list(bucket)),
+    by: optional(text),
+    segments: optional(list(segment)),
     window_seconds: optional(count),
     started: optional(object({ since: nullable(time), until: nullable(time) })),
     deviations: list(object({ from: text, to: text, count })),
     variants: list(object({ path: list(text), cases: count })),
     unmapped_activities: list(object({ activity: text, count })),
   })(data, "");
+
+/**
+ * What the shape cannot say: `by` and `segments` come together; every case is in one segment and
+ * in one bucket of the trend (so each adds up to `cases`); segment values are distinct, the
+ * missing one last; buckets are in time order. A hand-edited or truncated file fails here, named.
+ */
+function consistencyProblem(result: AnalysisResult): string | undefined {
+  if ((result.by === undefined) !== (result.segments === undefined))
+    return result.by === undefined ? "`segments` without `by` (the column they are by)" : "`by` without `segments`";
+  if (result.segments) {
+    const sum = result.segments.reduce((total, s) => total + s.cases, 0);
+    if (sum !== result.cases) return `the segments' cases add up to ${sum}, but \`cases\` is ${result.cases}: every case is in one segment`;
+    const seen = new Set<string | null>();
+    for (const [i, s] of result.segments.entries()) {
+      if (seen.has(s.value)) return `\`segments[${i}].value\` ${s.value === null ? "null" : JSON.stringify(s.value)} is listed twice`;
+      if (s.value !== null && seen.has(null)) return `\`segments[${i}]\` comes after the segment without a value (null), which is listed last`;
+      seen.add(s.value);
+    }
+  }
+  if (result.trend) {
+    const sum = result.trend.reduce((total, b) => total + b.cases, 0);
+    if (sum !== result.cases) return `the trend's cases add up to ${sum}, but \`cases\` is ${result.cases}: every case is in one bucket`;
+    const late = result.trend.findIndex((b, i) => i > 0 && Date.parse(b.from) <= Date.parse(result.trend![i - 1].from));
+    if (late > 0) return `\`trend[${late}].from\` is not after \`trend[${late - 1}].from\`: buckets are in time order`;
+  }
+  return undefined;
+}

@@ -98,6 +98,33 @@ export const ar: Labels = {
     observedFlowCaption: "الخطوات مع عدد الانتقالات المرصودة على كل رابط؛ الروابط الحمراء المتقطعة انتقالات ليست في الخريطة، والرمادية لم يسلكها أحد.",
     units: { d: "ي", h: "س", min: "د", s: "ث" },
   },
+  /** Segments, trend and what the analysis covered (render --analysis). */
+  breakdown: {
+    segmentsHeading: "الشرائح حسب {column}",
+    segmentsCaption: "صف لكل قيمة من قيم العمود في أول حدث لكل حالة، الأكثر حالات أولًا؛ كل القيم التي وجدها التحليل.",
+    missing: "(قيمة مفقودة)",
+    trendHeading: "الاتجاه",
+    trendCaption:
+      "الحالات حسب وقت بدء مسارها، في فترات بالتوقيت العالمي المنسق (كل فترة من التاريخ المعروض)؛ الفترة التي بلا حالات ليس لها معدل تحويل ولا مطابقة.",
+    bucketStart: "بداية الفترة",
+    conversion: "معدل التحويل",
+    fitness: "المطابقة",
+    noCases: "لم تُحتسب أي حالة، لذا لا يوجد اتجاه.",
+    chartTitle: "الاتجاه: {journey}",
+    chartDescription: "معدل التحويل والمطابقة (خطوط) والحالات (أعمدة، {max} على الأكثر) لكل فترة، من {first} إلى {last}؛ الانقطاع في الخط فترة بلا حالات.",
+    chartLink: "مخطط الاتجاه (SVG)",
+    scope: {
+      period: "الأحداث من {from} إلى {to}",
+      noPeriod: "لم تُقرأ أي أحداث",
+      allCases: "كل الحالات",
+      since: "الحالات التي يبدأ مسارها في {since} أو بعده",
+      until: "الحالات التي يبدأ مسارها قبل {until}",
+      between: "الحالات التي يبدأ مسارها من {since} إلى ما قبل {until}",
+      window: "كل مسار مقطوع بعد {window} من خطوته الأولى",
+      noWindow: "المسارات كاملة (بلا نافذة)",
+      line: "{period}؛ {cases}؛ {window}.",
+    },
+  },
   /** journey diff */
   diff: {
     title: "تغييرات رحلات العملاء",

@@ -100,6 +100,34 @@ export const da: Labels = {
       "Trinene med antallet af observerede overgange på hver kant; stiplede røde kanter er overgange, kortet ikke har, grå kanter blev aldrig brugt.",
     units: { d: "d", h: "t", min: "min", s: "s" },
   },
+  /** Segments, trend and what the analysis covered (render --analysis). */
+  breakdown: {
+    segmentsHeading: "Segmenter efter {column}",
+    segmentsCaption: "Én række pr. værdi i kolonnen på hvert forløbs første hændelse, flest forløb først; alle værdier, analysen fandt.",
+    missing: "(mangler)",
+    trendHeading: "Udvikling",
+    trendCaption:
+      "Forløbene efter hvornår deres vej begyndte, i UTC-perioder (hver fra den viste dato); en periode uden forløb har ingen konvertering eller overensstemmelse.",
+    bucketStart: "Periode fra",
+    conversion: "Konvertering",
+    fitness: "Overensstemmelse",
+    noCases: "Intet forløb blev medtaget, så der er ingen udvikling.",
+    chartTitle: "Udvikling: {journey}",
+    chartDescription:
+      "Konvertering og overensstemmelse (linjer) og forløb (søjler, højst {max}) pr. periode, fra {first} til {last}; et hul i en linje er en periode uden forløb.",
+    chartLink: "Udviklingsdiagram (SVG)",
+    scope: {
+      period: "Hændelser fra {from} til {to}",
+      noPeriod: "Ingen hændelser læst",
+      allCases: "alle forløb talt med",
+      since: "forløb, hvis vej begynder {since} eller senere",
+      until: "forløb, hvis vej begynder før {until}",
+      between: "forløb, hvis vej begynder fra {since} til før {until}",
+      window: "hver vej afskåret {window} efter dens første trin",
+      noWindow: "hele veje (intet vindue)",
+      line: "{period}; {cases}; {window}.",
+    },
+  },
   /** journey diff */
   diff: {
     title: "Ændringer i kunderejser",

@@ -100,6 +100,33 @@ export const en: Labels = {
       "The steps with the number of observed moves on each edge; dashed red edges are moves the map does not have, grey edges were never taken.",
     units: { d: "d", h: "h", min: "min", s: "s" },
   },
+  /** Segments, trend and what the analysis covered (render --analysis). */
+  breakdown: {
+    segmentsHeading: "Segments by {column}",
+    segmentsCaption: "One row per value of the column on each case's first event, most cases first; every value the analysis found.",
+    missing: "(missing)",
+    trendHeading: "Trend",
+    trendCaption: "The cases by when their path started, in UTC buckets (each from the date shown); a bucket without cases has no conversion or fitness.",
+    bucketStart: "Bucket from",
+    conversion: "Conversion",
+    fitness: "Fitness",
+    noCases: "No case was kept, so there is no trend.",
+    chartTitle: "Trend: {journey}",
+    chartDescription:
+      "Conversion and fitness (lines) and cases (bars, at most {max}) per bucket, from {first} to {last}; a gap in a line is a bucket without cases.",
+    chartLink: "Trend chart (SVG)",
+    scope: {
+      period: "Events from {from} to {to}",
+      noPeriod: "No events read",
+      allCases: "all cases counted",
+      since: "cases whose path starts at or after {since}",
+      until: "cases whose path starts before {until}",
+      between: "cases whose path starts from {since} to before {until}",
+      window: "each path cut {window} after its first step",
+      noWindow: "whole paths (no window)",
+      line: "{period}; {cases}; {window}.",
+    },
+  },
   /** journey diff */
   diff: {
     title: "Journey changes",

@@ -22,6 +22,17 @@ export function formatPercent(labels: Labels, share: number, digits = 0): string
   ).format(share);
 }
 
+/**
+ * A day as the report's language writes it ("Mar 2, 2026", "2. mar. 2026"), from a UTC time of
+ * the analysis JSON (`2026-03-02T00:00:00Z`): the day in UTC, as analyze buckets it, whatever the
+ * time zone of the machine that renders.
+ */
+export function formatDate(labels: Labels, utc: string): string {
+  return cached(`date ${labels.lang}`, () => new Intl.DateTimeFormat(labels.lang, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" })).format(
+    new Date(utc),
+  );
+}
+
 /** A signed figure (an emotion from -2 to 2) as the locale writes it: Arabic puts U+200E before the sign, so the minus stays on the number's left in right-to-left text. */
 export function formatSigned(labels: Labels, value: number): string {
   return cached(`signed ${labels.lang}`, () => new Intl.NumberFormat(labels.lang, { signDisplay: "exceptZero" })).format(value);

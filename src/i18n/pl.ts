@@ -100,6 +100,35 @@ export const pl: Labels = {
       "Kroki z liczbą zaobserwowanych przejść na każdej krawędzi; przerywane czerwone krawędzie to przejścia, których mapa nie ma, szare nie zostały nigdy użyte.",
     units: { d: "d", h: "godz.", min: "min", s: "s" },
   },
+  /** Segments, trend and what the analysis covered (render --analysis). */
+  breakdown: {
+    segmentsHeading: "Segmenty według {column}",
+    segmentsCaption:
+      "Jeden wiersz na wartość kolumny w pierwszym zdarzeniu przypadku, od największej liczby przypadków; wszystkie wartości znalezione w analizie.",
+    missing: "(brak)",
+    trendHeading: "Trend w czasie",
+    trendCaption:
+      "Przypadki według chwili rozpoczęcia ścieżki, w przedziałach UTC (każdy od pokazanej daty); przedział bez przypadków nie ma konwersji ani zgodności.",
+    bucketStart: "Przedział od",
+    conversion: "Konwersja",
+    fitness: "Zgodność",
+    noCases: "Nie uwzględniono żadnego przypadku, więc nie ma trendu.",
+    chartTitle: "Trend w czasie: {journey}",
+    chartDescription:
+      "Konwersja i zgodność (linie) oraz przypadki (słupki, najwyżej {max}) w każdym przedziale, od {first} do {last}; przerwa w linii to przedział bez przypadków.",
+    chartLink: "Wykres trendu (SVG)",
+    scope: {
+      period: "Zdarzenia od {from} do {to}",
+      noPeriod: "Nie odczytano żadnych zdarzeń",
+      allCases: "wszystkie przypadki",
+      since: "przypadki, których ścieżka zaczyna się {since} lub później",
+      until: "przypadki, których ścieżka zaczyna się przed {until}",
+      between: "przypadki, których ścieżka zaczyna się od {since} do chwili przed {until}",
+      window: "każda ścieżka ucięta {window} po pierwszym kroku",
+      noWindow: "całe ścieżki (bez okna)",
+      line: "{period}; {cases}; {window}.",
+    },
+  },
   /** journey diff */
   diff: {
     title: "Zmiany w ścieżkach klienta",

@@ -84,6 +84,8 @@ export interface Labels {
   figures: FigureLabels;
   /** The "Measured" section: figures from an event log (`journey analyze`). */
   measured: MeasuredLabels;
+  /** An analysis' segments (`--by`) and trend (`--every`), and what it covered, in the report, the map and the trend chart. */
+  breakdown: BreakdownLabels;
   /** `journey diff`'s Markdown. Templates: `{count}`, `{before}`, `{after}`, `{base}`, `{head}`, `{line}`, `{file}`. */
   diff: {
     title: string;
@@ -171,6 +173,41 @@ export interface MeasuredLabels {
   observedFlowCaption: string;
   /** Abbreviated units of a duration. */
   units: { d: string; h: string; min: string; s: string };
+}
+
+export interface BreakdownLabels {
+  /** `{column}`: the `--by` column, as the analysis names it. */
+  segmentsHeading: string;
+  segmentsCaption: string;
+  /** The segment of the cases whose first event has no value in the column (JSON `null`). */
+  missing: string;
+  trendHeading: string;
+  trendCaption: string;
+  /** The column of a trend bucket's first day. */
+  bucketStart: string;
+  /** Short series names: the chart's legend and the tables' headers. */
+  conversion: string;
+  fitness: string;
+  /** The trend when no case was kept (an empty trend). */
+  noCases: string;
+  /** The chart's title (`{journey}`: the journey's title) and description (`{first}`, `{last}`: the first and last bucket, `{max}`: the most cases in one). */
+  chartTitle: string;
+  chartDescription: string;
+  /** The report's link to the chart's SVG file. */
+  chartLink: string;
+  /** What the analysis covered, in one line: the period of the rows read, the cases kept (`--since`, `--until`) and the window. */
+  scope: {
+    period: string;
+    noPeriod: string;
+    allCases: string;
+    since: string;
+    until: string;
+    between: string;
+    window: string;
+    noWindow: string;
+    /** The line itself: `{period}`, `{cases}` and `{window}` are the pieces above, with the language's separators. */
+    line: string;
+  };
 }
 
 export interface MapLabels {

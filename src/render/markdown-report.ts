@@ -29,6 +29,8 @@ export interface ReportInput {
   /** `render --analysis`: the analysis of this journey, and its observed flowchart. */
   analysis?: AnalysisResult;
   observedDiagram?: string;
+  /** The trend chart's SVG file beside the report (`<id>.trend.svg`), when the analysis has a trend. */
+  trendChart?: string;
   /** The images drawn of this journey, by diagram (file names in the output folder), to link under each. */
   images?: ReportImages;
 }
@@ -54,6 +56,7 @@ export function renderMarkdownReport({
   sourceLink,
   analysis,
   observedDiagram,
+  trendChart,
   images = {},
 }: ReportInput): string {
   const t = names.labels;
@@ -198,7 +201,7 @@ export function renderMarkdownReport({
   }
 
   const observedImage = images.observed && imageLine(t.diagramImage.replace("{diagram}", t.measured.observedFlow), images.observed);
-  out.push(...renderMeasuredSection(journey, t, analysis, observedDiagram, observedImage));
+  out.push(...renderMeasuredSection(journey, t, analysis, observedDiagram, observedImage, trendChart));
 
   // Findings
   out.push(`## ${t.findings}`, "");

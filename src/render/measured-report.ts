@@ -1,16 +1,22 @@
 import type { AnalysisResult } from "../analyze/types.js";
-import { markdownCell } from "../escape/markdown.js";
+import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
 import type { Journey } from "../model/types.js";
-import { formatNumber, formatPercent } from "../i18n/format.js";
+import { formatNumber, formatPercent, isolate } from "../i18n/format.js";
 import type { Labels } from "../i18n/types.js";
+import { scopeLine, segmentRows, trendRows } from "./breakdown.js";
+import { duration } from "./duration.js";
+
+/** Re-exported: the report's durations are defined in `duration.ts`. */
+export { duration };
 
 /**
  * The report's "Measured" section: the period, cases, conversion and fitness that `journey
  * analyze --write` recorded in the journey file (`measured:`; the steps' figures are the report's
  * one Funnel table, `funnel.ts`). With
  * the analysis JSON (`render --analysis`) it shows that analysis instead, and adds what the file
- * does not keep: time between steps, the main deviations and variants, and the observed flow.
- * Empty when there is neither.
+ * does not keep: what it covered (period, `--since`/`--until`, `--window`) in one line, its
+ * segments (`--by`) and trend (`--every`) as tables with the trend chart linked, time between
+ * steps, the main deviations and variants, and the observed flow. Empty when there is neither.
  */
 export function renderMeasuredSection(
   journey: Journey,
@@ -19,6 +25,8 @@ export function renderMeasuredSection(
   observedDiagram?: string,
   /** The Markdown line that shows the observed flow's image, when one is drawn. */
   observedImage?: string,
+  /** The trend chart's file beside the report (`<id>.trend.svg`), when the analysis has a trend. */
+  trendChart?: string,
 ): string[] {
   const t = labels.measured;
   const figures = analysis
@@ -46,6 +54,8 @@ export function renderMeasuredSection(
   );
 
   if (!analysis) return out;
+  out.push(`_${scopeLine(analysis, labels)}_`, "");
+  out.push(...segmentsTable(analysis, labels), ...trendTable(analysis, labels, trendChart));
 
   const index = (id: string) => journey.stepById.get(id)?.index ?? -1;
   out.push(`### ${t.timeBetweenSteps}`, "", `_${t.timeCaption}_`, "");
@@ -80,21 +90,26 @@ export function renderMeasuredSection(
   return out;
 }
 
-/** `2 d 3 h`, `4 min 10 s`: the two largest units, which is as precise as a median of people's time needs. */
-export function duration(seconds: number, labels: Labels): string {
-  const units = labels.measured.units;
-  const number = (value: number) => formatNumber(labels, value);
-  const parts: [number, string][] = [
-    [Math.floor(seconds / 86_400), units.d],
-    [Math.floor(seconds / 3_600) % 24, units.h],
-    [Math.floor(seconds / 60) % 60, units.min],
-    [seconds % 60, units.s],
-  ];
-  const first = parts.findIndex(([value]) => value > 0);
-  if (first < 0) return `${number(0)} ${units.s}`;
-  return parts
-    .slice(first, first + 2)
-    .filter(([value]) => value > 0)
-    .map(([value, unit]) => `${number(value)} ${unit}`)
-    .join(" ");
+/** The segments of `--by`: every one, as the analysis lists them; nothing without `--by`. */
+function segmentsTable(analysis: AnalysisResult, labels: Labels): string[] {
+  if (analysis.by === undefined || analysis.segments === undefined) return [];
+  const b = labels.breakdown;
+  const out = [`### ${b.segmentsHeading.replace("{column}", () => isolate(labels, markdownText(analysis.by!)))}`, "", `_${b.segmentsCaption}_`, ""];
+  out.push(`| ${labels.value} | ${labels.measured.cases} | ${b.conversion} | ${b.fitness} |`, "| --- | ---: | ---: | ---: |");
+  for (const row of segmentRows(analysis, labels))
+    out.push(`| ${row.value === null ? `_${b.missing}_` : markdownCell(row.value) || '""'} | ${row.cases} | ${row.conversion} | ${row.fitness} |`);
+  return [...out, ""];
+}
+
+/** The trend of `--every`: the chart (a file beside the report) and every bucket; nothing without `--every`. */
+function trendTable(analysis: AnalysisResult, labels: Labels, chart: string | undefined): string[] {
+  if (analysis.trend === undefined) return [];
+  const b = labels.breakdown;
+  const out = [`### ${b.trendHeading}`, "", `_${b.trendCaption}_`, ""];
+  const rows = trendRows(analysis, labels);
+  if (rows.length === 0) return [...out, b.noCases, ""];
+  if (chart) out.push(`![${markdownText(b.chartLink)}](${markdownUrl(chart)})`, "");
+  out.push(`| ${b.bucketStart} | ${labels.measured.cases} | ${b.conversion} | ${b.fitness} |`, "| --- | ---: | ---: | ---: |");
+  for (const row of rows) out.push(`| ${row.date} | ${row.text.cases} | ${row.text.conversion} | ${row.text.fitness} |`);
+  return [...out, ""];
 }

@@ -3,15 +3,16 @@ import { join } from "node:path";
 import { isGenerated } from "./output.js";
 import type { RenderPlan } from "./plan.js";
 
-/** The files render writes for a journey `<id>`: report, Mermaid, map, and images. */
-const OUTPUT = /^(.+?)\.(?:md|html|pdf|(?:journey|flow|observed)\.(?:mmd|svg|png)|map\.png)$/;
-const IMAGE = /\.(?:svg|png|pdf)$/;
+/** The files render writes for a journey `<id>`: report, Mermaid, map, trend chart, and images. */
+const OUTPUT = /^(.+?)\.(?:md|html|pdf|trend\.svg|(?:journey|flow|observed)\.(?:mmd|svg|png)|map\.png)$/;
+/** Images drawn with `--image`; the trend chart is not one: render writes it whenever the analysis has a trend, as it writes the report. */
+const IMAGE = /(?<!\.trend)\.(?:svg|png|pdf)$/;
 /** An image of a diagram: `<id>.<kind>`, the diagram's base name, and its format. */
 const DIAGRAM_IMAGE = /^(.+\.(?:journey|flow|observed))\.(?:svg|png)$/;
 
 /**
  * Files in `outDir` that render generated (they carry its note) and that no journey renders any
- * more: a report, Mermaid or HTML file this run does not plan, an image of a journey that is not
+ * more: a report, Mermaid, HTML or trend chart file this run does not plan, an image of a journey that is not
  * rendered, or an image of a diagram the journey no longer has (`<id>.observed.svg` once its
  * analysis is gone). Images of a rendered journey's diagrams and maps stay even when this run
  * draws none, and so does every file of a journey that is there but not rendered (`kept`: it has

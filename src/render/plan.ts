@@ -14,6 +14,8 @@ import type { Labels } from "../i18n/types.js";
 import { renderMarkdownReport, type ReportImages } from "./markdown-report.js";
 import { renderJourneyDiagram } from "./mermaid-journey.js";
 import { renderObservedDiagram } from "./mermaid-observed.js";
+import { trendRows } from "./breakdown.js";
+import { renderTrendChart } from "./trend-chart.js";
 import { chooseFlowDiagram } from "./mermaid-overview.js";
 import { mapIndexPage } from "./map/index-html.js";
 import { buildMap, mapPage } from "./map/map-html.js";
@@ -111,7 +113,8 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /**
  * Everything `journey render` writes, computed in memory: a report and two Mermaid files per
- * journey (three with an analysis: the observed flow), and the index. Deterministic: the same input gives the same bytes, in a stable order.
+ * journey (three with an analysis: the observed flow; and its trend chart, `<id>.trend.svg`, when
+ * the analysis has a trend), and the index. Deterministic: the same input gives the same bytes, in a stable order.
  */
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], images: [], refused: [], journeyIds: new Set(), keptIds: new Set(), warnings: [] };
@@ -168,6 +171,10 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         plan.images.push({ name, format: options.image, kind: "diagram", source: imageDefinition(definition), note });
       }
     }
+    // The trend chart, drawn by journey itself: a file beside the report, and inline in the map.
+    const trendChart = analysis && renderTrendChart(trendRows(analysis, labels), labels, journey.title);
+    const trendFile = trendChart && `${stem}.trend.svg`;
+    if (trendFile) plan.files.push({ name: trendFile, content: `${generatedNote(source, "<!--")}\n${trendChart}` });
     const mapFormat = options.map !== false && (options.image === "png" || options.image === "pdf") ? options.image : undefined;
     if (mapFormat) images.map = mapFormat === "pdf" ? `${stem}.pdf` : `${stem}.map.png`;
     const report = renderMarkdownReport({
@@ -183,6 +190,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       sourceLink: toPosix(relative(options.outDir, result.filePath)),
       analysis,
       observedDiagram,
+      trendChart: trendFile,
       images,
     });
     plan.files.push({ name: `${stem}.md`, content: markdownFile(report, source, labels) });
@@ -194,6 +202,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
         names,
         analysis,
+        trendChart,
         links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html", images: imageLinks(labels, images) },
       });
       const page = mapPage(map, note, labels.map.generatedNote);

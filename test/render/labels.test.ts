@@ -13,6 +13,7 @@ import { lint, RUN_META } from "../helpers/index.js";
 const SAME_AS_ENGLISH: Record<string, string> = {
   "*:dir": "a writing direction, not text",
   "*:lists.type": "a CLDR list type (Intl.ListFormat), not text",
+  "*:breakdown.scope.line": "placeholders and punctuation only; Arabic has its own semicolon",
   "*:map.previewTitle": "the command's name, `journey preview`, typed as it is in every language",
   "pl:persona": "Polish UX writing uses the loanword Persona",
   "da:persona": "Danish UX writing uses the loanword Persona",

@@ -9,6 +9,7 @@ import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import { htmlEscape } from "../../src/escape/html.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
 import { findBrowser } from "../../src/render/images.js";
+import { writeOutputs } from "../../src/render/output.js";
 import { planRender } from "../../src/render/plan.js";
 import { COLUMN_WIDTH, ROW_HEADER_WIDTH } from "../../src/render/map/style.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
@@ -167,8 +168,23 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
   /** Requests a page tried to make other than itself: each one fails. */
   const blocked: string[] = [];
 
+  /** The trend golden (English) and the same analysis rendered in Arabic: maps with segments, a trend and its chart. */
+  const TREND_DOCS = join(ROOT, "test", "golden", "render-trend");
+  let trendAr: string;
+
   beforeAll(async () => {
     out = tempProject({ "long/long.journey.yaml": longJourney(60) });
+    trendAr = join(out, "trend-ar");
+    const analyze = join(ROOT, "test", "fixtures", "analyze");
+    const trend = JSON.parse(readFileSync(join(analyze, "checkout-trend.analysis.json"), "utf8")) as AnalysisResult;
+    const arPlan = planRender([{ result: checkJourneyFile(join(analyze, "checkout.journey.yaml"), defaultConfig(analyze)), config: defaultConfig(analyze) }], {
+      labels: LANGUAGES.ar,
+      outDir: trendAr,
+      projectRoot: analyze,
+      analyses: new Map([[trend.journey, trend]]),
+      ...RUN_META,
+    });
+    expect(writeOutputs(trendAr, arPlan.files, false).refused).toEqual([]);
     const examplesRun = await runCli(["render", "--config", join(EXAMPLES, "journey.config.yaml"), EXAMPLES, "-o", join(out, "docs")]);
     expect(examplesRun.exitCode, examplesRun.stderr).toBe(0);
     const longRun = await runCli(["render", join(out, "long"), "-o", join(out, "long-docs")], { cwd: out });
@@ -275,12 +291,18 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
 
   it("axe-core finds no serious or critical violation, in English and in Arabic, on a map and the index", { timeout: 120_000 }, async () => {
     const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-    for (const file of ["cat-fountain-purchase.html", "saas-trial.html", "reklamacia-s-predavania.html", "index.html"]) {
+    const files = [
+      ...["cat-fountain-purchase.html", "saas-trial.html", "reklamacia-s-predavania.html", "index.html"].map((name) => join(out, "docs", name)),
+      // With segments, the trend tables and the chart inline, in English and in Arabic.
+      join(TREND_DOCS, "checkout.html"),
+      join(trendAr, "checkout.html"),
+    ];
+    for (const file of files) {
       const page = await browser.newPage();
       try {
         // The map's policy lets no other script run; the test's own tool is let in this way.
         await page.setBypassCSP(true);
-        await page.goto(pathToFileURL(join(out, "docs", file)).href, { waitUntil: "load" });
+        await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
         await page.addScriptTag({ content: axeSource });
         const { passes, violations } = await page.evaluate(async () => {
           const result = await (
@@ -302,6 +324,73 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
         await page.close();
       }
     }
+  });
+
+  it("the trend chart draws: in its own SVG file and inline in the map, points over their bars, a gap, mirrored in Arabic", { timeout: 60_000 }, async () => {
+    /** The chart as Chromium lays it out: markers by series, bars, and the box of every text. */
+    const layout = (page: Page) =>
+      page.$eval("svg.trend-chart", (svg) => {
+        const box = (el: Element) => {
+          const { x, y, width, height } = el.getBoundingClientRect();
+          return { x, y, width, height, text: el.textContent ?? "" };
+        };
+        return {
+          conversion: [...svg.querySelectorAll('[data-series="conversion"] circle[data-from]')].map(box),
+          fitness: [...svg.querySelectorAll('[data-series="fitness"] rect[data-from]')].map(box),
+          bars: [...svg.querySelectorAll("g.bucket")].map((g) => ({
+            from: g.getAttribute("data-from"),
+            bar: g.querySelector("rect") && box(g.querySelector("rect")!),
+          })),
+          line: (svg.querySelector('[data-series="conversion"] path') as SVGPathElement).getTotalLength(),
+          shareAxis: [...svg.querySelectorAll("g.axis.share text")].map(box),
+          dates: [...svg.querySelectorAll("g.axis.dates text")].map(box),
+          legend: [...svg.querySelectorAll("g.trend-legend text")].map(box),
+          chart: box(svg),
+        };
+      });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (const [file, rtl] of [
+      [join(TREND_DOCS, "checkout.trend.svg"), false],
+      [join(TREND_DOCS, "checkout.html"), false],
+      [join(trendAr, "checkout.html"), true],
+    ] as const) {
+      const page = await open(file, 1000);
+      try {
+        const chart = await layout(page);
+        // Six weeks, one without cases: five points a series, five bars, a line drawn.
+        expect(chart.bars.map((b) => b.bar === null)).toEqual([false, false, false, true, false, false]);
+        expect(chart.conversion).toHaveLength(5);
+        expect(chart.fitness).toHaveLength(5);
+        expect(chart.line).toBeGreaterThan(100);
+        const bars = chart.bars.flatMap((b) => (b.bar ? [b.bar] : []));
+        chart.conversion.forEach((point, i) => {
+          // Each point is centred over its bucket's bar.
+          expect(Math.abs(point.x + point.width / 2 - (bars[i].x + bars[i].width / 2)), `${file} point ${i}`).toBeLessThan(1);
+          if (i > 0) expect(rtl ? point.x < chart.conversion[i - 1].x : point.x > chart.conversion[i - 1].x).toBe(true);
+        });
+        // Text is drawn, inside the chart, and no two labels overlap.
+        expect([chart.shareAxis.length, chart.dates.length, chart.legend.length]).toEqual([5, 3, 3]);
+        for (const label of [...chart.shareAxis, ...chart.dates, ...chart.legend]) {
+          expect(label.width, `${file}: ${label.text}`).toBeGreaterThan(4);
+          expect(label.x).toBeGreaterThanOrEqual(chart.chart.x - 1);
+          expect(label.x + label.width).toBeLessThanOrEqual(chart.chart.x + chart.chart.width + 1);
+        }
+        for (const row of [chart.dates, chart.legend])
+          for (let i = 1; i < row.length; i++) {
+            const [a, b] = [row[i - 1], row[i]];
+            expect(a.x + a.width <= b.x || b.x + b.width <= a.x, `${file}: ${a.text} / ${b.text}`).toBe(true);
+          }
+        // The percent axis is outside the plot on the reading side's start: left, or right in Arabic.
+        const plotLeft = Math.min(...bars.map((b) => b.x));
+        const plotRight = Math.max(...bars.map((b) => b.x + b.width));
+        for (const label of chart.shareAxis) expect(rtl ? label.x >= plotRight : label.x + label.width <= plotLeft, `${file}: ${label.text}`).toBe(true);
+        if (file.endsWith(".html")) await page.$eval("section.analysis", (el) => el.scrollIntoView());
+        await page.screenshot({ path: join(SCREENSHOTS, `trend-${rtl ? "ar" : "en"}-${file.endsWith(".svg") ? "svg" : "map"}.png`) });
+      } finally {
+        await page.close();
+      }
+    }
+    expect(blocked).toEqual([]);
   });
 
   it("60 steps: the canvas scrolls sideways with the row names fixed; text wraps inside its cell; screenshots", { timeout: 120_000 }, async () => {

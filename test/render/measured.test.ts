@@ -53,6 +53,21 @@ describe("render: the Measured section", () => {
     ]);
   });
 
+  it("an analysis with segments, a weekly trend, a window and --since: matches test/golden/render-trend, the trend chart included", async () => {
+    const result = await runCli([
+      "render",
+      "test/fixtures/analyze",
+      "--analysis",
+      "test/fixtures/analyze/checkout-trend.analysis.json",
+      "-o",
+      "test/golden/render-trend",
+      "--check",
+    ]);
+    expect(result.stdout).toBe("✔ 8 rendered files in test/golden/render-trend are up to date");
+    expect(result.exitCode).toBe(0);
+    expect(readdirSync(join(ROOT, "test", "golden", "render-trend"))).toContain("checkout.trend.svg");
+  });
+
   it("from the file alone: period, cases, conversion, fitness; the one funnel table with analyze's definitions", () => {
     const md = report(JOURNEY);
     expect(rows(section(md, "Measured"))).toEqual([

@@ -5,6 +5,7 @@ import { countFindings } from "../../results.js";
 import { formatNumber, formatSigned } from "../../i18n/format.js";
 import type { Labels } from "../../i18n/types.js";
 import type { StepFigures } from "../../model/step-figures.js";
+import { analysisSection } from "./analysis-section.js";
 import type { MapDocument, MapInput } from "./map-html.js";
 
 /**
@@ -133,6 +134,7 @@ export function collapsedMap(input: MapInput, head: Html, stepFigures: StepFigur
 ${rows.map((row) => markup`${row}\n`)}</tbody>
 </table>
 </div>
+${input.analysis ? analysisSection(input.analysis, t, input.trendChart) : ""}
 </main>`;
   return { lang: t.lang, dir: t.dir, title, body };
 }

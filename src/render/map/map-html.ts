@@ -11,6 +11,7 @@ import type { Labels } from "../../i18n/types.js";
 import { catalogName, type Names } from "../../i18n/names.js";
 import { findingMessage } from "../../i18n/finding-message.js";
 import type { ImageLink } from "../image-links.js";
+import { analysisSection } from "./analysis-section.js";
 import { collapsedMap, isLargeJourney } from "./collapsed.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
@@ -26,6 +27,8 @@ export interface MapInput {
   names: Names;
   /** `render --analysis`: measured figures per step from the event log. */
   analysis?: AnalysisResult;
+  /** The analysis' trend chart (`render/trend-chart.ts`), drawn once by the plan, shown inline in the measured section. */
+  trendChart?: string;
   /** Links from the page to the journey's Markdown report, to the index and to its images (absent in the preview). */
   links?: { report: string; index: string; images?: readonly ImageLink[] };
 }
@@ -43,10 +46,10 @@ export interface MapDocument {
  * stages as column groups and one column per step in file (flow) order, and rows for what the
  * customer does, the touchpoints, the emotion curve, thoughts, pain points and opportunities,
  * the line of visibility and the backstage work, the funnel when there are figures, and the
- * lint findings of each step. A table, so that screen readers announce row and stage for a cell.
+ * lint findings of each step; under it, with an analysis, its measured section (segments, trend). A table, so that screen readers announce row and stage for a cell.
  */
 export function buildMap(input: MapInput): MapDocument {
-  const { journey, graph, findings, ruleDocsUrl, names, analysis, links } = input;
+  const { journey, graph, findings, ruleDocsUrl, names, analysis, trendChart, links } = input;
   const t = names.labels;
   const m = t.map;
   // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
@@ -103,7 +106,7 @@ ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}
 ${rows.map((row) => markup`${row}\n`)}</tbody>
 </table>
 </div>
-${journeyWide.length > 0 ? markup`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t, ruleDocsUrl)}</section>` : ""}
+${analysis ? markup`${analysisSection(analysis, t, trendChart)}\n` : ""}${journeyWide.length > 0 ? markup`<section class="journey-findings"><h2>${m.journeyFindings}</h2>${findingList(journeyWide, t, ruleDocsUrl)}</section>` : ""}
 </main>`;
   return { lang: t.lang, dir: t.dir, title: `${journey.title} · ${m.title}`, body };
 }

@@ -91,6 +91,16 @@ tr[data-row=backstage] th{background:#eef1f4}
 ul.findings{margin:0;padding:0}
 .journey-findings{margin:0 28px 20px;max-width:100ch}
 .journey-findings h2{font-size:16px}
+.analysis{margin:0 28px 20px;max-width:100ch}
+.analysis h2{font-size:18px;margin:0 0 4px}.analysis h3{font-size:15px;margin:16px 0 2px}
+.analysis .meta{font-size:12px;color:var(--muted);margin:0 0 6px}
+.analysis .scope span[dir=ltr]{white-space:nowrap}
+table.breakdown{border-collapse:collapse;margin-block-end:12px}
+table.breakdown th,table.breakdown td{border-block-end:1px solid var(--line);padding:4px 12px;text-align:start;vertical-align:top}
+table.breakdown th[scope=row]{font-weight:400}
+table.breakdown td.figure{text-align:end}
+figure.trend{margin:8px 0 12px}
+figure.trend svg{display:block;max-width:100%;height:auto}
 .legend{display:flex;flex-wrap:wrap;gap:8px;margin:0 28px 8px;font-size:12px}
 .legend .chip{display:inline-block;margin:0}
 footer{margin:0 28px 24px;font-size:12px;color:var(--muted)}
