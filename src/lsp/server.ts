@@ -15,7 +15,7 @@ import { dirname } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { rulesMeta as buildRulesMeta } from "../lint/rules-meta.js";
 import { isConfigPath, Project, type ProjectFile } from "../project/project.js";
-import { codeActions } from "./code-actions.js";
+import { codeActions, PLACE_CURSOR } from "./code-actions.js";
 import { complete } from "./completion.js";
 import { definition, references } from "./definition.js";
 import { toDiagnostics } from "./diagnostics.js";
@@ -49,6 +49,7 @@ export function startServer(options: ServerOptions): Connection {
   const workspace: Workspace = { project: new Project([]), rulesMeta: buildRulesMeta(options.docsBase) };
   const timers = new Map<string, NodeJS.Timeout>();
   let annotations = false;
+  let placeCursor = false;
   let watchRegistration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -58,6 +59,7 @@ export function startServer(options: ServerOptions): Connection {
     workspace.project = new Project(folders);
     annotations = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    placeCursor = clientCommands(params.capabilities.experimental).includes(PLACE_CURSOR);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -104,12 +106,16 @@ export function startServer(options: ServerOptions): Connection {
     if (!file || file.kind !== "journey") {
       if (file?.kind === "config") {
         const problems = workspace.project.configProblems(file.path);
-        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(problems?.findings ?? [], workspace.rulesMeta) });
+        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(problems?.findings ?? [], workspace.rulesMeta, uri) });
       }
       return;
     }
     const checked = safely(() => workspace.project.check(file.path), undefined);
-    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: toDiagnostics(checked?.findings ?? [], workspace.rulesMeta) });
+    void connection.sendDiagnostics({
+      uri,
+      version: documents.get(uri)?.version,
+      diagnostics: toDiagnostics(checked?.findings ?? [], workspace.rulesMeta, uri),
+    });
   };
 
   const schedule = (uri: string, delay = DIAGNOSTICS_DELAY_MS) => {
@@ -190,7 +196,7 @@ export function startServer(options: ServerOptions): Connection {
   connection.onCodeAction(({ textDocument, range, context }) =>
     at(textDocument.uri, range.start, [], (file) => {
       const checked = workspace.project.check(file.path);
-      return codeActions(file, checked?.findings ?? [], range, workspace.rulesMeta, context.only);
+      return codeActions(file, checked?.findings ?? [], range, workspace.rulesMeta, { only: context.only, placeCursor });
     }),
   );
   connection.onDocumentSymbol(({ textDocument }) => at(textDocument.uri, { line: 0, character: 0 }, [], (file) => documentSymbols(file)));
@@ -207,6 +213,12 @@ function openConnection(transport: Transport): Connection {
     return createConnection(ProposedFeatures.all, reader, writer);
   }
   return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+/** The commands a client runs itself, declared as rust-analyzer's clients do: `experimental.commands.commands`. */
+function clientCommands(experimental: unknown): string[] {
+  const commands = (experimental as { commands?: { commands?: unknown } } | undefined)?.commands?.commands;
+  return Array.isArray(commands) ? commands.filter((command): command is string => typeof command === "string") : [];
 }
 
 function stripBom(text: string): string {

@@ -9,7 +9,8 @@ import { pathToFileURL } from "node:url";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from "vscode-jsonrpc/node";
-import { previewAddress, resolveJourney, workspaceJourney } from "../../integrations/vscode/src/server-path.js";
+import { PLACE_CURSOR_COMMAND, previewAddress, resolveJourney, workspaceJourney } from "../../integrations/vscode/src/server-path.js";
+import { PLACE_CURSOR } from "../../src/lsp/code-actions.js";
 import { removeTempProjects, ROOT, tempProject } from "../helpers/index.js";
 import { CHECKOUT, CONFIG } from "../lsp/fixtures.js";
 
@@ -218,6 +219,10 @@ describe("which journey the extension runs (server-path.ts)", () => {
   ];
   it.each(cases)("$name", ({ folders, trusted, configuredPath, expected }) => {
     expect(resolveJourney({ folders: folders(), extensionPath, trusted, configuredPath })).toMatchObject(expected);
+  });
+
+  it("implements the cursor command the server attaches (the extension cannot import the server's module)", () => {
+    expect(PLACE_CURSOR_COMMAND).toBe(PLACE_CURSOR);
   });
 
   it("reads the address journey preview prints", () => {

@@ -9,6 +9,8 @@ export interface Diagnostic {
   message: string;
   codeDescription?: { href: string };
   source: string;
+  tags?: number[];
+  relatedInformation?: { location: { uri: string; range: Diagnostic["range"] }; message: string }[];
 }
 
 /** `journey lsp --stdio` driven over vscode-jsonrpc, as an editor drives it. */
