@@ -50,6 +50,7 @@ export function startServer(options: ServerOptions): Connection {
   const timers = new Map<string, NodeJS.Timeout>();
   let annotations = false;
   let placeCursor = false;
+  let progress = false;
   let watchRegistration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -59,6 +60,7 @@ export function startServer(options: ServerOptions): Connection {
     workspace.project = new Project(folders);
     annotations = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progress = params.capabilities.window?.workDoneProgress === true;
     placeCursor = clientCommands(params.capabilities.experimental).includes(PLACE_CURSOR);
     return {
       capabilities: {
@@ -81,14 +83,26 @@ export function startServer(options: ServerOptions): Connection {
         watchers: [{ globPattern: "**/*.journey.{yaml,yml}" }, { globPattern: "**/journey.config.{yaml,yml,json}" }],
       });
     // The workspace's journeys are indexed after the handshake, so the first requests are not kept waiting.
-    // Then indexed in slices of 20 ms, each after the requests waiting, until every file is.
-    const indexSlice = () => {
-      if (safely(() => workspace.project.indexSome(20), false)) setImmediate(indexSlice);
-    };
-    setImmediate(() => {
-      safely(() => workspace.project.scan(), undefined);
-      setImmediate(indexSlice);
-    });
+    // Then indexed in slices of 20 ms, each after the requests waiting, until every file is; a
+    // client that shows progress sees "Indexing journeys" with the count (its end is when the
+    // whole workspace answers references and renames).
+    void (async () => {
+      const reporter = progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      reporter?.begin("journey: indexing", 0, "finding the journeys", false);
+      let reported = 0;
+      const indexSlice = () => {
+        if (safely(() => workspace.project.indexSome(20), false)) {
+          const { indexed, total } = workspace.project.indexProgress();
+          const percentage = Math.floor((100 * indexed) / Math.max(total, 1));
+          if (percentage >= reported + 5) reporter?.report((reported = percentage), `${indexed} of ${total} files`);
+          setImmediate(indexSlice);
+        } else reporter?.done();
+      };
+      setImmediate(() => {
+        safely(() => workspace.project.scan(), undefined);
+        setImmediate(indexSlice);
+      });
+    })();
   });
 
   const fileOf = (uri: string): ProjectFile | undefined => {

@@ -266,6 +266,23 @@ describe("journey lsp over vscode-jsonrpc", () => {
     ]);
   });
 
+  it("shows the workspace's indexing as work-done progress to a client that declares it, ending once every journey is indexed", async () => {
+    const { dir, checkout, returns, config } = workspace();
+    client = await LspClient.start(dir, { window: { workDoneProgress: true } });
+    const deadline = Date.now() + 10_000;
+    while (!client.progress.some((p) => p.kind === "end") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.progress[0]).toMatchObject({ kind: "begin", title: "journey: indexing" });
+    expect(client.progress.at(-1)).toMatchObject({ kind: "end" });
+    // Indexed: references of a channel name every journey without any being opened.
+    const text = CHECKOUT;
+    await client.open(checkout, text);
+    const email = positionOf(text, "channel: email", 10);
+    const refs = await client.request<{ uri: string }[]>("textDocument/references", checkout, email.line, email.character, {
+      context: { includeDeclaration: true },
+    });
+    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([client.uri(checkout), client.uri(config), client.uri(returns)]));
+  });
+
   it("fades the findings of rules that exist (a renamed rule would silently lose its Unnecessary tag)", () => {
     const known = rulesMeta("https://example.invalid/");
     expect([...UNNECESSARY].filter((id) => !known.has(id))).toEqual([]);
