@@ -9,7 +9,7 @@ import { pathToFileURL } from "node:url";
 import { inflateRawSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from "vscode-jsonrpc/node";
-import { PLACE_CURSOR_COMMAND, previewAddress, resolveJourney, workspaceJourney } from "../../integrations/vscode/src/server-path.js";
+import { isJourneyFile, PLACE_CURSOR_COMMAND, previewAddress, resolveJourney, workspaceJourney } from "../../integrations/vscode/src/server-path.js";
 import { PLACE_CURSOR } from "../../src/lsp/code-actions.js";
 import { removeTempProjects, ROOT, tempProject } from "../helpers/index.js";
 import { CHECKOUT, CONFIG } from "../lsp/fixtures.js";
@@ -66,10 +66,10 @@ describe("the VS Code extension", () => {
 
   beforeAll(() => {
     const started = performance.now();
-    execFileSync(process.execPath, [join(EXTENSION, "build.mjs")], { cwd: ROOT, stdio: "pipe" });
     const out = join(tempProject(), "journey-maps.vsix");
-    // --no-dependencies: the extension's files are bundles; vsce then never runs npm. vsce does not
-    // need @vscode/vsce-sign (whose install script is not run) to package, nor the network.
+    // vsce runs the manifest's vscode:prepublish (build.mjs) first. --no-dependencies: the
+    // extension's files are bundles, so vsce does not list npm's. It needs neither the network nor
+    // @vscode/vsce-sign's binary (whose install script is not run) to package.
     execFileSync(join(ROOT, "node_modules", ".bin", "vsce"), ["package", "--no-dependencies", "--out", out], {
       cwd: EXTENSION,
       stdio: "pipe",
@@ -223,6 +223,13 @@ describe("which journey the extension runs (server-path.ts)", () => {
 
   it("implements the cursor command the server attaches (the extension cannot import the server's module)", () => {
     expect(PLACE_CURSOR_COMMAND).toBe(PLACE_CURSOR);
+  });
+
+  it("starts the server for journey files and configs only (it activates on any YAML file)", () => {
+    const served = ["/w/a.journey.yaml", "/w/a.journey.yml", "/w/journey.config.yaml", "/w/journey.config.yml", "C:\\w\\journey.config.json"];
+    const other = ["/w/docker-compose.yaml", "/w/journey.yaml", "/w/my-journey.config.yaml", "/w/a.journey.yaml.bak"];
+    expect(served.filter(isJourneyFile)).toEqual(served);
+    expect(other.filter(isJourneyFile)).toEqual([]);
   });
 
   it("reads the address journey preview prints", () => {

@@ -38,7 +38,9 @@ export class LspClient {
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("workspace/configuration", () => []);
     this.connection.onRequest("window/workDoneProgress/create", () => null);
-    this.connection.onNotification("$/progress", (params: { value: { kind: string } }) => this.progress.push(params.value));
+    this.connection.onNotification("$/progress", (params: { value: { kind: string } }) => {
+      this.progress.push(params.value);
+    });
     this.connection.listen();
   }
 

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from "vscode-languageclient/node";
-import { PLACE_CURSOR_COMMAND, previewAddress, resolveJourney, type JourneyLaunch } from "./server-path";
+import { isJourneyFile, PLACE_CURSOR_COMMAND, previewAddress, resolveJourney, type JourneyLaunch } from "./server-path";
 
 let client: LanguageClient | undefined;
 let output: vscode.LogOutputChannel | undefined;
@@ -20,17 +20,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand(PLACE_CURSOR_COMMAND, placeCursor),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
-      if (!event.affectsConfiguration("journey.path")) return;
+      if (!event.affectsConfiguration("journey.path") || !client) return;
       await stopClient();
       await startClient(context);
     }),
     // Trusting the workspace lets its own journey-maps run.
     vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
       await stopClient();
       await startClient(context);
     }),
   );
-  await startClient(context);
+  // Activated by any YAML file (onLanguage:yaml, for a journey opened without its folder), the
+  // server starts only for journey work: a workspace with journeys, or the first journey opened.
+  if (await hasJourneys()) return startClient(context);
+  const opened = vscode.workspace.onDidOpenTextDocument(async (document) => {
+    if (client || document.uri.scheme !== "file" || !isJourneyFile(document.uri.fsPath)) return;
+    opened.dispose();
+    await startClient(context);
+  });
+  context.subscriptions.push(opened);
+}
+
+async function hasJourneys(): Promise<boolean> {
+  if (vscode.workspace.textDocuments.some((document) => document.uri.scheme === "file" && isJourneyFile(document.uri.fsPath))) return true;
+  const found = await vscode.workspace.findFiles("**/{*.journey.yaml,*.journey.yml,journey.config.yaml,journey.config.yml}", "**/node_modules/**", 1);
+  return found.length > 0;
 }
 
 export async function deactivate(): Promise<void> {

@@ -70,6 +70,11 @@ function expandHome(path: string): string {
   return home && (path === "~" || path.startsWith("~/")) ? join(home, path.slice(1)) : path;
 }
 
+/** Whether a file is one the server serves: a journey (`*.journey.yaml`/`.yml`) or a journey config. */
+export function isJourneyFile(path: string): boolean {
+  return /\.journey\.ya?ml$/.test(path) || /(^|[\\/])journey\.config\.(ya?ml|json)$/.test(path);
+}
+
 /** The address `journey preview` prints on its first line of standard output (`journey preview: http://127.0.0.1:<port>/`). */
 export function previewAddress(output: string): string | undefined {
   return /journey preview: (http:\/\/\S+)/.exec(output)?.[1];
