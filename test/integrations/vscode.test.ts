@@ -4,6 +4,7 @@
 // does not import `vscode`, so plain Node runs it here).
 import { execFileSync, fork } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { inflateRawSync } from "node:zlib";
@@ -97,6 +98,13 @@ describe("the VS Code extension", () => {
       const name = url.split("/").at(-1)!;
       expect(zip.read(inside(url)).equals(readFileSync(join(ROOT, "schemas", name)))).toBe(true);
     }
+  });
+
+  it("bundles its client whole: dist/extension.js requires only `vscode` and Node's own modules", () => {
+    const client = zip.read("extension/dist/extension.js").toString("utf8");
+    const required = new Set([...client.matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]));
+    expect(required).toContain("vscode");
+    expect([...required].filter((name) => name !== "vscode" && !builtinModules.includes(name.replace(/^node:/, "")))).toEqual([]);
   });
 
   it("is small: bundles only, no sources, no npm dependencies but the one bundled picomatch", () => {
