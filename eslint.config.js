@@ -24,7 +24,20 @@ const NODE_GLOBALS = Object.fromEntries(
 const COMMONJS_GLOBALS = Object.fromEntries(["require", "module", "exports", "__dirname", "__filename"].map((name) => [name, "readonly"]));
 
 export default tseslint.config(
-  { ignores: ["dist/", "coverage/", "journey-docs/", ".vitest-tmp/", "src/validate/generated/", "test/golden/", "test/fixtures/", "examples/"] },
+  {
+    ignores: [
+      "dist/",
+      "integrations/vscode/dist/",
+      "integrations/vscode/server/",
+      "coverage/",
+      "journey-docs/",
+      ".vitest-tmp/",
+      "src/validate/generated/",
+      "test/golden/",
+      "test/fixtures/",
+      "examples/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

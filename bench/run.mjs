@@ -7,12 +7,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lspIndex, lspLatency, serverDebounceMs } from "./lsp.mjs";
 import { changedJourneyText, writeCorpusA, writeGrowthJourney, writeLongJourney, configText } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,xes,diff`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "xes", "diff"];
+/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,xes,diff,lsp-latency,lsp-index`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "xes", "diff", "lsp-latency", "lsp-index"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -35,6 +36,7 @@ const settings = quick
       imageJourneys: 5,
       events: [250_000, 500_000, 1_000_000],
       diffJourneys: 200,
+      lspEdits: 10,
     }
   : {
       journeys: 2000,
@@ -45,6 +47,7 @@ const settings = quick
       imageJourneys: 50,
       events: [2_000_000, 4_000_000, 8_000_000],
       diffJourneys: 200,
+      lspEdits: 30,
     };
 /** Issue 14's growth cases at full size (`--quick` a quarter): what each doubles, and the command. */
 const GROWTH = [
@@ -491,6 +494,51 @@ try {
       ratio,
       met: ratio <= 2,
       summary: `${diff.ms.median.toFixed(0)} ms vs ${lintBoth.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 2x)`,
+    });
+  }
+
+  // 9. journey lsp: a new diagnostic after an edit of a 1,000-step journey (issue 24: within 200 ms)
+  if (only.has("lsp-latency")) {
+    console.error("lsp latency");
+    const dir = join(work, "lsp-latency");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "journey.config.yaml"), configText());
+    const file = join(dir, "long.journey.yaml");
+    writeLongJourney(file, 1000);
+    const debounce = serverDebounceMs(root);
+    const latency = await lspLatency({ bin: BIN, dir, file, edits: settings.lspEdits });
+    const rss = latency.peakRssMB ?? 0;
+    figure({
+      name: "lsp-latency",
+      target: "a new diagnostic within 200 ms of an edit (1,000 steps)",
+      a: {
+        what: `journey lsp --stdio, didChange -> publishDiagnostics of that version, 1,000-step journey, ${settings.lspEdits} edits (server debounce ${debounce} ms included)`,
+        ms: stats(latency.times),
+        rssMB: { min: rss, median: rss, max: rss, runs: 1 },
+      },
+      met: latency.p90 <= 200,
+      summary: `median ${latency.median.toFixed(0)} ms, p90 ${latency.p90.toFixed(0)} ms, of which ${debounce} ms is the server's debounce (target <= 200 ms); server peak RSS ${rss.toFixed(0)} MB`,
+    });
+  }
+
+  // 10. journey lsp: a workspace of many journeys indexed without keeping requests waiting
+  if (only.has("lsp-index")) {
+    console.error("lsp index");
+    const dir = join(work, "lsp-index");
+    const files = writeCorpusA(dir, settings.journeys);
+    const index = await lspIndex({ bin: BIN, dir, file: files[0] });
+    const rss = index.peakRssMB ?? 0;
+    const ms = { min: index.indexMs, median: index.indexMs, max: index.indexMs, runs: 1 };
+    figure({
+      name: "lsp-index",
+      target: `${settings.journeys} journeys indexed without blocking requests; memory stated`,
+      a: {
+        what: `journey lsp --stdio, initialized -> indexing progress ends, ${settings.journeys} journeys`,
+        ms,
+        rssMB: { min: rss, median: rss, max: rss, runs: 1 },
+      },
+      met: index.requests > 1 && index.requestP90 <= 200,
+      summary: `indexed in ${index.indexMs.toFixed(0)} ms; ${index.requests} hover/completion requests (one every ${index.requestEveryMs} ms) answered meanwhile (median ${index.requestMedian.toFixed(0)} ms, p90 ${index.requestP90.toFixed(0)} ms, max ${index.requestMax.toFixed(0)} ms); server peak RSS ${rss.toFixed(0)} MB`,
     });
   }
 } finally {

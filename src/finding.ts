@@ -27,6 +27,15 @@ export interface FindingSuggestion {
   fix: TextEdit;
 }
 
+/**
+ * Another place in the same file that a finding is about (the first declaration of a duplicate id,
+ * the response that cannot be reached from its contact), with an English note like `message`.
+ * Editors show it beside the finding (LSP's `relatedInformation`).
+ */
+export interface RelatedPlace extends Span {
+  message: string;
+}
+
 export interface Finding extends Span {
   ruleId: string;
   /** Named message of the rule, so tests can assert the kind of finding rather than a sentence. */
@@ -42,6 +51,8 @@ export interface Finding extends Span {
   fix?: TextEdit;
   /** Changes to choose from (editors offer them; `--fix` never applies them). */
   suggestions?: FindingSuggestion[];
+  /** The other places the finding points to, when it has any. */
+  related?: RelatedPlace[];
 }
 
 /** A finding silenced by a `# journey-disable` comment, with the comment's reason (after ` -- `). */

@@ -302,6 +302,7 @@ Examples:
     .option("--stdio", "talk to the editor over standard input and output (the default)")
     .option("--node-ipc", "talk over Node's IPC channel (when the editor forks journey)")
     .option("--socket <port>", "connect to the editor listening on 127.0.0.1:<port>")
+    .option("--clientProcessId <pid>", "the editor's process id: the server exits when that process does (editors add it)")
     .addHelpText("after", "\nExamples:\n  journey lsp --stdio                   what an editor runs (docs/editors.md)\n  journey lsp --socket=2087")
     .action(async (options: LspCommandOptions) => {
       // vscode-languageserver loads only for this command, from its own bundle.

@@ -40,7 +40,7 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
       graph,
       flow,
       options: setting.options,
-      report({ messageId, data, at, target, step, fix, suggest }) {
+      report({ messageId, data, at, target, step, fix, suggest, related }) {
         const template = rule.meta.messages[messageId];
         if (template === undefined) throw new Error(`rule ${rule.meta.id} reported an unknown messageId \`${messageId}\``);
         const message = fillMessage(template, data, `rule ${rule.meta.id}, message ${messageId}`);
@@ -62,6 +62,7 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
           ...(step ? { stepId: step.id } : {}),
           ...(fix ? { fix } : {}),
           ...(suggestions && suggestions.length > 0 ? { suggestions } : {}),
+          ...(related && related.length > 0 ? { related: related.map((place) => ({ ...locator.span(place.at), message: place.message })) } : {}),
         });
       },
       replace(at, text, target) {

@@ -5,12 +5,16 @@ import { findingRange } from "./workspace.js";
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
+/** The rules whose findings are things that do nothing, which editors fade (`DiagnosticTag.Unnecessary`). */
+export const UNNECESSARY = new Set(["unused-disable-directive", "channel-unused"]);
+
 /**
  * A finding as the editor shows it: the same message and span as `journey lint`, the rule id as
- * `code` with its page as `codeDescription`, `source: journey`, and the `Unnecessary` tag for
- * things that do nothing (an unused disable comment, an unused catalog entry).
+ * `code` with its page as `codeDescription`, `source: journey`, the finding's other places as
+ * `relatedInformation` (in the same file, `uri`), and the `Unnecessary` tag for things that do
+ * nothing (an unused disable comment, an unused catalog entry).
  */
-export function toDiagnostic(finding: Finding, rulesMeta: RulesMeta): Diagnostic {
+export function toDiagnostic(finding: Finding, rulesMeta: RulesMeta, uri: string): Diagnostic {
   const info = rulesMeta.get(finding.ruleId);
   return {
     range: findingRange(finding),
@@ -19,10 +23,13 @@ export function toDiagnostic(finding: Finding, rulesMeta: RulesMeta): Diagnostic
     ...(info ? { codeDescription: { href: info.docsUrl } } : {}),
     source: "journey",
     message: finding.message,
-    ...(/unused/.test(finding.ruleId) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(UNNECESSARY.has(finding.ruleId) ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    ...(finding.related
+      ? { relatedInformation: finding.related.map((place) => ({ location: { uri, range: findingRange(place) }, message: place.message })) }
+      : {}),
   };
 }
 
-export function toDiagnostics(findings: readonly Finding[], rulesMeta: RulesMeta): Diagnostic[] {
-  return findings.map((finding) => toDiagnostic(finding, rulesMeta));
+export function toDiagnostics(findings: readonly Finding[], rulesMeta: RulesMeta, uri: string): Diagnostic[] {
+  return findings.map((finding) => toDiagnostic(finding, rulesMeta, uri));
 }

@@ -15,7 +15,7 @@ import { dirname } from "node:path";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { rulesMeta as buildRulesMeta } from "../lint/rules-meta.js";
 import { isConfigPath, Project, type ProjectFile } from "../project/project.js";
-import { codeActions } from "./code-actions.js";
+import { codeActions, PLACE_CURSOR } from "./code-actions.js";
 import { complete } from "./completion.js";
 import { definition, references } from "./definition.js";
 import { toDiagnostics } from "./diagnostics.js";
@@ -49,6 +49,8 @@ export function startServer(options: ServerOptions): Connection {
   const workspace: Workspace = { project: new Project([]), rulesMeta: buildRulesMeta(options.docsBase) };
   const timers = new Map<string, NodeJS.Timeout>();
   let annotations = false;
+  let placeCursor = false;
+  let progress = false;
   let watchRegistration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -58,6 +60,8 @@ export function startServer(options: ServerOptions): Connection {
     workspace.project = new Project(folders);
     annotations = params.capabilities.workspace?.workspaceEdit?.changeAnnotationSupport !== undefined;
     watchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progress = params.capabilities.window?.workDoneProgress === true;
+    placeCursor = clientCommands(params.capabilities.experimental).includes(PLACE_CURSOR);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -79,14 +83,26 @@ export function startServer(options: ServerOptions): Connection {
         watchers: [{ globPattern: "**/*.journey.{yaml,yml}" }, { globPattern: "**/journey.config.{yaml,yml,json}" }],
       });
     // The workspace's journeys are indexed after the handshake, so the first requests are not kept waiting.
-    // Then indexed in slices of 20 ms, each after the requests waiting, until every file is.
-    const indexSlice = () => {
-      if (safely(() => workspace.project.indexSome(20), false)) setImmediate(indexSlice);
-    };
-    setImmediate(() => {
-      safely(() => workspace.project.scan(), undefined);
-      setImmediate(indexSlice);
-    });
+    // Then indexed in slices of 20 ms, each after the requests waiting, until every file is; a
+    // client that shows progress sees "Indexing journeys" with the count (its end is when the
+    // whole workspace answers references and renames).
+    void (async () => {
+      const reporter = progress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      reporter?.begin("journey: indexing", 0, "finding the journeys", false);
+      let reported = 0;
+      const indexSlice = () => {
+        if (safely(() => workspace.project.indexSome(20), false)) {
+          const { indexed, total } = workspace.project.indexProgress();
+          const percentage = Math.floor((100 * indexed) / Math.max(total, 1));
+          if (percentage >= reported + 5) reporter?.report((reported = percentage), `${indexed} of ${total} files`);
+          setImmediate(indexSlice);
+        } else reporter?.done();
+      };
+      setImmediate(() => {
+        safely(() => workspace.project.scan(), undefined);
+        setImmediate(indexSlice);
+      });
+    })();
   });
 
   const fileOf = (uri: string): ProjectFile | undefined => {
@@ -104,12 +120,16 @@ export function startServer(options: ServerOptions): Connection {
     if (!file || file.kind !== "journey") {
       if (file?.kind === "config") {
         const problems = workspace.project.configProblems(file.path);
-        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(problems?.findings ?? [], workspace.rulesMeta) });
+        void connection.sendDiagnostics({ uri, diagnostics: toDiagnostics(problems?.findings ?? [], workspace.rulesMeta, uri) });
       }
       return;
     }
     const checked = safely(() => workspace.project.check(file.path), undefined);
-    void connection.sendDiagnostics({ uri, version: documents.get(uri)?.version, diagnostics: toDiagnostics(checked?.findings ?? [], workspace.rulesMeta) });
+    void connection.sendDiagnostics({
+      uri,
+      version: documents.get(uri)?.version,
+      diagnostics: toDiagnostics(checked?.findings ?? [], workspace.rulesMeta, uri),
+    });
   };
 
   const schedule = (uri: string, delay = DIAGNOSTICS_DELAY_MS) => {
@@ -190,7 +210,7 @@ export function startServer(options: ServerOptions): Connection {
   connection.onCodeAction(({ textDocument, range, context }) =>
     at(textDocument.uri, range.start, [], (file) => {
       const checked = workspace.project.check(file.path);
-      return codeActions(file, checked?.findings ?? [], range, workspace.rulesMeta, context.only);
+      return codeActions(file, checked?.findings ?? [], range, workspace.rulesMeta, { only: context.only, placeCursor });
     }),
   );
   connection.onDocumentSymbol(({ textDocument }) => at(textDocument.uri, { line: 0, character: 0 }, [], (file) => documentSymbols(file)));
@@ -207,6 +227,12 @@ function openConnection(transport: Transport): Connection {
     return createConnection(ProposedFeatures.all, reader, writer);
   }
   return createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+}
+
+/** The commands a client runs itself, declared as rust-analyzer's clients do: `experimental.commands.commands`. */
+function clientCommands(experimental: unknown): string[] {
+  const commands = (experimental as { commands?: { commands?: unknown } } | undefined)?.commands?.commands;
+  return Array.isArray(commands) ? commands.filter((command): command is string => typeof command === "string") : [];
 }
 
 function stripBom(text: string): string {

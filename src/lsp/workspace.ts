@@ -1,7 +1,7 @@
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { Position, Range } from "vscode-languageserver";
-import type { Finding } from "../finding.js";
+import type { Span } from "../finding.js";
 import type { RulesMeta } from "../results.js";
 import type { Project, ProjectFile } from "../project/project.js";
 
@@ -33,8 +33,8 @@ export function rangeOf(doc: TextDocument, [start, end]: readonly [number, numbe
   return { start: doc.positionAt(start), end: doc.positionAt(end) };
 }
 
-/** A finding's 1-based span as an LSP range. */
-export function findingRange(finding: Finding): Range {
+/** A finding's (or a related place's) 1-based span as an LSP range. */
+export function findingRange(finding: Span): Range {
   return {
     start: { line: finding.line - 1, character: finding.column - 1 },
     end: { line: Math.max(finding.endLine, finding.line) - 1, character: Math.max(finding.endColumn - 1, 0) },

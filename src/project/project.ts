@@ -116,6 +116,13 @@ export class Project {
     return false;
   }
 
+  /** How far indexing is: the files indexed, of all the project holds (for the editor's progress). */
+  indexProgress(): { indexed: number; total: number } {
+    let indexed = 0;
+    for (const file of this.files.values()) if (file.indexed) indexed++;
+    return { indexed, total: this.files.size };
+  }
+
   /** An editor's text for a file (opened or changed): replaces the file's text. */
   setText(path: string, text: string, open = true): ProjectFile | undefined {
     const absolute = resolve(path);

@@ -24,6 +24,10 @@ export const touchpointUnanswered: Rule = {
         data: { step: contact.id, responses: responses.map((r) => r.id) },
         at: stepPath(contact),
         step: contact,
+        related: responses.map((response) => ({
+          at: stepPath(response),
+          message: `\`${response.id}\` answers \`${contact.id}\`, but no path leads here from it`,
+        })),
       });
     }
   },

@@ -48,6 +48,8 @@ export interface Report {
   fix?: TextEdit;
   /** Changes that need the user's choice; only with `meta.suggestions`. */
   suggest?: SuggestionReport[];
+  /** Other places in the file the finding points to, each with an English note (`Finding.related`). */
+  related?: { at: YamlPath; message: string }[];
 }
 
 export interface RuleContext {

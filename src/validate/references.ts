@@ -29,7 +29,14 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
   if (!isNode(data)) return [];
   const journeyId = text(data.id);
   const findings: Finding[] = [];
-  const report = (ruleId: "duplicate-id" | "unknown-reference", messageId: string, path: YamlPath, message: string, stepId?: string) =>
+  const report = (
+    ruleId: "duplicate-id" | "unknown-reference",
+    messageId: string,
+    path: YamlPath,
+    message: string,
+    stepId?: string,
+    related?: { path: YamlPath; message: string },
+  ) =>
     findings.push({
       ruleId,
       messageId,
@@ -38,6 +45,7 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
       ...locator.span(path),
       ...(journeyId !== undefined ? { journeyId } : {}),
       ...(stepId !== undefined ? { stepId } : {}),
+      ...(related ? { related: [{ ...locator.span(related.path), message: related.message }] } : {}),
     });
 
   const firstStage = new Map<string, number>();
@@ -53,6 +61,8 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
           "stage",
           ["stages", stageIndex, "id"],
           `stage id \`${stageId}\` is already used by stage ${earlier + 1}; stage ids must be unique`,
+          undefined,
+          { path: ["stages", earlier, "id"], message: `stage id \`${stageId}\` first declared here` },
         );
       else firstStage.set(stageId, stageIndex);
     }
@@ -76,6 +86,7 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
       [...step.path, "id"],
       `step id \`${step.id}\` is already used at line ${where.line}; step ids must be unique in a journey`,
       step.id,
+      { path: [...first.path, "id"], message: `step id \`${step.id}\` first declared here` },
     );
   }
 
@@ -112,6 +123,7 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
         [...path, "answers"],
         `\`answers\` names \`${answers}\`, which is not a contact (\`type: contact\`)${contactList}`,
         id,
+        { path: [...answered.path, "id"], message: `step \`${answers}\` is declared here, without \`type: contact\`` },
       );
     }
   }

@@ -9,6 +9,8 @@ export interface Diagnostic {
   message: string;
   codeDescription?: { href: string };
   source: string;
+  tags?: number[];
+  relatedInformation?: { location: { uri: string; range: Diagnostic["range"] }; message: string }[];
 }
 
 /** `journey lsp --stdio` driven over vscode-jsonrpc, as an editor drives it. */
@@ -16,6 +18,8 @@ export class LspClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcess;
   readonly diagnostics = new Map<string, Diagnostic[]>();
+  /** The `$/progress` values the server sent (work-done progress, for a client that declares `window.workDoneProgress`). */
+  readonly progress: { kind: string; title?: string; message?: string; percentage?: number }[] = [];
   stderr = "";
   private waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
 
@@ -33,6 +37,10 @@ export class LspClient {
     });
     this.connection.onRequest("client/registerCapability", () => null);
     this.connection.onRequest("workspace/configuration", () => []);
+    this.connection.onRequest("window/workDoneProgress/create", () => null);
+    this.connection.onNotification("$/progress", (params: { value: { kind: string } }) => {
+      this.progress.push(params.value);
+    });
     this.connection.listen();
   }
 

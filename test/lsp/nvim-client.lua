@@ -21,6 +21,10 @@ local ok, err = pcall(function()
     cmd = { "node", bin, "lsp", "--stdio" },
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = "test" } },
+    -- Runs journey.placeCursor itself (docs/editors.md), so "disable for this step" moves the cursor.
+    capabilities = vim.tbl_deep_extend("force", vim.lsp.protocol.make_client_capabilities(), {
+      experimental = { commands = { commands = { "journey.placeCursor" } } },
+    }),
   })
   vim.lsp.buf_attach_client(buf, client_id)
   local client = vim.lsp.get_client_by_id(client_id)
@@ -101,6 +105,27 @@ local ok, err = pcall(function()
     return true
   end, 20)
   result.after_fix = diagnostics()
+
+  -- "Disable for this step", run as Neovim runs a code action (its edit, then its command) with the
+  -- command of docs/editors.md: the cursor waits after `-- ` for the reason.
+  vim.lsp.commands["journey.placeCursor"] = function(command)
+    local target = command.arguments[1]
+    local win = vim.fn.bufwinid(vim.uri_to_bufnr(target.uri))
+    if win ~= -1 then
+      vim.api.nvim_set_current_win(win)
+      vim.api.nvim_win_set_cursor(win, { target.position.line + 1, target.position.character })
+      vim.cmd("startinsert!") -- the reason goes at the end of the comment, after `-- `
+    end
+  end
+  for _, action in ipairs(actions) do
+    if action.title == "Disable channel-unknown for this step" then
+      vim.lsp.util.apply_workspace_edit(action.edit, "utf-16")
+      if action.command then vim.lsp.commands[action.command.command](action.command, {}) end
+      local cursor = vim.api.nvim_win_get_cursor(0)
+      local text = vim.api.nvim_buf_get_lines(buf, cursor[1] - 1, cursor[1], false)[1]
+      result.disable_cursor = { text:sub(1, cursor[2]), text:sub(cursor[2] + 1) }
+    end
+  end
 
   -- Rename a step (this file only) and a channel (the config and every journey).
   local step_edit = request("textDocument/rename", { position = at("id: paid", 5), newName = "pays" })

@@ -18,6 +18,7 @@ interface Seen {
   actions: string[];
   fixed_line: string;
   after_fix: { line: number; code: string }[];
+  disable_cursor: [string, string];
   after_step_rename: string[];
   renamed_files: string[];
   buffers: Record<string, string[]>;
@@ -60,6 +61,9 @@ describe.runIf(neovimAvailable())("journey lsp in Neovim", () => {
     expect(seen.actions).toContain("Disable channel-unknown for this step");
     expect(seen.fixed_line).toBe("        channel: email");
     expect(seen.after_fix.map((d) => d.code)).not.toContain("channel-unknown");
+    // The line before and after the cursor once the disable action ran, its command included: in
+    // insert mode, after `-- `.
+    expect(seen.disable_cursor).toEqual(["      # journey-disable-next-line channel-unknown -- ", ""]);
 
     const renamed = seen.after_step_rename.join("\n");
     expect(renamed).toContain("steps: [pays]");

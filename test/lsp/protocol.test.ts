@@ -1,5 +1,7 @@
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { rulesMeta } from "../../src/lint/rules-meta.js";
+import { UNNECESSARY } from "../../src/lsp/diagnostics.js";
 import { parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
 import { LspClient, positionOf, type Diagnostic } from "./client.js";
 import { CHECKOUT, CONFIG, RETURNS } from "./fixtures.js";
@@ -12,7 +14,12 @@ type Item = {
   textEdit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
 };
 type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
-type Action = { title: string; isPreferred?: boolean; edit: { changes: Record<string, Edit[]> } };
+type Action = {
+  title: string;
+  isPreferred?: boolean;
+  edit: { changes: Record<string, Edit[]> };
+  command?: { command: string; arguments: { uri: string; position: { line: number; character: number } }[] };
+};
 
 let client: LspClient | undefined;
 afterEach(async () => {
@@ -194,6 +201,91 @@ describe("journey lsp over vscode-jsonrpc", () => {
     expect(applyEdits(CHECKOUT, Object.values(suggestion.edit.changes)[0])).toContain("channel: email\n        emotion");
     const disable = actions.find((a) => a.title === "Disable channel-unknown for this step")!;
     expect(applyEdits(CHECKOUT, Object.values(disable.edit.changes)[0])).toContain("      # journey-disable-next-line channel-unknown -- \n      - id: asks");
+    // A client that has not declared journey.placeCursor gets the edit alone (Neovim's default client would send the command back).
+    expect(disable.command).toBeUndefined();
+  });
+
+  it("asks a client that declares journey.placeCursor to put the cursor after `-- `, where the reason goes", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir, { experimental: { commands: { commands: ["journey.placeCursor"] } } });
+    await client.open(checkout, CHECKOUT);
+    const unknown = (await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "channel-unknown"))).find((d) => d.code === "channel-unknown")!;
+    const actions = await client.connection.sendRequest<Action[]>("textDocument/codeAction", {
+      textDocument: { uri: client.uri(checkout) },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    });
+    const disable = actions.find((a) => a.title === "Disable channel-unknown for this step")!;
+    const fixed = applyEdits(CHECKOUT, Object.values(disable.edit.changes)[0]);
+    expect(disable.command).toMatchObject({ command: "journey.placeCursor", arguments: [{ uri: client.uri(checkout) }] });
+    const { position } = disable.command!.arguments[0];
+    const line = fixed.split("\n")[position.line];
+    expect([line.slice(0, position.character), line.slice(position.character)]).toEqual(["      # journey-disable-next-line channel-unknown -- ", ""]);
+    // The other actions need no cursor.
+    expect(actions.filter((a) => a.command).map((a) => a.title)).toEqual(["Disable channel-unknown for this step"]);
+  });
+
+  it("points a finding to its other places (relatedInformation) and fades unused things (Unnecessary)", async () => {
+    const { dir, checkout } = workspace();
+    client = await LspClient.start(dir);
+    const uri = client.uri(checkout);
+    // `answer` is reached only past the contact's own flow, and a channel declared in the journey is never used.
+    const unanswered = CHECKOUT.replace("        next: [answer]", "        next: [paid]").replace(
+      "stages:\n",
+      "channels:\n  fax: { name: Fax, mode: async }\nstages:\n",
+    );
+    await client.open(checkout, unanswered);
+    const diagnostics = await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "touchpoint-unanswered"));
+    const lineOf = (text: string, needle: string) => text.split("\n").findIndex((line) => line.includes(needle));
+    const touchpoint = diagnostics.find((d) => d.code === "touchpoint-unanswered")!;
+    expect(touchpoint.relatedInformation).toEqual([
+      {
+        location: {
+          uri,
+          range: { start: { line: lineOf(unanswered, "- id: answer"), character: 12 }, end: { line: lineOf(unanswered, "- id: answer"), character: 18 } },
+        },
+        message: "`answer` answers `asks`, but no path leads here from it",
+      },
+    ]);
+    const unused = diagnostics.find((d) => d.code === "channel-unused")!;
+    expect(unused.tags).toEqual([1]); // DiagnosticTag.Unnecessary
+    expect(diagnostics.filter((d) => d.tags).map((d) => d.code)).toEqual(["channel-unused"]);
+    // A duplicate step id: the structural check relates it to the first declaration.
+    const duplicate = unanswered.replace("      - id: gives-up", "      - id: paid");
+    await client.change(checkout, 2, duplicate);
+    const [dup] = (await client.diagnosticsFor(checkout, (d) => d.some((x) => x.code === "duplicate-id"))).filter((d) => d.code === "duplicate-id");
+    expect(dup.range.start.line).toBe(duplicate.split("\n").lastIndexOf("      - id: paid"));
+    expect(dup.relatedInformation).toEqual([
+      {
+        location: {
+          uri,
+          range: { start: { line: lineOf(duplicate, "- id: paid"), character: 12 }, end: { line: lineOf(duplicate, "- id: paid"), character: 16 } },
+        },
+        message: "step id `paid` first declared here",
+      },
+    ]);
+  });
+
+  it("shows the workspace's indexing as work-done progress to a client that declares it, ending once every journey is indexed", async () => {
+    const { dir, checkout, returns, config } = workspace();
+    client = await LspClient.start(dir, { window: { workDoneProgress: true } });
+    const deadline = Date.now() + 10_000;
+    while (!client.progress.some((p) => p.kind === "end") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(client.progress[0]).toMatchObject({ kind: "begin", title: "journey: indexing" });
+    expect(client.progress.at(-1)).toMatchObject({ kind: "end" });
+    // Indexed: references of a channel name every journey without any being opened.
+    const text = CHECKOUT;
+    await client.open(checkout, text);
+    const email = positionOf(text, "channel: email", 10);
+    const refs = await client.request<{ uri: string }[]>("textDocument/references", checkout, email.line, email.character, {
+      context: { includeDeclaration: true },
+    });
+    expect(new Set(refs.map((r) => r.uri))).toEqual(new Set([client.uri(checkout), client.uri(config), client.uri(returns)]));
+  });
+
+  it("fades the findings of rules that exist (a renamed rule would silently lose its Unnecessary tag)", () => {
+    const known = rulesMeta("https://example.invalid/");
+    expect([...UNNECESSARY].filter((id) => !known.has(id))).toEqual([]);
   });
 
   it("offers the quote fix of a value holding `: ` as the preferred quick fix", async () => {

@@ -11,7 +11,8 @@ const cases: {
   name: string;
   text: string;
   config?: object;
-  expected: { ruleId: string; messageId: string; line: number; column: number; message: RegExp }[];
+  /** `related`: the other place a finding points to (Finding.related), where it has one. */
+  expected: { ruleId: string; messageId: string; line: number; column: number; message: RegExp; related?: { line: number; column: number; message: string } }[];
 }[] = [
   {
     name: "duplicate step ids are reported at every later occurrence",
@@ -24,8 +25,22 @@ stages:
       - { id: a, name: A thrice }
 `,
     expected: [
-      { ruleId: "duplicate-id", messageId: "step", line: 9, column: 15, message: /step id `a` is already used at line 8/ },
-      { ruleId: "duplicate-id", messageId: "step", line: 10, column: 15, message: /step id `a` is already used at line 8/ },
+      {
+        ruleId: "duplicate-id",
+        messageId: "step",
+        line: 9,
+        column: 15,
+        message: /step id `a` is already used at line 8/,
+        related: { line: 8, column: 15, message: "step id `a` first declared here" },
+      },
+      {
+        ruleId: "duplicate-id",
+        messageId: "step",
+        line: 10,
+        column: 15,
+        message: /step id `a` is already used at line 8/,
+        related: { line: 8, column: 15, message: "step id `a` first declared here" },
+      },
     ],
   },
   {
@@ -35,7 +50,16 @@ stages:
   - { id: s, steps: [{ id: a, name: A }] }
   - { id: s }
 `,
-    expected: [{ ruleId: "duplicate-id", messageId: "stage", line: 7, column: 11, message: /stage id `s` is already used by stage 1/ }],
+    expected: [
+      {
+        ruleId: "duplicate-id",
+        messageId: "stage",
+        line: 7,
+        column: 11,
+        message: /stage id `s` is already used by stage 1/,
+        related: { line: 6, column: 11, message: "stage id `s` first declared here" },
+      },
+    ],
   },
   {
     name: "next to an unknown step, with a suggestion",
@@ -89,6 +113,7 @@ stages:
         line: 9,
         column: 52,
         message: /^`answers` names `a`, which is not a contact \(`type: contact`\); this journey has no contacts \(steps with `type: contact`\)$/,
+        related: { line: 8, column: 15, message: "step `a` is declared here, without `type: contact`" },
       },
       {
         ruleId: "unknown-reference",
@@ -118,6 +143,7 @@ stages:
         line: 11,
         column: 52,
         message: /^`answers` names `c`, which is not a contact \(`type: contact`\); the contacts here are `asks` and `calls`$/,
+        related: { line: 10, column: 15, message: "step `c` is declared here, without `type: contact`" },
       },
       {
         ruleId: "unknown-reference",
@@ -286,7 +312,16 @@ stages:
       - { id: a, name: A, events: [a, x] }
       - { id: a, name: A again }
 `,
-    expected: [{ ruleId: "duplicate-id", messageId: "step", line: 9, column: 15, message: /step id `a` is already used at line 8/ }],
+    expected: [
+      {
+        ruleId: "duplicate-id",
+        messageId: "step",
+        line: 9,
+        column: 15,
+        message: /step id `a` is already used at line 8/,
+        related: { line: 8, column: 15, message: "step id `a` first declared here" },
+      },
+    ],
   },
 ];
 
@@ -300,6 +335,7 @@ describe("structural findings", () => {
       testCase.expected.forEach((expected, i) => {
         expect(findings[i].message).toMatch(expected.message);
         expect(findings[i].severity).toBe("error");
+        expect(findings[i].related?.map(({ line, column, message }) => ({ line, column, message }))).toEqual(expected.related && [expected.related]);
       });
     });
   }
