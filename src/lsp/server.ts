@@ -34,7 +34,7 @@ export interface ServerOptions {
 }
 
 /** The server's debounce: diagnostics follow the last keystroke by this much (at most 300 ms, as the brief of issue 24 asks). */
-export const DIAGNOSTICS_DELAY_MS = 150;
+export const DIAGNOSTICS_DELAY_MS = 100;
 
 /**
  * `journey lsp`: the language server for journey files and journey.config.yaml, on the project
