@@ -58,7 +58,7 @@ const OPENER = /^(?:(?:&\S+|!\S*)\s*)*(?:#.*)?$/;
 /** The codes of the errors an indentation mistake makes on its own line and the lines around it. */
 const INDENT_CODES = new Set(["BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "BAD_INDENT", "MISSING_CHAR", "UNEXPECTED_TOKEN"]);
 /** Fixes are checked by parsing the fixed text: at most this many parses per file, then messages only. */
-const MAX_FIX_CHECKS = 8;
+const MAX_FIX_CHECKS = 3;
 /** Errors looked into for a cause; past this (a file of garbage) the rest get the parser's words. */
 const MAX_LOOKUPS = 50;
 
@@ -144,7 +144,7 @@ class Analysis {
     const offset = error.pos[0];
     if (error.code === "TAB_AS_INDENT") return this.tab(offset);
     if (error.code === "MISSING_CHAR" && /closing ["']quote/.test(error.message)) return this.unclosedQuote(offset);
-    if (/^Flow (?:sequence|map) in block collection/.test(error.message)) return this.unclosedFlow(offset);
+    if (/^Flow (?:sequence|map) (?:in block collection|must end)/.test(error.message)) return this.unclosedFlow(offset);
     if (error.code === "UNEXPECTED_TOKEN" && /flow-(?:seq|map)-end/.test(error.message)) return this.strayCloser(offset);
     // `key:value`, `-item` and `: ` in a value read as misindentation too: their own hint is the right message.
     const line = this.lineAt(offset);
@@ -426,9 +426,10 @@ class Analysis {
       }
       return found;
     };
-    // The tab read as 2, 4 or 8 columns or the file's indent width, when exactly one reading fits
-    // and that is where the line above says the line goes (beside it, or under it when it opens
-    // a block); with no reading fitting, the one open list or mapping the line can join.
+    // The tab read as 2, 4 or 8 columns or the file's indent width, when a reading that fits is
+    // where the line above says the line goes (beside it, or under it when it opens a block);
+    // with no reading fitting, the one open list or mapping the line can join. A reading that
+    // fits elsewhere only (a tab read as a new stage among steps) is the user's choice.
     const context = this.context(index, new Map());
     const levelKind = kind === "item" ? "seq" : "map";
     const opener = context.opener;
@@ -437,7 +438,7 @@ class Analysis {
       : context.levels.find((l) => l.kind === levelKind)?.column;
     const readings = fitting([this.indentWidth, 2, 4, 8].map((width) => expandTabs(lead, width)));
     const levels = fitting(context.levels.filter((l) => l.kind === levelKind).map((l) => l.column));
-    const only = readings.length === 1 && readings[0].column === beside ? readings[0] : readings.length === 0 && levels.length === 1 ? levels[0] : undefined;
+    const only = readings.find((r) => r.column === beside) ?? (readings.length === 0 && levels.length === 1 ? levels[0] : undefined);
     // The parser reads the lines after a tab as part of the tab's line, up to the next line left of it.
     const to = this.regionEnd(index, line.indent);
     const fix: TextEdit | undefined = only ? { range: [line.start, line.start + lead.length], text: " ".repeat(only.column) } : undefined;
@@ -521,12 +522,12 @@ class Analysis {
     if (!opener) return undefined;
     const openerLine = this.lines[this.lineAt(opener.offset)];
     const errorIndex = this.lineAt(offset);
-    let lastContent = errorIndex - 1;
+    let lastContent = Math.max(openerLine.index, errorIndex - 1);
     while (lastContent > openerLine.index && ["blank", "comment"].includes(this.lines[lastContent].kind)) lastContent--;
     const before = stripComment(this.lines[lastContent].text).trimEnd();
     const closer = opener.char === "[" ? "]" : "}";
     const noun = opener.char === "[" ? "list" : "map";
-    if (/[,[{:]$/.test(before) && errorIndex < this.lines.length && this.lines[errorIndex].text.trim() !== "") {
+    if (/[,[{:]$/.test(before) && errorIndex > openerLine.index && this.lines[errorIndex].text.trim() !== "") {
       const line = this.lines[errorIndex];
       const column = openerLine.indent + this.indentWidth;
       const closes = this.closingLine(errorIndex, open.length);
@@ -560,20 +561,28 @@ class Analysis {
         ...(remaining ? { remaining } : {}),
       };
     }
-    // Close every collection still open, innermost first, where the last line of the collection ends.
-    const endLine = this.lines[lastContent];
-    const at = endLine.start + before.length;
     // Spaced as it was opened: `{ a: 1` closes with ` }`, `[a, b` with `]`.
     const spaced = this.text[opener.offset + 1] === " " ? " " : "";
-    const fix: TextEdit = {
-      range: [at, at],
-      text:
-        spaced +
-        open
-          .map((o) => (o.char === "[" ? "]" : "}"))
-          .reverse()
-          .join(""),
-    };
+    let fix: TextEdit;
+    if (/^[\]}]$/.test(this.text[offset] ?? "")) {
+      // The parser stopped at the closing bracket of an outer collection (`{ steps: [done }`):
+      // the inner one closes just before it.
+      const at = offset - (/\s*$/.exec(this.text.slice(this.lines[errorIndex].start, offset))?.[0].length ?? 0);
+      fix = { range: [at, at], text: `${at > 0 && this.text[at - 1] === " " ? "" : spaced}${closer}` };
+    } else {
+      // Close every collection still open, innermost first, where the last line of the collection ends.
+      const at = this.lines[lastContent].start + before.length;
+      fix = {
+        range: [at, at],
+        text:
+          spaced +
+          open
+            .map((o) => (o.char === "[" ? "]" : "}"))
+            .reverse()
+            .join(""),
+      };
+    }
+    const at = fix.range[0];
     const remaining = open.every((o) => o.offset < at) ? this.fixedErrors(fix, openerLine.index, Math.min(errorIndex, this.lines.length - 1)) : undefined;
     const checked = remaining ? fix : undefined;
     return {

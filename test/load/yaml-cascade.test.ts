@@ -5,6 +5,7 @@ import { parseDocument } from "yaml";
 import { checkJourneyText } from "../../src/check.js";
 import { defaultConfig } from "../../src/config/load.js";
 import { applyEdits, fixText } from "../../src/lint/fix.js";
+import { groupYamlErrors } from "../../src/load/yaml-cascade.js";
 import { toDiagnostics } from "../../src/lsp/diagnostics.js";
 import { Project } from "../../src/project/project.js";
 import { longJourney, parseJson, removeTempProjects, ROOT, RUN_META, runCli, tempProject, type JsonReport } from "../helpers/index.js";
@@ -104,6 +105,52 @@ describe("one YAML mistake, one message (test/fixtures/yaml-cascade)", () => {
     expect(diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code])).toEqual(
       two.expected.map((e) => [e.line, e.column, "syntax"]),
     );
+  });
+
+  it("never throws on what editors hold while typing: random fragments, and every parser error grouped or kept", () => {
+    const fragments = [
+      "  - id: x\n",
+      "next: [",
+      "channel: [email, ",
+      "\t",
+      '"',
+      "'",
+      "{ to: ",
+      "}",
+      "]",
+      ": ",
+      "- ",
+      "\n",
+      "\r\n",
+      "   ",
+      "|\n",
+      "---\n",
+      "? ",
+      "&a ",
+      "*a",
+    ];
+    let seed = 24;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Mistakes on the first line, at the end of the text, or the whole text.
+    for (const text of ["{ a: [b }", "a: { b: [c }", "x: [a }", "[", "]", '"', "{", "\ta: 1", "a:\t[", "a: [b,\nc]"]) {
+      const errors = parseDocument(text).errors;
+      const { causes, unexplained } = groupYamlErrors(text, errors, () => false);
+      expect(causes.length + unexplained.length, text).toBeGreaterThan(0);
+    }
+    let text = cases.find((c) => c.name === "valid.journey.yaml")!.text;
+    for (let i = 0; i < 400; i++) {
+      const start = Math.floor(next() * (text.length + 1));
+      text = text.slice(0, start) + fragments[Math.floor(next() * fragments.length)] + text.slice(start + (next() < 0.3 ? 5 : 0));
+      if (i % 10 !== 0) continue;
+      const errors = parseDocument(text, { uniqueKeys: true }).errors;
+      const { causes, unexplained } = groupYamlErrors(text, errors, () => false);
+      expect(causes.length + unexplained.length).toBeLessThanOrEqual(errors.length);
+      if (errors.length > 0) expect(causes.length + unexplained.length).toBeGreaterThan(0);
+      for (const cause of causes) {
+        expect(cause.start).toBeLessThanOrEqual(cause.end);
+        expect(cause.end).toBeLessThanOrEqual(text.length);
+      }
+    }
   });
 
   it("a misindented key in a 1,000-step journey: one finding, with its fix", () => {
