@@ -1,8 +1,8 @@
-import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Finding, Span } from "../finding.js";
 import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
-import { groupYamlErrors } from "./yaml-cascade.js";
+import { groupYamlErrors, type YamlProblem } from "./yaml-cascade.js";
 import { explainYamlLine, valuesCutByComments } from "./yaml-hints.js";
 
 export interface ParseLimits {
@@ -33,7 +33,7 @@ export interface ParsedYaml {
 }
 
 /** Plain-language messages for the YAML errors people actually make. */
-const FRIENDLY: Record<string, (error: YAMLError) => string> = {
+const FRIENDLY: Record<string, (error: YamlProblem) => string> = {
   DUPLICATE_KEY: () => "duplicate key: each key may appear only once in a mapping",
   MULTIPLE_DOCS: () => "a journey file holds one YAML document: remove the extra `---` and split the file",
   BAD_INDENT: (e) => `bad indentation: ${lowerFirst(e.message)}`,
@@ -61,7 +61,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   const lines = doc.errors.length > 0 ? text.split(/\r\n|\r|\n/) : [];
   // One mistake, one message: the errors a misindented line, a tab or an unclosed quote or
   // bracket causes are grouped under that cause; what no cause explains is reported below.
-  const cascade = doc.errors.length > 0 ? groupYamlErrors(text, doc.errors, (line) => explainYamlLine(lines, line) !== undefined) : undefined;
+  const cascade = doc.errors.length > 0 ? groupYamlErrors(text, doc.errors) : undefined;
   for (const cause of cascade?.causes ?? [])
     findings.push({
       ruleId: "syntax",

@@ -1,5 +1,6 @@
-import { CST, Lexer, LineCounter, parseDocument, type YAMLError } from "yaml";
+import { CST, Lexer, LineCounter, parseDocument } from "yaml";
 import type { FindingSuggestion, TextEdit } from "../finding.js";
+import { explainYamlLine } from "./yaml-hints.js";
 
 /**
  * One mistake, one message. The `yaml` parser reports what a mistake does to the lines after it:
@@ -58,28 +59,42 @@ const OPENER = /^(?:(?:&\S+|!\S*)\s*)*(?:#.*)?$/;
 /** The codes of the errors an indentation mistake makes on its own line and the lines around it. */
 const INDENT_CODES = new Set(["BLOCK_AS_IMPLICIT_KEY", "MULTILINE_IMPLICIT_KEY", "BAD_INDENT", "MISSING_CHAR", "UNEXPECTED_TOKEN"]);
 /** Fixes are checked by parsing the fixed text: at most this many parses per file, then messages only. */
-const MAX_FIX_CHECKS = 3;
+const MAX_FIX_CHECKS = 6;
 /** Errors looked into for a cause; past this (a file of garbage) the rest get the parser's words. */
 const MAX_LOOKUPS = 50;
+/** Mistakes read one after another in the text fixed so far (see `groupYamlErrors`). */
+const MAX_DEPTH = 4;
+
+/** What the parser reports: a `YAMLError`, or one moved back from a fixed text. */
+export interface YamlProblem {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
 
 export interface Cascade {
   causes: YamlCause[];
   /** The errors no cause explains, for the per-line hints and the parser's own words. */
-  unexplained: YAMLError[];
+  unexplained: YamlProblem[];
 }
 
 /**
- * Groups the parser's errors by cause. `lineLocalHint` tells whether a line-local hint of
- * `yaml-hints.ts` explains the error's line (`key:value`, `-item`, `: ` in a value): those
- * mistakes read as misindentation too, and their own message is the right one.
+ * Groups the parser's errors by cause. A line-local hint of `yaml-hints.ts` (`key:value`,
+ * `-item`, `: ` in a value) reads as misindentation too: on its line, its own message is the
+ * right one, so the error is left unexplained here for it.
+ *
+ * Mistakes close together change what the parser makes of each other (a tab and an unclosed
+ * `[` two lines below it give ten errors that are neither's alone): when the first mistake has a
+ * fix, the rest of the file is read as it is once that fix is applied, as `--fix` will read it.
  */
-export function groupYamlErrors(text: string, errors: readonly YAMLError[], lineLocalHint: (line: number) => boolean): Cascade {
+export function groupYamlErrors(text: string, errors: readonly YamlProblem[], depth = 0, budget = { parses: MAX_FIX_CHECKS }): Cascade {
   // Nesting too deep for the parser: nothing to group, and the text is not worth reading line by line.
   if (errors.some((e) => e.code === "RESOURCE_EXHAUSTION")) return { causes: [], unexplained: [...errors] };
   const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
-  const analysis = new Analysis(text, errors.length, lineLocalHint);
+  const lines = text.split(/\r\n|\r|\n/);
+  const analysis = new Analysis(text, errors.length, (line) => explainYamlLine(lines, line) !== undefined, budget);
   const causes: YamlCause[] = [];
-  const unexplained: YAMLError[] = [];
+  const unexplained: YamlProblem[] = [];
   const found: Found[] = [];
   let lookups = 0;
   for (const error of sorted) {
@@ -92,8 +107,36 @@ export function groupYamlErrors(text: string, errors: readonly YAMLError[], line
     }
     causes.push(cause.cause);
     found.push({ ...cause, from: Math.min(cause.from, line) });
+    const fixed = cause.fixed;
+    if (causes.length === 1 && unexplained.length === 0 && fixed && fixed.errors.length > 0 && depth < MAX_DEPTH) {
+      const rest = groupYamlErrors(fixed.text, fixed.errors, depth + 1, budget);
+      const edit = cause.cause.fix!;
+      return {
+        causes: [cause.cause, ...rest.causes.map((c) => movedBack(c, edit))],
+        unexplained: rest.unexplained.map((e) => ({ code: e.code, message: e.message, pos: [back(e.pos[0], edit), back(e.pos[1], edit)] })),
+      };
+    }
   }
   return { causes, unexplained };
+}
+
+/** An offset of the text with `edit` applied, in the text before it (inside the edit: its start). */
+function back(offset: number, edit: TextEdit): number {
+  const [start, end] = edit.range;
+  if (offset <= start) return offset;
+  if (offset >= start + edit.text.length) return offset - edit.text.length + (end - start);
+  return start;
+}
+
+function movedBack(cause: YamlCause, edit: TextEdit): YamlCause {
+  const range = (r: [number, number]): [number, number] => [back(r[0], edit), back(r[1], edit)];
+  return {
+    ...cause,
+    start: back(cause.start, edit),
+    end: back(cause.end, edit),
+    ...(cause.fix && { fix: { ...cause.fix, range: range(cause.fix.range) } }),
+    ...(cause.suggestions && { suggestions: cause.suggestions.map((s) => ({ ...s, fix: { ...s.fix, range: range(s.fix.range) } })) }),
+  };
 }
 
 interface Found {
@@ -107,6 +150,8 @@ interface Found {
    * keeps its own finding.
    */
   remaining?: ReadonlySet<string>;
+  /** With a fix: the fixed text and its errors, where the next mistakes are read. */
+  fixed?: { text: string; errors: YamlProblem[] };
 }
 
 function explains(found: Found, line: number, code: string): boolean {
@@ -118,12 +163,15 @@ class Analysis {
   readonly lines: Line[];
   readonly indentWidth: number;
   private tokens?: { offset: number; type: string | undefined; source: string }[];
-  private fixChecks = 0;
+  /** The text and errors of the last fix `fixedErrors` accepted. */
+  lastFixed?: { text: string; errors: YamlProblem[] };
 
   constructor(
     readonly text: string,
     private readonly errorCount: number,
     private readonly lineLocalHint: (line: number) => boolean,
+    /** Parses left for checking fixes, shared with the readings of the fixed text. */
+    private readonly budget: { parses: number },
   ) {
     this.lines = classify(text);
     this.indentWidth = indentWidth(this.lines);
@@ -140,7 +188,13 @@ class Analysis {
     return low;
   }
 
-  cause(error: YAMLError): Found | undefined {
+  cause(error: YamlProblem): Found | undefined {
+    this.lastFixed = undefined;
+    const found = this.findCause(error);
+    return found?.remaining && this.lastFixed ? { ...found, fixed: this.lastFixed } : found;
+  }
+
+  private findCause(error: YamlProblem): Found | undefined {
     const offset = error.pos[0];
     if (error.code === "TAB_AS_INDENT") return this.tab(offset);
     if (error.code === "MISSING_CHAR" && /closing ["']quote/.test(error.message)) return this.unclosedQuote(offset);
@@ -371,17 +425,19 @@ class Analysis {
    * when the edit fixes nothing there, or the budget of parses is spent.
    */
   private fixedErrors(edit: TextEdit, from: number, to: number): Set<string> | undefined {
-    if (this.fixChecks++ >= MAX_FIX_CHECKS) return undefined;
+    if (this.budget.parses-- <= 0) return undefined;
     const fixed = this.text.slice(0, edit.range[0]) + edit.text + this.text.slice(edit.range[1]);
     const lineCounter = new LineCounter();
-    const doc = parseDocument(fixed, { lineCounter, uniqueKeys: false });
+    const doc = parseDocument(fixed, { lineCounter, uniqueKeys: true });
     const remaining = new Set<string>();
     for (const error of doc.errors) {
       const line = lineCounter.linePos(error.pos[0]).line - 1;
       if (line >= from && line <= to) return undefined;
       remaining.add(`${line}:${error.code}`);
     }
-    return doc.errors.length < this.errorCount ? remaining : undefined;
+    if (doc.errors.length >= this.errorCount) return undefined;
+    this.lastFixed = { text: fixed, errors: doc.errors };
+    return remaining;
   }
 
   // --- tabs --------------------------------------------------------------------------------

@@ -134,7 +134,7 @@ describe("one YAML mistake, one message (test/fixtures/yaml-cascade)", () => {
     // Mistakes on the first line, at the end of the text, or the whole text.
     for (const text of ["{ a: [b }", "a: { b: [c }", "x: [a }", "[", "]", '"', "{", "\ta: 1", "a:\t[", "a: [b,\nc]"]) {
       const errors = parseDocument(text).errors;
-      const { causes, unexplained } = groupYamlErrors(text, errors, () => false);
+      const { causes, unexplained } = groupYamlErrors(text, errors);
       expect(causes.length + unexplained.length, text).toBeGreaterThan(0);
     }
     let text = cases.find((c) => c.name === "valid.journey.yaml")!.text;
@@ -143,7 +143,7 @@ describe("one YAML mistake, one message (test/fixtures/yaml-cascade)", () => {
       text = text.slice(0, start) + fragments[Math.floor(next() * fragments.length)] + text.slice(start + (next() < 0.3 ? 5 : 0));
       if (i % 10 !== 0) continue;
       const errors = parseDocument(text, { uniqueKeys: true }).errors;
-      const { causes, unexplained } = groupYamlErrors(text, errors, () => false);
+      const { causes, unexplained } = groupYamlErrors(text, errors);
       expect(causes.length + unexplained.length).toBeLessThanOrEqual(errors.length);
       if (errors.length > 0) expect(causes.length + unexplained.length).toBeGreaterThan(0);
       for (const cause of causes) {
