@@ -225,8 +225,10 @@ class Analysis {
       const from = Math.min(errorLine, move.index);
       const to = this.regionEnd(Math.max(index, move.index), Math.min(target.indent, move.column));
       const fix = this.reindent(move.index, move.column);
-      const remaining = fix && this.fixedErrors(fix, from, Math.max(index, move.index));
-      if (!remaining) return undefined;
+      // Past the budget of parses (a file of many mistakes) the reading stands without its proof, and without a fix.
+      const unchecked = this.budget.parses <= 0;
+      const remaining = fix && !unchecked ? this.fixedErrors(fix, from, Math.max(index, move.index)) : undefined;
+      if (!remaining && !unchecked) return undefined;
       const what = target.kind === "item" ? "this list item" : `\`${target.key}:\``;
       const like = this.describeLevel(move.level, move.index);
       const message =
@@ -240,11 +242,11 @@ class Analysis {
           message,
           start: at,
           end: at + (target.kind === "item" ? 1 : (target.key?.length ?? 0) + 1),
-          fix,
+          ...(remaining && fix ? { fix } : {}),
         },
         from,
         to,
-        remaining,
+        ...(remaining ? { remaining } : {}),
       };
     }
     return undefined;
