@@ -232,9 +232,11 @@ class Analysis {
       const what = target.kind === "item" ? "this list item" : `\`${target.key}:\``;
       const like = this.describeLevel(move.level, move.index);
       const message =
-        target.kind === "item"
-          ? `this list item starts at column ${target.indent + 1}, ${like.text}: the items of one list start at the same column; indent it to column ${move.column + 1}`
-          : `${what} starts at column ${target.indent + 1}, so YAML cannot tell which mapping it belongs to: indent \`${target.key}:\` to column ${move.column + 1}, ${like.text}`;
+        target.kind !== "item"
+          ? `${what} starts at column ${target.indent + 1}, the keys beside it at column ${move.column + 1}: indent \`${target.key}:\` to column ${move.column + 1}, ${like}`
+          : like.startsWith("the item")
+            ? `this list item starts at column ${target.indent + 1}, ${like}: the items of one list start at the same column; indent it to column ${move.column + 1}`
+            : `this list item starts at column ${target.indent + 1}: indent it to column ${move.column + 1}, ${like}`;
       const at = target.start + target.indent;
       return {
         cause: {
@@ -258,14 +260,15 @@ class Analysis {
     const context = this.context(index, new Map());
     const kind = line.kind === "item" ? "seq" : "map";
     const levels = context.levels.filter((l) => l.kind === kind);
-    if (context.opener) {
-      const opener = context.opener;
-      const base = opener.kind === "item" && opener.key === undefined ? opener.indent : opener.keyColumn;
-      levels.push({ column: base + this.indentWidth, kind, line: opener });
-    }
-    const ordered = uniqueBy(levels, (l) => l.column)
+    const nearest = uniqueBy(levels, (l) => l.column)
       .filter((l) => l.column !== line.indent)
       .sort((a, b) => Math.abs(a.column - line.indent) - Math.abs(b.column - line.indent) || b.column - a.column);
+    // Under `key:` with nothing after it, the line is its first child: indented one step further, first.
+    const opener = context.opener;
+    const child: Level[] = opener
+      ? [{ column: (opener.kind === "item" && opener.key === undefined ? opener.indent : opener.keyColumn) + this.indentWidth, kind, line: opener }]
+      : [];
+    const ordered = [...child, ...nearest];
     for (const level of ordered) {
       const moved = new Map([[index, level.column]]);
       if (this.fits(index, moved) && this.nextFits(index, moved)) return { index, column: level.column, level };
@@ -284,14 +287,18 @@ class Analysis {
     return level ? { index: previous, column: line.indent, level } : undefined;
   }
 
-  /** "like `type:` above it" / "like `steps:` on line 8" / "the item before it (line 10) at column 7". */
-  private describeLevel(level: Level, index: number): { text: string } {
+  /**
+   * Where the column comes from: "like `type:` above it", "like `steps:` on line 8", "under
+   * `steps:` above it" (the first line of a block), "the item before it (line 10) at column 7".
+   */
+  private describeLevel(level: Level, index: number): string {
     const line = level.line;
     const where = this.previousStructural(index) === line.index ? "above it" : `on line ${line.index + 1}`;
-    if (level.kind === "seq") return { text: `the item before it (line ${line.index + 1}) at column ${level.column + 1}` };
-    // The sibling key at that column: the level's own line, or the item's key after `- `.
-    const name = line.key ?? "";
-    return { text: `like \`${name}:\` ${where}` };
+    const own =
+      level.kind === "seq" ? line.kind === "item" && level.column === line.indent : level.column === (line.kind === "item" ? line.keyColumn : line.indent);
+    if (!own) return `under \`${line.key ?? "-"}${line.key === undefined ? "" : ":"}\` ${where}`;
+    if (level.kind === "seq") return `the item before it (line ${line.index + 1}) at column ${level.column + 1}`;
+    return `like \`${line.key ?? ""}:\` ${where}`;
   }
 
   /** Whether the line fits the lists and mappings open above it, with `moved` lines at new columns. */
@@ -503,7 +510,7 @@ class Analysis {
     const remaining = fix && this.fixedErrors(fix, index, index);
     const checked = remaining ? fix : undefined;
     const name = kind === "item" ? "this list item" : `\`${line.key ?? content.split(":")[0]}:\``;
-    const like = only?.level && checked && kind === "key" ? ` like ${this.describeLevel(only.level, index).text.replace(/^like /, "")}` : "";
+    const like = only?.level && checked && kind === "key" ? ` ${this.describeLevel(only.level, index)}` : "";
     const base = "tab used for indentation: YAML indents with spaces only";
     return {
       cause: {
