@@ -77,6 +77,16 @@ describe("one YAML mistake, one message (test/fixtures/yaml-cascade)", () => {
       }
   });
 
+  it("Windows line ends stay: the fixes of a file with CRLF keep every CRLF", () => {
+    for (const name of ["list-item-shallower.journey.yaml", "three-mistakes-close-together.journey.yaml"]) {
+      const c = cases.find((x) => x.name === name)!;
+      const crlf = (text: string) => text.replace(/\n/g, "\r\n");
+      const result = fixText(name, crlf(c.text), config, { lint: true });
+      expect(result.output, name).toBe(crlf(c.fixed!));
+      expect(result.checked.findings).toEqual([]);
+    }
+  });
+
   it("the built CLI reports the same findings (journey lint --format json)", async () => {
     // The valid ones share a journey id; one of them is enough here.
     const run = cases.filter((c) => c.name !== "tab-after-key.journey.yaml");
