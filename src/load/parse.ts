@@ -1,8 +1,9 @@
-import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document, type YAMLError } from "yaml";
+import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Finding, Span } from "../finding.js";
-import { FILE_START } from "../finding.js";
+import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
-import { explainYamlError, valuesCutByComments } from "./yaml-hints.js";
+import { groupYamlErrors, type YamlProblem } from "./yaml-cascade.js";
+import { explainYamlLine, valuesCutByComments } from "./yaml-hints.js";
 
 export interface ParseLimits {
   /** Most alias expansions allowed when converting the document (guards against "billion laughs"). */
@@ -32,7 +33,7 @@ export interface ParsedYaml {
 }
 
 /** Plain-language messages for the YAML errors people actually make. */
-const FRIENDLY: Record<string, (error: YAMLError) => string> = {
+const FRIENDLY: Record<string, (error: YamlProblem) => string> = {
   DUPLICATE_KEY: () => "duplicate key: each key may appear only once in a mapping",
   MULTIPLE_DOCS: () => "a journey file holds one YAML document: remove the extra `---` and split the file",
   BAD_INDENT: (e) => `bad indentation: ${lowerFirst(e.message)}`,
@@ -58,14 +59,27 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   // A line whose mistake was recognised: the parser's further errors on it are that mistake's echoes.
   const explained = new Set<number>();
   const lines = doc.errors.length > 0 ? text.split(/\r\n|\r|\n/) : [];
+  // One mistake, one message: the errors a misindented line, a tab or an unclosed quote or
+  // bracket causes are grouped under that cause; what no cause explains is reported below.
+  const cascade = doc.errors.length > 0 ? groupYamlErrors(text, doc.errors) : undefined;
+  for (const cause of cascade?.causes ?? [])
+    findings.push({
+      ruleId: "syntax",
+      messageId: cause.messageId,
+      severity: "error",
+      message: cause.message,
+      ...locator.offsets(cause.start, cause.end),
+      ...(cause.fix && { fix: cause.fix }),
+      ...(cause.suggestions && { suggestions: cause.suggestions }),
+    });
   for (const [problems, severity] of [
-    [doc.errors, "error"],
+    [cascade?.unexplained ?? [], "error"],
     [doc.warnings, "warning"],
   ] as const) {
     for (const problem of problems) {
       const span = locator.offsets(problem.pos[0], problem.pos[1]);
       if (explained.has(span.line)) continue;
-      const hint = severity === "error" ? explainYamlError(problem.code, lines, span.line) : undefined;
+      const hint = severity === "error" ? explainYamlLine(lines, span.line) : undefined;
       if (hint) explained.add(span.line);
       const message = /call stack/i.test(problem.message)
         ? "YAML is nested too deeply to read; a journey needs only a few levels"
@@ -85,6 +99,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
       });
     }
   }
+  findings.sort(compareFindings);
   if (findings.some((f) => f.severity === "error")) return { doc, locator, data: undefined, findings };
 
   if (doc.contents === null) {

@@ -13,22 +13,18 @@ const PLAIN_START = /^[^"'[{|>&*!#%@`]/;
 /** `key:value`: a key, then a colon with no space after it (so YAML reads one plain text). */
 const NO_SPACE_AFTER_COLON = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):([^\s:].*)$/;
 /** `key: value` on one line (optionally a list item), the value as written. */
-const KEY_VALUE = /^\s*(?:-\s+)?([^\s"'#-][^:#]*?):\s+(.*?)\s*$/d;
+const KEY_VALUE = /^\s*(?:-\s+)?([^\s"'#[{-][^:#]*?):\s+(.*?)\s*$/d;
 const DASH_WITHOUT_SPACE = /^\s*-([^\s-].*)$/;
-const LIST_ITEM = /^(\s*)-(\s|$)/;
 
 /**
- * The likely cause and fix of a YAML error, from its code and the line it is on. The parser's
- * own words describe its grammar ("nested mappings are not allowed in compact mappings"); these
- * name what the user typed and what to type instead. Undefined when the line shows no known mistake.
+ * The likely cause and fix of a YAML error from the line it is on, for the mistakes that show
+ * on one line (`key:value`, `-item`, `: ` inside a value). The parser's own words describe its
+ * grammar ("nested mappings are not allowed in compact mappings"); these name what the user
+ * typed and what to type instead. Undefined when the line shows no such mistake. Mistakes that
+ * reach over lines (indentation, tabs, unclosed quotes and brackets) are `yaml-cascade.ts`'s.
  */
-export function explainYamlError(code: string, lines: readonly string[], line: number): YamlHint | undefined {
+export function explainYamlLine(lines: readonly string[], line: number): YamlHint | undefined {
   const text = lines[line - 1] ?? "";
-  if (code === "TAB_AS_INDENT")
-    return {
-      messageId: code,
-      message: "tab used for indentation: YAML indents with spaces only; replace the tabs at the start of this line with spaces",
-    };
   const dash = DASH_WITHOUT_SPACE.exec(text);
   if (dash && !text.trimStart().startsWith("---"))
     return {
@@ -51,58 +47,6 @@ export function explainYamlError(code: string, lines: readonly string[], line: n
       edit: { line, start, end: start + value.length, text: quoted(value) },
       message: `the value of \`${pair[1].trim()}\` holds \`: \`, which YAML reads as the start of another key: put the value in quotes, \`${pair[1].trim()}: ${quoted(value)}\``,
     };
-  }
-  const quote = code === "MISSING_CHAR" ? unclosedQuote(lines, line) : undefined;
-  if (quote)
-    return {
-      messageId: "unclosed-quote",
-      message: `the ${quote.mark === '"' ? "double" : "single"} quote opened on line ${quote.line} (\`${quote.text}\`) is never closed: close it with \`${quote.mark}\` where the value ends`,
-    };
-  const sibling = LIST_ITEM.test(text) ? misalignedSibling(lines, line) : undefined;
-  if (sibling)
-    return {
-      messageId: "list-item-indent",
-      message: `this list item starts at column ${sibling.column}, the item before it (line ${sibling.line}) at column ${sibling.siblingColumn}: the items of one list start at the same column`,
-    };
-  return undefined;
-}
-
-/**
- * The list item before the one on `line` when the two are a column or two apart, as siblings
- * that were meant to line up. Nested lists (further right) are passed over; a key left of the
- * item, or an item at the same column, means the item is not misaligned.
- */
-function misalignedSibling(lines: readonly string[], line: number): { line: number; column: number; siblingColumn: number } | undefined {
-  const indent = (text: string) => text.length - text.trimStart().length;
-  const own = indent(lines[line - 1]);
-  for (let i = line - 2; i >= 0; i--) {
-    const text = lines[i];
-    const content = text.trimStart();
-    if (content === "" || content.startsWith("#")) continue;
-    const other = indent(text);
-    if (!LIST_ITEM.test(text)) {
-      if (other < own) return undefined;
-      continue;
-    }
-    if (other === own) return undefined;
-    if (Math.abs(other - own) <= 2) return { line: i + 1, column: own + 1, siblingColumn: other + 1 };
-    if (other < own) return undefined;
-  }
-  return undefined;
-}
-
-/**
- * The line where a quoted value opens and is not closed, searching up from where the parser ran
- * out of text. A quoted value may go on over lines, so only the nearest line that opens one
- * (`key: "` or `- "`) without closing it is named.
- */
-function unclosedQuote(lines: readonly string[], line: number): { line: number; mark: string; text: string } | undefined {
-  for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
-    const open = /^\s*(?:-\s+)?(?:[^\s"'#][^:#]*?:\s+)?(["'])(.*)$/.exec(lines[i]);
-    if (!open || !/^\s*(?:-\s|[^\s"'#][^:#]*?:\s)/.test(lines[i])) continue;
-    const [, mark, rest] = open;
-    const closed = mark === '"' ? /^(?:[^"\\]|\\.)*"/.test(rest) : /^(?:[^']|'')*'(?!')/.test(rest);
-    return closed ? undefined : { line: i + 1, mark, text: lines[i].trim() };
   }
   return undefined;
 }

@@ -40,10 +40,16 @@ describe("hostile and unusual input never crashes and is reported plainly", () =
       name: "unclosed quote",
       content: 'journey: 1\ntitle: "open\n',
       messageId: "unclosed-quote",
-      line: 3,
+      line: 2,
       message: /^the double quote opened on line 2 \(`title: "open`\) is never closed: close it with `"` where the value ends$/,
     },
-    { name: "unclosed bracket", content: "journey: 1\ntags: [a, b\nid: x\n", messageId: "BAD_INDENT", line: 3, message: /end with a \]/ },
+    {
+      name: "unclosed bracket",
+      content: "journey: 1\ntags: [a, b\nid: x\n",
+      messageId: "unclosed-bracket",
+      line: 2,
+      message: /^the `\[` opened on line 2 \(`tags: \[a, b`\) is never closed: close the list with `\]` where it ends$/,
+    },
     {
       name: "alias bomb (billion laughs)",
       content:
