@@ -5,6 +5,7 @@ import { lintFile } from "../lint/lint-file.js";
 import { fixFiles } from "../lint/fix-files.js";
 import { fixText } from "../lint/fix.js";
 import { checkFiles } from "../lint/run-files.js";
+import { resolveProjectLinks } from "../lint/project-links.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
 import { colorFor } from "../report/color.js";
@@ -164,6 +165,7 @@ async function checkStdin(
     checked = checkJourneyText(filePath, source.text, config);
     if (mode === "lint") lintFile(checked, config, lintOptions);
   }
+  resolveProjectLinks([checked], config);
   const { findings, rulesChecked } = checked;
   const result: FileReport = {
     filePath,

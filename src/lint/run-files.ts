@@ -4,6 +4,7 @@ import { checkJourneyFile, duplicateJourneyIds, internalFinding, type CheckedFil
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import type { FileReport } from "../results.js";
 import { lintFile } from "./lint-file.js";
+import { resolveProjectLinks } from "./project-links.js";
 
 export interface RunOptions {
   lint: boolean;
@@ -50,6 +51,7 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
   const threads = threadsFor(files.length, options.concurrency);
   const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
   duplicateJourneyIds(results, cwd);
+  resolveProjectLinks(results, config);
   // Formatters get reports only: what they show, nothing of the journey's model or ids.
   return results.map(({ filePath, source, findings, rulesChecked }) => ({
     filePath,
@@ -66,13 +68,15 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
 export function checkOne(file: string, config: ProjectConfig, options: RunOptions): CheckedFile {
   const checked = checkJourneyFile(file, config);
   if (options.lint) lintFile(checked, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
-  const { filePath, source, findings, rulesChecked, journeyId, idSpan } = checked;
+  const { filePath, source, findings, rulesChecked, journeyId, idSpan, stepIds, links } = checked;
   return {
     filePath,
     findings,
-    ...(findings.length > 0 && source !== undefined ? { source } : {}),
+    // A link resolved later may add a finding: keep the text for its code frame.
+    ...((findings.length > 0 || links) && source !== undefined ? { source } : {}),
     ...(rulesChecked ? { rulesChecked } : {}),
-    ...(journeyId !== undefined ? { journeyId, idSpan } : {}),
+    ...(journeyId !== undefined ? { journeyId, idSpan, stepIds } : {}),
+    ...(links ? { links } : {}),
   };
 }
 
