@@ -47,6 +47,7 @@ export const ar: Labels = {
   painPoint: "نقطة ألم",
   opportunities: "الفرص",
   opportunity: "فرصة",
+  continuesIn: "يتابع في {journey}",
   reached: "وصلوا",
   severity: "درجة الخطورة",
   rule: "القاعدة",

@@ -47,6 +47,7 @@ export const bg: Labels = {
   painPoint: "Болезнена точка",
   opportunities: "Възможности",
   opportunity: "Възможност",
+  continuesIn: "продължава в {journey}",
   reached: "Достигнали",
   severity: "Важност",
   rule: "Правило",

@@ -48,6 +48,7 @@ export const da: Labels = {
   painPoint: "Smertepunkt",
   opportunities: "Muligheder",
   opportunity: "Mulighed",
+  continuesIn: "fortsætter i {journey}",
   reached: "Nåede hertil",
   severity: "Alvorlighed",
   rule: "Regel",

@@ -48,6 +48,7 @@ export const en: Labels = {
   painPoint: "Pain point",
   opportunities: "Opportunities",
   opportunity: "Opportunity",
+  continuesIn: "continues in {journey}",
   reached: "Reached",
   severity: "Severity",
   rule: "Rule",

@@ -48,6 +48,7 @@ export const pl: Labels = {
   painPoint: "Problem",
   opportunities: "Możliwości",
   opportunity: "Możliwość",
+  continuesIn: "ciąg dalszy w {journey}",
   reached: "Dotarło",
   severity: "Waga",
   rule: "Reguła",

@@ -47,6 +47,7 @@ export const ru: Labels = {
   painPoint: "Болевая точка",
   opportunities: "Возможности",
   opportunity: "Возможность",
+  continuesIn: "продолжается в {journey}",
   reached: "Дошли",
   severity: "Серьёзность",
   rule: "Правило",

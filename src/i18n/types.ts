@@ -55,6 +55,8 @@ export interface Labels {
   opportunities: string;
   /** Before one opportunity. */
   opportunity: string;
+  /** A step that continues in another journey: `{journey}` is that journey's title (a link). */
+  continuesIn: string;
   reached: string;
   severity: string;
   rule: string;

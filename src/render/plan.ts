@@ -20,6 +20,7 @@ import { buildMap, mapPage } from "./map/map-html.js";
 import { catalogName, Names } from "../i18n/names.js";
 import { fileStem } from "./file-names.js";
 import { imageLinks, type ImageLink } from "./image-links.js";
+import { linkedJourneys } from "./journey-links.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
 
@@ -116,6 +117,8 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], images: [], refused: [], journeyIds: new Set(), keptIds: new Set(), warnings: [] };
   const rendered: IndexEntry[] = [];
+  // Every journey of the render, for the titles of the journeys a step continues in.
+  const journeys = linkedJourneys(entries.flatMap(({ result }) => (isRenderable(result) ? [result.model.journey] : [])));
   for (const { result, config } of entries) {
     const id = result.model?.journey.id ?? result.journeyId;
     if (id !== undefined) plan.keptIds.add(fileStem(id));
@@ -184,6 +187,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       analysis,
       observedDiagram,
       images,
+      journeys,
     });
     plan.files.push({ name: `${stem}.md`, content: markdownFile(report, source, labels) });
     if (options.map !== false) {
@@ -194,6 +198,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         ruleDocsUrl: (ruleId) => ruleInfoOf(options.rulesMeta, ruleId, options.homepage).docsUrl,
         names,
         analysis,
+        journeys,
         links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html", images: imageLinks(labels, images) },
       });
       const page = mapPage(map, note, labels.map.generatedNote);
