@@ -131,6 +131,8 @@ export const bg: Labels = {
     renamedFrom: "преименуван от {file}",
     findingNew: { error: "нова грешка: {message}", warning: "ново предупреждение: {message}", info: "нова информация: {message}" },
     findingFixed: "поправено: {message}",
+    linkAdded: "{step} вече продължава в пътешествието {journey} при {link}",
+    linkRemoved: "{step} вече не продължава в пътешествието {journey} при {link}",
     status: { added: "добавено", removed: "премахнато", changed: "променено", unchanged: "без промяна" },
   },
   map: {

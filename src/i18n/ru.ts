@@ -130,6 +130,8 @@ export const ru: Labels = {
     renamedFrom: "переименован из {file}",
     findingNew: { error: "новая ошибка: {message}", warning: "новое предупреждение: {message}", info: "новые сведения: {message}" },
     findingFixed: "исправлено: {message}",
+    linkAdded: "{step} теперь продолжается в пути {journey} на шаге {link}",
+    linkRemoved: "{step} больше не продолжается в пути {journey} на шаге {link}",
     status: { added: "добавлен", removed: "удалён", changed: "изменён", unchanged: "без изменений" },
   },
   map: {
