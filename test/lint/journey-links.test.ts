@@ -9,7 +9,7 @@ import { lintFile } from "../../src/lint/lint-file.js";
 import { projectFiles } from "../../src/lint/project-links.js";
 import { checkFiles } from "../../src/lint/run-files.js";
 import { planRender } from "../../src/render/plan.js";
-import { removeTempProjects, RUN_META, runCli, tempProject } from "../helpers/index.js";
+import { removeTempProjects, ROOT, RUN_META, runCli, tempProject } from "../helpers/index.js";
 
 afterAll(removeTempProjects);
 
@@ -92,6 +92,12 @@ describe("links between journeys", () => {
     expect(brief(report.messages)).toEqual(TYPO_FINDINGS);
   });
 
+  it("journey render does not render a journey whose link names nothing, as lint reports it", async () => {
+    const result = await runCli(["render", "-o", "out"], { cwd: dir });
+    expect(result.stderr).toContain("typo.journey.yaml: not rendered: has structural errors");
+    expect(readFileSync(join(dir, "out", "buy.html"), "utf8")).toContain('<a href="refund.html#asks" dir="auto">Get a refund</a>');
+  });
+
   it("a link outside `next` and a branch's `to` is a schema error, and a malformed one names the form", () => {
     const config = defaultConfig("/virtual");
     const text = journey("j", "J", ["a", "b"], { b: "[]" }).replace("goal: { steps: [b] }", "goal: { steps: [other#b] }");
@@ -132,3 +138,25 @@ describe("links between journeys", () => {
 function journeyText(dir: string, name: string): string {
   return readFileSync(join(dir, `${name}.journey.yaml`), "utf8");
 }
+
+describe("project-level rules run when lint sees the whole project, and say nothing otherwise", () => {
+  const fixture = join(ROOT, "test", "fixtures", "rules", "catalog-unused", "invalid-unused");
+  const projectFindings = (stdout: string) =>
+    (JSON.parse(stdout) as { filePath: string; messages: { ruleId: string }[] }[]).flatMap((r) =>
+      r.messages.filter((m) => m.ruleId === "catalog-unused" || m.ruleId === "journey-loop").map((m) => `${r.filePath} ${m.ruleId}`),
+    );
+
+  it("journey lint with no paths reports the unused catalog entries in the config; with a path, nothing", async () => {
+    const whole = await runCli(["lint", "-f", "json"], { cwd: fixture });
+    expect(projectFindings(whole.stdout)).toEqual([
+      "journey.config.yaml catalog-unused",
+      "journey.config.yaml catalog-unused",
+      "journey.config.yaml catalog-unused",
+    ]);
+    expect(whole.exitCode).toBe(0);
+    const one = await runCli(["lint", "-f", "json", "buy.journey.yaml"], { cwd: fixture });
+    expect(projectFindings(one.stdout)).toEqual([]);
+    const off = await runCli(["lint", "-f", "json", "--rule", "catalog-unused=off"], { cwd: fixture });
+    expect(projectFindings(off.stdout)).toEqual([]);
+  });
+});
