@@ -140,7 +140,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
-    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
+    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names, journeys);
     const flowDiagram = flow.definition;
     if (flow.tooLarge) {
       plan.warnings.push({
