@@ -53,7 +53,7 @@ export function journeyFacts(journey: Journey, graph: FlowGraph, locator: Locato
     );
     const toLink = linkSteps.map((index) => reachable(graph, [index], "backward"));
     for (const step of journey.steps) {
-      if (reach[step.id] !== undefined) continue; // a duplicate id is reported; the first step is the one links name
+      if (Object.hasOwn(reach, step.id)) continue; // a duplicate id is reported; the first step is the one links name
       reach[step.id] = { goal: toGoal[step.index], links: toLink.flatMap((reaches, i) => (reaches[step.index] ? [i] : [])) };
     }
   }

@@ -1,4 +1,5 @@
 import { stronglyConnectedComponents } from "../model/flow-graph.js";
+import { own } from "../util/own.js";
 import type { ProjectRule } from "./types.js";
 
 /** A link target, `<journey-id>#<step-id>`: a node of the graph of links between journeys. */
@@ -23,7 +24,8 @@ export const journeyLoop: ProjectRule = {
     for (const journey of journeys)
       for (const link of journey.links) {
         const target = byId.get(link.journey);
-        const reach = target?.reach[link.step];
+        // Own properties only: a step id such as `constructor` must not find Object's.
+        const reach = target && own(target.reach, link.step);
         const id = key(link.journey, link.step);
         if (!target || !reach || nodeIndex.has(id)) continue; // an unknown target is unknown-reference's
         nodeIndex.set(id, nodes.length);
