@@ -17,7 +17,9 @@ export function rulesTable(rules, pagePrefix) {
   const rows = rules.map(({ meta }) => {
     const options = Object.entries(meta.options ?? {}).map(([name, spec]) => `${name} ${spec.default}`);
     const severity = options.length > 0 ? `${meta.severity} (${options.join(", ")})` : meta.severity;
-    return `| [\`${meta.id}\`](${pagePrefix}${meta.id}.md) | ${severity} | ${meta.description.replace(/\|/g, "\\|")} |`;
+    // A project-level rule runs only when lint sees the whole project: the table says so.
+    const scope = meta.scope === "project" ? " (project: `journey lint` with no paths)" : "";
+    return `| [\`${meta.id}\`](${pagePrefix}${meta.id}.md) | ${severity} | ${meta.description.replace(/\|/g, "\\|")}${scope} |`;
   });
   return [START, "", `${rules.length} rules.`, "", "| Rule | Default | What it finds |", "| --- | --- | --- |", ...rows, "", END].join("\n");
 }

@@ -10,6 +10,7 @@ import type { Journey, JourneyFile } from "./model/types.js";
 import type { Locator } from "./load/locator.js";
 import type { FileReport } from "./results.js";
 import { eventMappingFindings } from "./validate/event-mapping.js";
+import { writtenLinks, type WrittenLink } from "./validate/journey-links.js";
 import { withInertErrorsRepaired } from "./validate/inert.js";
 import { referenceFindings } from "./validate/references.js";
 import { schemaFindings } from "./validate/schema.js";
@@ -37,6 +38,13 @@ export interface CheckedFile extends FileReport {
    * on, so one run reports everything. Never rendered, analyzed or compared: those take `model`.
    */
   lintModel?: JourneyModel;
+  /** The step ids of a schema-valid journey: what links from other journeys resolve against. */
+  stepIds?: string[];
+  /**
+   * The links to other journeys' steps the file writes (where the schema accepts them): resolved
+   * against the project's journeys once every file of the run is checked (`lint/project-links.ts`).
+   */
+  links?: WrittenLink[];
   /** Lint findings silenced by `# journey-disable` comments: reports still show the facts behind them. */
   suppressed?: SuppressedFinding[];
 }
@@ -75,6 +83,8 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   const rejected = new Set(schema.map((f) => `${f.line}:${f.column}`));
   const references = referenceFindings(parsed.data, config, parsed.locator).filter((f) => !rejected.has(`${f.line}:${f.column}`));
   result.findings.push(...schema, ...references);
+  const links = writtenLinks(parsed.data, parsed.locator).filter((link) => !rejected.has(`${link.span.line}:${link.span.column}`));
+  if (links.length > 0) result.links = links;
   // With schema errors only in labels and prose, the rest is checked as in a valid file.
   const valid = schema.length === 0 ? parsed.data : withInertErrorsRepaired(validateJourneySchema, parsed.data);
   if (valid === undefined) return sorted(result);
@@ -82,6 +92,7 @@ export function checkJourneyText(filePath: string, text: string, config: Project
   const file = valid as JourneyFile;
   result.journeyId = file.id;
   result.idSpan = parsed.locator.span(["id"]);
+  result.stepIds = file.stages.flatMap((stage) => (stage.steps ?? []).map((step) => step.id));
   // One activity of an event log means one step (journey analyze); checked on the valid document.
   const eventMapping = eventMappingFindings(file, parsed.locator).map((f) => ({ ...f, journeyId: file.id }));
   result.findings.push(...eventMapping);

@@ -5,6 +5,7 @@ import { lintFile } from "../lint/lint-file.js";
 import { fixFiles } from "../lint/fix-files.js";
 import { fixText } from "../lint/fix.js";
 import { checkFiles } from "../lint/run-files.js";
+import { resolveProjectLinks } from "../lint/project-links.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { effectiveRules } from "../lint/settings.js";
 import { colorFor } from "../report/color.js";
@@ -91,6 +92,8 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     cliRules,
     reportUnusedDisableDirectives: options.reportUnusedDisableDirectives,
     concurrency: parseConcurrency(options.concurrency),
+    // With no paths lint sees the whole project: the project-level rules run.
+    project: paths.length === 0,
   };
   const byFile = new Map<string, FileReport>();
   const fixing = options.fix || options.fixDryRun;
@@ -100,7 +103,9 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
       : await checkFiles(group.files, group.config, runOptions, cwd);
     for (const result of reports) byFile.set(result.filePath, result);
   }
-  const results = files.map((file) => byFile.get(file)!);
+  // The journeys in the order given, then the configs the project-level rules reported on.
+  const given = new Set(files);
+  const results = [...files.map((file) => byFile.get(file)!), ...[...byFile.values()].filter((report) => !given.has(report.filePath))];
   const hidden = options.quiet ? hideAllButErrors(results) : undefined;
 
   emit(formatter(results, { ...contextFor(cwd, options, results.length, !options.outputFile), hidden }), options.outputFile, cwd);
@@ -164,6 +169,7 @@ async function checkStdin(
     checked = checkJourneyText(filePath, source.text, config);
     if (mode === "lint") lintFile(checked, config, lintOptions);
   }
+  resolveProjectLinks([checked], config);
   const { findings, rulesChecked } = checked;
   const result: FileReport = {
     filePath,

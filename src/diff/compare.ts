@@ -6,6 +6,7 @@ import { ChangeList } from "./change-list.js";
 import { compareExperience } from "./experience.js";
 import { impactOf } from "./impact.js";
 import { compareFindings } from "./lint-findings.js";
+import { compareLinks } from "./links.js";
 import type { FlowComparison } from "./moves.js";
 import { absorbOverlaps } from "./overlaps.js";
 import type { FilePair, SideSource, Version } from "./sources.js";
@@ -84,6 +85,7 @@ function compareJourney(base: CheckedSide | undefined, head: CheckedSide | undef
   if (base?.model && head?.model) {
     const steps = matchSteps(base.model, head.model);
     flow = compareStructure(base.model, head.model, steps, out);
+    compareLinks(base.model, head.model, out);
     compareExperience(base.model, head.model, steps, out);
   } else if (base && head && idOf(base) !== undefined && idOf(head) !== undefined && idOf(base) !== idOf(head)) {
     out.add("journey-id-changed", { model: placeOf(head), side: "head", path: ["id"] }, `journey id changed from \`${idOf(base)}\` to \`${idOf(head)}\``, {

@@ -37,6 +37,16 @@ export const CHANGE_KINDS = [
     severity: "warning",
     description: "A transition between two steps that both versions have is gone, and not only because a step moved or was added.",
   },
+  {
+    id: "link-added",
+    severity: "info",
+    description: "A step continues in another journey where it did not: a new `<journey-id>#<step-id>` in its `next` or a branch's `to` (on a new step too).",
+  },
+  {
+    id: "link-removed",
+    severity: "warning",
+    description: "A step no longer continues in another journey it did: a `<journey-id>#<step-id>` link is gone (with its step too).",
+  },
   { id: "emotion-better", severity: "info", description: "A step's emotion went up." },
   { id: "emotion-worse", severity: "warning", description: "A step's emotion went down." },
   { id: "pain-point-added", severity: "warning", description: "A step has a pain point it did not have." },

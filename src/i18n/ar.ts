@@ -47,6 +47,7 @@ export const ar: Labels = {
   painPoint: "نقطة ألم",
   opportunities: "الفرص",
   opportunity: "فرصة",
+  continuesIn: "يتابع في {journey}",
   reached: "وصلوا",
   severity: "درجة الخطورة",
   rule: "القاعدة",
@@ -155,6 +156,8 @@ export const ar: Labels = {
     renamedFrom: "أعيدت تسميته من {file}",
     findingNew: { error: "خطأ جديد: {message}", warning: "تحذير جديد: {message}", info: "ملاحظة جديدة: {message}" },
     findingFixed: "أُصلح: {message}",
+    linkAdded: "{step} يتابع الآن في الرحلة {journey} عند {link}",
+    linkRemoved: "{step} لم يعد يتابع في الرحلة {journey} عند {link}",
     status: { added: "مضافة", removed: "محذوفة", changed: "متغيرة", unchanged: "دون تغيير" },
   },
   map: {

@@ -47,6 +47,7 @@ export const bg: Labels = {
   painPoint: "Болезнена точка",
   opportunities: "Възможности",
   opportunity: "Възможност",
+  continuesIn: "продължава в {journey}",
   reached: "Достигнали",
   severity: "Важност",
   rule: "Правило",
@@ -158,6 +159,8 @@ export const bg: Labels = {
     renamedFrom: "преименуван от {file}",
     findingNew: { error: "нова грешка: {message}", warning: "ново предупреждение: {message}", info: "нова информация: {message}" },
     findingFixed: "поправено: {message}",
+    linkAdded: "{step} вече продължава в пътешествието {journey} при {link}",
+    linkRemoved: "{step} вече не продължава в пътешествието {journey} при {link}",
     status: { added: "добавено", removed: "премахнато", changed: "променено", unchanged: "без промяна" },
   },
   map: {

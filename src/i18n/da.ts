@@ -48,6 +48,7 @@ export const da: Labels = {
   painPoint: "Smertepunkt",
   opportunities: "Muligheder",
   opportunity: "Mulighed",
+  continuesIn: "fortsætter i {journey}",
   reached: "Nåede hertil",
   severity: "Alvorlighed",
   rule: "Regel",
@@ -159,6 +160,8 @@ export const da: Labels = {
     renamedFrom: "omdøbt fra {file}",
     findingNew: { error: "ny fejl: {message}", warning: "ny advarsel: {message}", info: "ny bemærkning: {message}" },
     findingFixed: "rettet: {message}",
+    linkAdded: "{step} fortsætter nu i rejsen {journey} ved {link}",
+    linkRemoved: "{step} fortsætter ikke længere i rejsen {journey} ved {link}",
     status: { added: "tilføjet", removed: "fjernet", changed: "ændret", unchanged: "uændret" },
   },
   map: {

@@ -48,6 +48,7 @@ export const en: Labels = {
   painPoint: "Pain point",
   opportunities: "Opportunities",
   opportunity: "Opportunity",
+  continuesIn: "continues in {journey}",
   reached: "Reached",
   severity: "Severity",
   rule: "Rule",
@@ -157,6 +158,8 @@ export const en: Labels = {
     renamedFrom: "renamed from {file}",
     findingNew: { error: "new error: {message}", warning: "new warning: {message}", info: "new note: {message}" },
     findingFixed: "fixed: {message}",
+    linkAdded: "{step} now continues in journey {journey} at {link}",
+    linkRemoved: "{step} no longer continues in journey {journey} at {link}",
     status: { added: "added", removed: "removed", changed: "changed", unchanged: "unchanged" },
   },
   map: {

@@ -48,6 +48,7 @@ export const pl: Labels = {
   painPoint: "Problem",
   opportunities: "Możliwości",
   opportunity: "Możliwość",
+  continuesIn: "ciąg dalszy w {journey}",
   reached: "Dotarło",
   severity: "Waga",
   rule: "Reguła",
@@ -160,6 +161,8 @@ export const pl: Labels = {
     renamedFrom: "przemianowano z {file}",
     findingNew: { error: "nowy błąd: {message}", warning: "nowe ostrzeżenie: {message}", info: "nowa informacja: {message}" },
     findingFixed: "naprawiono: {message}",
+    linkAdded: "{step} prowadzi teraz do ścieżki {journey}, do kroku {link}",
+    linkRemoved: "{step} nie prowadzi już do ścieżki {journey}, do kroku {link}",
     status: { added: "dodana", removed: "usunięta", changed: "zmieniona", unchanged: "bez zmian" },
   },
   map: {

@@ -47,6 +47,7 @@ export const ru: Labels = {
   painPoint: "Болевая точка",
   opportunities: "Возможности",
   opportunity: "Возможность",
+  continuesIn: "продолжается в {journey}",
   reached: "Дошли",
   severity: "Серьёзность",
   rule: "Правило",
@@ -156,6 +157,8 @@ export const ru: Labels = {
     renamedFrom: "переименован из {file}",
     findingNew: { error: "новая ошибка: {message}", warning: "новое предупреждение: {message}", info: "новые сведения: {message}" },
     findingFixed: "исправлено: {message}",
+    linkAdded: "{step} теперь продолжается в пути {journey} на шаге {link}",
+    linkRemoved: "{step} больше не продолжается в пути {journey} на шаге {link}",
     status: { added: "добавлен", removed: "удалён", changed: "изменён", unchanged: "без изменений" },
   },
   map: {

@@ -55,6 +55,8 @@ export interface Labels {
   opportunities: string;
   /** Before one opportunity. */
   opportunity: string;
+  /** A step that continues in another journey: `{journey}` is that journey's title (a link). */
+  continuesIn: string;
   reached: string;
   severity: string;
   rule: string;
@@ -118,6 +120,9 @@ export interface Labels {
     /** A lint finding new in the head, by its severity, and one fixed since the base; `{message}` is the finding's message. */
     findingNew: { error: string; warning: string; info: string };
     findingFixed: string;
+    /** A step's link to another journey, new or gone: `{step}` the step's id, `{journey}` and `{link}` the other journey's id and step id. */
+    linkAdded: string;
+    linkRemoved: string;
     status: { added: string; removed: string; changed: string; unchanged: string };
   };
   /** The journey map (`<id>.html`, `index.html`) and `journey preview`. */

@@ -4,7 +4,9 @@ import { decodeSource, fileProblem, formatBytes, tooLarge } from "../load/source
 import type { FileReport } from "../results.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { readRegularFile } from "../util/regular-file.js";
+import type { CheckedFile } from "../check.js";
 import { fixText } from "./fix.js";
+import { resolveProjectLinks } from "./project-links.js";
 import type { LintOptions } from "./lint-file.js";
 
 const BOM = "\uFEFF";
@@ -17,7 +19,7 @@ const BOM = "\uFEFF";
  * fixed text as `output`, as ESLint's `--fix-dry-run` does.
  */
 export function fixFiles(files: readonly string[], config: ProjectConfig, options: LintOptions & { dryRun: boolean }): FileReport[] {
-  return files.map((filePath) => {
+  const results = files.map((filePath): CheckedFile & { output?: string } => {
     const read = readRegularFile(filePath, config.limits.maxFileSize);
     if (!read.bytes) {
       const problem =
@@ -34,13 +36,14 @@ export function fixFiles(files: readonly string[], config: ProjectConfig, option
       const target = realpathSync(filePath);
       writeFileAtomic(target, bom + fixed.output, { mode: statSync(target).mode & 0o7777 });
     }
-    const { findings, rulesChecked } = fixed.checked;
-    return {
-      filePath,
-      findings,
-      ...(findings.length > 0 && fixed.checked.source !== undefined ? { source: fixed.checked.source } : {}),
-      ...(rulesChecked ? { rulesChecked } : {}),
-      ...(fixed.output !== undefined && options.dryRun ? { output: bom + fixed.output } : {}),
-    };
+    return { ...fixed.checked, ...(fixed.output !== undefined && options.dryRun ? { output: bom + fixed.output } : {}) };
   });
+  resolveProjectLinks(results, config);
+  return results.map(({ filePath, findings, source, rulesChecked, output }) => ({
+    filePath,
+    findings,
+    ...(findings.length > 0 && source !== undefined ? { source } : {}),
+    ...(rulesChecked ? { rulesChecked } : {}),
+    ...(output !== undefined ? { output } : {}),
+  }));
 }

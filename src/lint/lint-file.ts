@@ -3,7 +3,7 @@ import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import { compareFindings, type Finding } from "../finding.js";
 import { FlowAnalysis } from "../model/analysis.js";
 import { RULES } from "../rules/registry.js";
-import type { RuleContext } from "../rules/types.js";
+import { isProjectRule, type RuleContext } from "../rules/types.js";
 import { applyDirectives, parseDirectives, unusedDirectiveFindings } from "./directives.js";
 import { effectiveRules } from "./settings.js";
 import { fillMessage } from "../util/message-template.js";
@@ -31,6 +31,7 @@ export function lintFile(result: CheckedFile, config: ProjectConfig, options: Li
   const findings: Finding[] = [];
   result.rulesChecked = [];
   for (const rule of RULES) {
+    if (isProjectRule(rule)) continue; // run over the whole project, by lint/lint-project.ts
     const setting = settings.get(rule.meta.id)!;
     if (setting.severity === "off") continue;
     result.rulesChecked.push(rule.meta.id);

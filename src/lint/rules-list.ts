@@ -14,6 +14,8 @@ export interface RuleListing {
   options: Record<string, OptionSpec>;
   /** The rule's page. */
   docs: string;
+  /** `project`: the rule runs only when lint sees the whole project (`journey lint` with no paths). */
+  scope: "journey" | "project";
 }
 
 const PRESETS = ["recommended", "strict"] as const satisfies readonly Preset[];
@@ -26,6 +28,7 @@ export function listRules(docsBase: string): RuleListing[] {
     severity: Object.fromEntries(PRESETS.map((preset) => [preset, presetSeverity(meta, preset)])) as RuleListing["severity"],
     options: { ...meta.options },
     docs: `${docsBase}${meta.id}.md`,
+    scope: meta.scope ?? "journey",
   }));
 }
 
@@ -67,7 +70,7 @@ export function formatRuleList(rules: readonly RuleListing[], format: RuleListFo
   const lines = [paint.dim(`${"rule".padEnd(width)}  ${"default".padEnd(7)}  description`)];
   for (const rule of rules) {
     const severity = rule.severity.recommended;
-    const options = optionText(rule);
+    const options = [optionText(rule), rule.scope === "project" ? "project: journey lint with no paths" : ""].filter(Boolean).join("; ");
     lines.push(
       `${paint.bold(rule.id.padEnd(width))}  ${severityText(severity)}${" ".repeat(9 - severity.length)}${rule.description}${options ? paint.dim(` (${options})`) : ""}`,
     );

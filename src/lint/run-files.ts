@@ -1,14 +1,22 @@
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { checkJourneyFile, duplicateJourneyIds, internalFinding, type CheckedFile } from "../check.js";
+import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import type { FileReport } from "../results.js";
+import { journeyFacts } from "../model/journey-facts.js";
 import { lintFile } from "./lint-file.js";
+import { lintProject, type ProjectFile } from "./lint-project.js";
+import { resolveProjectLinks } from "./project-links.js";
 
 export interface RunOptions {
   lint: boolean;
   cliRules?: Record<string, RuleSetting>;
   reportUnusedDisableDirectives?: boolean;
+  /**
+   * The files are the whole project (`journey lint` with no paths): the project-level rules run
+   * (`lint-project.ts`), and each file sends back the facts they need.
+   */
+  project?: boolean;
   /** Threads to use; 1 checks every file on the main thread. Default: `threadsFor` decides. */
   concurrency?: number;
 }
@@ -50,33 +58,42 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
   const threads = threadsFor(files.length, options.concurrency);
   const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
   duplicateJourneyIds(results, cwd);
+  resolveProjectLinks(results, config);
+  const configReport = options.project && options.lint ? lintProject(results, config, options.cliRules) : undefined;
   // Formatters get reports only: what they show, nothing of the journey's model or ids.
-  return results.map(({ filePath, source, findings, rulesChecked }) => ({
+  const reports: FileReport[] = results.map(({ filePath, source, findings, rulesChecked }) => ({
     filePath,
     findings,
     ...(source !== undefined ? { source } : {}),
     ...(rulesChecked ? { rulesChecked } : {}),
   }));
+  if (configReport) reports.push(configReport);
+  return reports;
 }
 
 /**
  * One file through the pipeline, reduced to what reports and the duplicate-id check need: the
  * model is dropped, and so is the text of a file without findings (no code frame to show).
  */
-export function checkOne(file: string, config: ProjectConfig, options: RunOptions): CheckedFile {
+export function checkOne(file: string, config: ProjectConfig, options: RunOptions): ProjectFile {
   const checked = checkJourneyFile(file, config);
   if (options.lint) lintFile(checked, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
-  const { filePath, source, findings, rulesChecked, journeyId, idSpan } = checked;
+  const model = checked.model ?? checked.lintModel;
+  const facts = options.project && options.lint && model ? journeyFacts(model.journey, model.graph, model.locator) : undefined;
+  const { filePath, source, findings, rulesChecked, journeyId, idSpan, stepIds, links } = checked;
   return {
     filePath,
     findings,
-    ...(findings.length > 0 && source !== undefined ? { source } : {}),
+    // A link resolved later may add a finding: keep the text for its code frame.
+    ...((findings.length > 0 || links) && source !== undefined ? { source } : {}),
     ...(rulesChecked ? { rulesChecked } : {}),
-    ...(journeyId !== undefined ? { journeyId, idSpan } : {}),
+    ...(journeyId !== undefined ? { journeyId, idSpan, stepIds } : {}),
+    ...(links ? { links } : {}),
+    ...(facts ? { facts } : {}),
   };
 }
 
-async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<CheckedFile[]> {
+async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<ProjectFile[]> {
   // Contiguous chunks keep the output in file order; the main thread takes the first.
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
@@ -85,9 +102,9 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
   const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
   const pending = chunks.slice(1).map(
     (chunk) =>
-      new Promise<CheckedFile[]>((resolve) => {
+      new Promise<ProjectFile[]>((resolve) => {
         const worker = new Worker(WORKER, { workerData: { ...workerData, files: chunk } });
-        worker.once("message", (results: CheckedFile[]) => resolve(results));
+        worker.once("message", (results: ProjectFile[]) => resolve(results));
         // A worker that dies reports every file of its chunk, so none is silently skipped.
         worker.once("error", (error) => resolve(chunk.map((filePath) => ({ filePath, findings: [internalFinding(error)] }))));
       }),

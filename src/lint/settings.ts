@@ -1,7 +1,7 @@
 import type { Preset, ProjectConfig, RuleSetting, SeverityName } from "../config/types.js";
 import type { Severity } from "../finding.js";
 import { RULES } from "../rules/registry.js";
-import type { Rule } from "../rules/types.js";
+import type { AnyRule as Rule } from "../rules/types.js";
 
 export interface EffectiveRule {
   severity: Severity | "off";

@@ -1,12 +1,27 @@
 import type { Location } from "vscode-languageserver";
+import { parseJourneyLink } from "../model/journey-link.js";
+import { journeyFile } from "../project/links.js";
 import type { ProjectFile } from "../project/project.js";
 import { catalogEntry, stepOccurrences, symbolAt } from "./symbol-at.js";
 import { documentOf, rangeOf, uriOf, type Workspace } from "./workspace.js";
 
-/** Go to definition: a step reference to the step's `id`; a channel, persona or team to its catalog entry (the journey's own or the config's). */
+/**
+ * Go to definition: a step reference to the step's `id`; a link (`refund#asks`) to that step's `id`
+ * in the other journey's file; a channel, persona or team to its catalog entry (the journey's own
+ * or the config's).
+ */
 export function definition(workspace: Workspace, file: ProjectFile, offset: number): Location[] {
   const symbol = symbolAt(file, offset);
   if (!symbol || symbol.kind === "rule") return [];
+  const link = symbol.kind === "step" ? parseJourneyLink(symbol.id) : undefined;
+  if (link) {
+    const target = journeyFile(workspace.project, link.journey);
+    if (!target) return [];
+    const doc = documentOf(target);
+    return stepOccurrences(target, link.step)
+      .filter((occurrence) => occurrence.declaration)
+      .map((occurrence) => ({ uri: uriOf(target.path), range: rangeOf(doc, occurrence.range) }));
+  }
   if (symbol.kind === "step") {
     const doc = documentOf(file);
     return stepOccurrences(file, symbol.id)

@@ -145,6 +145,13 @@ export function startServer(options: ServerOptions): Connection {
     for (const document of documents.all()) schedule(document.uri);
   };
 
+  /** A journey changed: the open journeys whose links resolve against it are checked again. */
+  const recheckLinking = (path: string) => {
+    const stale = new Set(safely(() => workspace.project.linksChanged(path), []));
+    if (stale.size === 0) return;
+    for (const document of documents.all()) if (stale.has(pathOf(document.uri) ?? "")) schedule(document.uri);
+  };
+
   const update = (document: TextDocument) => {
     const path = pathOf(document.uri);
     if (!path) return;
@@ -152,7 +159,10 @@ export function startServer(options: ServerOptions): Connection {
     if (workspace.project.folders.length === 0) workspace.project.addFolder(dirname(path));
     const file = safely(() => workspace.project.setText(path, stripBom(document.getText())), undefined);
     if (file?.kind === "config") recheckOpen();
-    else schedule(document.uri);
+    else {
+      schedule(document.uri);
+      if (file) recheckLinking(path);
+    }
   };
 
   documents.onDidOpen(({ document }) => update(document));
@@ -164,6 +174,7 @@ export function startServer(options: ServerOptions): Connection {
     if (path) safely(() => workspace.project.close(path), undefined);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     if (path && isConfigPath(path)) recheckOpen();
+    else if (path) recheckLinking(path);
   });
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -173,6 +184,7 @@ export function startServer(options: ServerOptions): Connection {
       if (!path) continue;
       safely(() => workspace.project.reload(path), undefined);
       if (isConfigPath(path)) config = true;
+      else recheckLinking(path);
     }
     if (config) recheckOpen();
   });

@@ -11,6 +11,12 @@ export interface FlowGraph {
   predecessors: number[][];
   entries: number[];
   isGoal: boolean[];
+  /**
+   * Steps with a link to another journey's step (`Step.links`): the customer leaves the journey
+   * there, so the path ends at the journey's edge as it does at an end step (no `dead-end`). A
+   * link is no edge of this graph: it goes to another journey's graph.
+   */
+  isExit: boolean[];
 }
 
 export function buildFlowGraph(journey: Journey): FlowGraph {
@@ -30,7 +36,8 @@ export function buildFlowGraph(journey: Journey): FlowGraph {
   const indexes = (ids: string[]) => [...new Set(ids.map((id) => journey.stepById.get(id)?.index).filter((i): i is number => i !== undefined))];
   const isGoal = new Array<boolean>(size).fill(false);
   for (const index of indexes(journey.goal.steps)) isGoal[index] = true;
-  return { size, successors, predecessors, entries: indexes(journey.entries), isGoal };
+  const isExit = journey.steps.map((step) => step.links.length > 0);
+  return { size, successors, predecessors, entries: indexes(journey.entries), isGoal, isExit };
 }
 
 /** Steps reachable from `starts` (forwards along successors, or backwards along predecessors). */

@@ -6,8 +6,10 @@ import { discoverFiles, JOURNEY_FILE } from "../discover/files.js";
 import { lintFile } from "../lint/lint-file.js";
 import { DEFAULT_MAX_FILE_SIZE, readSource } from "../load/source.js";
 import type { FileReport } from "../results.js";
-import { FILE_START } from "../finding.js";
+import { compareFindings, FILE_START } from "../finding.js";
+import { linkFindings } from "../validate/journey-links.js";
 import { indexText, type CatalogEntry, type FileIndex, type Occurrence, type SymbolKind } from "./file-index.js";
+import { projectLinkTargets } from "./links.js";
 
 /** One journey or config file of the workspace: its text (an open document's unsaved text, else the file's) and what is known about it. */
 export interface ProjectFile {
@@ -189,8 +191,28 @@ export class Project {
     }
     const checked = checkJourneyText(file.path, file.text, load.config);
     lintFile(checked, load.config);
+    // Links to other journeys resolve against the workspace's journeys, as lint resolves them against the project's.
+    if (checked.links) {
+      checked.findings.push(...linkFindings(checked.links, projectLinkTargets(this), checked.journeyId));
+      checked.findings.sort(compareFindings);
+    }
     file.checked = checked;
     return checked;
+  }
+
+  /**
+   * A journey's text changed (its id or steps may have): the files whose links were resolved
+   * against it are checked again on demand. Returns their paths, for the editor to re-check the open ones.
+   */
+  linksChanged(path: string): string[] {
+    const absolute = resolve(path);
+    const stale: string[] = [];
+    for (const file of this.files.values()) {
+      if (file.path === absolute || !file.checked?.links) continue;
+      file.checked = undefined;
+      stale.push(file.path);
+    }
+    return stale;
   }
 
   /** The problems of a config that cannot be used (lint then exits 2 naming them). */

@@ -10,6 +10,7 @@ import { findingCounts, formatList, formatNumber, isolate, plural } from "../i18
 import { figuresDefinition, funnelSteps, journeyFigures, lostText, shareText } from "./funnel.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "../i18n/names.js";
+import { linkTarget, type LinkedJourneys } from "./journey-links.js";
 
 export interface ReportInput {
   journey: Journey;
@@ -33,6 +34,8 @@ export interface ReportInput {
   trendChart?: string;
   /** The images drawn of this journey, by diagram (file names in the output folder), to link under each. */
   images?: ReportImages;
+  /** The journeys rendered with this one: the titles of the journeys its steps continue in. */
+  journeys?: LinkedJourneys;
 }
 
 export type ReportImages = Partial<Record<"journey" | "flow" | "observed" | "map", string>>;
@@ -58,6 +61,7 @@ export function renderMarkdownReport({
   observedDiagram,
   trendChart,
   images = {},
+  journeys,
 }: ReportInput): string {
   const t = names.labels;
   const out: string[] = [`# ${markdownText(journey.title)}`, ""];
@@ -148,7 +152,12 @@ export function renderMarkdownReport({
       // Where user text meets the report's words (an outcome, a list's conjunction), a
       // right-to-left report isolates it, after escaping.
       const outcome = step.type === "end" && step.outcome ? ` (${t.outcomes[step.outcome]})` : "";
-      const name = outcome ? isolate(t, markdownCell(step.name)) + outcome : markdownCell(step.name);
+      const continues = step.links.map((link) => {
+        const target = linkTarget(link, journeys);
+        const anchor = `[${markdownCell(target.title)}](${markdownUrl(`${target.stem}.md`)})`;
+        return `<br>${t.dir === "rtl" ? "←" : "→"} ${t.continuesIn.replace("{journey}", () => isolate(t, anchor))}${link.when ? ` (${isolate(t, markdownCell(link.when))})` : ""}`;
+      });
+      const name = (outcome ? isolate(t, markdownCell(step.name)) + outcome : markdownCell(step.name)) + continues.join("");
       const channels = formatList(
         t,
         step.channels.map((id) => isolate(t, markdownCell(names.channel(id)))),

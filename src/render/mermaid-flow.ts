@@ -3,6 +3,8 @@ import type { Finding } from "../finding.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Journey, Step } from "../model/types.js";
 import type { Names } from "../i18n/names.js";
+import { formatJourneyLink } from "../model/journey-link.js";
+import { linkTarget, type LinkedJourneys } from "./journey-links.js";
 
 /**
  * Characters per line of a node label, and of an edge's `when`: about Mermaid's own wrapping
@@ -87,9 +89,11 @@ export const nodeId = (step: Step) => `n${step.index + 1}`;
  * A Mermaid flowchart of the flow graph: frontstage and backstage as separate lanes, decisions
  * as diamonds with their `when` labels on the edges, contacts linked to their responses, goal
  * steps and end outcomes styled apart, steps with lint errors marked, channels on the nodes.
- * Node ids are generated (n1, n2, ...): user ids such as `end` would be Mermaid keywords.
+ * Node ids are generated (n1, n2, ...): user ids such as `end` would be Mermaid keywords. A link to
+ * another journey is an exit node (x1, x2, ...) outside the lanes, "continues in <title>", reached
+ * by a dotted edge: the customer leaves this journey there.
  */
-export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names): string {
+export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names, journeys?: LinkedJourneys): string {
   const withErrors = new Set(findings.filter((f) => f.severity === "error" && f.stepId).map((f) => f.stepId));
   const label = (step: Step) => {
     const name = mermaidLabel(step.name, NODE_WIDTH);
@@ -106,6 +110,17 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
     for (const step of steps) lines.push(`    ${flowNode(nodeId(step), step, label(step))}`);
     lines.push("  end");
   }
+  // One exit node per step of another journey that links lead to, in file order.
+  const exits = new Map<string, string>();
+  for (const step of journey.steps)
+    for (const link of step.links) {
+      const key = formatJourneyLink(link);
+      if (exits.has(key)) continue;
+      const id = `x${exits.size + 1}`;
+      exits.set(key, id);
+      const text = names.labels.continuesIn.replace("{journey}", () => linkTarget(link, journeys).title);
+      lines.push(`  ${id}[/"${mermaidLabel(text, NODE_WIDTH)}"/]`);
+    }
   for (const step of journey.steps) {
     // The first `when` written for each target, found once per step (a decision may have thousands of branches).
     const whenOf = new Map<number | undefined, string | undefined>();
@@ -117,6 +132,10 @@ export function renderFlowDiagram(journey: Journey, graph: FlowGraph, findings: 
       const when = whenOf.get(target);
       const edge = when ? ` -->|"${mermaidLabel(when, EDGE_WIDTH)}"| ` : " --> ";
       lines.push(`  ${nodeId(step)}${edge}${nodeId(journey.steps[target])}`);
+    }
+    for (const link of step.links) {
+      const edge = link.when ? ` -.->|"${mermaidLabel(link.when, EDGE_WIDTH)}"| ` : " -.-> ";
+      lines.push(`  ${nodeId(step)}${edge}${exits.get(formatJourneyLink(link))!}`);
     }
   }
   for (const step of journey.steps) {

@@ -1,3 +1,4 @@
+import type { LinkedJourneys } from "./journey-links.js";
 import { mermaidLabel, mermaidText } from "../escape/mermaid.js";
 import type { FlowGraph } from "../model/flow-graph.js";
 import type { Finding } from "../finding.js";
@@ -21,8 +22,8 @@ export interface ChosenFlow {
  * GitHub too) the flow by stage. `findings` include the suppressed ones: a suppression hides a
  * message, not a fact the diagram shows (an unanswered contact stays marked).
  */
-export function chooseFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names): ChosenFlow {
-  const full = renderFlowDiagram(journey, graph, findings, names);
+export function chooseFlowDiagram(journey: Journey, graph: FlowGraph, findings: readonly Finding[], names: Names, journeys?: LinkedJourneys): ChosenFlow {
+  const full = renderFlowDiagram(journey, graph, findings, names, journeys);
   const tooLarge = mermaidLimitProblem(full);
   if (!tooLarge) return { definition: full };
   return { definition: renderOverviewDiagram(journey, graph, names), tooLarge, note: plural(names.labels, names.labels.overviewNote, journey.steps.length) };

@@ -22,6 +22,7 @@ import { buildMap, mapPage } from "./map/map-html.js";
 import { catalogName, Names } from "../i18n/names.js";
 import { fileStem } from "./file-names.js";
 import { imageLinks, type ImageLink } from "./image-links.js";
+import { linkedJourneys } from "./journey-links.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
 
@@ -119,6 +120,8 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 export function planRender(entries: readonly RenderEntry[], options: RenderOptions): RenderPlan {
   const plan: RenderPlan = { files: [], diagrams: [], images: [], refused: [], journeyIds: new Set(), keptIds: new Set(), warnings: [] };
   const rendered: IndexEntry[] = [];
+  // Every journey of the render, for the titles of the journeys a step continues in.
+  const journeys = linkedJourneys(entries.flatMap(({ result }) => (isRenderable(result) ? [result.model.journey] : [])));
   for (const { result, config } of entries) {
     const id = result.model?.journey.id ?? result.journeyId;
     if (id !== undefined) plan.keptIds.add(fileStem(id));
@@ -140,7 +143,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
     const labels = labelsFor(journey, options);
     const names = new Names(journey, config, labels);
     const journeyDiagram = renderJourneyDiagram(journey, names);
-    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
+    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names, journeys);
     const flowDiagram = flow.definition;
     if (flow.tooLarge) {
       plan.warnings.push({
@@ -192,6 +195,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       observedDiagram,
       trendChart: trendFile,
       images,
+      journeys,
     });
     plan.files.push({ name: `${stem}.md`, content: markdownFile(report, source, labels) });
     if (options.map !== false) {
@@ -203,6 +207,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
         names,
         analysis,
         trendChart,
+        journeys,
         links: { report: `${encodeURIComponent(stem)}.md`, index: "index.html", images: imageLinks(labels, images) },
       });
       const page = mapPage(map, note, labels.map.generatedNote);

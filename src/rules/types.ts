@@ -2,6 +2,7 @@ import type { Severity, TextEdit } from "../finding.js";
 import type { YamlPath } from "../load/locator.js";
 import type { FlowAnalysis } from "../model/analysis.js";
 import type { FlowGraph } from "../model/flow-graph.js";
+import type { JourneyFacts } from "../model/journey-facts.js";
 import type { Journey, Step } from "../model/types.js";
 import type { MessageData } from "../util/message-template.js";
 
@@ -27,6 +28,12 @@ export interface RuleMeta {
   fixable?: "code";
   /** Named descriptions of the suggestions the rule offers (`suggest` in `report`), as ESLint's `hasSuggestions`. */
   suggestions?: Record<string, string>;
+  /**
+   * `project`: the rule needs every journey of the project (a `ProjectRule`), so it runs only
+   * when lint checks the whole project (`journey lint` with no paths) and says nothing otherwise.
+   * Default `journey`: one journey at a time.
+   */
+  scope?: "journey" | "project";
 }
 
 /** A suggestion as a rule reports it: which description (of `meta.suggestions`), its data, the edit. */
@@ -65,10 +72,42 @@ export interface RuleContext {
   replace: (at: YamlPath, text: string, target?: "key" | "value") => TextEdit | undefined;
 }
 
-/** A lint rule: metadata plus a check over one journey. One rule per file, named by its id. */
+/** A lint rule over one journey: metadata plus a check. One rule per file, named by its id. */
 export interface Rule {
-  meta: RuleMeta;
+  meta: RuleMeta & { scope?: "journey" };
   check(context: RuleContext): void;
+}
+
+/** Where a project-level finding is reported: a catalog entry's key in the config, or a journey's link (its index in `JourneyFacts.links`). */
+export type ProjectLocation = { catalog: "channels" | "personas" | "teams"; id: string } | { journey: string; link: number };
+
+export interface ProjectReport {
+  messageId: string;
+  /** Language-neutral, as `Report.data`. */
+  data?: MessageData;
+  at: ProjectLocation;
+}
+
+export interface ProjectRuleContext {
+  /** Every structurally valid journey of the project, in the order lint checked them. */
+  journeys: readonly JourneyFacts[];
+  /** The ids of the config's catalogs. */
+  catalogs: { channels: readonly string[]; personas: readonly string[]; teams: readonly string[] };
+  options: Record<string, number>;
+  report: (report: ProjectReport) => void;
+}
+
+/** A lint rule over the whole project (`meta.scope: "project"`): what no single journey can tell. */
+export interface ProjectRule {
+  meta: RuleMeta & { scope: "project" };
+  check(context: ProjectRuleContext): void;
+}
+
+/** Any lint rule, over one journey or the project: what the registry lists. */
+export type AnyRule = Rule | ProjectRule;
+
+export function isProjectRule(rule: AnyRule): rule is ProjectRule {
+  return rule.meta.scope === "project";
 }
 
 /** Path of a step's own key, e.g. its `id` (where most step findings are reported). */

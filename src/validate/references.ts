@@ -1,6 +1,7 @@
 import type { ProjectConfig } from "../config/types.js";
 import type { Finding } from "../finding.js";
 import type { Locator, YamlPath } from "../load/locator.js";
+import { parseJourneyLink } from "../model/journey-link.js";
 import { BUILTIN_ACTORS } from "../model/types.js";
 import { didYouMean, listIds } from "../util/did-you-mean.js";
 
@@ -106,11 +107,15 @@ export function referenceFindings(data: unknown, config: ProjectConfig, locator:
     );
   };
 
+  // A link to another journey's step (`refund#requests-refund`) is resolved against the project (`journey-links.ts`).
+  const unknownNext = (target: unknown, path: YamlPath, stepId: string) => {
+    if (typeof target !== "string" || !parseJourneyLink(target)) unknownStep(target, path, "`next`", stepId);
+  };
   for (const { id, node, path } of steps) {
-    if (typeof node.next === "string") unknownStep(node.next, [...path, "next"], "`next`", id);
+    if (typeof node.next === "string") unknownNext(node.next, [...path, "next"], id);
     list(node.next).forEach((item, i) => {
-      if (isNode(item)) unknownStep(item.to, [...path, "next", i, "to"], "`next`", id);
-      else unknownStep(item, [...path, "next", i], "`next`", id);
+      if (isNode(item)) unknownNext(item.to, [...path, "next", i, "to"], id);
+      else unknownNext(item, [...path, "next", i], id);
     });
     const answers = text(node.answers);
     if (answers === undefined) continue;

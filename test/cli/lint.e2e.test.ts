@@ -5,6 +5,7 @@ import AjvDraft04 from "ajv-draft-04";
 import { describe, expect, it } from "vitest";
 import { STRUCTURAL_RULES } from "../../src/finding.js";
 import { RULES } from "../../src/rules/registry.js";
+import { isProjectRule } from "../../src/rules/types.js";
 import { MINIMAL, parseJson, ROOT, runCli, tempProject, xmllintAvailable, type JsonReport, type SarifLog } from "../helpers/index.js";
 
 const MIXED = join(ROOT, "test", "fixtures", "cli", "mixed");
@@ -37,6 +38,8 @@ describe("journey lint: formats", () => {
       ["broken.journey.yaml", 2, 4, 0],
       ["clean.journey.yaml", 0, 0, 0],
       ["invalid.journey.yaml", 1, 0, 0],
+      // a whole-project lint: catalog-unused reports the config's team no journey names
+      ["journey.config.yaml", 0, 0, 1],
     ]);
     expect(report[0].messages.find((m) => m.ruleId === "channel-unknown")).toEqual({
       ruleId: "channel-unknown",
@@ -66,7 +69,7 @@ describe("journey lint: formats", () => {
     const run = log.runs[0];
     expect(run.tool.driver.name).toBe("journey");
     expect(run.tool.driver.informationUri).toMatch(/^https:\/\//);
-    expect(run.results).toHaveLength(7);
+    expect(run.results).toHaveLength(8); // 7 in the journeys, catalog-unused in the config
     expect(run.results[5]).toMatchObject({
       ruleId: "channel-unknown",
       level: "error",
@@ -101,8 +104,8 @@ describe("journey lint: formats", () => {
     const xml = readFileSync(out, "utf8");
     expect(xml).toContain('<testsuite name="broken.journey.yaml"');
     expect(xml).toContain('<testcase name="touchpoint-unanswered" classname="broken.journey.yaml" time="0">');
-    // the structural checks and every rule but feedback-missing, which the config turns off
-    const checks = STRUCTURAL_RULES.length + RULES.filter((rule) => rule.meta.id !== "feedback-missing").length;
+    // the structural checks and every rule of one journey but feedback-missing, which the config turns off
+    const checks = STRUCTURAL_RULES.length + RULES.filter((rule) => !isProjectRule(rule) && rule.meta.id !== "feedback-missing").length;
     expect(xml).toContain(`<testsuite name="clean.journey.yaml" file="clean.journey.yaml" tests="${checks}" failures="0"`);
     const xsd = join(ROOT, "test", "schemas", "junit-10.xsd");
     const check = () => execFileSync("xmllint", ["--noout", "--schema", xsd, out], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -111,7 +114,7 @@ describe("journey lint: formats", () => {
 
   it("markdown gives a summary table with links to the rule docs", async () => {
     const result = await runCli(["lint", "-f", "markdown"], { cwd: MIXED });
-    expect(result.stdout).toContain("**3 errors, 4 warnings, 0 info** in 2 of 3 files.");
+    expect(result.stdout).toContain("**3 errors, 4 warnings, 1 info** in 3 of 4 files.");
     expect(result.stdout).toContain("| broken.journey.yaml | 2 | 4 | 0 |");
     expect(result.stdout).toMatch(/\| broken.journey.yaml:19:18 \| ❌ error \| \[channel-unknown\]\(https:\/\/[^)]+docs\/rules\/channel-unknown.md\) \|/);
   });
@@ -263,7 +266,7 @@ describe("journey lint: many files in worker threads", () => {
     expect(threaded.exitCode).toBe(serial.exitCode);
     expect(threaded.stdout).toBe(serial.stdout);
     const report = JSON.parse(serial.stdout) as { messages: { ruleId: string }[] }[];
-    expect(report).toHaveLength(60);
+    expect(report).toHaveLength(61); // the 60 journeys, and the config (catalog-unused: a channel and a persona no copy uses)
     expect(report.flatMap((r) => r.messages.map((m) => m.ruleId))).toEqual(expect.arrayContaining(["syntax", "duplicate-id"]));
     const stylishSerial = await runCli(["lint", "--concurrency", "off"], { cwd: dir });
     const stylishThreaded = await runCli(["lint", "--concurrency", "3"], { cwd: dir });

@@ -8,6 +8,7 @@ type Listing = {
   severity: { recommended: string; strict: string };
   options: Record<string, { default: number }>;
   docs: string;
+  scope: string;
 }[];
 
 describe("journey rules", () => {
@@ -24,6 +25,7 @@ describe("journey rules", () => {
         Object.fromEntries(Object.entries(meta.options ?? {}).map(([name, spec]) => [name, spec.default])),
       );
       expect(rule.docs).toMatch(new RegExp(`/docs/rules/${meta.id}\\.md$`));
+      expect(rule.scope).toBe(meta.scope ?? "journey");
     }
   });
 

@@ -135,6 +135,23 @@ export const CASES: { name: string; kinds: string[]; base?: string; head?: strin
     head: edit(ORDER, "          - { to: leaves, when: not convinced }\n", ""),
     expected: ["finding-new(decision-single-branch) warning 44", "finding-new(unreachable-step) warning 51", "edge-removed warning base:45"],
   },
+  {
+    name: "a branch to another journey added",
+    kinds: ["link-added"],
+    head: edit(
+      ORDER,
+      "          - { to: leaves, when: not convinced }\n",
+      "          - { to: leaves, when: not convinced }\n          - { to: refund#asks, when: wants a refund }\n",
+    ),
+    expected: ["link-added info 46"],
+  },
+  {
+    name: "a link to another journey removed",
+    kinds: ["link-removed"],
+    base: edit(ORDER, "        metrics: { reached: 400 }\n        next: []\n", "        metrics: { reached: 400 }\n        next: [delivery#tracks]\n"),
+    head: ORDER,
+    expected: ["link-removed warning base:51"],
+  },
   { name: "emotion up", kinds: ["emotion-better"], head: edit(ORDER, "        emotion: 0\n", "        emotion: 2\n"), expected: ["emotion-better info 21"] },
   {
     name: "emotion down",

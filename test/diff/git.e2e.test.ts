@@ -128,6 +128,30 @@ describe("journey diff on real git repositories", () => {
     expect(back.run.exitCode).toBe(0);
   });
 
+  it("links to other journeys added and removed, in JSON and in the Markdown of another language", async () => {
+    const linked = edit(ORDER, "        metrics: { reached: 400 }\n        next: []\n", "        metrics: { reached: 400 }\n        next: [other#asks]\n");
+    const dir = repository({ "a.journey.yaml": linked, "b.journey.yaml": OTHER });
+    write(dir, {
+      "a.journey.yaml": edit(
+        ORDER,
+        "          - { to: leaves, when: not convinced }\n",
+        "          - { to: leaves, when: not convinced }\n          - { to: other#decides, when: wants another }\n",
+      ),
+    });
+    commit(dir, "the customer who wants another goes to other; paying no longer does");
+    const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
+    expect(kinds(json, "order")).toEqual(["link-added 46", "link-removed base:51"]);
+    const changes = json!.journeys[0].changes;
+    expect(changes.map((c) => [c.step, c.before, c.after])).toEqual([
+      ["decides", null, { from: "decides", to: "other#decides" }],
+      ["pays", { from: "pays", to: "other#asks" }, null],
+    ]);
+    expect(run.exitCode).toBe(0);
+    const markdown = await cli(["diff", "--format", "markdown", "--lang", "da", "HEAD~1", "HEAD"], { cwd: dir });
+    expect(markdown.stdout).toContain("`decides` fortsætter nu i rejsen `other` ved `decides`");
+    expect(markdown.stdout).toContain("`pays` fortsætter ikke længere i rejsen `other` ved `asks`");
+  });
+
   it("identical journeys report nothing", async () => {
     const dir = repository({ "a.journey.yaml": ORDER, "README.md": "one\n" });
     write(dir, { "README.md": "two\n", "copy.journey.yaml": ORDER.replace("id: order", "id: copy") });

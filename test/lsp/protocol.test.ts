@@ -62,6 +62,41 @@ describe("journey lsp over vscode-jsonrpc", () => {
     expect(unknown).toMatchObject({ source: "journey", codeDescription: { href: expect.stringMatching(/docs\/rules\/channel-unknown\.md$/) as string } });
   });
 
+  it("resolves links to other journeys from the workspace as lint does, follows the target's edits, and goes to the linked step", async () => {
+    const { dir, checkout, returns } = workspace();
+    client = await LspClient.start(dir);
+    const text = CHECKOUT.replace(
+      "          - { to: gives-up, when: unhappy }\n",
+      "          - { to: gives-up, when: unhappy }\n          - { to: returns#sends-back, when: returns it }\n          - { to: returns#send-back, when: typo }\n",
+    );
+    await client.open(checkout, text);
+    const unknown = (d: Diagnostic[]) => d.filter((x) => x.code === "unknown-reference");
+    const diagnostics = await client.diagnosticsFor(checkout, (d) => unknown(d).length > 0);
+    const lint = parseJson<{ messages: { ruleId: string; line: number; column: number; message: string }[] }[]>(
+      (await runCli(["lint", "--format", "json", "--stdin", "--stdin-filename", "checkout.journey.yaml"], { cwd: dir, input: text })).stdout,
+    );
+    expect(unknown(diagnostics).map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.message])).toEqual(
+      lint[0].messages.filter((m) => m.ruleId === "unknown-reference").map((m) => [m.line, m.column, m.message]),
+    );
+    expect(unknown(diagnostics).map((d) => d.message)).toEqual([
+      "`next` names `send-back`, which is not a step of journey `returns`; did you mean `returns#sends-back`?",
+    ]);
+    // The other journey gains the step: the linking journey is checked again.
+    await client.open(
+      returns,
+      RETURNS.replace("      - id: sends-back\n", "      - id: send-back\n        name: Sends\n        channel: email\n      - id: sends-back\n"),
+    );
+    expect(unknown(await client.diagnosticsFor(checkout, (d) => unknown(d).length === 0))).toEqual([]);
+    const link = positionOf(text, "returns#sends-back", 3);
+    const [target] = await client.request<{ uri: string; range: { start: { line: number } } }[]>(
+      "textDocument/definition",
+      checkout,
+      link.line,
+      link.character,
+    );
+    expect(target).toMatchObject({ uri: client.uri(returns), range: { start: { line: 16 } } }); // `- id: sends-back`, below the step just added
+  });
+
   it("completes on an empty value, an existing value, a flow list, a block list and a disable comment", async () => {
     const { dir, checkout } = workspace();
     client = await LspClient.start(dir);

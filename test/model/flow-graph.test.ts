@@ -65,7 +65,14 @@ function chain(size: number, extraEdges: [number, number][] = []): FlowGraph {
   for (const [from, to] of extraEdges) successors[from].push(to);
   const predecessors: number[][] = Array.from({ length: size }, () => []);
   successors.forEach((list, from) => list.forEach((to) => predecessors[to].push(from)));
-  return { size, successors, predecessors, entries: [0], isGoal: Array.from({ length: size }, (_, i) => i === size - 1) };
+  return {
+    size,
+    successors,
+    predecessors,
+    entries: [0],
+    isGoal: Array.from({ length: size }, (_, i) => i === size - 1),
+    isExit: new Array<boolean>(size).fill(false),
+  };
 }
 
 describe("graph algorithms run without recursion on long flows", () => {

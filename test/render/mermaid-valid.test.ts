@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkJourneyFile } from "../../src/check.js";
@@ -51,8 +51,17 @@ function syntheticAnalysis(journey: Journey, graph: FlowGraph): AnalysisResult {
 const exampleConfig = loadConfigFile(join(EXAMPLES, "journey.config.yaml")).config!;
 const exampleFiles = discoverFiles(["."], { cwd: EXAMPLES, ignore: [], ignoreBase: EXAMPLES }).files;
 const fixtureDir = join(ROOT, "test", "fixtures");
+/** A rule fixture, or the journeys of a project-level rule's fixture folder (their links drawn as exit nodes). */
+const journeysIn = (path: string) =>
+  statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => f.endsWith(".journey.yaml"))
+        .map((f) => join(path, f))
+    : [path];
 const fixtureFiles = [
-  ...readdirSync(join(fixtureDir, "rules")).flatMap((rule) => readdirSync(join(fixtureDir, "rules", rule)).map((f) => join(fixtureDir, "rules", rule, f))),
+  ...readdirSync(join(fixtureDir, "rules")).flatMap((rule) =>
+    readdirSync(join(fixtureDir, "rules", rule)).flatMap((f) => journeysIn(join(fixtureDir, "rules", rule, f))),
+  ),
   join(fixtureDir, "hostile-names.journey.yaml"),
 ];
 

@@ -1,9 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { STRUCTURAL_RULES } from "../../src/finding.js";
+import { loadConfigFile } from "../../src/config/load.js";
+import { STRUCTURAL_RULES, type Finding } from "../../src/finding.js";
+import { projectFiles } from "../../src/lint/project-links.js";
+import { checkFiles } from "../../src/lint/run-files.js";
 import { RULES, RULES_BY_ID } from "../../src/rules/registry.js";
-import type { Rule } from "../../src/rules/types.js";
+import { isProjectRule, type AnyRule, type Rule } from "../../src/rules/types.js";
 import { fillMessage, type MessageData } from "../../src/util/message-template.js";
 import { lint, MINIMAL, ROOT } from "../helpers/index.js";
 
@@ -15,6 +18,9 @@ import { lint, MINIMAL, ROOT } from "../helpers/index.js";
  * `# expect: <rule-id>:<column>:<messageId> {"data": "as JSON"}` (several separated by commas;
  * the data is left out for a message without placeholders). The message is rendered from the
  * rule's template with that data and compared whole, so a wrong count or step fails the test.
+ * A project-level rule (`meta.scope: "project"`) has folders instead, invalid-<case>/ and
+ * valid-<case>/, each a project (a journey.config.yaml and journeys) linted whole, with the
+ * expectations in any of its files (the config's too).
  */
 const FIXTURES = join(ROOT, "test", "fixtures", "rules");
 const MARKER = /#\s*expect:\s*(.+)$/;
@@ -43,12 +49,35 @@ function expectedFindings(text: string, ruleId: string): Expected[] {
   return expected;
 }
 
-const fixturesOf = (id: string) =>
-  existsSync(join(FIXTURES, id))
-    ? readdirSync(join(FIXTURES, id))
-        .filter((f) => f.endsWith(".journey.yaml"))
-        .sort()
-    : [];
+const fixturesOf = (rule: AnyRule) => {
+  const dir = join(FIXTURES, rule.meta.id);
+  if (!existsSync(dir)) return [];
+  const project = isProjectRule(rule);
+  return readdirSync(dir)
+    .filter((f) => (project ? statSync(join(dir, f)).isDirectory() : f.endsWith(".journey.yaml")))
+    .sort();
+};
+
+/** The files of a project fixture and the findings of a whole-project lint of it, by file. */
+async function lintProjectFixture(dir: string): Promise<{ file: string; text: string; findings: Finding[] }[]> {
+  const load = loadConfigFile(join(dir, "journey.config.yaml"));
+  if (!load.config) throw new Error(`${dir}: the fixture's config has errors`);
+  const files = projectFiles(load.config);
+  const reports = await checkFiles(files, load.config, { lint: true, project: true, concurrency: 1 }, dir);
+  return [...files, load.config.path!].map((file) => ({
+    file,
+    text: readFileSync(file, "utf8"),
+    findings: reports.find((r) => r.filePath === file)?.findings ?? [],
+  }));
+}
+
+const expectedMessage = (rule: AnyRule, e: Expected) => {
+  const template = e.messageId === undefined ? undefined : rule.meta.messages[e.messageId];
+  if (template === undefined) throw new Error(`line ${e.line}: write the messageId, one of ${Object.keys(rule.meta.messages).join(", ")}`);
+  return { line: e.line, column: e.column, messageId: e.messageId, message: fillMessage(template, e.data, `line ${e.line}`), data: e.data };
+};
+const actualOf = (findings: readonly Finding[], id: string) =>
+  findings.filter((f) => f.ruleId === id).map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message, data: f.data }));
 const schema = JSON.parse(readFileSync(join(ROOT, "schemas", "journey.schema.json"), "utf8")) as { $defs: { rules: { properties: Record<string, unknown> } } };
 
 describe("every rule is complete", () => {
@@ -56,17 +85,23 @@ describe("every rule is complete", () => {
     const { id } = rule.meta;
     it(`${id} has a doc page, fixtures that fire and fixtures that must not, a schema entry, and a fixture for each message`, () => {
       expect(existsSync(join(ROOT, "docs", "rules", `${id}.md`)), `docs/rules/${id}.md`).toBe(true);
-      const files = fixturesOf(id);
+      const files = fixturesOf(rule);
+      const [invalid, valid, kind] = isProjectRule(rule)
+        ? [/^invalid-[^.]+$/, /^valid-[^.]+$/, "folder (a project: journey.config.yaml and journeys)"]
+        : [/^invalid.*\.journey\.yaml$/, /^valid.*\.journey\.yaml$/, "journey.yaml fixture"];
       expect(
-        files.some((f) => /^invalid.*\.journey\.yaml$/.test(f)),
-        `${id}: an invalid-*.journey.yaml fixture in test/fixtures/rules/${id}/`,
+        files.some((f) => invalid.test(f)),
+        `${id}: an invalid-* ${kind} in test/fixtures/rules/${id}/`,
       ).toBe(true);
       expect(
-        files.some((f) => /^valid.*\.journey\.yaml$/.test(f)),
-        `${id}: a valid-*.journey.yaml fixture in test/fixtures/rules/${id}/`,
+        files.some((f) => valid.test(f)),
+        `${id}: a valid-* ${kind} in test/fixtures/rules/${id}/`,
       ).toBe(true);
       expect(schema.$defs.rules.properties[id], `schema entry for ${id} (npm run build regenerates it)`).toBeDefined();
-      const rendered = new Set(files.flatMap((file) => expectedFindings(readFileSync(join(FIXTURES, id, file), "utf8"), id).map((e) => e.messageId)));
+      const texts = isProjectRule(rule)
+        ? files.flatMap((folder) => readdirSync(join(FIXTURES, id, folder)).map((f) => readFileSync(join(FIXTURES, id, folder, f), "utf8")))
+        : files.map((file) => readFileSync(join(FIXTURES, id, file), "utf8"));
+      const rendered = new Set(texts.flatMap((text) => expectedFindings(text, id).map((e) => e.messageId)));
       for (const messageId of Object.keys(rule.meta.messages))
         expect(rendered.has(messageId), `${id}: a fixture that expects message \`${messageId}\``).toBe(true);
     });
@@ -76,7 +111,26 @@ describe("every rule is complete", () => {
 describe("rule fixtures", () => {
   for (const rule of RULES) {
     const { id } = rule.meta;
-    for (const file of fixturesOf(id)) {
+    if (isProjectRule(rule)) {
+      for (const folder of fixturesOf(rule)) {
+        it(`${id}: ${folder}/ (a whole project)`, async () => {
+          const files = await lintProjectFixture(join(FIXTURES, id, folder));
+          const structural = files.flatMap(({ findings }) =>
+            findings.filter((f) => (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId) || f.ruleId === "internal"),
+          );
+          expect(structural, "fixtures must be structurally valid").toEqual([]);
+          const expected = files.flatMap(({ text }) => expectedFindings(text, id));
+          if (folder.startsWith("invalid")) expect(expected.length, "an invalid fixture marks at least one finding").toBeGreaterThan(0);
+          else expect(expected, "a valid fixture marks nothing").toEqual([]);
+          for (const { file, text, findings } of files) {
+            expect(actualOf(findings, id), file).toEqual(expectedFindings(text, id).map((e) => expectedMessage(rule, e)));
+            for (const finding of findings.filter((f) => f.ruleId === id)) expect(finding.severity).toBe(rule.meta.severity);
+          }
+        });
+      }
+      continue;
+    }
+    for (const file of fixturesOf(rule)) {
       it(`${id}: ${file}`, () => {
         const text = readFileSync(join(FIXTURES, id, file), "utf8");
         const result = lint(text);
@@ -85,16 +139,7 @@ describe("rule fixtures", () => {
         const expected = expectedFindings(text, id);
         if (file.startsWith("invalid")) expect(expected.length, "an invalid fixture marks at least one finding").toBeGreaterThan(0);
         else expect(expected, "a valid fixture marks nothing").toEqual([]);
-        const actual = result.findings
-          .filter((f) => f.ruleId === id)
-          .map((f) => ({ line: f.line, column: f.column, messageId: f.messageId, message: f.message, data: f.data }));
-        expect(actual).toEqual(
-          expected.map((e) => {
-            const template = e.messageId === undefined ? undefined : rule.meta.messages[e.messageId];
-            if (template === undefined) throw new Error(`line ${e.line}: write the messageId, one of ${Object.keys(rule.meta.messages).join(", ")}`);
-            return { line: e.line, column: e.column, messageId: e.messageId, message: fillMessage(template, e.data, `line ${e.line}`), data: e.data };
-          }),
-        );
+        expect(actualOf(result.findings, id)).toEqual(expected.map((e) => expectedMessage(rule, e)));
         for (const finding of result.findings.filter((f) => f.ruleId === id)) {
           expect(finding.severity).toBe(text.includes(`${id}: [error`) || text.includes(`${id}: error`) ? "error" : rule.meta.severity);
         }
@@ -117,11 +162,12 @@ describe("messages", () => {
   });
 
   it("a rule that renders a misspelt placeholder gets an internal finding, not a silent blank", () => {
+    const first = RULES[0] as Rule;
     const broken = {
-      ...RULES[0],
-      meta: { ...RULES[0].meta, messages: Object.fromEntries(Object.keys(RULES[0].meta.messages).map((k) => [k, "{{misspelt}}"])) },
+      ...first,
+      meta: { ...first.meta, messages: Object.fromEntries(Object.keys(first.meta.messages).map((k) => [k, "{{misspelt}}"])) },
     };
-    const registry = RULES as Rule[];
+    const registry = RULES as AnyRule[];
     registry.splice(0, 1, broken);
     try {
       const findings = lint(MINIMAL.replace("        channel: web\n", "")).findings;

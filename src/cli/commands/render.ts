@@ -10,6 +10,7 @@ import { shellQuote } from "../../util/shell-quote.js";
 import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../util/paths.js";
 import { lintFile } from "../../lint/lint-file.js";
+import { resolveProjectLinks } from "../../lint/project-links.js";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../i18n/index.js";
 import { BROWSER_HELP, findBrowser } from "../../render/images.js";
@@ -205,7 +206,10 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
       folder = { outDir, entries: [], labels, image, map };
       folders.set(outDir, folder);
     }
-    for (const file of files) folder.entries.push({ result: lintFile(checkJourneyFile(file, config), config), config });
+    const results = files.map((file) => lintFile(checkJourneyFile(file, config), config));
+    // A link to a journey or step the project does not have is an error, as in lint: that journey is not rendered.
+    resolveProjectLinks(results, config);
+    for (const result of results) folder.entries.push({ result, config });
   }
   return [...folders.values()];
 }

@@ -151,6 +151,13 @@ function journeySection(journey: JourneyDiff, context: DiffFormatContext): Block
  * (as the report's Findings write it), the other changes as the terminal writes them.
  */
 function messageCell(change: Change, t: Labels): string {
+  if (change.kind === "link-added" || change.kind === "link-removed") {
+    // A link's change in the diff's language: the ids stay code.
+    const { from, to } = (change.kind === "link-added" ? change.after : change.before) as { from: string; to: string };
+    const [journey, step] = to.split("#");
+    const template = change.kind === "link-added" ? t.diff.linkAdded : t.diff.linkRemoved;
+    return markdownMessageCell(fill(template, { step: code(from), journey: code(journey), link: code(step) }));
+  }
   if (!change.finding) return markdownMessageCell(change.message);
   const [before, after = ""] = (change.kind === "finding-new" ? t.diff.findingNew[change.finding.severity] : t.diff.findingFixed).split("{message}");
   return markdownCellIsolated([{ text: before, isolate: false }, ...findingMessageParts(change.finding, t), { text: after, isolate: false }]);

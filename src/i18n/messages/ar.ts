@@ -4,6 +4,9 @@ export const ar: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "الخطوة `{{step}}` تعود إلى نفسها دون الوصول إلى الهدف",
   "branch-fallthrough/fallsThrough":
     "الخطوة `{{step}}` على أحد فروع القرار `{{decision}}`، ولأنها بلا `next` تنتقل بترتيب الملف إلى `{{next}}`، وهي وجهة فرع آخر: أضف `next` إلى `{{step}}` (`next: []` إذا كان الفرع ينتهي هناك)",
+  "catalog-unused/channel": "لا توجد رحلة في المشروع تستخدم القناة `{{id}}`: ارسم الخطوات التي تجري فيها، أو احذفها من الإعدادات",
+  "catalog-unused/persona": "لا توجد رحلة في المشروع للشخصية `{{id}}`: ارسم إحدى رحلاتها، أو احذفها من الإعدادات",
+  "catalog-unused/team": "لا توجد رحلة في المشروع تذكر الفريق `{{id}}` (منفّذًا أو مالكًا أو في تسليم): ارسم دوره، أو احذفه من الإعدادات",
   "channel-missing/missing":
     "الخطوة `{{step}}` يراها العميل لكنها لا تذكر `channel`: اذكر أين تحدث (الموقع الإلكتروني، البريد الإلكتروني، المتجر، ...)؛ وإذا كان العميل لا يراها فاذكر من يقوم بها (`actor: agent` أو `actor: system` أو فريق)، فتنتقل إلى ما وراء الكواليس",
   "channel-unknown/unknown": "القناة `{{channel}}` غير معرّفة في `channels` هذه الرحلة ولا في journey.config.yaml، والمعرّف فيهما: {{known}}",
@@ -26,6 +29,7 @@ export const ar: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "لا يوجد طريق من نقطة البداية ({{entries}}) إلى خطوة هدف ({{goals}}): راجع `next` و`entry`",
   "handoff-owner-missing/handoff": "التسليم `{{step}}` لا يذكر من يسلّم العمل إلى من: أضف الفريقين `from` و`to` أو `owner`",
   "handoff-owner-missing/backstage": "الخطوة `{{step}}` خلف الكواليس بلا مسؤول: أضف `owner` أو اجعل فريقًا هو `actor` لها",
+  "journey-loop/loop": "قد يدور العميل بين الرحلات {{journeys}} عبر روابطها دون أن يبلغ هدف أيٍّ منها: اجعل لهذه الحلقة طريقًا إلى هدف",
   "metrics-inconsistent/moreThanPredecessor":
     "وصل إلى `{{step}}` عملاء ({{reached}}) أكثر ممن وصلوا إلى `{{predecessor}}`، الخطوة الوحيدة التي تؤدي إليها ({{before}}): راجع الأرقام، أو المسار إذا كان العملاء يدخلونها من طريق آخر",
   "metrics-inconsistent/moreThanPredecessors":

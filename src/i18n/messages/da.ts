@@ -4,6 +4,10 @@ export const da: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "trinnet `{{step}}` fører tilbage til sig selv uden at nå målet",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` ligger på en gren af beslutningen `{{decision}}` og fortsætter uden `next` i filens rækkefølge til `{{next}}`, som en anden gren fører til: giv `{{step}}` et `next` (`next: []`, når grenen slutter der)",
+  "catalog-unused/channel": "ingen rejse i projektet bruger kanalen `{{id}}`: kortlæg de trin, der sker der, eller fjern den fra konfigurationen",
+  "catalog-unused/persona": "ingen rejse i projektet er for personaen `{{id}}`: kortlæg en af deres rejser, eller fjern den fra konfigurationen",
+  "catalog-unused/team":
+    "ingen rejse i projektet nævner teamet `{{id}}` (som aktør, ejer eller overdragelse): kortlæg deres del, eller fjern det fra konfigurationen",
   "channel-missing/missing":
     "trinnet `{{step}}` ses af kunden, men angiver ingen `channel`: skriv, hvor det foregår (websted, e-mail, butik, ...); ser kunden det ikke, så skriv, hvem der udfører det (`actor: agent`, `actor: system` eller et team), så det hører til backstage",
   "channel-unknown/unknown": "kanalen `{{channel}}` er hverken defineret i rejsens `channels` eller i journey.config.yaml, som definerer {{known}}",
@@ -28,6 +32,7 @@ export const da: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "ingen vej fører fra starten ({{entries}}) til et måltrin ({{goals}}): tjek `next` og `entry`",
   "handoff-owner-missing/handoff": "overdragelsen `{{step}}` siger ikke, hvem der overdrager til hvem: tilføj teams i `from` og `to`, eller en `owner`",
   "handoff-owner-missing/backstage": "trinnet `{{step}}` bag kulisserne har ingen ansvarlig: tilføj `owner`, eller gør et team til dets `actor`",
+  "journey-loop/loop": "kunden kan gå i ring mellem rejserne {{journeys}} via deres links uden at nå et mål i nogen af dem: giv løkken en vej til et mål",
   "metrics-inconsistent/moreThanPredecessor":
     "`{{step}}` blev nået af flere kunder ({{reached}}) end `{{predecessor}}`, det eneste trin, der fører dertil ({{before}}): tjek tallene, eller forløbet, hvis kunderne også kommer ind ad en anden vej",
   "metrics-inconsistent/moreThanPredecessors":

@@ -4,6 +4,10 @@ export const pl: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "krok `{{step}}` prowadzi z powrotem do samego siebie i nie dociera do celu",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` leży na gałęzi decyzji `{{decision}}` i bez `next` przechodzi w kolejności pliku do `{{next}}`, do którego prowadzi inna gałąź: dodaj do `{{step}}` pole `next` (`next: []`, jeśli gałąź tam się kończy)",
+  "catalog-unused/channel": "żadna ścieżka projektu nie używa kanału `{{id}}`: odwzoruj kroki, które się w nim odbywają, albo usuń go z konfiguracji",
+  "catalog-unused/persona": "żadna ścieżka projektu nie dotyczy persony `{{id}}`: odwzoruj jedną z jej ścieżek albo usuń ją z konfiguracji",
+  "catalog-unused/team":
+    "żadna ścieżka projektu nie wymienia zespołu `{{id}}` (jako aktora, właściciela ani w przekazaniu): odwzoruj jego część albo usuń go z konfiguracji",
   "channel-missing/missing":
     "klient widzi krok `{{step}}`, ale nie podano w nim `channel`: wskaż, gdzie się odbywa (strona internetowa, e-mail, sklep, ...); jeśli klient go nie widzi, wskaż, kto go wykonuje (`actor: agent`, `actor: system` lub zespół), co przenosi go na zaplecze",
   "channel-unknown/unknown": "kanał `{{channel}}` nie jest zdefiniowany ani w `channels` tej ścieżki, ani w journey.config.yaml, które definiują {{known}}",
@@ -27,6 +31,7 @@ export const pl: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "żadna ścieżka nie prowadzi od wejścia ({{entries}}) do kroku docelowego ({{goals}}): sprawdź `next` i `entry`",
   "handoff-owner-missing/handoff": "przekazanie `{{step}}` nie mówi, kto komu przekazuje sprawę: dodaj zespoły `from` i `to` albo `owner`",
   "handoff-owner-missing/backstage": "krok na zapleczu `{{step}}` nie ma właściciela: dodaj `owner` albo ustaw zespół jako jego `actor`",
+  "journey-loop/loop": "klient może krążyć między ścieżkami {{journeys}} przez ich powiązania i nie dotrzeć do celu żadnej z nich: daj tej pętli drogę do celu",
   "metrics-inconsistent/moreThanPredecessor":
     "do `{{step}}` dotarło więcej klientów ({{reached}}) niż do `{{predecessor}}`, jedynego kroku, który do niego prowadzi ({{before}}): sprawdź liczby albo przepływ, jeśli klienci trafiają tam także inną drogą",
   "metrics-inconsistent/moreThanPredecessors":

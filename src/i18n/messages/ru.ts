@@ -4,6 +4,10 @@ export const ru: Readonly<Record<string, string>> = {
   "back-and-forth/selfLoop": "шаг `{{step}}` ведёт обратно к самому себе и не доходит до цели",
   "branch-fallthrough/fallsThrough":
     "`{{step}}` находится на ветке решения `{{decision}}` и без `next` продолжается по порядку файла в `{{next}}`, куда ведёт другая ветка: задайте для `{{step}}` поле `next` (`next: []`, если ветка там заканчивается)",
+  "catalog-unused/channel": "ни один путь проекта не использует канал `{{id}}`: опишите шаги, которые в нём происходят, или удалите его из конфигурации",
+  "catalog-unused/persona": "ни один путь проекта не относится к персоне `{{id}}`: опишите один из её путей или удалите её из конфигурации",
+  "catalog-unused/team":
+    "ни один путь проекта не называет команду `{{id}}` (как исполнителя, владельца или при передаче): опишите её участие или удалите её из конфигурации",
   "channel-missing/missing":
     "шаг `{{step}}` виден клиенту, но в нём не указан `channel`: укажите, где это происходит (сайт, e-mail, магазин, ...); если клиент его не видит, укажите, кто его выполняет (`actor: agent`, `actor: system` или команда), и шаг уйдёт за кулисы",
   "channel-unknown/unknown": "канал `{{channel}}` не объявлен ни в `channels` этого пути, ни в journey.config.yaml, где объявлены {{known}}",
@@ -28,6 +32,8 @@ export const ru: Readonly<Record<string, string>> = {
   "goal-unreachable/unreachable": "ни один путь не ведёт от входа ({{entries}}) к целевому шагу ({{goals}}): проверьте `next` и `entry`",
   "handoff-owner-missing/handoff": "в передаче `{{step}}` не сказано, кто кому передаёт дело: добавьте команды `from` и `to` или `owner`",
   "handoff-owner-missing/backstage": "у закулисного шага `{{step}}` нет ответственного: добавьте `owner` или сделайте команду его `actor`",
+  "journey-loop/loop":
+    "клиент может ходить по кругу между путями {{journeys}} по их ссылкам и не достичь цели ни одного из них: дайте этому кругу выход к цели",
   "metrics-inconsistent/moreThanPredecessor":
     "до `{{step}}` дошло больше клиентов ({{reached}}), чем до `{{predecessor}}`, единственного шага, который к нему ведёт ({{before}}): проверьте цифры или поток, если клиенты попадают туда и другим путём",
   "metrics-inconsistent/moreThanPredecessors":

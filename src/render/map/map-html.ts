@@ -12,6 +12,7 @@ import { catalogName, type Names } from "../../i18n/names.js";
 import { findingMessage } from "../../i18n/finding-message.js";
 import type { ImageLink } from "../image-links.js";
 import { analysisSection } from "./analysis-section.js";
+import { linkTarget, mapHref, type LinkedJourneys } from "../journey-links.js";
 import { collapsedMap, isLargeJourney } from "./collapsed.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
@@ -29,6 +30,8 @@ export interface MapInput {
   analysis?: AnalysisResult;
   /** The analysis' trend chart (`render/trend-chart.ts`), drawn once by the plan, shown inline in the measured section. */
   trendChart?: string;
+  /** The journeys rendered with this one: the titles of the journeys its steps continue in. */
+  journeys?: LinkedJourneys;
   /** Links from the page to the journey's Markdown report, to the index and to its images (absent in the preview). */
   links?: { report: string; index: string; images?: readonly ImageLink[] };
 }
@@ -49,7 +52,7 @@ export interface MapDocument {
  * lint findings of each step; under it, with an analysis, its measured section (segments, trend). A table, so that screen readers announce row and stage for a cell.
  */
 export function buildMap(input: MapInput): MapDocument {
-  const { journey, graph, findings, ruleDocsUrl, names, analysis, trendChart, links } = input;
+  const { journey, graph, findings, ruleDocsUrl, names, analysis, trendChart, links, journeys } = input;
   const t = names.labels;
   const m = t.map;
   // One funnel row: the analysis' figures with `render --analysis`, else the file's, by the one set
@@ -81,14 +84,14 @@ ${journey.description ? markup`<p class="lead" dir="auto">${journey.description}
       markup`<th scope="col" data-col="${step.index}" class="${stageClass(stageOf(step))}"><span class="num">${step.index + 1}</span><span class="visually-hidden"> ${step.name}</span></th>`,
   );
   const rows: Html[] = [
-    cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names)),
+    cells("actions", (step) => step.lane === "frontstage" && stepCard(step, journey, names, journeys)),
     cells("touchpoints", (step) => channelChips(step, journey, names)),
     markup`<tr data-row="emotion"><th scope="row">${m.emotionCurve}</th><td colspan="${steps.length}">${emotionCurve(steps, graph, names)}</td></tr>`,
     cells("thoughts", (step) => step.thoughts !== undefined && markup`<q dir="auto">${step.thoughts}</q>`),
     cells("pain-points", (step) => notes(step.painPoints)),
     cells("opportunities", (step) => notes(step.opportunities)),
     markup`<tr data-row="visibility"><th scope="row">${m.lineOfVisibility}</th><td colspan="${steps.length}"><span class="visually-hidden">${m.lineOfVisibility}</span></td></tr>`,
-    cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names)),
+    cells("backstage", (step) => step.lane === "backstage" && stepCard(step, journey, names, journeys)),
   ];
   if (figures) rows.push(cells(figures.basis === "measured" ? "measured" : "funnel", funnelCell(figures, t)));
   if (byStep.size > 0) rows.push(cells("findings", (step) => findingList(byStep.get(step.id), t, ruleDocsUrl)));
@@ -163,7 +166,7 @@ function groupFindings(findings: readonly Finding[]): Map<string, Finding[]> {
   return byStep;
 }
 
-function stepCard(step: Step, journey: Journey, names: Names): Html {
+function stepCard(step: Step, journey: Journey, names: Names, journeys: LinkedJourneys | undefined): Html {
   const m = names.labels.map;
   const goal = journey.goal.steps.includes(step.id);
   const badges: Html[] = [];
@@ -181,7 +184,17 @@ function stepCard(step: Step, journey: Journey, names: Names): Html {
     step.type === "decision" && step.next.length > 0
       ? markup`<ul class="branches">${step.next.map((branch) => markup`<li dir="auto">${journey.stepById.get(branch.to)?.name ?? branch.to}${branch.when ? markup` <span class="meta">(${branch.when})</span>` : ""}</li>`)}</ul>`
       : "";
-  return markup`<div class="step-card${goal ? " goal" : ""}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
+  // The step's id is its anchor: another journey's map links `<this-journey>.html#<step-id>`.
+  return markup`<div class="step-card${goal ? " goal" : ""}" id="${step.id}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${continuesIn(step, names, journeys)}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
+}
+
+/** "continues in <title>" for each link of the step to another journey, linking that journey's map at the step. */
+function continuesIn(step: Step, names: Names, journeys: LinkedJourneys | undefined): Html | "" {
+  if (step.links.length === 0) return "";
+  const [before, after = ""] = names.labels.continuesIn.split("{journey}");
+  return markup`${step.links.map((link) => {
+    return markup`<span class="continues">${arrow(names)} ${before}<a href="${mapHref(link, journeys)}" dir="auto">${linkTarget(link, journeys).title}</a>${after}${link.when ? markup` <span class="meta" dir="auto">(${link.when})</span>` : ""}</span>`;
+  })}`;
 }
 
 /** From -> to in the reading direction: in a right-to-left page the first team is on the right. */

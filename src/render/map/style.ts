@@ -54,6 +54,7 @@ col.row-head-col{width:var(--head)}col.step-col{width:var(--col)}
 .branches{margin:4px 0 0;padding:0;list-style:none;font-size:12px}
 .branches li::before{content:"→ ";color:var(--muted)}
 [dir=rtl] .branches li::before{content:"← "}
+.continues{display:block;margin-top:4px;font-size:12px}
 .chip{display:block;border-radius:6px;padding:3px 7px;margin-block-end:4px;font-size:13px;background:var(--paper)}
 .chip .mode{display:block;font-size:11px;color:var(--muted)}
 .chip.sync{border:2px solid var(--accent)}
