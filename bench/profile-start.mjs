@@ -1,10 +1,11 @@
-// `node bench/profile-start.mjs [runs] [bin]`: where a one-file `journey lint` spends its time,
+// `node bench/profile-start.mjs [runs] [bin...]`: where a one-file `journey lint` spends its time,
 // from V8's CPU profiler (--cpu-prof, sampling every 100 us) over `runs` runs (default 20) of the
 // bench's small journey, after two warm-up runs (file cache, code caches). Prints the sampled time
 // by stage (start-up before the first rule, the rules, the report), self time by file and the top
 // functions by self time, as medians over the runs. Counting samples, not wall time: the shares
-// hold on a loaded machine. `bin` defaults to this checkout's bin/journey.cjs, so a build of
-// another commit can be profiled side by side. Written into bench/profiles.md by hand.
+// hold on a loaded machine. `bin` defaults to this checkout's bin/journey.cjs; given several (a
+// build of another commit in another worktree), their runs alternate (A B A B), so the profiles
+// are side by side. Its output is what bench/profiles.md records.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -14,7 +15,7 @@ import { configText, writeCorpusA } from "./generate.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.argv[2] ?? 20);
-const bin = process.argv[3] ?? join(root, "bin", "journey.cjs");
+const bins = process.argv.length > 3 ? process.argv.slice(3) : [join(root, "bin", "journey.cjs")];
 const work = mkdtempSync(join(tmpdir(), "journey-profile-"));
 /**
  * The stages, each begun by the first sample in one of its functions: loading the CLI (until the
@@ -39,18 +40,25 @@ try {
   mkdirSync(small);
   writeFileSync(join(small, "journey.config.yaml"), configText());
   writeFileSync(join(small, "one.journey.yaml"), readFileSync(first));
-  const profiles = join(work, "profiles");
-  const lint = (extra) => {
+  const lint = (bin, extra) => {
     try {
       execFileSync("node", [...extra, bin, "lint", "one.journey.yaml"], { cwd: small, stdio: "ignore", env: { ...process.env, NO_COLOR: "1" } });
     } catch {
       // findings exit 1
     }
   };
-  lint([]);
-  lint([]);
-  for (let i = 0; i < runs; i++) lint(["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", profiles]);
+  const profiles = bins.map((_, b) => join(work, `profiles-${b}`));
+  for (const bin of bins) for (let i = 0; i < 2; i++) lint(bin, []);
+  for (let i = 0; i < runs; i++) bins.forEach((bin, b) => lint(bin, ["--cpu-prof", "--cpu-prof-interval", "100", "--cpu-prof-dir", profiles[b]]));
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+  bins.forEach((bin, b) => summarise(bin, profiles[b], load));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
 
+function summarise(bin, profiles, load) {
   const byStage = Object.fromEntries([...STAGES.map(({ stage }) => [stage, []]), ["total", []]]);
   const byFile = new Map();
   const byFunction = new Map();
@@ -82,9 +90,6 @@ try {
     });
   });
 
-  const load = loadavg()
-    .map((l) => l.toFixed(2))
-    .join(" ");
   console.log(`${runs} runs of \`${bin} lint one.journey.yaml\` (Node ${process.version}, load ${load}); sampled CPU ms, medians`);
   console.log(`\n| stage | ms |\n| --- | --- |`);
   for (const [stage, values] of Object.entries(byStage)) console.log(`| ${stage} | ${median(values).toFixed(1)} |`);
@@ -97,6 +102,5 @@ try {
   for (const [key, ms] of top(byFile, 12)) console.log(`| ${key} | ${ms.toFixed(1)} |`);
   console.log(`\n| function (self time) | ms |\n| --- | --- |`);
   for (const [key, ms] of top(byFunction, 15)) console.log(`| ${key} | ${ms.toFixed(1)} |`);
-} finally {
-  rmSync(work, { recursive: true, force: true });
+  console.log();
 }

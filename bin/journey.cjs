@@ -25,6 +25,7 @@ function bundleLoader() {
   // V8 accepts a cache only under the flags it was made with; set by runCli for the files loaded
   // while the optimiser is held (src/util/tiering.ts).
   let compiling = (compile) => compile();
+  let nodeRequire;
   const load = (file) => {
     const known = loaded.get(file);
     if (known) return known.exports;
@@ -42,7 +43,7 @@ function bundleLoader() {
     const script = compiling(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
     const module = { exports: {}, filename: file, loaded: false };
     loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
-    const nodeRequire = Module.createRequire(file);
+    nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
     // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
     const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(join(dirname(file), id)) : nodeRequire(id));
     requireFrom.resolve = nodeRequire.resolve;

@@ -4,11 +4,24 @@
 exports.validateJourney = validate20;
 const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey.schema.json","title":"Customer journey","description":"One customer journey map, format version 1: a persona working towards a goal through stages of steps (touchpoints) on channels. See docs/format.md.","type":"object","required":["journey","id","title","goal","stages"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is kept and ignored by journey."}},"properties":{"journey":{"description":"Format version of this file. Always 1.","const":1,"examples":[1]},"id":{"$ref":"#/$defs/id","description":"Identifier of the journey, unique within the project. Used for rendered file names.","examples":["support-inquiry","cat-fountain-purchase"]},"title":{"type":"string","minLength":1,"description":"Human title of the journey, shown in reports.","examples":["Customer cannot find delivery information"]},"description":{"type":"string","description":"Free text: scope, context, sources of the map."},"owner":{"$ref":"#/$defs/id","description":"Team that owns this journey map (a team id from the config's `teams`).","examples":["cx-team"]},"tags":{"type":"array","description":"Free labels for filtering and reports.","items":{"type":"string","minLength":1,"description":"A tag."},"uniqueItems":true,"examples":[["support","web"]]},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of the headings and labels of this journey's rendered report (the journey's own text stays as written). Overrides the config's `render.lang`; `journey render --lang` overrides both.","examples":["pl"]},"persona":{"description":"Who takes this journey: a persona id from the config's `personas` catalog, or an inline persona.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"$ref":"#/$defs/persona"},"examples":["first-time-buyer",{"name":"Occasional gym visitor","goals":["Train twice a month without a contract"]}]},"goal":{"title":"goal","type":"object","description":"What the journey is for, and the steps that count as reaching it.","required":["steps"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"description":{"type":"string","description":"The business goal in words, e.g. `Customer places an order`."},"steps":{"type":"array","description":"Ids of the steps that count as reaching the goal.","minItems":1,"items":{"$ref":"#/$defs/id","description":"A step id."},"examples":[["order-placed"]]}},"examples":[{"description":"Customer places an order","steps":["order-placed"]}]},"measured":{"title":"measured","type":"object","description":"What `journey analyze --write` measured in an event log: the period, the cases, and the share of cases that reached a goal step (conversion) and that followed the mapped flow (fitness). Written by the tool; the measured `metrics.reached` of the steps belong to the same period. See docs/analyze.md.","required":["from","to","cases","conversion","fitness"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"from":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$","description":"Earliest timestamp of the events read, ISO 8601 in UTC.","examples":["2026-01-01T00:00:00Z"]},"to":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$","description":"Latest timestamp of the events read, ISO 8601 in UTC.","examples":["2026-01-31T23:59:59Z"]},"cases":{"type":"integer","minimum":0,"description":"Cases (case ids) with at least one event mapped to a step of this journey."},"conversion":{"type":"number","minimum":0,"maximum":1,"description":"Share of the cases whose path contains a goal step (0..1, 4 decimals)."},"fitness":{"type":"number","minimum":0,"maximum":1,"description":"Share of the cases whose path starts at an entry step and follows only mapped transitions (0..1, 4 decimals)."}},"examples":[{"from":"2026-01-01T00:00:00Z","to":"2026-01-31T23:59:59Z","cases":1000,"conversion":0.4312,"fitness":0.8125}]},"entry":{"description":"Step id(s) where customers enter the journey. Default: the first step of the first stage.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"minItems":1,"items":{"$ref":"#/$defs/id","description":"A step id."}},"examples":["sees-ad",["sees-ad","searches"]]},"channels":{"type":"object","description":"Channels used by this journey, by id. Merged over the config's shared catalog (an entry here wins).","propertyNames":{"$ref":"#/$defs/id"},"additionalProperties":{"$ref":"#/$defs/channel"},"examples":[{"live-chat":{"name":"Live chat","mode":"sync"},"faq":{"name":"FAQ page","mode":"async","self_service":true}}]},"rules":{"$ref":"#/$defs/rules","description":"Lint rule settings for this file only; they override the config's `rules`."},"stages":{"type":"array","description":"The stages of the journey, in order (for example awareness, consideration, purchase, retention, advocacy).","items":{"$ref":"#/$defs/stage"}}},"$defs":{"id":{"type":"string","description":"An id: lowercase words (letters of any script, digits) joined by single hyphens.","pattern":"^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*$","maxLength":100,"examples":["sees-ad","\u0437\u0430\u043a\u0430\u0437-\u043e\u0444\u043e\u0440\u043c\u043b\u0435\u043d"]},"severity":{"type":"string","description":"How a finding of this rule is reported.","enum":["off","info","warning","error"]},"catalogName":{"description":"A display name: one name for every report, or a name per report language, `{ en: Live chat, da: Chat }`. A report uses its language's name, then `en`, then the first given; lint messages and terminal output use `en` or the first given.","type":["string","object"],"if":{"type":"string"},"then":{"minLength":1},"else":{"title":"names by language","additionalProperties":false,"minProperties":1,"properties":{"en":{"type":"string","minLength":1},"bg":{"type":"string","minLength":1},"pl":{"type":"string","minLength":1},"ru":{"type":"string","minLength":1},"da":{"type":"string","minLength":1},"ar":{"type":"string","minLength":1}},"examples":[{"en":"Live chat","da":"Chat"}]},"examples":["Live chat",{"en":"Live chat","da":"Chat"}]},"rules":{"type":"object","description":"Rule id to a severity (`off`, `info`, `warning`, `error`) or a pair `[severity, {options}]`. Structural checks (syntax, schema, duplicate-id, unknown-reference, duplicate-event-mapping) cannot be switched off.","additionalProperties":false,"properties":{"channel-missing":{"$ref":"#/$defs/ruleSetting","description":"A frontstage step with no channel. Default: error. Docs: docs/rules/channel-missing.md"},"channel-unknown":{"$ref":"#/$defs/ruleSetting","description":"A step whose channel is not in the journey's or the config's channel catalog. Default: error. Docs: docs/rules/channel-unknown.md"},"dead-end":{"$ref":"#/$defs/ruleSetting","description":"A path stops at a step that is neither a goal nor `type: end`. Default: error. Docs: docs/rules/dead-end.md"},"goal-unreachable":{"$ref":"#/$defs/ruleSetting","description":"No path leads from an entry to a goal step. Default: error. Docs: docs/rules/goal-unreachable.md"},"touchpoint-unanswered":{"$ref":"#/$defs/ruleSetting","description":"A contact with no reachable response that answers it. Default: error. Docs: docs/rules/touchpoint-unanswered.md"},"back-and-forth":{"$ref":"#/$defs/ruleSetting","description":"A loop in the flow that does not pass through a goal step: the customer goes in circles. Default: warning. Docs: docs/rules/back-and-forth.md"},"branch-fallthrough":{"$ref":"#/$defs/ruleSetting","description":"A decision branch that runs on, in file order, into the target of another branch of the same decision. Default: warning. Docs: docs/rules/branch-fallthrough.md"},"decision-single-branch":{"$ref":"#/$defs/ruleSetting","description":"A decision with fewer than two branches. Default: warning. Docs: docs/rules/decision-single-branch.md"},"drop-off-high":{"description":"Metrics show more than `max` of the customers who reached a step lost after it. Default: warning. Docs: docs/rules/drop-off-high.md","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object","description":"Options of the rule.","additionalProperties":false,"properties":{"max":{"type":"number","minimum":0,"maximum":1,"default":0.5,"description":"Largest share of customers (0 to 1) that may be lost after one step."}}}],"minItems":1,"maxItems":2}},"emotion-unaddressed":{"$ref":"#/$defs/ruleSetting","description":"A negative emotion with no pain point and no opportunity written down. Default: warning. Docs: docs/rules/emotion-unaddressed.md"},"handoff-owner-missing":{"$ref":"#/$defs/ruleSetting","description":"A handoff or backstage step with no owner or teams. Default: warning. Docs: docs/rules/handoff-owner-missing.md"},"metrics-inconsistent":{"$ref":"#/$defs/ruleSetting","description":"A step was reached by more customers than all the steps that lead to it together. Default: warning. Docs: docs/rules/metrics-inconsistent.md"},"path-too-long":{"description":"The shortest path from an entry to the goal has more than `max` frontstage steps. Default: warning. Docs: docs/rules/path-too-long.md","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object","description":"Options of the rule.","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":1,"default":10,"description":"Most frontstage steps a customer should need to reach the goal, entry and goal step included."}}}],"minItems":1,"maxItems":2}},"persona-missing":{"$ref":"#/$defs/ruleSetting","description":"No persona, or a persona without goals. Default: warning. Docs: docs/rules/persona-missing.md"},"self-service-missing":{"$ref":"#/$defs/ruleSetting","description":"The journey has contacts but no self-service channel anywhere. Default: warning. Docs: docs/rules/self-service-missing.md"},"single-support-channel":{"$ref":"#/$defs/ruleSetting","description":"All contacts of the journey, with all their alternatives, use one channel only. Default: warning. Docs: docs/rules/single-support-channel.md"},"stage-empty":{"$ref":"#/$defs/ruleSetting","description":"A stage with no steps. Default: warning. Docs: docs/rules/stage-empty.md"},"sync-channel-overlap":{"$ref":"#/$defs/ruleSetting","description":"A step done by an agent or team offers two or more synchronous channels at once. Default: warning. Docs: docs/rules/sync-channel-overlap.md"},"too-many-handoffs":{"description":"More than `max` handoffs between a contact and its response. Default: warning. Docs: docs/rules/too-many-handoffs.md","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object","description":"Options of the rule.","additionalProperties":false,"properties":{"max":{"type":"integer","minimum":0,"default":3,"description":"Most handoffs allowed between a contact and the response that answers it."}}}],"minItems":1,"maxItems":2}},"unreachable-step":{"$ref":"#/$defs/ruleSetting","description":"A step that no entry can reach. Default: warning. Docs: docs/rules/unreachable-step.md"},"channel-unused":{"$ref":"#/$defs/ruleSetting","description":"A channel declared in the journey but never used. Default: info. Docs: docs/rules/channel-unused.md"},"feedback-missing":{"$ref":"#/$defs/ruleSetting","description":"No step at or after the goal collects feedback. Default: info. Docs: docs/rules/feedback-missing.md"}},"examples":[{"path-too-long":["warning",{"max":8}],"feedback-missing":"off"}]},"ruleSetting":{"description":"A severity, or `[severity, {options}]`.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/severity"},"else":{"prefixItems":[{"$ref":"#/$defs/severity"},{"type":"object","description":"This rule has no options.","maxProperties":0}],"minItems":1,"maxItems":2}},"persona":{"title":"persona","type":"object","description":"A persona: a customer segment with shared goals, needs and frustrations.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"#/$defs/catalogName","description":"Name of the persona, or one per report language: `{ en: Cat owner, da: Katteejer }`."},"description":{"type":"string","description":"Who they are."},"goals":{"type":"array","items":{"type":"string"},"description":"What they want to achieve."},"needs":{"type":"array","items":{"type":"string"},"description":"What they need from us."},"frustrations":{"type":"array","items":{"type":"string"},"description":"What annoys them today."}}},"channel":{"title":"channel","type":"object","description":"A channel on which customers meet the brand.","required":["name","mode"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"#/$defs/catalogName","description":"Display name, e.g. `Live chat`, or one per report language: `{ en: Live chat, da: Chat }`."},"mode":{"type":"string","enum":["sync","async"],"description":"`sync`: both sides at once (phone, live chat, store); `async`: replies later (email, forms, FAQ)."},"self_service":{"type":"boolean","description":"True when customers help themselves here (FAQ, knowledge base, community, portal)."},"kind":{"type":"string","description":"Free classification, e.g. digital, physical, human, paid-media.","examples":["digital","physical","human","paid-media"]},"description":{"type":"string","description":"Notes about the channel."}},"examples":[{"name":"Live chat","mode":"sync"}]},"stage":{"title":"stage","type":"object","description":"A stage of the journey: a group of consecutive steps.","required":["id"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"id":{"$ref":"#/$defs/id","description":"Stage id. awareness, consideration, purchase, retention and advocacy get translated default names.","examples":["awareness","consideration","purchase","retention","advocacy"]},"name":{"type":"string","minLength":1,"description":"Display name. Default: a label for the five classic stage ids, else the id."},"description":{"type":"string","description":"What happens in this stage."},"steps":{"type":"array","description":"The steps of this stage, in order. Flow continues from one step to the next unless a step says `next`.","items":{"$ref":"#/$defs/step"}}}},"transition":{"title":"transition","description":"A following step: its id, or `{to, when}` for a labelled branch.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"required":["to"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"to":{"$ref":"#/$defs/id","description":"Id of the following step."},"when":{"type":"string","description":"Condition of this branch, shown on the diagram edge."}}}},"step":{"title":"step","type":"object","description":"A step: something the customer does or experiences (frontstage), or work done behind the scenes (backstage).","required":["id","name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"id":{"$ref":"#/$defs/id","description":"Step id, unique within the journey.","examples":["sees-ad"]},"name":{"type":"string","minLength":1,"description":"What happens, in the customer's words where possible.","examples":["Sees the fountain ad on social media"]},"description":{"type":"string","description":"Longer explanation of the step."},"actor":{"$ref":"#/$defs/id","description":"Who acts: `customer`, `agent`, `system`, or a team id. Default: `agent` for responses, the `from` team for handoffs, else `customer`.","examples":["customer","agent","system","support"]},"lane":{"type":"string","enum":["frontstage","backstage"],"description":"`frontstage`: the customer sees it; `backstage`: internal work. Default: frontstage for customer steps and steps on a channel, else backstage."},"type":{"type":"string","enum":["action","contact","response","handoff","decision","end"],"description":"action (default), contact (the customer reaches out), response (answers a contact), handoff (work passes between teams), decision (branches), end (the path ends, with an outcome)."},"channel":{"description":"Channel id, or a list of alternative channels the customer may use for this step.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/id","description":"A channel id."}},"examples":["web",["chat","email","phone"]]},"emotion":{"type":"integer","minimum":-2,"maximum":2,"description":"How the customer feels: -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive."},"thoughts":{"type":"string","description":"What the customer thinks at this step, in their words."},"pain_points":{"type":"array","items":{"type":"string"},"description":"Friction the customer meets here."},"opportunities":{"type":"array","items":{"type":"string"},"description":"Ideas to improve this step."},"metrics":{"title":"metrics","type":"object","description":"Measured figures for this step, used for funnels.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"reached":{"type":"integer","minimum":0,"description":"How many customers reached this step in the measured period."},"ended_here":{"type":"integer","minimum":0,"description":"How many of them ended their path at this step in the measured period (written by `journey analyze --write`; the step's \"lost after\" figure). See docs/analyze.md."}},"examples":[{"reached":1000}]},"events":{"type":"array","description":"Activity names in event logs that mean this step, besides the step's own id (`journey analyze`). One activity may belong to one step only.","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"description":"An activity name as it appears in the log."},"examples":[["checkout_started","page_view:/checkout"]]},"next":{"description":"Following step(s). Default: the next step in file order. `[]` ends the path here. Decisions list labelled branches: `[{to: pay-card, when: has card}]`.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"items":{"$ref":"#/$defs/transition"}}},"answers":{"$ref":"#/$defs/id","description":"For `type: response`: the id of the contact step this answers."},"outcome":{"type":"string","enum":["success","abandoned","other"],"description":"For `type: end`: how the journey ends here."},"owner":{"$ref":"#/$defs/id","description":"Team responsible for this step (backstage work, handoffs)."},"from":{"$ref":"#/$defs/id","description":"For `type: handoff`: the team handing the work over."},"to":{"$ref":"#/$defs/id","description":"For `type: handoff`: the team receiving the work."},"collects":{"type":"string","enum":["feedback"],"description":"`feedback` when this step collects the customer's feedback (survey, review request, interview)."}}}}};
 const schema32 = {"type":"string","description":"An id: lowercase words (letters of any script, digits) joined by single hyphens.","pattern":"^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*$","maxLength":100,"examples":["sees-ad","\u0437\u0430\u043a\u0430\u0437-\u043e\u0444\u043e\u0440\u043c\u043b\u0435\u043d"]};
-const func1 = Object.prototype.hasOwnProperty;
-const func2 = require("ajv/dist/runtime/ucs2length").default;
-const pattern4 = new RegExp("^x-", "u");
-const pattern5 = new RegExp("^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*$", "u");
-const pattern12 = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$", "u");
+const func5 = Object.prototype.hasOwnProperty;
+const func0 = (function lazyRegExp(source, flags) {
+  const wide = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]";
+  let ascii = source.includes(wide) ? undefined : null;
+  let full;
+  return {
+    test(text) {
+      if (ascii === undefined) ascii = new RegExp(source.split(wide).join("[a-z0-9]"));
+      if (ascii !== null && ascii.test(text)) return true;
+      return (full ??= new RegExp(source, flags)).test(text);
+    },
+    toString: () => `/${source}/${flags}`,
+  };
+});
+const func7 = require("ajv/dist/runtime/ucs2length").default;
+const pattern4 = func0("^x-", "u");
+const pattern5 = func0("^[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*$", "u");
+const pattern12 = func0("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{3})?Z$", "u");
 const schema35 = {"title":"persona","type":"object","description":"A persona: a customer segment with shared goals, needs and frustrations.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"#/$defs/catalogName","description":"Name of the persona, or one per report language: `{ en: Cat owner, da: Katteejer }`."},"description":{"type":"string","description":"Who they are."},"goals":{"type":"array","items":{"type":"string"},"description":"What they want to achieve."},"needs":{"type":"array","items":{"type":"string"},"description":"What they need from us."},"frustrations":{"type":"array","items":{"type":"string"},"description":"What annoys them today."}}};
 const schema36 = {"description":"A display name: one name for every report, or a name per report language, `{ en: Live chat, da: Chat }`. A report uses its language's name, then `en`, then the first given; lint messages and terminal output use `en` or the first given.","type":["string","object"],"if":{"type":"string"},"then":{"minLength":1},"else":{"title":"names by language","additionalProperties":false,"minProperties":1,"properties":{"en":{"type":"string","minLength":1},"bg":{"type":"string","minLength":1},"pl":{"type":"string","minLength":1},"ru":{"type":"string","minLength":1},"da":{"type":"string","minLength":1},"ar":{"type":"string","minLength":1}},"examples":[{"en":"Live chat","da":"Chat"}]},"examples":["Live chat",{"en":"Live chat","da":"Chat"}]};
 
@@ -84,7 +97,7 @@ let ifClause0;
 if(_valid0){
 const _errs8 = errors;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func7(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/catalogName/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -127,7 +140,7 @@ errors++;
 if(data0.en !== undefined){
 let data1 = data0.en;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err7 = {instancePath:instancePath+"/name/en",schemaPath:"#/$defs/catalogName/else/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -152,7 +165,7 @@ errors++;
 if(data0.bg !== undefined){
 let data2 = data0.bg;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err9 = {instancePath:instancePath+"/name/bg",schemaPath:"#/$defs/catalogName/else/properties/bg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.bg,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -177,7 +190,7 @@ errors++;
 if(data0.pl !== undefined){
 let data3 = data0.pl;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if(func7(data3) < 1){
 const err11 = {instancePath:instancePath+"/name/pl",schemaPath:"#/$defs/catalogName/else/properties/pl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.pl,data:data3};
 if(vErrors === null){
 vErrors = [err11];
@@ -202,7 +215,7 @@ errors++;
 if(data0.ru !== undefined){
 let data4 = data0.ru;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func7(data4) < 1){
 const err13 = {instancePath:instancePath+"/name/ru",schemaPath:"#/$defs/catalogName/else/properties/ru/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ru,data:data4};
 if(vErrors === null){
 vErrors = [err13];
@@ -227,7 +240,7 @@ errors++;
 if(data0.da !== undefined){
 let data5 = data0.da;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func7(data5) < 1){
 const err15 = {instancePath:instancePath+"/name/da",schemaPath:"#/$defs/catalogName/else/properties/da/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.da,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -252,7 +265,7 @@ errors++;
 if(data0.ar !== undefined){
 let data6 = data0.ar;
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func7(data6) < 1){
 const err17 = {instancePath:instancePath+"/name/ar",schemaPath:"#/$defs/catalogName/else/properties/ar/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ar,data:data6};
 if(vErrors === null){
 vErrors = [err17];
@@ -490,7 +503,7 @@ let ifClause0;
 if(_valid0){
 const _errs8 = errors;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func7(data0) < 1){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/catalogName/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -533,7 +546,7 @@ errors++;
 if(data0.en !== undefined){
 let data1 = data0.en;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err8 = {instancePath:instancePath+"/name/en",schemaPath:"#/$defs/catalogName/else/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -558,7 +571,7 @@ errors++;
 if(data0.bg !== undefined){
 let data2 = data0.bg;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err10 = {instancePath:instancePath+"/name/bg",schemaPath:"#/$defs/catalogName/else/properties/bg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.bg,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -583,7 +596,7 @@ errors++;
 if(data0.pl !== undefined){
 let data3 = data0.pl;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if(func7(data3) < 1){
 const err12 = {instancePath:instancePath+"/name/pl",schemaPath:"#/$defs/catalogName/else/properties/pl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.pl,data:data3};
 if(vErrors === null){
 vErrors = [err12];
@@ -608,7 +621,7 @@ errors++;
 if(data0.ru !== undefined){
 let data4 = data0.ru;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func7(data4) < 1){
 const err14 = {instancePath:instancePath+"/name/ru",schemaPath:"#/$defs/catalogName/else/properties/ru/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ru,data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -633,7 +646,7 @@ errors++;
 if(data0.da !== undefined){
 let data5 = data0.da;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func7(data5) < 1){
 const err16 = {instancePath:instancePath+"/name/da",schemaPath:"#/$defs/catalogName/else/properties/da/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.da,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -658,7 +671,7 @@ errors++;
 if(data0.ar !== undefined){
 let data6 = data0.ar;
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func7(data6) < 1){
 const err18 = {instancePath:instancePath+"/name/ar",schemaPath:"#/$defs/catalogName/else/properties/ar/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ar,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -957,7 +970,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema43.properties, key0))){
+if(!(func5.call(schema43.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -1641,7 +1654,7 @@ validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema53 = {"title":"stage","type":"object","description":"A stage of the journey: a group of consecutive steps.","required":["id"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"id":{"$ref":"#/$defs/id","description":"Stage id. awareness, consideration, purchase, retention and advocacy get translated default names.","examples":["awareness","consideration","purchase","retention","advocacy"]},"name":{"type":"string","minLength":1,"description":"Display name. Default: a label for the five classic stage ids, else the id."},"description":{"type":"string","description":"What happens in this stage."},"steps":{"type":"array","description":"The steps of this stage, in order. Flow continues from one step to the next unless a step says `next`.","items":{"$ref":"#/$defs/step"}}}};
 const schema55 = {"title":"step","type":"object","description":"A step: something the customer does or experiences (frontstage), or work done behind the scenes (backstage).","required":["id","name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"id":{"$ref":"#/$defs/id","description":"Step id, unique within the journey.","examples":["sees-ad"]},"name":{"type":"string","minLength":1,"description":"What happens, in the customer's words where possible.","examples":["Sees the fountain ad on social media"]},"description":{"type":"string","description":"Longer explanation of the step."},"actor":{"$ref":"#/$defs/id","description":"Who acts: `customer`, `agent`, `system`, or a team id. Default: `agent` for responses, the `from` team for handoffs, else `customer`.","examples":["customer","agent","system","support"]},"lane":{"type":"string","enum":["frontstage","backstage"],"description":"`frontstage`: the customer sees it; `backstage`: internal work. Default: frontstage for customer steps and steps on a channel, else backstage."},"type":{"type":"string","enum":["action","contact","response","handoff","decision","end"],"description":"action (default), contact (the customer reaches out), response (answers a contact), handoff (work passes between teams), decision (branches), end (the path ends, with an outcome)."},"channel":{"description":"Channel id, or a list of alternative channels the customer may use for this step.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"minItems":1,"uniqueItems":true,"items":{"$ref":"#/$defs/id","description":"A channel id."}},"examples":["web",["chat","email","phone"]]},"emotion":{"type":"integer","minimum":-2,"maximum":2,"description":"How the customer feels: -2 very negative, -1 negative, 0 neutral, 1 positive, 2 very positive."},"thoughts":{"type":"string","description":"What the customer thinks at this step, in their words."},"pain_points":{"type":"array","items":{"type":"string"},"description":"Friction the customer meets here."},"opportunities":{"type":"array","items":{"type":"string"},"description":"Ideas to improve this step."},"metrics":{"title":"metrics","type":"object","description":"Measured figures for this step, used for funnels.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"reached":{"type":"integer","minimum":0,"description":"How many customers reached this step in the measured period."},"ended_here":{"type":"integer","minimum":0,"description":"How many of them ended their path at this step in the measured period (written by `journey analyze --write`; the step's \"lost after\" figure). See docs/analyze.md."}},"examples":[{"reached":1000}]},"events":{"type":"array","description":"Activity names in event logs that mean this step, besides the step's own id (`journey analyze`). One activity may belong to one step only.","minItems":1,"uniqueItems":true,"items":{"type":"string","minLength":1,"description":"An activity name as it appears in the log."},"examples":[["checkout_started","page_view:/checkout"]]},"next":{"description":"Following step(s). Default: the next step in file order. `[]` ends the path here. Decisions list labelled branches: `[{to: pay-card, when: has card}]`.","type":["string","array"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"items":{"$ref":"#/$defs/transition"}}},"answers":{"$ref":"#/$defs/id","description":"For `type: response`: the id of the contact step this answers."},"outcome":{"type":"string","enum":["success","abandoned","other"],"description":"For `type: end`: how the journey ends here."},"owner":{"$ref":"#/$defs/id","description":"Team responsible for this step (backstage work, handoffs)."},"from":{"$ref":"#/$defs/id","description":"For `type: handoff`: the team handing the work over."},"to":{"$ref":"#/$defs/id","description":"For `type: handoff`: the team receiving the work."},"collects":{"type":"string","enum":["feedback"],"description":"`feedback` when this step collects the customer's feedback (survey, review request, interview)."}}};
-const func0 = require("ajv/dist/runtime/equal").default;
+const func3 = require("ajv/dist/runtime/equal").default;
 const schema61 = {"title":"transition","description":"A following step: its id, or `{to, when}` for a labelled branch.","type":["string","object"],"if":{"type":"string"},"then":{"$ref":"#/$defs/id"},"else":{"required":["to"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"to":{"$ref":"#/$defs/id","description":"Id of the following step."},"when":{"type":"string","description":"Condition of this branch, shown on the diagram edge."}}}};
 
 function validate49(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1691,7 +1704,7 @@ let ifClause0;
 if(_valid0){
 const _errs4 = errors;
 if(typeof data === "string"){
-if(func2(data) > 100){
+if(func7(data) > 100){
 const err2 = {instancePath,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1754,7 +1767,7 @@ errors++;
 if(data.to !== undefined){
 let data0 = data.to;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
+if(func7(data0) > 100){
 const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err7];
@@ -1856,7 +1869,7 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((func1.call(schema55.properties, key0)) || (pattern4.test(key0)))){
+if(!((func5.call(schema55.properties, key0)) || (pattern4.test(key0)))){
 const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err2];
@@ -1870,7 +1883,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
+if(func7(data0) > 100){
 const err3 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err3];
@@ -1905,7 +1918,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err6];
@@ -1943,7 +1956,7 @@ errors++;
 if(data.actor !== undefined){
 let data3 = data.actor;
 if(typeof data3 === "string"){
-if(func2(data3) > 100){
+if(func7(data3) > 100){
 const err9 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data3};
 if(vErrors === null){
 vErrors = [err9];
@@ -2060,7 +2073,7 @@ let ifClause0;
 if(_valid0){
 const _errs21 = errors;
 if(typeof data6 === "string"){
-if(func2(data6) > 100){
+if(func7(data6) > 100){
 const err18 = {instancePath:instancePath+"/channel",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -2112,7 +2125,7 @@ const len0 = data6.length;
 for(let i0=0; i0<len0; i0++){
 let data7 = data6[i0];
 if(typeof data7 === "string"){
-if(func2(data7) > 100){
+if(func7(data7) > 100){
 const err22 = {instancePath:instancePath+"/channel/" + i0,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data7};
 if(vErrors === null){
 vErrors = [err22];
@@ -2150,7 +2163,7 @@ if(i1 > 1){
 outer0:
 for(;i1--;){
 for(j0 = i1; j0--;){
-if(func0(data6[i1], data6[j0])){
+if(func3(data6[i1], data6[j0])){
 const err25 = {instancePath:instancePath+"/channel",schemaPath:"#/properties/channel/else/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema55.properties.channel.else,data:data6};
 if(vErrors === null){
 vErrors = [err25];
@@ -2380,7 +2393,7 @@ const len3 = data17.length;
 for(let i4=0; i4<len3; i4++){
 let data18 = data17[i4];
 if(typeof data18 === "string"){
-if(func2(data18) < 1){
+if(func7(data18) < 1){
 const err42 = {instancePath:instancePath+"/events/" + i4,schemaPath:"#/properties/events/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema55.properties.events.items,data:data18};
 if(vErrors === null){
 vErrors = [err42];
@@ -2477,7 +2490,7 @@ let ifClause1;
 if(_valid1){
 const _errs56 = errors;
 if(typeof data19 === "string"){
-if(func2(data19) > 100){
+if(func7(data19) > 100){
 const err48 = {instancePath:instancePath+"/next",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data19};
 if(vErrors === null){
 vErrors = [err48];
@@ -2541,7 +2554,7 @@ errors++;
 if(data.answers !== undefined){
 let data21 = data.answers;
 if(typeof data21 === "string"){
-if(func2(data21) > 100){
+if(func7(data21) > 100){
 const err52 = {instancePath:instancePath+"/answers",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data21};
 if(vErrors === null){
 vErrors = [err52];
@@ -2599,7 +2612,7 @@ errors++;
 if(data.owner !== undefined){
 let data23 = data.owner;
 if(typeof data23 === "string"){
-if(func2(data23) > 100){
+if(func7(data23) > 100){
 const err57 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data23};
 if(vErrors === null){
 vErrors = [err57];
@@ -2634,7 +2647,7 @@ errors++;
 if(data.from !== undefined){
 let data24 = data.from;
 if(typeof data24 === "string"){
-if(func2(data24) > 100){
+if(func7(data24) > 100){
 const err60 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data24};
 if(vErrors === null){
 vErrors = [err60];
@@ -2669,7 +2682,7 @@ errors++;
 if(data.to !== undefined){
 let data25 = data.to;
 if(typeof data25 === "string"){
-if(func2(data25) > 100){
+if(func7(data25) > 100){
 const err63 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data25};
 if(vErrors === null){
 vErrors = [err63];
@@ -2777,7 +2790,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func2(data0) > 100){
+if(func7(data0) > 100){
 const err2 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data0};
 if(vErrors === null){
 vErrors = [err2];
@@ -2812,7 +2825,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema53.properties.name,data:data1};
 if(vErrors === null){
 vErrors = [err5];
@@ -2949,7 +2962,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!((func1.call(schema31.properties, key0)) || (pattern4.test(key0)))){
+if(!((func5.call(schema31.properties, key0)) || (pattern4.test(key0)))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
 if(vErrors === null){
 vErrors = [err5];
@@ -2976,7 +2989,7 @@ errors++;
 if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
-if(func2(data1) > 100){
+if(func7(data1) > 100){
 const err7 = {instancePath:instancePath+"/id",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -3011,7 +3024,7 @@ errors++;
 if(data.title !== undefined){
 let data2 = data.title;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.title,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -3049,7 +3062,7 @@ errors++;
 if(data.owner !== undefined){
 let data4 = data.owner;
 if(typeof data4 === "string"){
-if(func2(data4) > 100){
+if(func7(data4) > 100){
 const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data4};
 if(vErrors === null){
 vErrors = [err13];
@@ -3088,7 +3101,7 @@ const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 let data6 = data5[i0];
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func7(data6) < 1){
 const err16 = {instancePath:instancePath+"/tags/" + i0,schemaPath:"#/properties/tags/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema31.properties.tags.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
@@ -3208,7 +3221,7 @@ let ifClause0;
 if(_valid0){
 const _errs24 = errors;
 if(typeof data8 === "string"){
-if(func2(data8) > 100){
+if(func7(data8) > 100){
 const err24 = {instancePath:instancePath+"/persona",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data8};
 if(vErrors === null){
 vErrors = [err24];
@@ -3319,7 +3332,7 @@ const len1 = data11.length;
 for(let i2=0; i2<len1; i2++){
 let data12 = data11[i2];
 if(typeof data12 === "string"){
-if(func2(data12) > 100){
+if(func7(data12) > 100){
 const err32 = {instancePath:instancePath+"/goal/steps/" + i2,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data12};
 if(vErrors === null){
 vErrors = [err32];
@@ -3636,7 +3649,7 @@ let ifClause1;
 if(_valid1){
 const _errs56 = errors;
 if(typeof data19 === "string"){
-if(func2(data19) > 100){
+if(func7(data19) > 100){
 const err58 = {instancePath:instancePath+"/entry",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data19};
 if(vErrors === null){
 vErrors = [err58];
@@ -3688,7 +3701,7 @@ const len2 = data19.length;
 for(let i3=0; i3<len2; i3++){
 let data20 = data19[i3];
 if(typeof data20 === "string"){
-if(func2(data20) > 100){
+if(func7(data20) > 100){
 const err62 = {instancePath:instancePath+"/entry/" + i3,schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:data20};
 if(vErrors === null){
 vErrors = [err62];
@@ -3742,7 +3755,7 @@ if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
 for(const key3 in data21){
 const _errs65 = errors;
 if(typeof key3 === "string"){
-if(func2(key3) > 100){
+if(func7(key3) > 100){
 const err66 = {instancePath:instancePath+"/channels",schemaPath:"#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err66];
@@ -3849,7 +3862,7 @@ validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 exports.validateConfig = validate53;
 const schema68 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://journey.dev/schemas/journey-config.schema.json","title":"journey project config","description":"journey.config.yaml: shared catalogs (channels, personas, teams), rule settings, file selection and render defaults for every journey of a project.","type":"object","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension: any key starting with `x-` is ignored."}},"properties":{"extends":{"type":"string","enum":["recommended","strict","none"],"description":"Preset of rule settings to start from: `recommended` (default), `strict` (every rule an error), `none` (every rule off).","examples":["recommended"]},"include":{"type":"array","description":"Files, folders or glob patterns (relative to this config file) checked when no paths are given on the command line.","items":{"type":"string","minLength":1},"examples":[["docs/journeys/**/*.journey.yaml"]]},"ignore":{"type":"array","description":"Glob patterns (relative to this config file) of journey files that folder and glob arguments skip.","items":{"type":"string","minLength":1},"examples":[["**/drafts/**"]]},"rules":{"$ref":"journey.schema.json#/$defs/rules","description":"Rule settings for every journey: rule id to a severity or `[severity, {options}]`."},"channels":{"type":"object","description":"The shared channel catalog, by id.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/channel"},"examples":[{"email":{"name":"Email","mode":"async"},"phone":{"name":"Phone","mode":"sync"}}]},"personas":{"type":"object","description":"The shared persona catalog, by id; journeys name one with `persona: <id>`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"$ref":"journey.schema.json#/$defs/persona"},"examples":[{"first-time-buyer":{"name":"First-time buyer","goals":["Buy without surprises"]}}]},"teams":{"type":"object","description":"The team catalog, by id; steps name teams in `actor`, `owner`, `from` and `to`.","propertyNames":{"$ref":"journey.schema.json#/$defs/id"},"additionalProperties":{"title":"team","type":"object","description":"A team.","required":["name"],"additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"name":{"$ref":"journey.schema.json#/$defs/catalogName","description":"Display name of the team, or one per report language: `{ en: Billing, da: Fakturering }`."},"description":{"type":"string","description":"What the team does."}}},"examples":[{"support":{"name":"Customer support"}}]},"render":{"title":"render settings","type":"object","description":"Defaults for `journey render`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"out":{"type":"string","minLength":1,"description":"Output folder, relative to this config file. Default: `journey-docs`."},"lang":{"type":"string","enum":["en","bg","pl","ru","da","ar"],"description":"Language of headings and labels in reports."},"image":{"type":"string","enum":["none","svg","png","pdf"],"description":"Also render images through Chromium: `svg` or `png` of the Mermaid diagrams (`png` also `<id>.map.png` of each journey map), `pdf` of each journey map (A3 landscape)."},"map":{"type":"boolean","default":true,"description":"Write the journey maps, `<id>.html` for each journey and `index.html`. `journey render --no-map` turns them off for one run."},"analysis":{"type":"array","items":{"type":"string","minLength":1},"uniqueItems":true,"description":"Outputs of `journey analyze --format json` to render with every `journey render` and check with `render --check`: files or globs, relative to this config file. Each applies to the journey whose id its `journey` field names (the analysis sections of its report and map, and `<id>.observed.mmd`). `journey render --analysis <file>` adds one for one run and replaces a configured one of the same journey.","examples":[["analysis/*.json"]]}}},"analyze":{"title":"analyze settings","type":"object","description":"Defaults for `journey analyze`.","additionalProperties":false,"patternProperties":{"^x-":{"description":"User extension."}},"properties":{"memory_limit":{"type":"string","pattern":"^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$","description":"Ceiling on the memory of `journey analyze` with the DuckDB engine, as `512MB`, `1.5GB` or `2GiB` (at least 256MB). The process stays under it, or stops with an error that names the limit. Default: 1.5GB. `--memory-limit` overrides it.","examples":["2GB"]},"delimiter":{"type":"string","minLength":1,"description":"Delimiter of CSV event logs: one character such as `;` or `|`, or `tab`. Default: detected from each CSV's header among `,` `;` tab `|`. `.tsv` files are always tab-separated. `--delimiter` overrides it.","examples":[";"]},"timestamp_format":{"type":"string","minLength":1,"description":"How text timestamps are written, in strftime codes (`%Y %m %d %H %M %S %f %z %%`), e.g. `%m/%d/%Y %H:%M`. Default: ISO 8601 or epoch milliseconds. DuckDB engine only. `--timestamp-format` overrides it.","examples":["%d.%m.%Y %H:%M:%S"]},"max_case_events":{"type":"integer","minimum":1,"description":"Most mapped events one case may have; a case with more stops the analysis with an error that names the limit. Default: 1000000. `--max-case-events` overrides it."},"columns":{"type":"object","description":"Column names in the event logs, when they differ from the defaults (`case_id`, `activity`, `timestamp`, or the XES names `case:concept:name`, `concept:name`, `time:timestamp`). The command-line flags override them.","additionalProperties":false,"properties":{"case_id":{"type":"string","minLength":1,"description":"Column holding the case id."},"activity":{"type":"string","minLength":1,"description":"Column holding the activity name."},"timestamp":{"type":"string","minLength":1,"description":"Column holding the time of the event."}},"examples":[{"case_id":"session_id","activity":"event_name","timestamp":"ts"}]}}},"limits":{"title":"limits","type":"object","description":"Safety limits applied when reading journey files.","additionalProperties":false,"properties":{"max_file_size":{"type":"integer","minimum":1,"description":"Largest journey file read, in bytes. Default: 10485760 (10 MB)."},"max_aliases":{"type":"integer","minimum":0,"description":"Most YAML alias expansions allowed in one file. Default: 100."},"max_nodes":{"type":"integer","minimum":1,"description":"Most YAML values (scalars, aliases, lists and mappings, counted with aliases expanded) in one file. Default: 500000."}}},"diff":{"type":"object","description":"`journey diff`: change kind id to a severity (`off`, `info`, `warning`, `error`), as rules are set. `--fail-on` decides which severities fail the run.","additionalProperties":false,"properties":{"journey-added":{"$ref":"#/$defs/diffSetting","description":"A journey file was added. Default: info. Docs: docs/diff.md"},"journey-removed":{"$ref":"#/$defs/diffSetting","description":"A journey file was deleted. Default: warning. Docs: docs/diff.md"},"journey-id-changed":{"$ref":"#/$defs/diffSetting","description":"The journey's `id` changed (the file is the same, or git saw it renamed). Default: info. Docs: docs/diff.md"},"step-added":{"$ref":"#/$defs/diffSetting","description":"A step id that the base did not have. Default: info. Docs: docs/diff.md"},"step-removed":{"$ref":"#/$defs/diffSetting","description":"A step id that the head no longer has. Default: warning. Docs: docs/diff.md"},"step-moved":{"$ref":"#/$defs/diffSetting","description":"A step moved to another stage, or to another place among its stage's steps. Default: info. Docs: docs/diff.md"},"step-renamed":{"$ref":"#/$defs/diffSetting","description":"A step kept its id and got a new `name`. Default: info. Docs: docs/diff.md"},"step-type-changed":{"$ref":"#/$defs/diffSetting","description":"A step's `type` changed (for example action to contact). Default: info. Docs: docs/diff.md"},"stage-added":{"$ref":"#/$defs/diffSetting","description":"A stage id that the base did not have. Default: info. Docs: docs/diff.md"},"stage-removed":{"$ref":"#/$defs/diffSetting","description":"A stage id that the head no longer has. Default: info. Docs: docs/diff.md"},"stage-reordered":{"$ref":"#/$defs/diffSetting","description":"A stage moved among the other stages. Default: info. Docs: docs/diff.md"},"entry-changed":{"$ref":"#/$defs/diffSetting","description":"The steps where the journey starts changed. Default: warning. Docs: docs/diff.md"},"goal-changed":{"$ref":"#/$defs/diffSetting","description":"The goal steps changed. Default: warning. Docs: docs/diff.md"},"edge-added":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is new (an explicit `next`, a decision branch, or the implicit next step in file order). Default: info. Docs: docs/diff.md"},"edge-removed":{"$ref":"#/$defs/diffSetting","description":"A transition between two steps that both versions have is gone. Default: warning. Docs: docs/diff.md"},"emotion-better":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went up. Default: info. Docs: docs/diff.md"},"emotion-worse":{"$ref":"#/$defs/diffSetting","description":"A step's emotion went down. Default: warning. Docs: docs/diff.md"},"pain-point-added":{"$ref":"#/$defs/diffSetting","description":"A step has a pain point it did not have. Default: warning. Docs: docs/diff.md"},"pain-point-removed":{"$ref":"#/$defs/diffSetting","description":"A pain point of a step is gone. Default: info. Docs: docs/diff.md"},"opportunity-added":{"$ref":"#/$defs/diffSetting","description":"A step has an opportunity it did not have. Default: info. Docs: docs/diff.md"},"opportunity-removed":{"$ref":"#/$defs/diffSetting","description":"An opportunity of a step is gone. Default: info. Docs: docs/diff.md"},"channel-changed":{"$ref":"#/$defs/diffSetting","description":"A step's channels changed (added, removed or replaced). Default: info. Docs: docs/diff.md"},"contact-answered":{"$ref":"#/$defs/diffSetting","description":"A contact that was not answered now reaches a response. Default: info. Docs: docs/diff.md"},"contact-unanswered":{"$ref":"#/$defs/diffSetting","description":"A contact that was answered (or is new) no longer reaches a response. Default: warning. Docs: docs/diff.md"},"handoff-added":{"$ref":"#/$defs/diffSetting","description":"A handoff step is new (with the handoffs between a contact and its answer, when that count changed). Default: warning. Docs: docs/diff.md"},"handoff-removed":{"$ref":"#/$defs/diffSetting","description":"A handoff step is gone. Default: info. Docs: docs/diff.md"},"metrics-changed":{"$ref":"#/$defs/diffSetting","description":"A step's measured `metrics.reached` changed. Default: info. Docs: docs/diff.md"},"finding-new":{"$ref":"#/$defs/diffSetting","description":"A lint finding (or structural error) that the base did not have, matched by rule and step. Its severity is the finding's own. Default: the finding's own severity. Docs: docs/diff.md"},"finding-fixed":{"$ref":"#/$defs/diffSetting","description":"A lint finding of the base that the head no longer has. Default: info. Docs: docs/diff.md"}},"examples":[{"step-removed":"error","edge-added":"off"}]}},"$defs":{"diffSetting":{"type":["string","array"],"if":{"type":"string"},"then":{"$ref":"journey.schema.json#/$defs/severity"},"else":{"prefixItems":[{"$ref":"journey.schema.json#/$defs/severity"}],"minItems":1,"maxItems":1}}}};
-const pattern43 = new RegExp("^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$", "u");
+const pattern43 = func0("^\\s*[0-9]+(\\.[0-9]+)?\\s*([kKmMgGtT]i?[bB]?|[bB])?\\s*$", "u");
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3863,7 +3876,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema43.properties, key0))){
+if(!(func5.call(schema43.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -4628,7 +4641,7 @@ let ifClause0;
 if(_valid0){
 const _errs8 = errors;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func7(data0) < 1){
 const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/catalogName/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data:data0};
 if(vErrors === null){
 vErrors = [err5];
@@ -4671,7 +4684,7 @@ errors++;
 if(data0.en !== undefined){
 let data1 = data0.en;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err8 = {instancePath:instancePath+"/name/en",schemaPath:"#/$defs/catalogName/else/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err8];
@@ -4696,7 +4709,7 @@ errors++;
 if(data0.bg !== undefined){
 let data2 = data0.bg;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err10 = {instancePath:instancePath+"/name/bg",schemaPath:"#/$defs/catalogName/else/properties/bg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.bg,data:data2};
 if(vErrors === null){
 vErrors = [err10];
@@ -4721,7 +4734,7 @@ errors++;
 if(data0.pl !== undefined){
 let data3 = data0.pl;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if(func7(data3) < 1){
 const err12 = {instancePath:instancePath+"/name/pl",schemaPath:"#/$defs/catalogName/else/properties/pl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.pl,data:data3};
 if(vErrors === null){
 vErrors = [err12];
@@ -4746,7 +4759,7 @@ errors++;
 if(data0.ru !== undefined){
 let data4 = data0.ru;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func7(data4) < 1){
 const err14 = {instancePath:instancePath+"/name/ru",schemaPath:"#/$defs/catalogName/else/properties/ru/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ru,data:data4};
 if(vErrors === null){
 vErrors = [err14];
@@ -4771,7 +4784,7 @@ errors++;
 if(data0.da !== undefined){
 let data5 = data0.da;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func7(data5) < 1){
 const err16 = {instancePath:instancePath+"/name/da",schemaPath:"#/$defs/catalogName/else/properties/da/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.da,data:data5};
 if(vErrors === null){
 vErrors = [err16];
@@ -4796,7 +4809,7 @@ errors++;
 if(data0.ar !== undefined){
 let data6 = data0.ar;
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func7(data6) < 1){
 const err18 = {instancePath:instancePath+"/name/ar",schemaPath:"#/$defs/catalogName/else/properties/ar/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ar,data:data6};
 if(vErrors === null){
 vErrors = [err18];
@@ -4985,7 +4998,7 @@ let ifClause0;
 if(_valid0){
 const _errs8 = errors;
 if(typeof data0 === "string"){
-if(func2(data0) < 1){
+if(func7(data0) < 1){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/catalogName/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -5028,7 +5041,7 @@ errors++;
 if(data0.en !== undefined){
 let data1 = data0.en;
 if(typeof data1 === "string"){
-if(func2(data1) < 1){
+if(func7(data1) < 1){
 const err7 = {instancePath:instancePath+"/name/en",schemaPath:"#/$defs/catalogName/else/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.en,data:data1};
 if(vErrors === null){
 vErrors = [err7];
@@ -5053,7 +5066,7 @@ errors++;
 if(data0.bg !== undefined){
 let data2 = data0.bg;
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err9 = {instancePath:instancePath+"/name/bg",schemaPath:"#/$defs/catalogName/else/properties/bg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.bg,data:data2};
 if(vErrors === null){
 vErrors = [err9];
@@ -5078,7 +5091,7 @@ errors++;
 if(data0.pl !== undefined){
 let data3 = data0.pl;
 if(typeof data3 === "string"){
-if(func2(data3) < 1){
+if(func7(data3) < 1){
 const err11 = {instancePath:instancePath+"/name/pl",schemaPath:"#/$defs/catalogName/else/properties/pl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.pl,data:data3};
 if(vErrors === null){
 vErrors = [err11];
@@ -5103,7 +5116,7 @@ errors++;
 if(data0.ru !== undefined){
 let data4 = data0.ru;
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func7(data4) < 1){
 const err13 = {instancePath:instancePath+"/name/ru",schemaPath:"#/$defs/catalogName/else/properties/ru/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ru,data:data4};
 if(vErrors === null){
 vErrors = [err13];
@@ -5128,7 +5141,7 @@ errors++;
 if(data0.da !== undefined){
 let data5 = data0.da;
 if(typeof data5 === "string"){
-if(func2(data5) < 1){
+if(func7(data5) < 1){
 const err15 = {instancePath:instancePath+"/name/da",schemaPath:"#/$defs/catalogName/else/properties/da/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.da,data:data5};
 if(vErrors === null){
 vErrors = [err15];
@@ -5153,7 +5166,7 @@ errors++;
 if(data0.ar !== undefined){
 let data6 = data0.ar;
 if(typeof data6 === "string"){
-if(func2(data6) < 1){
+if(func7(data6) < 1){
 const err17 = {instancePath:instancePath+"/name/ar",schemaPath:"#/$defs/catalogName/else/properties/ar/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ar,data:data6};
 if(vErrors === null){
 vErrors = [err17];
@@ -5464,7 +5477,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((func1.call(schema68.properties, key0)) || (pattern4.test(key0)))){
+if(!((func5.call(schema68.properties, key0)) || (pattern4.test(key0)))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err0];
@@ -5505,7 +5518,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func2(data2) < 1){
+if(func7(data2) < 1){
 const err3 = {instancePath:instancePath+"/include/" + i0,schemaPath:"#/properties/include/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.include.items,data:data2};
 if(vErrors === null){
 vErrors = [err3];
@@ -5546,7 +5559,7 @@ const len1 = data3.length;
 for(let i1=0; i1<len1; i1++){
 let data4 = data3[i1];
 if(typeof data4 === "string"){
-if(func2(data4) < 1){
+if(func7(data4) < 1){
 const err6 = {instancePath:instancePath+"/ignore/" + i1,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.ignore.items,data:data4};
 if(vErrors === null){
 vErrors = [err6];
@@ -5592,7 +5605,7 @@ if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key1 in data6){
 const _errs15 = errors;
 if(typeof key1 === "string"){
-if(func2(key1) > 100){
+if(func7(key1) > 100){
 const err9 = {instancePath:instancePath+"/channels",schemaPath:"journey.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:key1,propertyName:key1};
 if(vErrors === null){
 vErrors = [err9];
@@ -5659,7 +5672,7 @@ if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key3 in data8){
 const _errs22 = errors;
 if(typeof key3 === "string"){
-if(func2(key3) > 100){
+if(func7(key3) > 100){
 const err14 = {instancePath:instancePath+"/personas",schemaPath:"journey.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:key3,propertyName:key3};
 if(vErrors === null){
 vErrors = [err14];
@@ -5726,7 +5739,7 @@ if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key5 in data10){
 const _errs29 = errors;
 if(typeof key5 === "string"){
-if(func2(key5) > 100){
+if(func7(key5) > 100){
 const err19 = {instancePath:instancePath+"/teams",schemaPath:"journey.schema.json#/$defs/id/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters",schema:100,parentSchema:schema32,data:key5,propertyName:key5};
 if(vErrors === null){
 vErrors = [err19];
@@ -5833,7 +5846,7 @@ let ifClause0;
 if(_valid0){
 const _errs42 = errors;
 if(typeof data12 === "string"){
-if(func2(data12) < 1){
+if(func7(data12) < 1){
 const err27 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name",schemaPath:"journey.schema.json#/$defs/catalogName/then/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.then,data:data12};
 if(vErrors === null){
 vErrors = [err27];
@@ -5876,7 +5889,7 @@ errors++;
 if(data12.en !== undefined){
 let data13 = data12.en;
 if(typeof data13 === "string"){
-if(func2(data13) < 1){
+if(func7(data13) < 1){
 const err30 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/en",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/en/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.en,data:data13};
 if(vErrors === null){
 vErrors = [err30];
@@ -5901,7 +5914,7 @@ errors++;
 if(data12.bg !== undefined){
 let data14 = data12.bg;
 if(typeof data14 === "string"){
-if(func2(data14) < 1){
+if(func7(data14) < 1){
 const err32 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/bg",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/bg/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.bg,data:data14};
 if(vErrors === null){
 vErrors = [err32];
@@ -5926,7 +5939,7 @@ errors++;
 if(data12.pl !== undefined){
 let data15 = data12.pl;
 if(typeof data15 === "string"){
-if(func2(data15) < 1){
+if(func7(data15) < 1){
 const err34 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/pl",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/pl/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.pl,data:data15};
 if(vErrors === null){
 vErrors = [err34];
@@ -5951,7 +5964,7 @@ errors++;
 if(data12.ru !== undefined){
 let data16 = data12.ru;
 if(typeof data16 === "string"){
-if(func2(data16) < 1){
+if(func7(data16) < 1){
 const err36 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/ru",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/ru/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ru,data:data16};
 if(vErrors === null){
 vErrors = [err36];
@@ -5976,7 +5989,7 @@ errors++;
 if(data12.da !== undefined){
 let data17 = data12.da;
 if(typeof data17 === "string"){
-if(func2(data17) < 1){
+if(func7(data17) < 1){
 const err38 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/da",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/da/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.da,data:data17};
 if(vErrors === null){
 vErrors = [err38];
@@ -6001,7 +6014,7 @@ errors++;
 if(data12.ar !== undefined){
 let data18 = data12.ar;
 if(typeof data18 === "string"){
-if(func2(data18) < 1){
+if(func7(data18) < 1){
 const err40 = {instancePath:instancePath+"/teams/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/name/ar",schemaPath:"journey.schema.json#/$defs/catalogName/else/properties/ar/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema36.else.properties.ar,data:data18};
 if(vErrors === null){
 vErrors = [err40];
@@ -6094,7 +6107,7 @@ errors++;
 if(data20.out !== undefined){
 let data21 = data20.out;
 if(typeof data21 === "string"){
-if(func2(data21) < 1){
+if(func7(data21) < 1){
 const err47 = {instancePath:instancePath+"/render/out",schemaPath:"#/properties/render/properties/out/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.render.properties.out,data:data21};
 if(vErrors === null){
 vErrors = [err47];
@@ -6182,7 +6195,7 @@ const len2 = data25.length;
 for(let i2=0; i2<len2; i2++){
 let data26 = data25[i2];
 if(typeof data26 === "string"){
-if(func2(data26) < 1){
+if(func7(data26) < 1){
 const err54 = {instancePath:instancePath+"/render/analysis/" + i2,schemaPath:"#/properties/render/properties/analysis/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.render.properties.analysis.items,data:data26};
 if(vErrors === null){
 vErrors = [err54];
@@ -6295,7 +6308,7 @@ errors++;
 if(data27.delimiter !== undefined){
 let data29 = data27.delimiter;
 if(typeof data29 === "string"){
-if(func2(data29) < 1){
+if(func7(data29) < 1){
 const err62 = {instancePath:instancePath+"/analyze/delimiter",schemaPath:"#/properties/analyze/properties/delimiter/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.delimiter,data:data29};
 if(vErrors === null){
 vErrors = [err62];
@@ -6320,7 +6333,7 @@ errors++;
 if(data27.timestamp_format !== undefined){
 let data30 = data27.timestamp_format;
 if(typeof data30 === "string"){
-if(func2(data30) < 1){
+if(func7(data30) < 1){
 const err64 = {instancePath:instancePath+"/analyze/timestamp_format",schemaPath:"#/properties/analyze/properties/timestamp_format/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.timestamp_format,data:data30};
 if(vErrors === null){
 vErrors = [err64];
@@ -6385,7 +6398,7 @@ errors++;
 if(data32.case_id !== undefined){
 let data33 = data32.case_id;
 if(typeof data33 === "string"){
-if(func2(data33) < 1){
+if(func7(data33) < 1){
 const err69 = {instancePath:instancePath+"/analyze/columns/case_id",schemaPath:"#/properties/analyze/properties/columns/properties/case_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.case_id,data:data33};
 if(vErrors === null){
 vErrors = [err69];
@@ -6410,7 +6423,7 @@ errors++;
 if(data32.activity !== undefined){
 let data34 = data32.activity;
 if(typeof data34 === "string"){
-if(func2(data34) < 1){
+if(func7(data34) < 1){
 const err71 = {instancePath:instancePath+"/analyze/columns/activity",schemaPath:"#/properties/analyze/properties/columns/properties/activity/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.activity,data:data34};
 if(vErrors === null){
 vErrors = [err71];
@@ -6435,7 +6448,7 @@ errors++;
 if(data32.timestamp !== undefined){
 let data35 = data32.timestamp;
 if(typeof data35 === "string"){
-if(func2(data35) < 1){
+if(func7(data35) < 1){
 const err73 = {instancePath:instancePath+"/analyze/columns/timestamp",schemaPath:"#/properties/analyze/properties/columns/properties/timestamp/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema68.properties.analyze.properties.columns.properties.timestamp,data:data35};
 if(vErrors === null){
 vErrors = [err73];
@@ -6587,7 +6600,7 @@ if(data.diff !== undefined){
 let data40 = data.diff;
 if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
 for(const key13 in data40){
-if(!(func1.call(schema68.properties.diff.properties, key13))){
+if(!(func5.call(schema68.properties.diff.properties, key13))){
 const err85 = {instancePath:instancePath+"/diff",schemaPath:"#/properties/diff/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema68.properties.diff,data:data40};
 if(vErrors === null){
 vErrors = [err85];
@@ -6814,7 +6827,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func1.call(schema43.properties, key0))){
+if(!(func5.call(schema43.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
