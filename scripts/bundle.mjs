@@ -16,9 +16,9 @@
 // The files sit in dist/cli/ so that the paths they resolve relative to themselves (package.json,
 // schemas/, the generated validator) are the same as for dist/cli/main.js. The lint's worker
 // threads get a bundle of their own, dist/cli/lint-worker.cjs.
-// Puppeteer and Mermaid, loaded only to draw images, stay outside it, and so does the generated
-// validator: it is loaded through createRequire, which esbuild leaves alone (bundling it too was
-// measured no faster).
+// Puppeteer and Mermaid, loaded only to draw images, stay outside it. The generated validator is
+// bundled with the checking stages, so its 300 KB are in the code cache rather than parsed by V8
+// on every run (measured with callgrind: 6% of a one-file lint's instructions).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { build, transform } from "esbuild";
