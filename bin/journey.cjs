@@ -13,38 +13,65 @@ const { dirname, join } = require("node:path");
 const vm = require("node:vm");
 
 const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
+/** A file of the split CLI named after a hash of its content by esbuild (scripts/bundle.mjs). */
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
 
-/** Runs the bundle as CommonJS; `save` keeps its compiled code (with what ran) for next time. */
-function loadWithCodeCache(file) {
-  const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
-  // Named after a hash of the bundle's content (0.5 ms): a rebuilt bundle never meets an old
-  // cache, even one of the same size and time (V8 itself checks little more than the length).
-  const hash = createHash("sha256").update(source, "latin1").digest("hex").slice(0, 16);
-  const cacheFile = `${file}.${hash}-${process.version}-${process.arch}.v8cache`;
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // no cache yet
-  }
-  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
-  const loaded = { exports: {} };
-  script.runInThisContext()(loaded.exports, Module.createRequire(file), loaded, file, dirname(file));
-  const save = () => {
-    if (cachedData && !script.cachedDataRejected) return;
-    const temporary = `${cacheFile}.${process.pid}.tmp`;
+/**
+ * Loads the CLI's files (scripts/bundle.mjs splits it: dist/cli/journey.cjs requires the others
+ * when a command, a formatter or a language is first used), each once, each with its code cache.
+ * `save` keeps the compiled code of every file loaded (with what ran) for next time.
+ */
+function bundleLoader() {
+  const loaded = new Map();
+  const unsaved = [];
+  // V8 accepts a cache only under the flags it was made with; set by runCli for the files loaded
+  // while the optimiser is held (src/util/tiering.ts).
+  let compiling = (compile) => compile();
+  let nodeRequire;
+  const load = (file) => {
+    const known = loaded.get(file);
+    if (known) return known.exports;
+    const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
+    // Named after the file's content: a rebuilt bundle never meets an old cache, even one of the
+    // same size and time (V8 itself checks little more than the length). The files the build
+    // names after their content (`<name>-<hash>.cjs`, scripts/bundle.mjs) need no hashing again;
+    // the entry, dist/cli/journey.cjs, is hashed (sha256 of every file was 2% of a one-file lint).
+    const hash = CONTENT_NAMED.test(file) ? "" : `.${createHash("sha256").update(source, "latin1").digest("hex").slice(0, 16)}`;
+    const cacheFile = `${file}${hash}-${process.version}-${process.arch}.v8cache`;
+    let cachedData;
     try {
-      writeFileSync(temporary, script.createCachedData());
-      renameSync(temporary, cacheFile);
+      cachedData = readFileSync(cacheFile);
     } catch {
+      // no cache yet
+    }
+    const script = compiling(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
+    const module = { exports: {}, filename: file, loaded: false };
+    loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
+    nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
+    // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
+    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(join(dirname(file), id)) : nodeRequire(id));
+    requireFrom.resolve = nodeRequire.resolve;
+    script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
+    module.loaded = true;
+    if (!cachedData || script.cachedDataRejected) unsaved.push({ script, cacheFile });
+    return module.exports;
+  };
+  const save = () => {
+    for (const { script, cacheFile } of unsaved.splice(0)) {
+      const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
-        unlinkSync(temporary);
+        writeFileSync(temporary, script.createCachedData());
+        renameSync(temporary, cacheFile);
       } catch {
-        // read-only install: run without a cache
+        try {
+          unlinkSync(temporary);
+        } catch {
+          // read-only install: run without a cache
+        }
       }
     }
   };
-  return { exports: loaded.exports, save };
+  return { load, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
 let cli;
@@ -55,9 +82,12 @@ if (Module.enableCompileCache) {
   Module.enableCompileCache(process.env.NODE_COMPILE_CACHE ? undefined : join(__dirname, "..", "dist", "cli", "compile-cache"));
   cli = require(bundle);
 } else {
-  const loaded = loadWithCodeCache(bundle);
-  cli = loaded.exports;
-  saveCache = loaded.save;
+  const loader = bundleLoader();
+  cli = loader.load(bundle);
+  saveCache = loader.save;
+  // A file first needed during the run (a command, a formatter) is compiled, and its cache
+  // checked, under V8's default flags, which its cache was saved with.
+  loader.compileWith((compile) => cli.withDefaultFlags(compile));
 }
 
 runCli();

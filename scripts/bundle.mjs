@@ -1,60 +1,134 @@
-// Build step after `tsc` and the schemas: bundles the CLI into one CommonJS file,
-// dist/cli/journey.cjs, which bin/journey.cjs loads with a V8 code cache.
-// Why: most of a short run (`journey lint` on one file) was spent resolving and compiling about
-// a hundred ES modules; one script is read once, and on Node 20 only a classic script can reuse
-// V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules too).
-// The bundle sits in dist/cli/ so that the paths it resolves relative to itself (package.json,
+// Build step after `tsc` and the schemas: bundles the CLI into CommonJS files in dist/cli/, which
+// bin/journey.cjs loads with a V8 code cache.
+// Why bundles: most of a short run (`journey lint` on one file) was spent resolving and compiling
+// about a hundred ES modules; a few scripts are read at once, and on Node 20 only a classic script
+// can reuse V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules
+// too).
+// Why split: a one-file lint must not read, hash and deserialize the code of commands it does not
+// run (render, the map, diff, preview, analyze, five message catalogs: 0.7 MB of 1.1). Every
+// `await import()` in src/ is a split point: esbuild bundles the CLI as ES modules with code
+// splitting, so each dynamically imported module becomes a file of its own (`render-<hash>.cjs`,
+// `json-<hash>.cjs`, ...) and code that two of them share goes into a chunk (`chunk-<hash>.cjs`)
+// that both require; then each file is turned into CommonJS. Every module is in exactly one file,
+// so a class (UsageError and `instanceof`) or a cache exists once, however many files are loaded.
+// A new command wired in src/cli/main.ts with `await import()` is outside lint's files by
+// construction; test/cli/load-allowlist.e2e.test.ts fails when a static import pulls one in.
+// The files sit in dist/cli/ so that the paths they resolve relative to themselves (package.json,
 // schemas/, the generated validator) are the same as for dist/cli/main.js. The lint's worker
 // threads get a bundle of their own, dist/cli/lint-worker.cjs.
-// Puppeteer and Mermaid, loaded only to draw images, stay outside it, and so does the generated
-// validator: it is loaded through createRequire, which esbuild leaves alone (bundling it too was
-// measured no faster).
+// Puppeteer and Mermaid, loaded only to draw images, stay outside it. The generated validator is
+// bundled with the checking stages, so its 300 KB are in the code cache rather than parsed by V8
+// on every run (measured with callgrind: 6% of a one-file lint's instructions).
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { build } from "esbuild";
-import { dirname, join } from "node:path";
+import { build, transform } from "esbuild";
+import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "cli");
 
-// Code caches of earlier bundles (bin/journey.cjs names them after the bundle) are dead weight
-// (as is Node 22's compile cache of them, which bin/journey.cjs keeps in compile-cache/).
-for (const name of readdirSync(out)) if (name.endsWith(".v8cache") || name === "compile-cache") rmSync(join(out, name), { recursive: true, force: true });
+// Earlier bundles (their names change with their content) and their code caches (bin/journey.cjs
+// names them after the bundle; Node 22 keeps its own in compile-cache/) are dead weight. Every
+// .cjs file in dist/cli/ is this script's: tsc writes .js.
+for (const name of readdirSync(out))
+  if (name.endsWith(".cjs") || name.endsWith(".v8cache") || name === "compile-cache" || name === "bundles.json")
+    rmSync(join(out, name), { recursive: true, force: true });
 
-/**
- * One CommonJS bundle. execa, which `journey diff` runs git with, is bundled on its own into
- * dist/cli/execa.cjs and required only by that command: a quarter of a megabyte that every
- * `journey lint` would otherwise read and deserialize (measured: +17 ms cold start).
- */
-async function bundleFile(entry, outfile) {
-  const result = await build({
-    ...entry,
-    outfile: join(out, outfile),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    // saxes reads XES logs for analyze only: a dependency, loaded with createRequire when an XES log is read.
-    external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client", "saxes"],
-    // import.meta does not exist in CommonJS; the bundle's own URL stands in for it.
-    define: { "import.meta.url": "__journeyModuleUrl" },
-    banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
-    legalComments: "none",
-    logLevel: "warning",
-    write: false,
-  });
-  // bin/journey.cjs runs the bundle through vm.Script, where import() has no loader: fail the build
-  // rather than the user's render.
-  const [bundle] = result.outputFiles;
-  if (/\bimport\(/.test(bundle.text)) throw new Error(`scripts/bundle.mjs: ${outfile} still has a dynamic import(); load that module with require`);
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  // saxes reads XES logs for analyze only: a dependency, loaded with createRequire when an XES log is read.
+  external: ["puppeteer-core", "mermaid", "@duckdb/node-api", "@clickhouse/client", "saxes"],
+  legalComments: "none",
+  logLevel: "warning",
+  write: false,
+  absWorkingDir: root,
+};
+// import.meta does not exist in CommonJS; each file's own URL stands in for it.
+const cjs = {
+  define: { "import.meta.url": "__journeyModuleUrl" },
+  banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+
+/** Checks and writes one CommonJS file. */
+function write(path, text) {
+  // bin/journey.cjs runs the bundles through vm.Script, where import() has no loader: fail the
+  // build rather than the user's render.
+  if (/\bimport\(/.test(text)) throw new Error(`scripts/bundle.mjs: ${basename(path)} still has a dynamic import(); load that module with require`);
   // esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
   // Latin-1, which skips UTF-8 decoding; make sure that stays true.
-  if (bundle.contents.some((byte) => byte > 0x7f)) throw new Error(`scripts/bundle.mjs: ${outfile} is not ASCII; bin/journey.cjs reads it as Latin-1`);
-  writeFileSync(bundle.path, bundle.contents);
+  if (/[\u0080-\uffff]/.test(text)) throw new Error(`scripts/bundle.mjs: ${basename(path)} is not ASCII; bin/journey.cjs reads it as Latin-1`);
+  writeFileSync(path, text, "latin1");
 }
 
-await bundleFile({ entryPoints: [join(root, "dist", "cli", "main.js")] }, "journey.cjs");
+/**
+ * One CommonJS bundle without split points. execa, which `journey diff` runs git with, is bundled
+ * on its own into dist/cli/execa.cjs and required only by that command: a quarter of a megabyte
+ * that every `journey lint` would otherwise read and deserialize (measured: +17 ms cold start).
+ */
+async function bundleFile(entry, outfile) {
+  const result = await build({ ...common, ...cjs, ...entry, outfile: join(out, outfile), format: "cjs" });
+  write(result.outputFiles[0].path, result.outputFiles[0].text);
+}
+
+/**
+ * The CLI, split at every dynamic import(): dist/cli/journey.cjs and the files it requires when a
+ * command, a formatter or a language is first used. Writes dist/cli/bundles.json: each file's
+ * source modules (what test/cli/load-allowlist.e2e.test.ts checks a one-file lint against).
+ */
+async function bundleSplit(entry, outfile) {
+  const result = await build({
+    ...common,
+    entryPoints: [entry],
+    format: "esm",
+    splitting: true,
+    outdir: out,
+    entryNames: "[name]-[hash]",
+    chunkNames: "[name]-[hash]",
+    outExtension: { ".js": ".cjs" },
+    metafile: true,
+  });
+  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint === relative(root, entry))?.[0];
+  if (!entryOutput) throw new Error(`scripts/bundle.mjs: no output for ${entry}`);
+  const rename = (name) => (name === basename(entryOutput) ? outfile : name);
+  const manifest = {};
+  for (const file of result.outputFiles) {
+    const name = rename(basename(file.path));
+    // Requires of the entry's file by another, under its final name (in practice there are none).
+    const esm = file.text.replaceAll(`"./${basename(entryOutput)}"`, `"./${outfile}"`);
+    // ES module to CommonJS: import() becomes a promise of require(), which bin/journey.cjs
+    // answers from its own loader (with the code cache); exports become live getters.
+    const converted = await transform(esm, {
+      define: cjs.define,
+      banner: cjs.banner.js,
+      format: "cjs",
+      platform: "node",
+      target: "node20",
+      supported: { "dynamic-import": false },
+      sourcefile: name,
+    });
+    write(join(out, name), converted.code);
+    const meta = result.metafile.outputs[relative(root, file.path)];
+    manifest[name] = {
+      bytes: converted.code.length,
+      entryPoint: meta.entryPoint,
+      imports: [...new Set(meta.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => rename(basename(i.path))))],
+      dynamicImports: meta.imports.filter((i) => i.kind === "dynamic-import").map((i) => rename(basename(i.path))),
+      inputs: Object.keys(meta.inputs).map((input) => toPackagePath(input)),
+    };
+  }
+  writeFileSync(join(out, "bundles.json"), JSON.stringify(manifest, null, 1) + "\n");
+}
+
+/** A module's path as the package knows it: `dist/...` or `node_modules/<package>/...` (node_modules may be a link). */
+function toPackagePath(input) {
+  const at = input.lastIndexOf("node_modules/");
+  return at >= 0 ? input.slice(at) : input;
+}
+
+await bundleSplit(join(root, "dist", "cli", "main.js"), "journey.cjs");
 // The lint's worker threads start from their own, smaller bundle: the checking stages only.
 await bundleFile({ entryPoints: [join(root, "dist", "lint", "worker.js")] }, "lint-worker.cjs");
 // journey lsp's server, with vscode-languageserver: required by that command alone, so lint's

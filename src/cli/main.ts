@@ -1,6 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
-import { runInit } from "./commands/init.js";
 import { relative } from "node:path";
 import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { onIgnoredConfig } from "../config/load.js";
@@ -14,7 +13,7 @@ import { MissingPackageError } from "../util/optional-package.js";
 import { GlobPatternError } from "../discover/files.js";
 import { visibleText } from "../escape/terminal.js";
 import { FORMAT_NAMES } from "../report/formatters/index.js";
-import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/index.js";
+import { DEFAULT_ENGINE, ENGINE_NAMES } from "../analyze/engines/names.js";
 import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
 import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 import type { DiffCommandOptions } from "./commands/diff.js";
@@ -22,7 +21,7 @@ import type { PreviewCommandOptions } from "./commands/preview.js";
 import type { RulesCommandOptions } from "./commands/rules.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
-export { holdOptimizer, releaseOptimizer } from "../util/tiering.js";
+export { holdOptimizer, releaseOptimizer, withDefaultFlags } from "../util/tiering.js";
 
 function buildProgram(setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command();
@@ -314,7 +313,10 @@ Examples:
     .command("init")
     .description("write journey.config.yaml and a commented example journey into the current folder")
     .addHelpText("after", "\nExample:\n  mkdir journeys && cd journeys && journey init")
-    .action(() => setExit(runInit(process.cwd())));
+    .action(async () => {
+      const { runInit } = await import("./commands/init.js");
+      setExit(runInit(process.cwd()));
+    });
 
   program
     .command("schema")

@@ -10,11 +10,15 @@ export interface JourneyLink {
 }
 
 const ID = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+(?:-[\\p{Ll}\\p{Lo}\\p{Lm}\\p{Mn}\\p{Mc}\\p{Nd}]+)*";
-const LINK = new RegExp(`^(${ID})#(${ID})$`, "u");
+// Built on the first target with a `#`: V8 takes milliseconds to build and compile the Unicode
+// property classes, a large share of a one-file lint (bench/profiles.md), and a plain step id,
+// almost every target, never needs them.
+let link: RegExp | undefined;
 
 /** The journey and step a flow target names, or undefined when it is a plain step id of this journey. */
 export function parseJourneyLink(target: string): JourneyLink | undefined {
-  const match = LINK.exec(target);
+  if (!target.includes("#")) return undefined;
+  const match = (link ??= new RegExp(`^(${ID})#(${ID})$`, "u")).exec(target);
   return match ? { journey: match[1], step: match[2] } : undefined;
 }
 

@@ -49,6 +49,21 @@ export function releaseOptimizer(): void {
   held = false;
 }
 
+/**
+ * Runs `compile` under V8's default flags: V8 accepts a code cache only under the flags it was
+ * made with, and bin/journey.cjs saves every cache after the release, so a file first loaded
+ * during a held run (a command, a formatter) is compiled with the hold lifted for that moment.
+ */
+export function withDefaultFlags<T>(compile: () => T): T {
+  if (!held) return compile();
+  releaseOptimizer();
+  try {
+    return compile();
+  } finally {
+    holdOptimizer();
+  }
+}
+
 /** Whether TurboFan is being held off. */
 export function optimizerHeld(): boolean {
   return held;

@@ -20,7 +20,8 @@ describe.runIf(!hasCompileCache)("the code cache (Node before 22.1)", () => {
     const help = () => execa("node", [join(dir, "bin", "journey.cjs"), "--help"], { reject: false, env: { NODE_COMPILE_CACHE: "" } });
     // The first run caches the compiled code of the help, with its texts.
     expect((await help()).stdout).toContain("show help");
-    const [first] = caches(dir);
+    const first = caches(dir);
+    expect(first.some((name) => name.startsWith("journey.cjs."))).toBe(true);
     // A "rebuild" that changes the output but keeps the size and the modification time.
     const { mtime } = statSync(bundle);
     const source = readFileSync(bundle, "latin1");
@@ -29,8 +30,9 @@ describe.runIf(!hasCompileCache)("the code cache (Node before 22.1)", () => {
     writeFileSync(bundle, changed, "latin1");
     utimesSync(bundle, mtime, mtime);
     expect((await help()).stdout).toContain("SHOW HELP");
-    expect(caches(dir).length).toBe(2);
-    expect(caches(dir)).toContain(first);
+    // A new cache for the changed entry beside the old one; the other files' caches are kept.
+    expect(caches(dir).length).toBe(first.length + 1);
+    expect(caches(dir)).toEqual(expect.arrayContaining(first));
   });
 });
 
