@@ -4,6 +4,7 @@ import { checkJourneyFile, duplicateJourneyIds, internalFinding, type CheckedFil
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import type { FileReport } from "../results.js";
 import { lintFile } from "./lint-file.js";
+import { journeyFacts } from "../model/journey-facts.js";
 
 export interface RunOptions {
   lint: boolean;
@@ -11,6 +12,8 @@ export interface RunOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Threads to use; 1 checks every file on the main thread. Default: `threadsFor` decides. */
   concurrency?: number;
+  /** Also return each valid journey's `JourneyFacts` (the portfolio's input), built where the file was checked. */
+  facts?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -47,9 +50,7 @@ export function threadsFor(files: number, concurrency?: number): number {
  * are split between the main thread and worker threads, one per core.
  */
 export async function checkFiles(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<FileReport[]> {
-  const threads = threadsFor(files.length, options.concurrency);
-  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
-  duplicateJourneyIds(results, cwd);
+  const results = await checkSlim(files, config, options, cwd);
   // Formatters get reports only: what they show, nothing of the journey's model or ids.
   return results.map(({ filePath, source, findings, rulesChecked }) => ({
     filePath,
@@ -60,14 +61,27 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
 }
 
 /**
+ * The slim results of checkFiles before they are cut down to reports: with the journey id, and
+ * with `facts` when `options.facts` asks for them (the project model's input: the workers build
+ * them, so the models never cross threads).
+ */
+export async function checkSlim(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<CheckedFile[]> {
+  const threads = threadsFor(files.length, options.concurrency);
+  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
+  duplicateJourneyIds(results, cwd);
+  return results;
+}
+
+/**
  * One file through the pipeline, reduced to what reports and the duplicate-id check need: the
  * model is dropped, and so is the text of a file without findings (no code frame to show).
  */
 export function checkOne(file: string, config: ProjectConfig, options: RunOptions): CheckedFile {
   const checked = checkJourneyFile(file, config);
   if (options.lint) lintFile(checked, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
-  const { filePath, source, findings, rulesChecked, journeyId, idSpan } = checked;
+  const { filePath, source, findings, rulesChecked, journeyId, idSpan, model } = checked;
   return {
+    ...(options.facts && model ? { facts: journeyFacts(model.journey, model.graph) } : {}),
     filePath,
     findings,
     ...(findings.length > 0 && source !== undefined ? { source } : {}),
