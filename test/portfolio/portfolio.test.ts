@@ -12,8 +12,8 @@ import { dayNumber } from "../../src/portfolio/freshness.js";
 import { buildPortfolio, projectCatalogs } from "../../src/portfolio/portfolio.js";
 import type { Portfolio } from "../../src/portfolio/types.js";
 import { loadProject, projectFiles } from "../../src/project/load.js";
-import { loadConfigFile } from "../../src/config/load.js";
-import { parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
+import { loadConfigFile, loadConfigText } from "../../src/config/load.js";
+import { check, parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
 import { expectedJson, generatedFiles, JOURNEYS, TODAY } from "./generated-project.js";
 
 afterAll(removeTempProjects);
@@ -103,5 +103,32 @@ describe("links between journeys in the portfolio (models built in memory: the s
     const markdown = portfolioMarkdown(result, { labels: LANGUAGES.en });
     expect(markdown).toContain("```mermaid\nflowchart LR");
     expect(markdown).toMatch(/j0 --> j1/);
+  });
+});
+
+describe("journey portfolio's input problems", () => {
+  it("names a journey with errors on stderr, leaves it out and exits 1; the others are still shown", async () => {
+    const small = tempProject({
+      "good.journey.yaml": "journey: 1\nid: good\ntitle: Good\ngoal: { steps: [a] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n",
+      "bad.journey.yaml": "journey: 1\nid: bad\ntitle: Bad\ngoal: { steps: [missing] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n",
+    });
+    const result = await runCli(["portfolio", "--format", "json", "--today", "2026-13-01"], { cwd: small });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("--today takes a day as YYYY-MM-DD");
+    const run = await runCli(["portfolio", "--format", "json", "--today", TODAY], { cwd: small });
+    expect(run.exitCode).toBe(1);
+    expect(run.stderr).toMatch(/bad\.journey\.yaml[\s\S]*4:\d+[\s\S]*1 journey file has errors and is left out of the portfolio/);
+    expect(parseJson<{ journeys: { id: string }[] }>(run.stdout).journeys.map((j) => j.id)).toEqual(["good"]);
+  });
+
+  it("validates the stages catalog and portfolio.stale_after like the other catalogs, with line and column", () => {
+    const load = loadConfigText("/virtual/journey.config.yaml", "stages:\n  discover: { title: Discover }\nportfolio:\n  stale_after: 0\n");
+    expect(load.problems?.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["2:3 schema", "2:15 schema", "4:16 schema"]);
+  });
+
+  it("takes reviewed: as a day", () => {
+    const text = (reviewed: string) => `journey: 1\nid: j\ntitle: J\nreviewed: ${reviewed}\ngoal: { steps: [a] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n`;
+    expect(check(text("2026-11-02")).model?.journey.reviewed).toBe("2026-11-02");
+    expect(check(text("2026-11-32")).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["4:11 schema"]);
   });
 });
