@@ -41,7 +41,8 @@ export interface StepFacts {
   opportunities: string[];
   /**
    * Customers lost after the step (`model/step-figures.ts`, from the file's figures): the count
-   * ended there, 0 at a goal or end step, null when not measured or when the figures cannot tell.
+   * ended there, 0 at a goal step, null when not measured, at a `type: end` step (the figures
+   * count no loss where a path is meant to stop) or when the figures cannot tell.
    */
   lost: number | null;
   links: JourneyLink[];
@@ -92,7 +93,6 @@ function lostCount(lostAfter: LostAfter | null): number | null {
     case "count":
       return lostAfter.lost;
     case "goal":
-    case "end":
       return 0;
     default:
       return null;

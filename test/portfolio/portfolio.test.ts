@@ -127,7 +127,8 @@ describe("journey portfolio's input problems", () => {
   });
 
   it("takes reviewed: as a day", () => {
-    const text = (reviewed: string) => `journey: 1\nid: j\ntitle: J\nreviewed: ${reviewed}\ngoal: { steps: [a] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n`;
+    const text = (reviewed: string) =>
+      `journey: 1\nid: j\ntitle: J\nreviewed: ${reviewed}\ngoal: { steps: [a] }\nstages:\n  - id: s\n    steps:\n      - { id: a, name: A }\n`;
     expect(check(text("2026-11-02")).model?.journey.reviewed).toBe("2026-11-02");
     expect(check(text("2026-11-32")).findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(["4:11 schema"]);
   });

@@ -10,8 +10,12 @@ export interface PortfolioMarkdownOptions {
   labels: Labels;
   /** Where a journey's name links (its report in the rendered index); no link when undefined. */
   link?: (journeyId: string) => string | undefined;
-  /** Heading of the page (the index keeps its own title). */
-  title?: string;
+  /**
+   * `all` (the command): a title, then coverage, the journeys with their dates, channels,
+   * handoffs, backlog and links. `aggregates` (render's index, which has its own title and
+   * journey table): the sections from coverage on, without the journeys' table.
+   */
+  sections?: "all" | "aggregates";
 }
 
 /** Items a cell lists before "N more": a cell of a 2,000-journey portfolio stays a line. */
@@ -35,7 +39,8 @@ export function portfolioMarkdown(portfolio: Portfolio, options: PortfolioMarkdo
     items.length > CELL_ITEMS ? formatList(t, [...items.slice(0, CELL_ITEMS), plural(t, t.lists.more, items.length - CELL_ITEMS)]) : formatList(t, items);
   const row = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   const head = (cells: readonly string[]) => [row(cells), `|${" --- |".repeat(cells.length)}`];
-  const out: string[] = [`# ${markdownText(options.title ?? p.title)}`, ""];
+  const all = options.sections !== "aggregates";
+  const out: string[] = all ? [`# ${markdownText(p.title)}`, ""] : [];
 
   out.push(`## ${p.coverage}`, "", p.coverageCaption, "");
   out.push(...head([t.persona, ...portfolio.stages.map((stage) => markdownCell(names.stage(stage)))]));
@@ -48,33 +53,7 @@ export function portfolioMarkdown(portfolio: Portfolio, options: PortfolioMarkdo
     );
   out.push("");
 
-  const freshness = new Map(portfolio.freshness.map((entry) => [entry.journey, entry]));
-  const withHealth = portfolio.journeys.some((journey) => journey.health !== undefined);
-  out.push(`## ${p.freshness}`, "");
-  out.push(
-    ...head([t.journey, t.persona, t.steps, p.reviewed, p.measuredTo, p.conversion, ...(withHealth ? [t.health] : []), ...(portfolio.today ? [p.stale] : [])]),
-  );
-  for (const { facts, health } of portfolio.journeys) {
-    const entry = freshness.get(facts.id)!;
-    out.push(
-      row([
-        journeyRef(facts.id),
-        facts.persona ? markdownCell(names.persona({ id: facts.persona.id, persona: facts.persona, stages: {} })) : "—",
-        formatNumber(t, facts.steps.length),
-        entry.reviewed ?? p.never,
-        entry.measuredTo?.slice(0, 10) ?? p.never,
-        facts.conversion === null ? "—" : formatPercent(t, facts.conversion),
-        ...(withHealth && health
-          ? [findingCounts(t, { errorCount: health.errors, warningCount: health.warnings, infoCount: health.infos })]
-          : withHealth
-            ? ["—"]
-            : []),
-        ...(portfolio.today ? [entry.stale ? `**${p.stale}**` : ""] : []),
-      ]),
-    );
-  }
-  out.push("");
-  if (portfolio.today) out.push(p.staleCaption.replace("{days}", formatNumber(t, portfolio.staleAfter)).replace("{today}", portfolio.today), "");
+  if (all) out.push(...freshnessTable(portfolio, t, names, journeyRef, head, row));
 
   out.push(`## ${p.channelInventory}`, "", p.channelCaption, "");
   out.push(...head([t.channel, p.mode, t.map.modes.selfService, p.uses, t.journey]));
@@ -152,4 +131,44 @@ export function portfolioMarkdown(portfolio: Portfolio, options: PortfolioMarkdo
   }
   if (portfolio.unlinked.length > 0) out.push(`${p.unlinked}: ${capped(portfolio.unlinked.map(journeyRef))}`, "");
   return out.join("\n");
+}
+
+/** The journeys with their size, dates, conversion, health (when linted) and, with a day to judge by, the stale flag. */
+function freshnessTable(
+  portfolio: Portfolio,
+  t: Labels,
+  names: PortfolioNames,
+  journeyRef: (id: string) => string,
+  head: (cells: readonly string[]) => string[],
+  row: (cells: readonly string[]) => string,
+): string[] {
+  const p = t.portfolio;
+  const freshness = new Map(portfolio.freshness.map((entry) => [entry.journey, entry]));
+  const withHealth = portfolio.journeys.some((journey) => journey.health !== undefined);
+  const out: string[] = [`## ${p.freshness}`, ""];
+  out.push(
+    ...head([t.journey, t.persona, t.steps, p.reviewed, p.measuredTo, p.conversion, ...(withHealth ? [t.health] : []), ...(portfolio.today ? [p.stale] : [])]),
+  );
+  for (const { facts, health } of portfolio.journeys) {
+    const entry = freshness.get(facts.id)!;
+    out.push(
+      row([
+        journeyRef(facts.id),
+        facts.persona ? markdownCell(names.persona({ id: facts.persona.id, persona: facts.persona, stages: {} })) : "—",
+        formatNumber(t, facts.steps.length),
+        entry.reviewed ?? p.never,
+        entry.measuredTo?.slice(0, 10) ?? p.never,
+        facts.conversion === null ? "—" : formatPercent(t, facts.conversion),
+        ...(withHealth && health
+          ? [findingCounts(t, { errorCount: health.errors, warningCount: health.warnings, infoCount: health.infos })]
+          : withHealth
+            ? ["—"]
+            : []),
+        ...(portfolio.today ? [entry.stale ? `**${p.stale}**` : ""] : []),
+      ]),
+    );
+  }
+  out.push("");
+  if (portfolio.today) out.push(p.staleCaption.replace("{days}", formatNumber(t, portfolio.staleAfter)).replace("{today}", portfolio.today), "");
+  return out;
 }
