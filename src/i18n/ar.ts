@@ -214,5 +214,8 @@ export const ar: Labels = {
     never: "أبدًا",
     conversion: "التحويل",
     showMore: { zero: "{count} أخرى", one: "{count} أخرى", two: "{count} أخرى", few: "{count} أخرى", many: "{count} أخرى", other: "{count} أخرى" },
+    page: "الصفحة {page} من {pages}",
+    previousPage: "السابقة",
+    nextPage: "التالية",
   },
 };

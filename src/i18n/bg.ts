@@ -215,5 +215,8 @@ export const bg: Labels = {
     never: "никога",
     conversion: "Конверсия",
     showMore: { one: "още {count}", other: "още {count}" },
+    page: "Страница {page} от {pages}",
+    previousPage: "Предишна",
+    nextPage: "Следваща",
   },
 };

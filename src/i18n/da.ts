@@ -215,5 +215,8 @@ export const da: Labels = {
     never: "aldrig",
     conversion: "Konvertering",
     showMore: { one: "{count} mere", other: "{count} mere" },
+    page: "Side {page} af {pages}",
+    previousPage: "Forrige",
+    nextPage: "Næste",
   },
 };

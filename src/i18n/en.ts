@@ -215,5 +215,8 @@ export const en: Labels = {
     never: "never",
     conversion: "Conversion",
     showMore: { one: "{count} more", other: "{count} more" },
+    page: "Page {page} of {pages}",
+    previousPage: "Previous",
+    nextPage: "Next",
   },
 };

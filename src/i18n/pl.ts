@@ -218,5 +218,8 @@ export const pl: Labels = {
     never: "nigdy",
     conversion: "Konwersja",
     showMore: { one: "jeszcze {count}", few: "jeszcze {count}", many: "jeszcze {count}", other: "jeszcze {count}" },
+    page: "Strona {page} z {pages}",
+    previousPage: "Poprzednia",
+    nextPage: "Następna",
   },
 };

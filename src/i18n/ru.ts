@@ -214,5 +214,8 @@ export const ru: Labels = {
     never: "никогда",
     conversion: "Конверсия",
     showMore: { one: "ещё {count}", few: "ещё {count}", many: "ещё {count}", other: "ещё {count}" },
+    page: "Страница {page} из {pages}",
+    previousPage: "Назад",
+    nextPage: "Далее",
   },
 };

@@ -179,6 +179,10 @@ export interface PortfolioLabels {
   conversion: string;
   /** A collapsed list: `{count}` more items inside. */
   showMore: Plural;
+  /** The backlog's pager: `{page}` of `{pages}`, and its buttons. */
+  page: string;
+  previousPage: string;
+  nextPage: string;
 }
 
 export interface FigureLabels {

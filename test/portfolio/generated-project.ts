@@ -41,7 +41,7 @@ function stepsOf(i: number): StepPlan[] {
         channels: i === 5 ? ["web", "kiosk"] : ["web"],
         emotion: i % 2 === 0 ? -1 : 0,
         pain: ["Slow page"],
-        opportunities: [],
+        opportunities: i % 2 === 1 ? [`Idea ${i}`] : [],
         ...(m ? { metrics: [100, lost] as [number, number] } : {}),
         lost: m ? lost : null,
       });
@@ -178,10 +178,14 @@ export function expectedJson() {
     backlog.push({ kind: "pain", text: "Slow page", journey: id(i), step: "discover-s", emotion: -1, lost: lostAtDiscover(i) });
   for (const i of all.filter((i) => measured(i) && i % 2 === 0))
     backlog.push({ kind: "opportunity", text: `Offer ${i}`, journey: id(i), step: "buy-s", emotion: 1, lost: 5 });
-  // Not measured, lowest emotion first: even journeys' pains (-1), odd journeys' pains (0), the buy opportunities (1).
+  // Not measured, lowest emotion first: even journeys' pains (-1), odd journeys' pains and ideas (0), the buy opportunities (1).
   for (const i of all.filter((i) => !measured(i) && i % 2 === 0))
     backlog.push({ kind: "pain", text: "Slow page", journey: id(i), step: "discover-s", emotion: -1, lost: null });
-  for (const i of all.filter((i) => i % 2 === 1)) backlog.push({ kind: "pain", text: "Slow page", journey: id(i), step: "discover-s", emotion: 0, lost: null });
+  // Odd journeys: the pain and the idea of one step, by journey id, pain first.
+  for (const i of all.filter((i) => i % 2 === 1)) {
+    backlog.push({ kind: "pain", text: "Slow page", journey: id(i), step: "discover-s", emotion: 0, lost: null });
+    backlog.push({ kind: "opportunity", text: `Idea ${i}`, journey: id(i), step: "discover-s", emotion: 0, lost: null });
+  }
   for (const i of all.filter((i) => !measured(i) && i % 2 === 0))
     backlog.push({ kind: "opportunity", text: `Offer ${i}`, journey: id(i), step: "buy-s", emotion: 1, lost: null });
 

@@ -10,6 +10,7 @@ import { LANGUAGES } from "../../src/i18n/index.js";
 import { lintFile } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
+import { BACKLOG_PAGE } from "../../src/render/map/portfolio-html.js";
 import { chromiumAvailable, removeTempProjects, runCli, RUN_META, tempProject } from "../helpers/index.js";
 import { generatedFiles, JOURNEYS } from "../portfolio/generated-project.js";
 
@@ -102,6 +103,16 @@ describe.runIf(chromiumAvailable())("the portfolio index in Chromium", () => {
       expect(await sortBy(2)).toBe("ascending");
       const texts = await page.$$eval("table.backlog tbody tr", (rows) => rows.map((row) => row.cells[1].textContent));
       expect(texts).toEqual([...texts].sort((a, b) => a.localeCompare(b, "en")));
+      // 37 backlog rows (Slow page, 18 offers, 18 ideas): 25 a page, and a sort starts again at the first.
+      const visible = () => page.$$eval("table.backlog tbody tr", (rows) => rows.filter((row) => !row.hidden).length);
+      const pageLabel = () => page.$eval(".pager [data-template]", (span) => span.textContent);
+      expect(await visible()).toBe(BACKLOG_PAGE);
+      expect(await pageLabel()).toBe("Page 1 of 2");
+      await page.click(".pager button:last-child");
+      expect(await visible()).toBe(37 - BACKLOG_PAGE);
+      expect(await pageLabel()).toBe("Page 2 of 2");
+      await sortBy(3);
+      expect(await pageLabel()).toBe("Page 1 of 2");
       expect(blocked).toEqual([]);
     } finally {
       await page.close();

@@ -6,13 +6,16 @@ import { CELL_ITEMS } from "../../portfolio/formatters/markdown.js";
 import { PortfolioNames } from "../../portfolio/names.js";
 import type { Portfolio } from "../../portfolio/types.js";
 
+/** Backlog rows the index shows at a time: the rest are hidden until the pager turns to them. */
+export const BACKLOG_PAGE = 25;
+
 /**
  * The portfolio sections of `index.html`: the coverage matrix (each journey linked to its map,
  * marked by its health and, where measured, its conversion), the channel inventory, the handoff
  * matrix, the backlog (sortable by the index's script) and the links between journeys as a list.
  * A 2,000-journey project stays one usable page: every list in a cell shows its first
  * `CELL_ITEMS` entries and folds the rest into a `<details>`, so a cell is a few lines until
- * opened; the tables themselves are plain rows the browser draws in one pass.
+ * opened, and the backlog (tens of thousands of rows) shows `BACKLOG_PAGE` rows at a time.
  */
 export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journeyId: string) => string | undefined): Html {
   const p = t.portfolio;
@@ -32,6 +35,13 @@ export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journ
         ? ""
         : markup` <span class="conv conv-${Math.min(4, Math.floor(conversion * 5))}" title="${p.conversion}">${formatPercent(t, conversion)}</span>`
     }`;
+  };
+  // Elsewhere than the coverage a journey is a plain link to its map: a 2,000-journey backlog has tens of thousands of them.
+  const plainLink = (id: string): Html => {
+    const href = mapOf(id);
+    return href === undefined
+      ? markup`<span dir="auto">${names.journey(id)}</span>`
+      : markup`<a href="${href}"><span dir="auto">${names.journey(id)}</span></a>`;
   };
   const list = (items: readonly Html[]): Html => {
     if (items.length === 0) return markup`<span class="empty">&mdash;</span>`;
@@ -56,7 +66,7 @@ export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journ
   const channels = markup`<section class="portfolio" id="channels"><h2>${p.channelInventory}</h2><p class="caption">${p.channelCaption}</p>
 <div class="scroll"><table class="grid channels"><thead><tr><th scope="col">${t.channel}</th><th scope="col">${p.mode}</th><th scope="col">${t.map.modes.selfService}</th><th scope="col" class="num">${p.uses}</th><th scope="col">${t.journey}</th></tr></thead><tbody>${portfolio.channels.map(
     (channel) =>
-      markup`<tr><th scope="row"><span dir="auto">${names.channel(channel.id)}</span> <code>${channel.id}</code></th><td>${t.map.modes[channel.mode]}</td><td>${channel.selfService ? "✓" : ""}</td><td class="num">${formatNumber(t, channel.uses.length)}</td><td>${list([...new Set(channel.uses.map((use) => use.journey))].map(journeyLink))}</td></tr>`,
+      markup`<tr><th scope="row"><span dir="auto">${names.channel(channel.id)}</span> <code>${channel.id}</code></th><td>${t.map.modes[channel.mode]}</td><td>${channel.selfService ? "✓" : ""}</td><td class="num">${formatNumber(t, channel.uses.length)}</td><td>${list([...new Set(channel.uses.map((use) => use.journey))].map(plainLink))}</td></tr>`,
   )}</tbody></table></div>${
     portfolio.unusedChannels.length > 0
       ? markup`<p>${p.unusedChannels}: ${portfolio.unusedChannels.map((id, i) => markup`${i > 0 ? ", " : ""}<span dir="auto">${names.channel(id)}</span>`)}</p>`
@@ -86,12 +96,16 @@ export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journ
   const backlog = markup`<section class="portfolio" id="backlog"><h2>${p.backlog}</h2>${
     groups.length === 0
       ? markup`<p>${t.noPainPoints}</p>`
-      : markup`<p class="caption">${p.backlogCaption}</p><div class="scroll"><table class="grid backlog" data-sortable><thead><tr>${sortable(p.kind, "text")}${sortable(p.text, "text")}${sortable(t.measured.lostAfter, "number", "num")}${sortable(t.emotion, "number", "num")}${sortable(p.places, "number")}</tr></thead><tbody>${groups.map(
-          (group) =>
-            markup`<tr><td>${group.kind === "pain" ? t.painPoint : t.opportunity}</td><td dir="auto">${group.text}</td><td class="num" data-value="${group.lost ?? ""}">${group.lost === null ? t.figures.notMeasured : formatNumber(t, group.lost)}</td><td class="num" data-value="${group.emotion ?? ""}">${group.emotion === null ? "" : formatSigned(t, group.emotion)}</td><td data-value="${group.places.length}">${list(
-              group.places.map((place) => markup`${journeyLink(place.journey)} <code>${place.step}</code>`),
+      : markup`<p class="caption">${p.backlogCaption}</p><div class="scroll"><table class="grid backlog" id="backlog-table" data-sortable><thead><tr>${sortable(p.kind, "text")}${sortable(p.text, "text")}${sortable(t.measured.lostAfter, "number", "num")}${sortable(t.emotion, "number", "num")}${sortable(p.places, "number")}</tr></thead><tbody>${groups.map(
+          (group, i) =>
+            markup`<tr${i >= BACKLOG_PAGE ? " hidden" : ""}><td>${group.kind === "pain" ? t.painPoint : t.opportunity}</td><td dir="auto">${group.text}</td><td class="num" data-value="${group.lost ?? ""}">${group.lost === null ? t.figures.notMeasured : formatNumber(t, group.lost)}</td><td class="num" data-value="${group.emotion ?? ""}">${group.emotion === null ? "" : formatSigned(t, group.emotion)}</td><td data-value="${group.places.length}">${list(
+              group.places.map((place) => markup`${plainLink(place.journey)} <code>${place.step}</code>`),
             )}</td></tr>`,
-        )}</tbody></table></div>`
+        )}</tbody></table></div>${
+          groups.length > BACKLOG_PAGE
+            ? markup`<div class="pager" data-pager="backlog-table" data-size="${BACKLOG_PAGE}" hidden><button type="button">${p.previousPage}</button> <span aria-live="polite" data-template="${p.page}"></span> <button type="button">${p.nextPage}</button></div><noscript><style>table.backlog tr[hidden]{display:table-row}</style></noscript>`
+            : ""
+        }`
   }</section>`;
 
   const outgoing = new Map<string, Portfolio["links"]>();

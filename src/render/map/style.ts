@@ -127,4 +127,6 @@ ul.cell li{margin-block-end:3px}
 .empty{color:var(--muted)}
 details summary{cursor:pointer;color:var(--accent)}
 ul.links{margin:0;padding-inline-start:20px}
+.pager{margin-block-start:8px;display:flex;gap:10px;align-items:center}
+.pager button{font:inherit}.pager[hidden]{display:none}
 `;
