@@ -5,12 +5,17 @@ import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "puppeteer-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkJourneyFile } from "../../src/check.js";
-import { loadConfigFile } from "../../src/config/load.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
 import { lintFile } from "../../src/lint/lint-file.js";
 import { findBrowser } from "../../src/render/images.js";
 import { planRender } from "../../src/render/plan.js";
-import { BACKLOG_PAGE } from "../../src/render/map/portfolio-html.js";
+import { BACKLOG_PAGE, portfolioSections } from "../../src/render/map/portfolio-html.js";
+import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
+import { buildJourney } from "../../src/model/build.js";
+import { buildFlowGraph } from "../../src/model/flow-graph.js";
+import { journeyFacts } from "../../src/model/journey-facts.js";
+import type { JourneyFile } from "../../src/model/types.js";
+import { buildPortfolio, projectCatalogs } from "../../src/portfolio/portfolio.js";
 import { chromiumAvailable, removeTempProjects, runCli, RUN_META, tempProject } from "../helpers/index.js";
 import { generatedFiles, JOURNEYS } from "../portfolio/generated-project.js";
 
@@ -142,5 +147,33 @@ describe.runIf(chromiumAvailable())("the portfolio index in Chromium", () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe("links between journeys in the index (models built in memory: the schema does not accept links yet)", () => {
+  it("lists each journey's links, continuing in the other journey's map at the step", () => {
+    const file = (id: string, next?: string[]): JourneyFile => ({
+      journey: 1,
+      id,
+      title: `Title ${id}`,
+      goal: { steps: ["b"] },
+      stages: [
+        {
+          id: "s",
+          steps: [
+            { id: "a", name: "A", ...(next ? { next } : {}) },
+            { id: "b", name: "B" },
+          ],
+        },
+      ],
+    });
+    const journeys = [file("buy", ["b", "refund#start"]), file("refund"), file("alone")].map((journey) => {
+      const model = buildJourney(journey, defaultConfig("/virtual"));
+      return { facts: journeyFacts(model, buildFlowGraph(model)), file: journey.id };
+    });
+    const portfolio = buildPortfolio(journeys, projectCatalogs(defaultConfig("/virtual"), []));
+    const html = portfolioSections(portfolio, LANGUAGES.en, (id) => `${id}.html`).value;
+    expect(html).toContain('<code>a</code> &rarr; <a href="refund.html#start"><span dir="auto">continues in Title refund</span></a> <code>start</code>');
+    expect(html).toMatch(/Journeys no link leaves or reaches<\/h3><ul class="cell"><li><a class="jlink h-ok" href="alone.html">/);
   });
 });
