@@ -7,7 +7,7 @@ import { readSource } from "./load/source.js";
 import { buildJourney } from "./model/build.js";
 import { buildFlowGraph, type FlowGraph } from "./model/flow-graph.js";
 import type { Journey, JourneyFile } from "./model/types.js";
-import type { JourneyFacts } from "./model/journey-facts.js";
+import type { JourneySummary } from "./model/journey-summary.js";
 import type { Locator } from "./load/locator.js";
 import type { FileReport } from "./results.js";
 import { eventMappingFindings } from "./validate/event-mapping.js";
@@ -38,8 +38,8 @@ export interface CheckedFile extends FileReport {
    * on, so one run reports everything. Never rendered, analyzed or compared: those take `model`.
    */
   lintModel?: JourneyModel;
-  /** What the project-wide views read of a valid journey, when the run asked for it (`lint/run-files.ts`'s `facts`). */
-  facts?: JourneyFacts;
+  /** What the project-wide views read of a valid journey, when the run asked for it (`lint/run-files.ts`'s `summary` option). */
+  summary?: JourneySummary;
   /** Lint findings silenced by `# journey-disable` comments: reports still show the facts behind them. */
   suppressed?: SuppressedFinding[];
 }

@@ -4,7 +4,7 @@ import { checkJourneyFile, duplicateJourneyIds, internalFinding, type CheckedFil
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import type { FileReport } from "../results.js";
 import { lintFile } from "./lint-file.js";
-import { journeyFacts } from "../model/journey-facts.js";
+import { journeySummary } from "../model/journey-summary.js";
 
 export interface RunOptions {
   lint: boolean;
@@ -12,8 +12,8 @@ export interface RunOptions {
   reportUnusedDisableDirectives?: boolean;
   /** Threads to use; 1 checks every file on the main thread. Default: `threadsFor` decides. */
   concurrency?: number;
-  /** Also return each valid journey's `JourneyFacts` (the portfolio's input), built where the file was checked. */
-  facts?: boolean;
+  /** Also return each valid journey's `JourneySummary` (the portfolio's input), built where the file was checked. */
+  summary?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -62,7 +62,7 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
 
 /**
  * The slim results of checkFiles before they are cut down to reports: with the journey id, and
- * with `facts` when `options.facts` asks for them (the project model's input: the workers build
+ * with `summary` when `options.summary` asks for it (the project model's input: the workers build
  * them, so the models never cross threads).
  */
 export async function checkSlim(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<CheckedFile[]> {
@@ -81,7 +81,7 @@ export function checkOne(file: string, config: ProjectConfig, options: RunOption
   if (options.lint) lintFile(checked, config, { cliRules: options.cliRules, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
   const { filePath, source, findings, rulesChecked, journeyId, idSpan, model } = checked;
   return {
-    ...(options.facts && model ? { facts: journeyFacts(model.journey, model.graph) } : {}),
+    ...(options.summary && model ? { summary: journeySummary(model.journey, model.graph) } : {}),
     filePath,
     findings,
     ...(findings.length > 0 && source !== undefined ? { source } : {}),

@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import { compareCodePoints } from "../util/code-point-order.js";
 import type { BacklogEntry, JourneyStep } from "./types.js";
 
@@ -8,7 +8,7 @@ import type { BacklogEntry, JourneyStep } from "./types.js";
  * (most first, unmeasured last), then emotion (lowest first, none last), then journey id, the
  * step's place in its journey, pain before opportunity, and the order written.
  */
-export function backlog(journeys: readonly JourneyFacts[]): BacklogEntry[] {
+export function backlog(journeys: readonly JourneySummary[]): BacklogEntry[] {
   const entries: (BacklogEntry & { order: number })[] = [];
   for (const journey of journeys)
     journey.steps.forEach((step, index) => {

@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import type { ChannelMode } from "../model/types.js";
 import { compareCodePoints } from "../util/code-point-order.js";
 import type { DisplayName, Portfolio, PortfolioCatalogs } from "./types.js";
@@ -9,7 +9,7 @@ import type { DisplayName, Portfolio, PortfolioCatalogs } from "./types.js";
  * step that uses it (a step listing two channels uses both; by journey id, then file order), and
  * the config's channels no journey uses.
  */
-export function channelInventory(journeys: readonly JourneyFacts[], catalogs: PortfolioCatalogs): Pick<Portfolio, "channels" | "unusedChannels"> {
+export function channelInventory(journeys: readonly JourneySummary[], catalogs: PortfolioCatalogs): Pick<Portfolio, "channels" | "unusedChannels"> {
   const entries = new Map<string, { channel: DisplayName; mode: ChannelMode; selfService: boolean }>();
   for (const [id, spec] of Object.entries(catalogs.channels))
     entries.set(id, { channel: { name: spec.name, ...(spec.names ? { names: spec.names } : {}) }, mode: spec.mode, selfService: spec.self_service ?? false });

@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import { compareCodePoints } from "../util/code-point-order.js";
 import { own } from "../util/own.js";
 import type { DisplayName, Portfolio, PortfolioCatalogs } from "./types.js";
@@ -8,7 +8,7 @@ import type { DisplayName, Portfolio, PortfolioCatalogs } from "./types.js";
  * not), then every other stage id of the journeys by code point. A stage's name is the catalog's,
  * else the first journey's (by id) that names it, else its id.
  */
-export function coverageStages(journeys: readonly JourneyFacts[], catalogs: PortfolioCatalogs): Portfolio["stages"] {
+export function coverageStages(journeys: readonly JourneySummary[], catalogs: PortfolioCatalogs): Portfolio["stages"] {
   const named = new Map<string, DisplayName>();
   for (const [id, entry] of Object.entries(catalogs.stages)) named.set(id, entry);
   const others = new Map<string, DisplayName>();
@@ -24,8 +24,8 @@ export function coverageStages(journeys: readonly JourneyFacts[], catalogs: Port
  * first (by id, used or not), then inline personas (no id) grouped by name, then the journeys
  * that name no persona (id and name null).
  */
-export function coverage(journeys: readonly JourneyFacts[], stages: Portfolio["stages"], catalogs: PortfolioCatalogs): Portfolio["personas"] {
-  const keyed = new Map<string, { id: string | null; persona: DisplayName | null; journeys: JourneyFacts[] }>();
+export function coverage(journeys: readonly JourneySummary[], stages: Portfolio["stages"], catalogs: PortfolioCatalogs): Portfolio["personas"] {
+  const keyed = new Map<string, { id: string | null; persona: DisplayName | null; journeys: JourneySummary[] }>();
   const key = (id: string | null, name: string | null) => (id !== null ? `id:${id}` : name !== null ? `name:${name}` : "none");
   for (const [id, entry] of Object.entries(catalogs.personas)) keyed.set(key(id, null), { id, persona: entry, journeys: [] });
   for (const journey of journeys) {

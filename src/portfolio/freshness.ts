@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import type { Freshness } from "./types.js";
 
 const DAY_MS = 86_400_000;
@@ -21,7 +21,7 @@ export function dayNumber(text: string): number | undefined {
  * either is more than `staleAfter` days before it, or when it has neither (never checked).
  * Without one (render's index, which must not change with the calendar) nothing is flagged.
  */
-export function freshness(journeys: readonly JourneyFacts[], staleAfter: number, today?: number): Freshness[] {
+export function freshness(journeys: readonly JourneySummary[], staleAfter: number, today?: number): Freshness[] {
   return journeys.map((journey) => {
     const entry: Freshness = { journey: journey.id, reviewed: journey.reviewed, measuredTo: journey.measuredTo };
     if (today === undefined) return entry;

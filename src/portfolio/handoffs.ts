@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import { compareCodePoints } from "../util/code-point-order.js";
 import type { Portfolio } from "./types.js";
 
@@ -6,7 +6,7 @@ import type { Portfolio } from "./types.js";
  * The handoff matrix: handoff steps across journeys counted by team pair (`from`, else the
  * step's actor, -> `to`, null when the step names none), ordered by `from` then `to` (null last).
  */
-export function handoffMatrix(journeys: readonly JourneyFacts[]): Portfolio["handoffs"] {
+export function handoffMatrix(journeys: readonly JourneySummary[]): Portfolio["handoffs"] {
   const counts = new Map<string, { from: string; to: string | null; count: number }>();
   for (const journey of journeys)
     for (const step of journey.steps) {

@@ -1,4 +1,4 @@
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import { compareCodePoints } from "../util/code-point-order.js";
 import type { Portfolio } from "./types.js";
 
@@ -7,7 +7,7 @@ import type { Portfolio } from "./types.js";
  * journey's id, then its steps' order, then as written; and the journeys no link leaves or
  * reaches (ids by code point). Links are listed as written: whether they resolve is lint's check.
  */
-export function journeyLinks(journeys: readonly JourneyFacts[]): Pick<Portfolio, "links" | "unlinked"> {
+export function journeyLinks(journeys: readonly JourneySummary[]): Pick<Portfolio, "links" | "unlinked"> {
   const links: Portfolio["links"] = [];
   const linked = new Set<string>();
   for (const journey of journeys)

@@ -12,7 +12,7 @@ export class PortfolioNames {
     private readonly portfolio: Portfolio,
     readonly labels: Labels,
   ) {
-    for (const { facts } of portfolio.journeys) this.titles.set(facts.id, facts.title);
+    for (const { summary: facts } of portfolio.journeys) this.titles.set(facts.id, facts.title);
     for (const channel of portfolio.channels) this.channelNames.set(channel.id, channel.channel);
   }
 

@@ -34,8 +34,8 @@ export function projectCatalogs(main: ProjectConfig, configs: readonly ProjectCo
  * without it nothing is flagged.
  */
 export function buildPortfolio(input: readonly PortfolioJourney[], catalogs: PortfolioCatalogs, today?: { day: number; text: string }): Portfolio {
-  const journeys = [...input].sort((a, b) => compareCodePoints(a.facts.id, b.facts.id));
-  const facts = journeys.map((journey) => journey.facts);
+  const journeys = [...input].sort((a, b) => compareCodePoints(a.summary.id, b.summary.id));
+  const facts = journeys.map((journey) => journey.summary);
   const stages = coverageStages(facts, catalogs);
   return {
     journeys,

@@ -1,5 +1,5 @@
 import type { ChannelMode } from "../model/types.js";
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 
 /**
  * The output of `journey portfolio --format json`, field for field: the contract docs/portfolio.md
@@ -44,9 +44,9 @@ export interface DisplayName {
   names?: Readonly<Record<string, string>>;
 }
 
-/** One journey as the portfolio's inputs give it: its facts, its file, and its lint health when it was linted. */
+/** One journey as the portfolio's inputs give it: its summary, its file, and its lint health when it was linted. */
 export interface PortfolioJourney {
-  facts: JourneyFacts;
+  summary: JourneySummary;
   /** Relative to the working directory (the command) or the output folder's link target (the index). */
   file: string;
   health?: { errors: number; warnings: number; infos: number };

@@ -6,7 +6,7 @@ import { STRUCTURAL_RULES } from "../finding.js";
 import { markdownCell, markdownText, markdownUrl } from "../escape/markdown.js";
 import { commentText } from "../escape/terminal.js";
 import type { Journey } from "../model/types.js";
-import type { JourneyFacts } from "../model/journey-facts.js";
+import type { JourneySummary } from "../model/journey-summary.js";
 import type { CheckedFile } from "../check.js";
 import { countFindings, ruleInfoOf, type FileReport, type RulesMeta } from "../results.js";
 import { LANGUAGES } from "../i18n/index.js";
@@ -23,7 +23,7 @@ import { fileStem } from "./file-names.js";
 import { imageLinks, type ImageLink } from "./image-links.js";
 import { mermaidLimitProblem } from "./mermaid-limits.js";
 import { own } from "../util/own.js";
-import { journeyFacts } from "../model/journey-facts.js";
+import { journeySummary } from "../model/journey-summary.js";
 import { buildPortfolio, projectCatalogs } from "../portfolio/portfolio.js";
 import { portfolioMarkdown } from "../portfolio/formatters/markdown.js";
 import type { Portfolio } from "../portfolio/types.js";
@@ -207,7 +207,7 @@ export function planRender(entries: readonly RenderEntry[], options: RenderOptio
       plan.files.push({ name: `${stem}.html`, content: page });
       if (mapFormat && images.map) plan.images.push({ name: images.map, format: mapFormat, kind: "map", source: page, note });
     }
-    rendered.push({ result, journey, stem, images, facts: journeyFacts(journey, graph) });
+    rendered.push({ result, journey, stem, images, summary: journeySummary(journey, graph) });
     plan.journeyIds.add(stem);
     plan.keptIds.delete(stem);
   }
@@ -272,7 +272,7 @@ interface IndexEntry {
   stem: string;
   /** Its images, when images are rendered: the index links them. */
   images: ReportImages;
-  facts: JourneyFacts;
+  summary: JourneySummary;
 }
 
 /**
@@ -282,9 +282,9 @@ interface IndexEntry {
  */
 function indexPortfolio(rendered: readonly IndexEntry[], entries: readonly RenderEntry[]): Portfolio {
   const configs = [...new Set(entries.map((entry) => entry.config))];
-  const journeys = rendered.map(({ result, facts, stem }) => {
+  const journeys = rendered.map(({ result, summary, stem }) => {
     const counts = countFindings(result.findings);
-    return { facts, file: stem, health: { errors: counts.errorCount, warnings: counts.warningCount, infos: counts.infoCount } };
+    return { summary, file: stem, health: { errors: counts.errorCount, warnings: counts.warningCount, infos: counts.infoCount } };
   });
   return buildPortfolio(journeys, projectCatalogs(configs[0] ?? defaultConfig("."), configs));
 }

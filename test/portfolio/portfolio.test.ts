@@ -3,7 +3,7 @@ import { defaultConfig } from "../../src/config/load.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
 import { buildJourney } from "../../src/model/build.js";
 import { buildFlowGraph } from "../../src/model/flow-graph.js";
-import { journeyFacts } from "../../src/model/journey-facts.js";
+import { journeySummary } from "../../src/model/journey-summary.js";
 import type { JourneyFile } from "../../src/model/types.js";
 import { portfolioJson } from "../../src/portfolio/formatters/json.js";
 import { portfolioMarkdown } from "../../src/portfolio/formatters/markdown.js";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const config = loadConfigFile(`${dir}/journey.config.yaml`).config!;
   const files = projectFiles([], config, dir).files;
   const load = await loadProject(files, { cwd: dir, lint: false });
-  const journeys = load.project!.journeys.map((journey) => ({ facts: journey.facts!, file: journey.file }));
+  const journeys = load.project!.journeys.map((journey) => ({ summary: journey.summary!, file: journey.file }));
   portfolio = buildPortfolio(journeys, projectCatalogs(config, load.project!.configs), { day: dayNumber(TODAY)!, text: TODAY });
 });
 
@@ -82,13 +82,13 @@ describe("links between journeys in the portfolio (models built in memory: the s
   });
   const facts = (journey: JourneyFile) => {
     const model = buildJourney(journey, defaultConfig("/virtual"));
-    return journeyFacts(model, buildFlowGraph(model));
+    return journeySummary(model, buildFlowGraph(model));
   };
 
   it("lists every link from Step.links, and the journeys no link leaves or reaches", () => {
     const journeys = [file("buy", ["b", "refund#start", "help#ask"]), file("refund", undefined), file("help", ["help-b#x"]), file("alone", undefined)].map(
       (j) => ({
-        facts: facts(j),
+        summary: facts(j),
         file: `${j.id}.journey.yaml`,
       }),
     );

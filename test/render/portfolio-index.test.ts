@@ -13,7 +13,7 @@ import { BACKLOG_PAGE, portfolioSections } from "../../src/render/map/portfolio-
 import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import { buildJourney } from "../../src/model/build.js";
 import { buildFlowGraph } from "../../src/model/flow-graph.js";
-import { journeyFacts } from "../../src/model/journey-facts.js";
+import { journeySummary } from "../../src/model/journey-summary.js";
 import type { JourneyFile } from "../../src/model/types.js";
 import { buildPortfolio, projectCatalogs } from "../../src/portfolio/portfolio.js";
 import { chromiumAvailable, removeTempProjects, runCli, RUN_META, tempProject } from "../helpers/index.js";
@@ -169,7 +169,7 @@ describe("links between journeys in the index (models built in memory: the schem
     });
     const journeys = [file("buy", ["b", "refund#start"]), file("refund"), file("alone")].map((journey) => {
       const model = buildJourney(journey, defaultConfig("/virtual"));
-      return { facts: journeyFacts(model, buildFlowGraph(model)), file: journey.id };
+      return { summary: journeySummary(model, buildFlowGraph(model)), file: journey.id };
     });
     const portfolio = buildPortfolio(journeys, projectCatalogs(defaultConfig("/virtual"), []));
     const html = portfolioSections(portfolio, LANGUAGES.en, (id) => `${id}.html`).value;

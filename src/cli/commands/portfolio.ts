@@ -53,7 +53,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
     for (const problems of load.problems) await reportConfigProblems(problems, cwd, options);
     return EXIT.usage;
   }
-  const left = load.project.journeys.filter((journey) => !journey.facts);
+  const left = load.project.journeys.filter((journey) => !journey.summary);
   if (left.length > 0) {
     const { formatStylish } = await import("../../report/formatters/stylish.js");
     const reports = left.map((journey) => ({ ...journey.report, findings: journey.report.findings.filter((f) => f.severity === "error") }));
@@ -63,7 +63,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
     );
   }
   const portfolio = buildPortfolio(
-    load.project.journeys.flatMap((journey) => (journey.facts ? [{ facts: journey.facts, file: journey.file }] : [])),
+    load.project.journeys.flatMap((journey) => (journey.summary ? [{ summary: journey.summary, file: journey.file }] : [])),
     projectCatalogs(config, load.project.configs),
     today,
   );

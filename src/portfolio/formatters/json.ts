@@ -4,7 +4,7 @@ import type { Portfolio, PortfolioJson } from "../types.js";
 export function portfolioJson(portfolio: Portfolio): PortfolioJson {
   const stale = new Map(portfolio.freshness.map((entry) => [entry.journey, entry.stale ?? false]));
   return {
-    journeys: portfolio.journeys.map(({ facts, file }) => ({
+    journeys: portfolio.journeys.map(({ summary: facts, file }) => ({
       id: facts.id,
       title: facts.title,
       file,

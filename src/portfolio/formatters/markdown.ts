@@ -149,7 +149,7 @@ function freshnessTable(
   out.push(
     ...head([t.journey, t.persona, t.steps, p.reviewed, p.measuredTo, p.conversion, ...(withHealth ? [t.health] : []), ...(portfolio.today ? [p.stale] : [])]),
   );
-  for (const { facts, health } of portfolio.journeys) {
+  for (const { summary: facts, health } of portfolio.journeys) {
     const entry = freshness.get(facts.id)!;
     out.push(
       row([

@@ -20,7 +20,7 @@ export const BACKLOG_PAGE = 25;
 export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journeyId: string) => string | undefined): Html {
   const p = t.portfolio;
   const names = new PortfolioNames(portfolio, t);
-  const byId = new Map(portfolio.journeys.map((journey) => [journey.facts.id, journey]));
+  const byId = new Map(portfolio.journeys.map((journey) => [journey.summary.id, journey]));
 
   const journeyLink = (id: string): Html => {
     const journey = byId.get(id);
@@ -29,8 +29,8 @@ export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journ
     const health = journey.health;
     const level = !health ? "ok" : health.errors > 0 ? "error" : health.warnings > 0 ? "warning" : health.infos > 0 ? "info" : "ok";
     const healthText = health ? findingCounts(t, { errorCount: health.errors, warningCount: health.warnings, infoCount: health.infos }) : t.healthy;
-    const conversion = journey.facts.conversion;
-    return markup`<a class="jlink h-${level}" href="${href}"><span dir="auto">${journey.facts.title}</span><span class="visually-hidden"> (${healthText})</span></a>${
+    const conversion = journey.summary.conversion;
+    return markup`<a class="jlink h-${level}" href="${href}"><span dir="auto">${journey.summary.title}</span><span class="visually-hidden"> (${healthText})</span></a>${
       conversion === null
         ? ""
         : markup` <span class="conv conv-${Math.min(4, Math.floor(conversion * 5))}" title="${p.conversion}">${formatPercent(t, conversion)}</span>`

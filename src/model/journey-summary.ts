@@ -8,7 +8,7 @@ import type { ChannelMode, Journey } from "./types.js";
  * data, small and structured-clonable, so a lint worker thread can send it back instead of the
  * model. Built from the model once per journey; every aggregate reads it from here.
  */
-export interface JourneyFacts {
+export interface JourneySummary {
   id: string;
   title: string;
   /** The persona: `id` null for an inline persona; undefined when the journey names none. */
@@ -25,10 +25,10 @@ export interface JourneyFacts {
   conversion: number | null;
   /** The channels the journey declares itself (its own `channels:` catalog). */
   channels: { id: string; name: string; names?: Readonly<Record<string, string>>; mode: ChannelMode; selfService: boolean }[];
-  steps: StepFacts[];
+  steps: StepSummary[];
 }
 
-export interface StepFacts {
+export interface StepSummary {
   id: string;
   name: string;
   stage: string;
@@ -48,7 +48,7 @@ export interface StepFacts {
   links: JourneyLink[];
 }
 
-export function journeyFacts(journey: Journey, graph: FlowGraph): JourneyFacts {
+export function journeySummary(journey: Journey, graph: FlowGraph): JourneySummary {
   const figures = fileFigures(journey, graph);
   return {
     id: journey.id,
