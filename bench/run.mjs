@@ -12,8 +12,8 @@ import { changedJourneyText, writeCorpusA, writeGrowthJourney, writeLongJourney,
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const quick = process.argv.includes("--quick");
-/** `--only cold-start,tiering,corpus,scale,growth,images,analyze,xes,diff,lsp-latency,lsp-index`: measure those groups again, keep the other figures. */
-const GROUPS = ["cold-start", "tiering", "corpus", "scale", "growth", "images", "analyze", "xes", "diff", "lsp-latency", "lsp-index"];
+/** `--only cold-start,tiering,corpus,portfolio,scale,growth,images,analyze,xes,diff,lsp-latency,lsp-index`: measure those groups again, keep the other figures. */
+const GROUPS = ["cold-start", "tiering", "corpus", "portfolio", "scale", "growth", "images", "analyze", "xes", "diff", "lsp-latency", "lsp-index"];
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1]?.split(",")) : new Set(GROUPS);
 for (const group of only) {
@@ -283,6 +283,35 @@ try {
       ratio: lint.rssMB.median / 150,
       met: lint.rssMB.max <= 150,
       summary: `peak RSS median ${lint.rssMB.median.toFixed(0)} MB, max ${lint.rssMB.max.toFixed(0)} MB (target <= 150 MB)`,
+    });
+  }
+
+  // 2b. The portfolio: every journey read once, structure only, on lint's worker threads.
+  if (only.has("portfolio")) {
+    console.error("portfolio on corpus (a)");
+    const [portfolio, portfolioJson, lint] = interleaved(
+      [
+        { command: "node", args: [BIN, "portfolio", "--today", "2026-12-01"], cwd: corpusA },
+        { command: "node", args: [BIN, "portfolio", "--today", "2026-12-01", "--format", "json"], cwd: corpusA },
+        { command: "node", args: [BIN, "lint"], cwd: corpusA },
+      ],
+      settings.runs,
+    );
+    const worst = Math.max(portfolio.ms.median, portfolioJson.ms.median);
+    // The index of 2,000 journeys: rendered once (every report and map too), its size and its lists folded.
+    const docs = join(work, "portfolio-docs");
+    const render = run("node", [BIN, "render", "-o", docs], corpusA);
+    const index = readFileSync(join(docs, "index.html"), "utf8");
+    const folded = (index.match(/<details>/g) ?? []).length;
+    figure({
+      name: "portfolio",
+      target: "at most 1.5x journey lint",
+      a: { what: `journey portfolio, ${settings.journeys} journeys (stylish)`, ...portfolio },
+      b: { what: "journey portfolio --format json", ...portfolioJson },
+      c: { what: "journey lint, the same journeys", ...lint },
+      ratio: worst / lint.ms.median,
+      met: worst / lint.ms.median <= 1.5,
+      summary: `${portfolio.ms.median.toFixed(0)} ms (json ${portfolioJson.ms.median.toFixed(0)} ms) vs lint ${lint.ms.median.toFixed(0)} ms = ${(worst / lint.ms.median).toFixed(2)}x (target <= 1.5x), peak RSS ${portfolio.rssMB.median.toFixed(0)} MB; render with the index: ${(render.ms / 1000).toFixed(1)} s, index.html ${(Buffer.byteLength(index) / 2 ** 20).toFixed(1)} MB with ${folded} folded lists`,
     });
   }
 

@@ -7,6 +7,7 @@ import { readSource } from "./load/source.js";
 import { buildJourney } from "./model/build.js";
 import { buildFlowGraph, type FlowGraph } from "./model/flow-graph.js";
 import type { Journey, JourneyFile } from "./model/types.js";
+import type { JourneySummary } from "./model/journey-summary.js";
 import type { Locator } from "./load/locator.js";
 import type { FileReport } from "./results.js";
 import { eventMappingFindings } from "./validate/event-mapping.js";
@@ -45,6 +46,8 @@ export interface CheckedFile extends FileReport {
    * against the project's journeys once every file of the run is checked (`lint/project-links.ts`).
    */
   links?: WrittenLink[];
+  /** What the project-wide views read of a valid journey, when the run asked for it (`lint/run-files.ts`'s `summary` option). */
+  summary?: JourneySummary;
   /** Lint findings silenced by `# journey-disable` comments: reports still show the facts behind them. */
   suppressed?: SuppressedFinding[];
 }

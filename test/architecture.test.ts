@@ -32,8 +32,13 @@ const rules: { stage: string; allowed: RegExp; why: string }[] = [
   },
   {
     stage: "render",
-    allowed: /^(render\/|i18n\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
-    why: "render gets checked files, rule metadata and analysis results (the JSON contract of analyze/types) from the command, never the registry, the engines or the CLI",
+    allowed: /^(render\/|i18n\/|portfolio\/|check$|finding$|results$|escape\/|util\/|config\/|model\/|analyze\/types$)/,
+    why: "render gets checked files, rule metadata and analysis results (the JSON contract of analyze/types) from the command, and the index's aggregates from the portfolio, never the registry, the engines or the CLI",
+  },
+  {
+    stage: "portfolio",
+    allowed: /^(portfolio\/|project\/|model\/|config\/|i18n\/|escape\/|util\/)/,
+    why: "the portfolio computes its aggregates from the project model (journeys' facts and catalogs), never from render, analyze's engines, lint or the CLI",
   },
   {
     stage: "i18n",

@@ -18,6 +18,7 @@ import { ANALYZE_FORMAT_NAMES } from "../analyze/formatters/names.js";
 import type { AnalyzeCommandOptions } from "./commands/analyze.js";
 import type { DiffCommandOptions } from "./commands/diff.js";
 import type { PreviewCommandOptions } from "./commands/preview.js";
+import type { PortfolioCommandOptions } from "./commands/portfolio.js";
 import type { RulesCommandOptions } from "./commands/rules.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
@@ -43,6 +44,7 @@ Examples:
   journey render --check            fail when the rendered reports are not current
   journey analyze j.journey.yaml --events log.csv   measure the journey against an event log
   journey diff origin/main...HEAD   what a pull request changes for the customer
+  journey portfolio                 coverage, channels, handoffs, backlog and links across every journey
   journey preview                   see the journey maps in a browser, redrawn on every save
   journey validate docs/journeys    check every *.journey.yaml below a folder
   journey rules                     list the lint rules, their default severity and options
@@ -254,6 +256,32 @@ Examples:
       const pathCount = dashes >= 0 ? argv.length - dashes - 1 : 0;
       const { runDiff } = await import("./commands/diff.js");
       setExit(await runDiff([base, ...(head !== undefined ? [head] : []), ...paths], pathCount, options));
+    });
+
+  program
+    .command("portfolio")
+    .description("every journey of the project at once: coverage of personas and stages, channels, handoffs, backlog, links, freshness")
+    .argument("[paths...]", "journey files, folders or globs (default: the config's include, or this folder)")
+    .option("-c, --config <file>", "config file (default: nearest journey.config.yaml)")
+    .addOption(new Option("-f, --format <name>", "output format").choices(["stylish", "json", "markdown"]).default("stylish"))
+    .option("-o, --output-file <file>", "write the portfolio to a file (atomically) instead of stdout")
+    .option("--lang <code>", "language of the markdown format: en, bg, pl, ru, da, ar (default: the config's render.lang, else en)")
+    .option("--today <date>", "judge staleness against this day, YYYY-MM-DD (default: today, UTC), for reproducible output")
+    .option("--no-color", "print without colours (also NO_COLOR=1)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  journey portfolio
+  journey portfolio docs/journeys --format json -o portfolio.json
+  journey portfolio --format markdown --lang da > portfolio.md
+  journey portfolio --today 2026-12-01      the same stale flags on every day
+
+Exit codes: 0 done, 1 a journey has structural errors (named on stderr, left out), 2 usage or config error.`,
+    )
+    .action(async (paths: string[], options: PortfolioCommandOptions) => {
+      const { runPortfolio } = await import("./commands/portfolio.js");
+      setExit(await runPortfolio(paths, options));
     });
 
   program

@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
 import type { ProjectConfig } from "../config/types.js";
-import { discoverFiles, MAX_WALK_ENTRIES } from "../discover/files.js";
+import { MAX_WALK_ENTRIES } from "../discover/files.js";
+import { projectFiles } from "../project/load.js";
 import type { FileReport } from "../results.js";
 import { UsageError } from "./errors.js";
 
@@ -24,10 +25,7 @@ export function resolveConfig(cwd: string, configOption: string | undefined): Co
  * (relative to the config file), else the working directory.
  */
 export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd: string) {
-  const options = { ignore: config.ignore, ignoreBase: config.dir };
-  if (paths.length > 0) return discoverFiles(paths, { ...options, cwd });
-  if (config.include.length > 0) return discoverFiles(config.include, { ...options, cwd: config.dir });
-  return discoverFiles(["."], { ...options, cwd });
+  return projectFiles(paths, config, cwd);
 }
 
 /**

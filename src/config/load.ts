@@ -72,6 +72,9 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
+/** `portfolio.stale_after`'s default: a map not checked for half a year is stale. */
+export const DEFAULT_STALE_AFTER = 180;
+
 export function defaultConfig(dir: string): ProjectConfig {
   return {
     dir,
@@ -82,6 +85,8 @@ export function defaultConfig(dir: string): ProjectConfig {
     channels: {},
     personas: {},
     teams: {},
+    stages: {},
+    portfolio: { staleAfter: DEFAULT_STALE_AFTER },
     render: { analysis: [] },
     analyze: { columns: {} },
     diff: {},
@@ -127,6 +132,8 @@ export function loadConfigText(path: string, text: string): ConfigLoad {
       channels: readNames(data.channels),
       personas: readNames(data.personas),
       teams: readNames(data.teams),
+      stages: readNames(data.stages),
+      portfolio: { staleAfter: data.portfolio?.stale_after ?? DEFAULT_STALE_AFTER },
       render: renderSettings(data.render, parsed.locator),
       analyze: {
         columns: data.analyze?.columns ?? {},

@@ -1,4 +1,4 @@
-import type { ChannelSpec, PersonaSpec, TeamSpec, Written } from "../model/types.js";
+import type { ChannelSpec, PersonaSpec, StageSpec, TeamSpec, Written } from "../model/types.js";
 
 /** A rule's severity as written in a config, a journey's `rules` or `--rule`. */
 export type SeverityName = "off" | "info" | "warning" | "error";
@@ -16,6 +16,9 @@ export interface ConfigFile {
   channels?: Record<string, Written<ChannelSpec>>;
   personas?: Record<string, Written<PersonaSpec>>;
   teams?: Record<string, Written<TeamSpec>>;
+  /** The stage catalog: the order and names of the stages the portfolio's coverage shows. */
+  stages?: Record<string, Written<StageSpec>>;
+  portfolio?: { stale_after?: number };
   render?: RenderSettings & { analysis?: string[] };
   analyze?: { columns?: AnalyzeColumns; memory_limit?: string; max_case_events?: number; delimiter?: string; timestamp_format?: string };
   limits?: { max_file_size?: number; max_aliases?: number; max_nodes?: number };
@@ -53,6 +56,10 @@ export interface ProjectConfig {
   channels: Record<string, ChannelSpec>;
   personas: Record<string, PersonaSpec>;
   teams: Record<string, TeamSpec>;
+  /** The stage catalog in the order written (the portfolio's coverage order). */
+  stages: Record<string, StageSpec>;
+  /** `portfolio.stale_after`: days after which a review or a measurement is stale (default 180). */
+  portfolio: { staleAfter: number };
   render: RenderSettings & {
     /** `render.analysis`: files or globs of `journey analyze --format json` outputs, relative to `dir`, where the config says so. */
     analysis: AnalysisSource[];

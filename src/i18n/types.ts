@@ -140,6 +140,56 @@ export interface Labels {
   overviewNote: Plural;
   /** The index's column of links to each journey's images, when images are rendered. */
   images: string;
+  /** `journey portfolio`'s Markdown and the rendered index (`index.md`, `index.html`). */
+  portfolio: PortfolioLabels;
+}
+
+/** The portfolio: coverage, channels, handoffs, backlog, links and freshness across journeys. Templates: `{days}`, `{today}`, `{count}`, `{column}`, `{title}`. */
+export interface PortfolioLabels {
+  title: string;
+  coverage: string;
+  coverageCaption: string;
+  /** The row of the journeys that name no persona. */
+  noPersona: string;
+  /** A coverage cell no journey fills. */
+  notCovered: string;
+  channelInventory: string;
+  channelCaption: string;
+  mode: string;
+  uses: string;
+  unusedChannels: string;
+  handoffs: string;
+  handoffsCaption: string;
+  /** A handoff with no `to` team. */
+  noTeam: string;
+  noHandoffs: string;
+  backlog: string;
+  backlogCaption: string;
+  kind: string;
+  text: string;
+  places: string;
+  /** The accessible name of a sortable column's button. */
+  sortBy: string;
+  links: string;
+  linksCaption: string;
+  noLinks: string;
+  unlinked: string;
+  /** On a step of a journey map or an index list: where the journey continues. */
+  continuesIn: string;
+  freshness: string;
+  reviewed: string;
+  measuredTo: string;
+  stale: string;
+  /** Under the freshness table of `journey portfolio`: what stale means. */
+  staleCaption: string;
+  never: string;
+  conversion: string;
+  /** A collapsed list: `{count}` more items inside. */
+  showMore: Plural;
+  /** The backlog's pager: `{page}` of `{pages}`, and its buttons. */
+  page: string;
+  previousPage: string;
+  nextPage: string;
 }
 
 export interface FigureLabels {

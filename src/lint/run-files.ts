@@ -7,6 +7,7 @@ import { journeyFacts } from "../model/journey-facts.js";
 import { lintFile } from "./lint-file.js";
 import { lintProject, type ProjectFile } from "./lint-project.js";
 import { resolveProjectLinks } from "./project-links.js";
+import { journeySummary } from "../model/journey-summary.js";
 
 export interface RunOptions {
   lint: boolean;
@@ -19,6 +20,8 @@ export interface RunOptions {
   project?: boolean;
   /** Threads to use; 1 checks every file on the main thread. Default: `threadsFor` decides. */
   concurrency?: number;
+  /** Also return each valid journey's `JourneySummary` (the portfolio's input), built where the file was checked. */
+  summary?: boolean;
 }
 
 const require = createRequire(import.meta.url);
@@ -55,10 +58,7 @@ export function threadsFor(files: number, concurrency?: number): number {
  * are split between the main thread and worker threads, one per core.
  */
 export async function checkFiles(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<FileReport[]> {
-  const threads = threadsFor(files.length, options.concurrency);
-  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
-  duplicateJourneyIds(results, cwd);
-  resolveProjectLinks(results, config);
+  const results = await checkSlim(files, config, options, cwd);
   const configReport = options.project && options.lint ? lintProject(results, config, options.cliRules) : undefined;
   // Formatters get reports only: what they show, nothing of the journey's model or ids.
   const reports: FileReport[] = results.map(({ filePath, source, findings, rulesChecked }) => ({
@@ -72,6 +72,19 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
 }
 
 /**
+ * The slim results of checkFiles before they are cut down to reports: with the journey id, and
+ * with `summary` when `options.summary` asks for it (the project model's input: the workers build
+ * them, so the models never cross threads).
+ */
+export async function checkSlim(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<ProjectFile[]> {
+  const threads = threadsFor(files.length, options.concurrency);
+  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
+  duplicateJourneyIds(results, cwd);
+  resolveProjectLinks(results, config);
+  return results;
+}
+
+/**
  * One file through the pipeline, reduced to what reports and the duplicate-id check need: the
  * model is dropped, and so is the text of a file without findings (no code frame to show).
  */
@@ -82,6 +95,7 @@ export function checkOne(file: string, config: ProjectConfig, options: RunOption
   const facts = options.project && options.lint && model ? journeyFacts(model.journey, model.graph, model.locator) : undefined;
   const { filePath, source, findings, rulesChecked, journeyId, idSpan, stepIds, links } = checked;
   return {
+    ...(options.summary && checked.model ? { summary: journeySummary(checked.model.journey, checked.model.graph) } : {}),
     filePath,
     findings,
     // A link resolved later may add a finding: keep the text for its code frame.

@@ -61,6 +61,7 @@ export function buildJourney(file: JourneyFile, config: ProjectConfig): Journey 
     persona,
     goal: { description: file.goal.description, steps: file.goal.steps },
     measured: file.measured,
+    reviewed: file.reviewed,
     entries,
     channels,
     stages,

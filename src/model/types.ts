@@ -57,6 +57,11 @@ export interface TeamSpec extends Named {
   description?: string;
 }
 
+/** An entry of the config's `stages:` catalog. */
+export interface StageSpec extends Named {
+  description?: string;
+}
+
 /** A journey file's data as written (after schema validation). */
 export interface JourneyFile {
   journey: 1;
@@ -69,6 +74,8 @@ export interface JourneyFile {
   persona?: string | Written<PersonaSpec>;
   goal: { description?: string; steps: string[] };
   measured?: MeasuredSpec;
+  /** The day the map was last checked with customers, `YYYY-MM-DD`. */
+  reviewed?: string;
   entry?: string | string[];
   channels?: Record<string, Written<ChannelSpec>>;
   rules?: Record<string, RuleSetting>;
@@ -188,6 +195,8 @@ export interface Journey {
   goal: { description?: string; steps: string[] };
   /** Set when the step figures (`metrics.reached`) were measured from an event log. */
   measured?: MeasuredSpec;
+  /** `reviewed:`, the day the map was last checked with customers (`YYYY-MM-DD`). */
+  reviewed?: string;
   /** Entry step ids: `entry:` or the first step. */
   entries: string[];
   channels: Map<string, Channel>;

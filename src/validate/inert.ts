@@ -8,7 +8,7 @@ import type { CompiledValidator } from "./schema-validators.js";
  * finding of any rule; a rule that starts reading one must take it out of this list.
  */
 export const INERT_FIELDS = {
-  journey: ["title", "description", "tags", "lang"],
+  journey: ["title", "description", "tags", "lang", "reviewed"],
   stage: ["name", "description"],
   step: ["name", "description", "thoughts"],
 } as const;

@@ -123,8 +123,9 @@ export function imageAnchors(links: readonly ImageLink[], separator: string): Ht
 }
 
 /** A whole map page: the document, its style and script inline, and a policy that forbids any request. */
-export function mapPage(doc: MapDocument, note: string, footer: string): string {
-  const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(MAP_SCRIPT)}; img-src data:; base-uri 'none'; form-action 'none'`;
+export function mapPage(doc: MapDocument, note: string, footer: string, page: { script: string; css: string } = { script: MAP_SCRIPT, css: "" }): string {
+  const { script } = page;
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src ${scriptHash(script)}; img-src data:; base-uri 'none'; form-action 'none'`;
   return `<!-- ${note} -->
 <!doctype html>
 <html lang="${doc.lang}" dir="${doc.dir}">
@@ -133,12 +134,12 @@ export function mapPage(doc: MapDocument, note: string, footer: string): string 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${policy}">
 ${markup`<title>${doc.title}</title>`.value}
-<style>${MAP_CSS}</style>
+<style>${MAP_CSS}${page.css}</style>
 </head>
 <body>
 ${doc.body.value}
 ${markup`<footer>${footer}</footer>`.value}
-<script>${MAP_SCRIPT}</script>
+<script>${script}</script>
 </body>
 </html>
 `;

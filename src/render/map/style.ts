@@ -116,3 +116,28 @@ body{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 tr{break-inside:avoid}
 }
 `;
+
+/** What only the index (the portfolio) adds to the map's stylesheet: its sections, matrices and the sortable backlog. */
+export const INDEX_CSS = `
+section.portfolio{margin:0 28px 28px;max-width:1400px}
+section.portfolio h2{font-size:18px;margin:24px 0 4px}
+section.portfolio .caption{margin:0 0 10px;color:var(--muted);max-width:100ch}
+.scroll{overflow-x:auto}
+table.grid{border-collapse:collapse}
+table.grid th,table.grid td{border:1px solid var(--line);padding:6px 8px;text-align:start;vertical-align:top}
+table.grid thead th{background:var(--panel)}
+table.grid td.num,table.grid th.num{text-align:end}
+table.grid th button{font:inherit;font-weight:600;color:var(--accent);background:none;border:0;padding:0;cursor:pointer;text-decoration:underline dotted}
+table.grid th[aria-sort=ascending] button::after{content:" ▲"}table.grid th[aria-sort=descending] button::after{content:" ▼"}
+ul.cell{list-style:none;margin:0;padding:0}
+ul.cell li{margin-block-end:3px}
+.jlink{display:inline-block;border-inline-start:4px solid var(--pos);padding-inline-start:5px}
+.jlink.h-info{border-inline-start-color:var(--accent)}.jlink.h-warning{border-inline-start-color:var(--warn)}.jlink.h-error{border-inline-start-color:var(--neg)}
+.conv{font-size:11px;border-radius:8px;padding:0 6px;color:var(--ink);white-space:nowrap}
+.conv-0{background:#fde2e4}.conv-1{background:#fdebd3}.conv-2{background:#fdf6c9}.conv-3{background:#e3f4d7}.conv-4{background:#c9ecd2}
+.empty{color:var(--muted)}
+details summary{cursor:pointer;color:var(--accent)}
+ul.links{margin:0;padding-inline-start:20px}
+.pager{margin-block-start:8px;display:flex;gap:10px;align-items:center}
+.pager button{font:inherit}.pager[hidden]{display:none}
+`;
