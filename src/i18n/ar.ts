@@ -235,7 +235,6 @@ export const ar: Labels = {
     linksCaption: "حيث تسلّم رحلة العميل إلى رحلة أخرى.",
     noLinks: "لا ترتبط أي رحلة بأخرى.",
     unlinked: "رحلات بلا روابط",
-    continuesIn: "تستمر في {title}",
     freshness: "الحداثة",
     reviewed: "رُوجعت",
     measuredTo: "قيست حتى",

@@ -237,7 +237,6 @@ export const bg: Labels = {
     linksCaption: "Къде едно пътуване предава клиента на друго.",
     noLinks: "Никое пътуване не води към друго.",
     unlinked: "Пътувания без връзки",
-    continuesIn: "продължава в {title}",
     freshness: "Актуалност",
     reviewed: "Прегледано",
     measuredTo: "Измерено до",

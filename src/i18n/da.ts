@@ -237,7 +237,6 @@ export const da: Labels = {
     linksCaption: "Hvor én rejse sender kunden videre til en anden.",
     noLinks: "Ingen rejse forbinder til en anden.",
     unlinked: "Rejser uden forbindelser til eller fra",
-    continuesIn: "fortsætter i {title}",
     freshness: "Aktualitet",
     reviewed: "Gennemgået",
     measuredTo: "Målt til",

@@ -236,7 +236,6 @@ export const en: Labels = {
     linksCaption: "Where one journey hands the customer to another.",
     noLinks: "No journey links to another.",
     unlinked: "Journeys no link leaves or reaches",
-    continuesIn: "continues in {title}",
     freshness: "Freshness",
     reviewed: "Reviewed",
     measuredTo: "Measured until",

@@ -241,7 +241,6 @@ export const pl: Labels = {
     linksCaption: "Gdzie jedna ścieżka przekazuje klienta do innej.",
     noLinks: "Żadna ścieżka nie prowadzi do innej.",
     unlinked: "Ścieżki bez powiązań",
-    continuesIn: "ciąg dalszy: {title}",
     freshness: "Aktualność",
     reviewed: "Przejrzano",
     measuredTo: "Zmierzono do",

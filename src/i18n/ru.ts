@@ -235,7 +235,6 @@ export const ru: Labels = {
     linksCaption: "Где один путь передаёт клиента другому.",
     noLinks: "Ни один путь не ведёт в другой.",
     unlinked: "Пути без связей",
-    continuesIn: "продолжается в «{title}»",
     freshness: "Актуальность",
     reviewed: "Проверено",
     measuredTo: "Измерено до",

@@ -174,8 +174,6 @@ export interface PortfolioLabels {
   linksCaption: string;
   noLinks: string;
   unlinked: string;
-  /** On a step of a journey map or an index list: where the journey continues. */
-  continuesIn: string;
   freshness: string;
   reviewed: string;
   measuredTo: string;

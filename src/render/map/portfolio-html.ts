@@ -117,7 +117,7 @@ export function portfolioSections(portfolio: Portfolio, t: Labels, mapOf: (journ
           ([from, fromLinks]) =>
             markup`<li>${journeyLink(from)}<ul>${fromLinks.map(
               (link) =>
-                markup`<li><code>${link.from.step}</code> &rarr; ${mapOf(link.to.journey) !== undefined ? markup`<a href="${mapOf(link.to.journey)}#${encodeURIComponent(link.to.step)}"><span dir="auto">${p.continuesIn.replace("{title}", () => names.journey(link.to.journey))}</span></a>` : markup`<span dir="auto">${p.continuesIn.replace("{title}", () => names.journey(link.to.journey))}</span>`} <code>${link.to.step}</code></li>`,
+                markup`<li><code>${link.from.step}</code> &rarr; ${mapOf(link.to.journey) !== undefined ? markup`<a href="${mapOf(link.to.journey)}#${encodeURIComponent(link.to.step)}"><span dir="auto">${t.continuesIn.replace("{journey}", () => names.journey(link.to.journey))}</span></a>` : markup`<span dir="auto">${t.continuesIn.replace("{journey}", () => names.journey(link.to.journey))}</span>`} <code>${link.to.step}</code></li>`,
             )}</ul></li>`,
         )}</ul>`
   }${portfolio.unlinked.length > 0 ? markup`<h3>${p.unlinked}</h3>${list(portfolio.unlinked.map(journeyLink))}` : ""}</section>`;
