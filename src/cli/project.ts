@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
 import type { ProjectConfig } from "../config/types.js";
 import { MAX_WALK_ENTRIES } from "../discover/files.js";
-import { projectFiles } from "../project/load.js";
+import { projectFiles } from "../discover/project-files.js";
 import type { FileReport } from "../results.js";
 import { UsageError } from "./errors.js";
 

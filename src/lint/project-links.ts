@@ -1,7 +1,7 @@
 import { compareFindings } from "../finding.js";
 import type { CheckedFile } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
-import { discoverFiles } from "../discover/files.js";
+import { projectFiles } from "../discover/project-files.js";
 import { parseYaml } from "../load/parse.js";
 import { readSource } from "../load/source.js";
 import { linkFindings, type LinkTargets } from "../validate/journey-links.js";
@@ -41,16 +41,6 @@ export class JourneyIndex implements LinkTargets {
 }
 
 /**
- * The journey files of a config's project: its `include` (relative to the config's folder), else
- * every journey under the config's folder, with its `ignore`: the set `journey lint` checks with
- * no paths when run beside the config.
- */
-export function projectFiles(config: ProjectConfig): string[] {
-  const options = { cwd: config.dir, ignore: config.ignore, ignoreBase: config.dir };
-  return discoverFiles(config.include.length > 0 ? config.include : ["."], options).files;
-}
-
-/**
  * A journey's id and step ids, read cheaply: parsed, not checked (no schema, no model, no rules).
  * Undefined for a file that cannot be read or has no id: a link to it is unknown, and a lint of
  * that file says why.
@@ -86,7 +76,7 @@ export function resolveProjectLinks(results: readonly CheckedFile[], config: Pro
   for (const result of results) if (result.journeyId !== undefined) index.add({ id: result.journeyId, file: result.filePath, steps: new Set(result.stepIds) });
   const outside = results.some((result) => result.links?.some((link) => index.get(link.journey) === undefined));
   if (outside) {
-    for (const file of projectFiles(config)) {
+    for (const file of projectFiles([], config, config.dir).files) {
       if (index.has(file)) continue;
       const journey = indexJourneyFile(file, config);
       if (journey) index.add(journey);

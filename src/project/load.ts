@@ -1,22 +1,10 @@
 import { relative } from "node:path";
 import type { ProjectConfig } from "../config/types.js";
 import { groupByConfig } from "../config/resolve.js";
-import { discoverFiles, type Discovery } from "../discover/files.js";
 import { checkSlim } from "../lint/run-files.js";
 import type { JourneySummary } from "../model/journey-summary.js";
 import type { FileReport } from "../results.js";
 import { toPosix } from "../util/paths.js";
-
-/**
- * The journey files of a project, exactly the set `journey lint` checks: the paths given, else
- * the config's `include` (relative to the config file), else the working directory.
- */
-export function projectFiles(paths: readonly string[], config: ProjectConfig, cwd: string): Discovery {
-  const options = { ignore: config.ignore, ignoreBase: config.dir };
-  if (paths.length > 0) return discoverFiles(paths, { ...options, cwd });
-  if (config.include.length > 0) return discoverFiles(config.include, { ...options, cwd: config.dir });
-  return discoverFiles(["."], { ...options, cwd });
-}
 
 /** One journey of a loaded project: its report, and its summary when it is structurally valid and its id is its own. */
 export interface ProjectJourney {

@@ -6,7 +6,7 @@ import { defaultConfig, loadConfigFile } from "../../src/config/load.js";
 import type { ProjectConfig } from "../../src/config/types.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
 import { lintFile } from "../../src/lint/lint-file.js";
-import { projectFiles } from "../../src/lint/project-links.js";
+import { projectFiles } from "../../src/discover/project-files.js";
 import { checkFiles } from "../../src/lint/run-files.js";
 import { planRender } from "../../src/render/plan.js";
 import { removeTempProjects, ROOT, RUN_META, runCli, tempProject } from "../helpers/index.js";
@@ -56,7 +56,12 @@ function project(): string {
 
 async function lintProject(dir: string, files?: string[]) {
   const config = loadConfigFile(join(dir, "journey.config.yaml")).config!;
-  const reports = await checkFiles(files ?? projectFiles(config), config, { lint: true, project: files === undefined, concurrency: 1 }, dir);
+  const reports = await checkFiles(
+    files ?? projectFiles([], config, config.dir).files,
+    config,
+    { lint: true, project: files === undefined, concurrency: 1 },
+    dir,
+  );
   return { config, byName: new Map(reports.map((report) => [report.filePath.slice(dir.length + 1), report.findings])) };
 }
 

@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -111,7 +112,7 @@ describe("one YAML mistake, one message (test/fixtures/yaml-cascade)", () => {
     const path = join(dir, "a.journey.yaml");
     expect(project.check(path)!.findings).toEqual([]);
     project.setText(path, two.text);
-    const diagnostics = toDiagnostics(project.check(path)!.findings, RUN_META.rulesMeta);
+    const diagnostics = toDiagnostics(project.check(path)!.findings, RUN_META.rulesMeta, pathToFileURL(path).href);
     expect(diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.code])).toEqual(
       two.expected.map((e) => [e.line, e.column, "syntax"]),
     );

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadConfigFile } from "../../src/config/load.js";
 import { STRUCTURAL_RULES, type Finding } from "../../src/finding.js";
-import { projectFiles } from "../../src/lint/project-links.js";
+import { projectFiles } from "../../src/discover/project-files.js";
 import { checkFiles } from "../../src/lint/run-files.js";
 import { RULES, RULES_BY_ID } from "../../src/rules/registry.js";
 import { isProjectRule, type AnyRule, type Rule } from "../../src/rules/types.js";
@@ -62,7 +62,7 @@ const fixturesOf = (rule: AnyRule) => {
 async function lintProjectFixture(dir: string): Promise<{ file: string; text: string; findings: Finding[] }[]> {
   const load = loadConfigFile(join(dir, "journey.config.yaml"));
   if (!load.config) throw new Error(`${dir}: the fixture's config has errors`);
-  const files = projectFiles(load.config);
+  const files = projectFiles([], load.config, load.config.dir).files;
   const reports = await checkFiles(files, load.config, { lint: true, project: true, concurrency: 1 }, dir);
   return [...files, load.config.path!].map((file) => ({
     file,
