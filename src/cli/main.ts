@@ -195,6 +195,8 @@ Examples:
         "month",
       ]),
     )
+    .option("--by <column>", "also the segments: conversion and fitness by this column's value on each case's first step, e.g. device")
+    .option("--verbose", "stylish and markdown: also the funnel of each segment (--by)")
     .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
     .option("--url <url>", "with --engine clickhouse: the server's HTTP address (credentials from CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)")
     .option("--table <name>", "with --engine clickhouse: the table of events (a Distributed table works too)")
@@ -214,6 +216,7 @@ Examples:
   journey analyze checkout.journey.yaml --events BPI_Challenge_2012.xes.gz --lifecycle all
   journey analyze checkout.journey.yaml --events events.csv --window 1h --since 2026-03-01 --until 2026-04-01
   journey analyze checkout.journey.yaml --events events.csv --every week
+  journey analyze checkout.journey.yaml --events events.csv --by device --every week --window 1h
 
 Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or log problems.`,
     )
