@@ -121,6 +121,11 @@ describe("journey analyze (CLI)", () => {
       "  other (3 segments)      4       75.0%    25.0%",
     ]);
     expect(run.stdout).toContain("Funnel of other (3 segments) (4 cases)");
+    const unknown = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--by", "browser"], { cwd: dir });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toBe(
+      "journey: events.csv has no column `browser` (--by); its columns are `case_id`, `activity`, `timestamp`, `device`. Name one of them with --by",
+    );
   });
 
   it("--every shows the trend in stylish and Markdown, empty buckets with a dash", async () => {
