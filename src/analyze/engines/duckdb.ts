@@ -226,34 +226,38 @@ async function analyzeFiles(
   if (skippedRows > 0) figures.skippedReasons = await skippedReasons(db, diagnosed, paths, rejected, files);
   if (mapped === 0) return figures;
 
-  // Ties, on the whole log: a case's mapped events grouped by instant (key // steps); a group
-  // holds two steps or more when its smallest and largest step differ.
+  progress("building the paths of every case");
+  // Each case's keys sorted once (time, then step); --by: with its segment (NULL for the missing value).
+  const segment = bySegment ? ", CASE WHEN first.m THEN NULL ELSE first.v END AS segment" : "";
+  const carried = bySegment ? ", segment" : "";
+  await db.run(`CREATE TABLE sorted AS SELECT list_sort(keys) AS keys${segment} FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0`);
+  await db.run("DROP TABLE grouped");
+
+  // Ties, on the whole log: a case has one when two neighbours of its sorted keys share an instant
+  // (key // steps) and not a step; only those cases' events are then grouped by instant, a group
+  // holding two steps or more when its smallest and largest step differ.
   const [ties] = await rows(
     db,
-    `SELECT count(DISTINCT c), coalesce(sum(cnt), 0) FROM (
+    `WITH tied AS (SELECT row_number() OVER () AS c, keys FROM sorted
+       WHERE list_bool_or(list_transform(keys, (k, i) -> i > 1 AND k // ${stepCount} = keys[i - 1] // ${stepCount} AND k % ${stepCount} <> keys[i - 1] % ${stepCount})))
+     SELECT (SELECT count(*) FROM tied), (SELECT coalesce(sum(cnt), 0) FROM (
        SELECT c, k // ${stepCount} AS t, count(*) AS cnt, min(k % ${stepCount}) <> max(k % ${stepCount}) AS tie
-       FROM (SELECT c, unnest(keys) AS k FROM (SELECT row_number() OVER () AS c, keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0))
-       GROUP BY c, t)
-     WHERE tie`,
+       FROM (SELECT c, unnest(keys) AS k FROM tied)
+       GROUP BY c, t) WHERE tie)`,
   );
   figures.ties = { cases: Number(ties[0]), events: Number(ties[1]) };
 
-  progress("building the paths of every case");
-  // --by: each path carries its segment (NULL for the missing value).
-  const segment = bySegment ? ", CASE WHEN first.m THEN NULL ELSE first.v END AS segment" : "";
-  const carried = bySegment ? ", segment" : "";
   await db.run(
     `CREATE TABLE paths AS
-     WITH sorted AS (SELECT list_sort(keys) AS keys${segment} FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0),
      -- Consecutive events of one step are one element, timed by its first event.
-     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys${carried} FROM sorted),
+     WITH merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys${carried} FROM sorted),
      whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times${carried} FROM merged),
      -- --since/--until keep the cases whose path starts in the period; --window cuts each path
      -- after the last element at most the window after its first (times are ascending).
      started AS (SELECT * FROM whole WHERE ${started(plan)})
      SELECT path[1:cut] AS path, times[1:cut] AS times${carried} FROM (SELECT *, ${plan.windowMs === undefined ? "len(times)" : `len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)}))`} AS cut FROM started)`,
   );
-  await db.run("DROP TABLE grouped");
+  await db.run("DROP TABLE sorted");
 
   progress("measuring");
   // Lists of our own integers (step indexes, edge codes) written into the SQL text.
@@ -307,14 +311,15 @@ async function analyzeFiles(
     if (bySegment) segmentOf(value).steps[Number(step)].endedHere = Number(count);
   }
 
-  // quantile_disc(0.5) picks the lower of the two middle values for an even count (checked by
-  // test/analyze against the reference implementation); milliseconds, floored to seconds.
+  // The lower median at position ceil(n / 2) and the p90 at ceil(0.9 n) of one sorted list of the
+  // durations (milliseconds, floored to seconds).
   figures.transitions = (
     await rows(
       db,
-      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000, list_sort(list(d))[(9 * count(*) + 9) // 10] // 1000
-       FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(list_transform(times[2:], (x, i) -> x - times[i])) AS d FROM paths WHERE len(path) > 1)
-       GROUP BY f, t`,
+      `SELECT f, t, n, s[(n + 1) // 2] // 1000, s[(9 * n + 9) // 10] // 1000 FROM (
+         SELECT f, t, count(*) AS n, list_sort(list(d)) AS s
+         FROM (SELECT f, t, b - a AS d FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(times[:-2]) AS a, unnest(times[2:]) AS b FROM paths WHERE len(path) > 1))
+         GROUP BY f, t)`,
     )
   ).map(([from, to, count, median, p90]) => ({
     from: Number(from),
@@ -326,12 +331,14 @@ async function analyzeFiles(
 
   // Time to goal: the first goal element's time minus the first element's, per converted case;
   // the lower median at position ceil(n / 2), the p90 at ceil(0.9 n), of the sorted seconds.
+  // The first goal element: the least of each goal's first position (list_position is NULL for a goal the path lacks, and least skips NULLs).
+  const firstGoal = plan.goals.length === 0 ? "NULL" : `least(${plan.goals.map((goal) => `list_position(path, ${whole(goal)})`).join(", ")})`;
   // With --by, per segment too (GROUPING SETS: the whole log's and each segment's in one pass).
   for (const [overall, value, n, median, p90] of await rows(
     db,
     `SELECT overall, ${segmentColumn}, n, s[(n + 1) // 2], s[(9 * n + 9) // 10] FROM (
        SELECT ${bySegment ? "grouping(segment) = 1 AS overall, segment, " : "TRUE AS overall, "}list_sort(list(d)) AS s, count(*) AS n FROM (
-         SELECT ${bySegment ? "segment, " : ""}(times[list_position(list_transform(path, p -> list_contains(${ints(plan.goals)}, p)), true)] - times[1]) // 1000 AS d
+         SELECT ${bySegment ? "segment, " : ""}(times[${firstGoal}] - times[1]) // 1000 AS d
          FROM paths WHERE list_has_any(path, ${ints(plan.goals)}))
        ${bySegment ? "GROUP BY GROUPING SETS ((), (segment))" : ""})`,
   )) {
