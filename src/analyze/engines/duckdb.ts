@@ -281,9 +281,15 @@ async function analyzeFiles(
       );
     return found;
   };
+  // The cases by distinct path (and segment, and start day): the figures that depend on the path
+  // alone are computed once per distinct path, weighted by its cases, not once per case.
+  const day = `times[1] // 86400000 - ${-FIRST_MS / 86_400_000}`;
+  await db.run(
+    `CREATE TABLE variants AS SELECT path${bySegment ? ", segment" : ""}${plan.every !== undefined ? `, ${day} AS day` : ""}, count(*) AS n FROM paths GROUP BY ALL`,
+  );
   for (const [value, cases, converted, fit] of await rows(
     db,
-    `SELECT ${segmentColumn}, count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths ${perSegment}`,
+    `SELECT ${segmentColumn}, coalesce(sum(n), 0), coalesce(sum(n) FILTER (${converts}), 0), coalesce(sum(n) FILTER (${fits}), 0) FROM variants ${perSegment}`,
   )) {
     figures.cases += Number(cases);
     figures.converted += Number(converted);
@@ -293,20 +299,17 @@ async function analyzeFiles(
   if (plan.every !== undefined) {
     // The UTC day of each path's first element: times count from the year 1, which is 719,162 days before 1970.
     figures.startDays = (
-      await rows(
-        db,
-        `SELECT times[1] // 86400000 - ${-FIRST_MS / 86_400_000} AS day, count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths GROUP BY day`,
-      )
+      await rows(db, `SELECT day, sum(n), coalesce(sum(n) FILTER (${converts}), 0), coalesce(sum(n) FILTER (${fits}), 0) FROM variants GROUP BY day`)
     ).map(([day, cases, converted, fit]) => ({ day: Number(day), cases: Number(cases), converted: Number(converted), fit: Number(fit) }));
   }
   for (const [value, step, count] of await rows(
     db,
-    `SELECT ${segmentColumn}, s, count(*) FROM (SELECT ${segmentColumn} AS segment, unnest(list_distinct(path)) AS s FROM paths) GROUP BY ALL`,
+    `SELECT ${segmentColumn}, s, sum(n) FROM (SELECT ${segmentColumn} AS segment, n, unnest(list_distinct(path)) AS s FROM variants) GROUP BY ALL`,
   )) {
     figures.steps[Number(step)].reached += Number(count);
     if (bySegment) segmentOf(value).steps[Number(step)].reached = Number(count);
   }
-  for (const [value, step, count] of await rows(db, `SELECT ${segmentColumn}, path[-1], count(*) FROM paths GROUP BY ALL`)) {
+  for (const [value, step, count] of await rows(db, `SELECT ${segmentColumn}, path[-1], sum(n) FROM variants GROUP BY ALL`)) {
     figures.steps[Number(step)].endedHere += Number(count);
     if (bySegment) segmentOf(value).steps[Number(step)].endedHere = Number(count);
   }
@@ -356,7 +359,10 @@ async function analyzeFiles(
   const rankOf = new Array<number>(stepCount);
   ranks.forEach((step, rank) => (rankOf[step] = rank));
   figures.variants = (
-    await rows(db, `SELECT path, count(*) AS c FROM paths GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`)
+    await rows(
+      db,
+      `SELECT path, sum(n) AS c FROM variants GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`,
+    )
   ).map(([path, cases]) => ({ path: (path as unknown[]).map(Number), cases: Number(cases) }));
   return figures;
 }
