@@ -40,7 +40,7 @@ export interface AnalyzeRun {
   limits?: AnalyzeLimits;
   /** `--delimiter`, `--timestamp-format`, `--lifecycle`: how log files are read. */
   reading?: ReadOptions;
-  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "Windows and periods"). */
+  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "For product teams"). */
   windowMs?: number;
   since?: number;
   until?: number;

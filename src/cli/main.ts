@@ -172,7 +172,7 @@ Examples:
     .addOption(new Option("--engine <name>", "where the analysis runs").choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
     .addOption(new Option("-f, --format <name>", "output format").choices([...ANALYZE_FORMAT_NAMES]).default("stylish"))
     .option("-o, --output-file <file>", "write the result to a file (atomically) instead of stdout")
-    .option("--top <n>", "how many variants, deviations and unmapped activities to list", "10")
+    .option("--top <n>", "how many variants, deviations, unmapped activities (and segments in stylish and markdown) to list", "10")
     .option("--case-column <name>", "column of the case id (default: case_id, or case:concept:name)")
     .option("--activity-column <name>", "column of the activity (default: activity, or concept:name)")
     .option("--time-column <name>", "column of the timestamp (default: timestamp, or time:timestamp)")
