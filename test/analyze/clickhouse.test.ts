@@ -157,6 +157,15 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
     });
   });
 
+  test("--by a column the table does not have names the table's columns; one that is no plain identifier is refused", async () => {
+    await expect(analyze({ ...SHOP, by: "device" }, "shop")).rejects.toThrow(
+      "table shop has no column `device` (--by); its columns are `case_id`, `activity`, `timestamp`. Name one of them with --by",
+    );
+    await loadEvents(server, "shop_devices", [{ case_id: "a", activity: "home", timestamp: "2026-03-01 10:00:00", device: "tv" }]);
+    await server.query("ALTER TABLE shop_devices ADD COLUMN `bad name` String");
+    await expect(analyze({ ...SHOP, by: "bad name" }, "shop_devices")).rejects.toThrow('the --by column "bad name" is not a plain ClickHouse identifier');
+  });
+
   test("a database given apart from the table", async () => {
     await server.query("CREATE DATABASE IF NOT EXISTS analytics");
     await loadEvents(server, "analytics.shop", SHOP_ROWS);
