@@ -1,6 +1,7 @@
 // Event logs for the `analyze` bench group, written by DuckDB itself from a fixed formula (the
 // same files on every run): `events` rows, 8 per case, in time order, over a shop journey of six
-// steps plus one activity that maps to no step (about 1 in 8 rows). Also the floor the issue
+// steps plus one activity that maps to no step (about 1 in 8 rows), and a `segment` column of 20
+// values (`--by segment`: each case's value is drawn once, its events carry it). Also the floor the issue
 // measures against: DuckDB's own single pass over the same file.
 //   node bench/analyze-data.mjs write <dir> <events>...   writes events-<n>.parquet (and events-<max>.csv)
 //   node bench/analyze-data.mjs floor <file>              SELECT activity, count(DISTINCT case_id) ... GROUP BY activity
@@ -47,11 +48,12 @@ if (command === "write") {
       SELECT 'case-' || lpad((i // 8)::VARCHAR, 8, '0') AS case_id,
              CASE WHEN hash(i) % 8 = 0 THEN 'heartbeat'
                   ELSE ['page_view', 'product_view', 'product_view', 'add_to_cart', 'checkout_started', 'payment_ok', 'order_confirmed', 'order_confirmed'][((i % 8) + (hash(i * 3) % 3)::INT - 1 + 8) % 8 + 1] END AS activity,
-             TIMESTAMP '2026-01-01' + to_seconds(((i // 8) * 2.6)::BIGINT % 2592000 + (i % 8) * 45 + (hash(i * 7) % 40)::BIGINT) AS timestamp
+             TIMESTAMP '2026-01-01' + to_seconds(((i // 8) * 2.6)::BIGINT % 2592000 + (i % 8) * 45 + (hash(i * 7) % 40)::BIGINT) AS timestamp,
+             'segment-' || lpad((hash(i // 8) % 20)::VARCHAR, 2, '0') AS segment
       FROM range(${n}) t(i) ORDER BY timestamp) TO '${file}' (FORMAT parquet)`);
     if (n === max)
       await db.run(
-        `COPY (SELECT case_id, activity, strftime(timestamp, '%Y-%m-%dT%H:%M:%SZ') AS timestamp FROM '${file}') TO '${join(dir, `events-${n}.csv`)}' (HEADER)`,
+        `COPY (SELECT case_id, activity, strftime(timestamp, '%Y-%m-%dT%H:%M:%SZ') AS timestamp, segment FROM '${file}') TO '${join(dir, `events-${n}.csv`)}' (HEADER)`,
       );
   }
 } else if (command === "floor") {

@@ -61,6 +61,11 @@ export function missingColumnMessage(where: string, names: ColumnNames, key: key
   return `${where} has no column ${wanted}; its columns are ${listedColumns(present)}. ${flags}`;
 }
 
+/** The message for a `--by` column the log or table does not have, listing the columns it has. */
+export function missingByColumnMessage(where: string, column: string, present: readonly string[]): string {
+  return `${where} has no column \`${visibleName(column, LISTED_COLUMN_LENGTH)}\` (--by); its columns are ${listedColumns(present)}. Name one of them with --by`;
+}
+
 function delimitedFormat(where: string): "csv" | "tsv" | undefined {
   try {
     const { format } = formatOf(where);

@@ -1,4 +1,5 @@
 import { compareCodePoints } from "../util/code-point-order.js";
+import { segmentsOf } from "./segments.js";
 import type { AnalysisPlan, AnalysisResult, EngineFigures, TrendUnit } from "./types.js";
 
 /** The spec's JSON from an engine's figures: ids for indexes, orders and derived lists. */
@@ -42,6 +43,7 @@ export function buildResult(plan: AnalysisPlan, figures: EngineFigures, engine: 
     variants: figures.variants.slice(0, plan.top).map((v) => ({ path: v.path.map(id), cases: v.cases })),
     unmapped_activities: figures.unmappedActivities.slice(0, plan.top).map((u) => ({ ...u })),
     ...(plan.every !== undefined ? { trend: trend(plan.every, figures.startDays ?? []) } : {}),
+    ...(plan.by !== undefined ? { by: plan.by, segments: segmentsOf(plan, figures) } : {}),
     ...(plan.windowMs !== undefined ? { window_seconds: plan.windowMs / 1000 } : {}),
     ...(plan.since !== undefined || plan.until !== undefined
       ? { started: { since: plan.since === undefined ? null : formatTime(plan.since), until: plan.until === undefined ? null : formatTime(plan.until) } }

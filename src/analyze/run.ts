@@ -15,6 +15,7 @@ import { resolveLogFiles, verifyLogFile } from "./log-files.js";
 import { contentHash, writeMeasurement } from "./write-back.js";
 import { planAnalysis } from "./plan.js";
 import { buildResult } from "./result.js";
+import { segmentRows, type SegmentRow } from "./segments.js";
 import { figureFlow, type FigureFlow } from "../model/step-figures.js";
 import { AnalyzeError, type AnalysisResult, type ColumnNames, type EventSource, type ReadOptions, type SkippedReasons, type TrendUnit } from "./types.js";
 import { acceptedTimes, skippedReasonsText } from "./skipped.js";
@@ -39,12 +40,16 @@ export interface AnalyzeRun {
   limits?: AnalyzeLimits;
   /** `--delimiter`, `--timestamp-format`, `--lifecycle`: how log files are read. */
   reading?: ReadOptions;
-  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "Windows and periods"). */
+  /** `--window` in milliseconds, `--since` / `--until` in epoch milliseconds (docs/analyze.md, "For product teams"). */
   windowMs?: number;
   since?: number;
   until?: number;
   /** `--every`: the trend by the day, week or month cases started. */
   every?: TrendUnit;
+  /** `--by`: the segments by this column's value on each case's first event. */
+  by?: string;
+  /** `--verbose`: stylish and Markdown also show each segment's funnel. */
+  verbose?: boolean;
   /** What the stylish report of structural errors needs of the run (from the CLI, as for lint). */
   meta: Pick<FormatContext, "version" | "homepage" | "rulesMeta">;
 }
@@ -57,7 +62,7 @@ export interface AnalyzeRun {
  */
 export async function runAnalyze(run: AnalyzeRun): Promise<number> {
   try {
-    const { result, names, flow, measuredSteps, analyzedHash, skipped } = await analyze(run);
+    const { result, names, flow, measuredSteps, analyzedHash, skipped, segments } = await analyze(run);
     if (!result) return 1;
     // The journey is edited first: if that fails (exit 2), no report claims it was recorded.
     if (run.write) {
@@ -69,7 +74,7 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
     const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
-    const text = formatter(result, { color, names, flow: flow!, skipped });
+    const text = formatter(result, { color, names, flow: flow!, skipped, segments, verbose: run.verbose ?? false });
     if (run.outputFile) writeOutputFile(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
     return 0;
@@ -90,6 +95,8 @@ interface Analysed {
   analyzedHash?: string;
   /** Why rows were skipped, when the engine said. */
   skipped?: SkippedReasons;
+  /** With `--by`: the rows of the segments table the human formats show (at most `--top`, then "other"). */
+  segments?: SegmentRow[];
 }
 
 async function analyze(run: AnalyzeRun): Promise<Analysed> {
@@ -118,6 +125,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     since: run.since,
     until: run.until,
     every: run.every,
+    by: run.by,
   };
   const factory = ENGINES[run.engine];
   if (!factory) throw new AnalyzeError(`unknown engine \`${run.engine}\`; use one of ${Object.keys(ENGINES).join(", ")}`);
@@ -172,6 +180,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
     measuredSteps: new Set(result.steps.filter((s) => s.reached !== null).map((s) => s.id)),
     analyzedHash,
     skipped: figures.skippedReasons,
+    ...(plan.by !== undefined ? { segments: segmentRows(plan, figures, plan.top) } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * `--window`, `--since` and `--until`: which part of each case's path the figures describe
- * (docs/analyze.md, "Windows and periods"). Parsed here, applied by the engines.
+ * (docs/analyze.md, "For product teams"). Parsed here, applied by the engines.
  */
 import { FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "./timestamps.js";
 

@@ -35,6 +35,12 @@ export interface AnalysisPlan {
   until?: number;
   /** `--every`: the engine also returns `startDays` (the trend is bucketed from them by `result.ts`). */
   every?: TrendUnit;
+  /**
+   * `--by`: a column of the log (a text column of the table for ClickHouse). A case's segment is
+   * its value on the path's first element's first event (docs/analyze.md, "Segments"); the engine
+   * also returns `segments`.
+   */
+  by?: string;
 }
 
 export type TrendUnit = "day" | "week" | "month";
@@ -107,6 +113,8 @@ export interface EngineFigures {
    * their path's first element, any order, only days with cases: cases, converted and fit among them.
    */
   startDays?: readonly { day: number; cases: number; converted: number; fit: number }[];
+  /** With `plan.by`: the kept cases by segment, any order, only segments with cases (`segments.ts` orders them and sums "other"). */
+  segments?: readonly EngineSegment[];
   /** Top `plan.top` distinct paths, most cases first, ties by the step ids joined with a space (code-point order). */
   variants: readonly { path: readonly number[]; cases: number }[];
   /** Top `plan.top` unmapped activities (not skipped), most rows first, ties by name (code-point order). */
@@ -115,6 +123,20 @@ export interface EngineFigures {
   stepIdsSeen: readonly number[];
   /** When rows were skipped and the engine can tell why (DuckDB): the reasons, for stylish and for the error of a log with no readable row. Not in the JSON. */
   skippedReasons?: SkippedReasons;
+}
+
+/**
+ * The figures of one `--by` segment: its value (null for the missing value: no value, NULL or an
+ * empty text), its cases, converted and fit among them, reached and ended here by step index, and
+ * its time to goal (null when none of its cases converts).
+ */
+export interface EngineSegment {
+  value: string | null;
+  cases: number;
+  converted: number;
+  fit: number;
+  steps: readonly { reached: number; endedHere: number }[];
+  timeToGoal: { medianSeconds: number; p90Seconds: number } | null;
 }
 
 /**

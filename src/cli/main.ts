@@ -173,7 +173,7 @@ Examples:
     .addOption(new Option("--engine <name>", "where the analysis runs").choices(ENGINE_NAMES).default(DEFAULT_ENGINE))
     .addOption(new Option("-f, --format <name>", "output format").choices([...ANALYZE_FORMAT_NAMES]).default("stylish"))
     .option("-o, --output-file <file>", "write the result to a file (atomically) instead of stdout")
-    .option("--top <n>", "how many variants, deviations and unmapped activities to list", "10")
+    .option("--top <n>", "how many variants, deviations, unmapped activities (and segments in stylish and markdown) to list", "10")
     .option("--case-column <name>", "column of the case id (default: case_id, or case:concept:name)")
     .option("--activity-column <name>", "column of the activity (default: activity, or concept:name)")
     .option("--time-column <name>", "column of the timestamp (default: timestamp, or time:timestamp)")
@@ -196,6 +196,8 @@ Examples:
         "month",
       ]),
     )
+    .option("--by <column>", "also the segments: conversion and fitness by this column's value on each case's first step, e.g. device")
+    .option("--verbose", "stylish and markdown: also the funnel of each segment (--by)")
     .option("--write", "record the measured figures in the journey file (metrics.reached of instrumented steps, and measured:)")
     .option("--url <url>", "with --engine clickhouse: the server's HTTP address (credentials from CLICKHOUSE_USER, CLICKHOUSE_PASSWORD)")
     .option("--table <name>", "with --engine clickhouse: the table of events (a Distributed table works too)")
@@ -215,6 +217,7 @@ Examples:
   journey analyze checkout.journey.yaml --events BPI_Challenge_2012.xes.gz --lifecycle all
   journey analyze checkout.journey.yaml --events events.csv --window 1h --since 2026-03-01 --until 2026-04-01
   journey analyze checkout.journey.yaml --events events.csv --every week
+  journey analyze checkout.journey.yaml --events events.csv --by device --every week --window 1h
 
 Exit codes: 0 analysed, 1 the journey has structural errors, 2 usage, config or log problems.`,
     )

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { AnalysisResult } from "../../src/analyze/types.js";
 import { check, EXAMPLES, parseJson, removeTempProjects, runCli, tempProject } from "../helpers/index.js";
-import { SCENARIOS, SHOP, writeLog, type EventRow } from "./fixtures.js";
+import { SCENARIOS, SCOPED_SCENARIOS, SHOP, writeLog, type EventRow } from "./fixtures.js";
 import { referenceAnalysis } from "./reference.js";
 
 afterAll(removeTempProjects);
@@ -102,6 +102,30 @@ describe("journey analyze (CLI)", () => {
     // No ties: no line.
     const none = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv"], { cwd: await project() });
     expect(none.stdout).not.toContain("Ties");
+  });
+
+  it("--by shows at most --top segments in stylish, the rest summed as other from their counts; --verbose each funnel", async () => {
+    const dir = tempProject({ "shop.journey.yaml": SHOP });
+    await writeLog(SCOPED_SCENARIOS.find((s) => s.name.startsWith("--by device: a missing value"))!.rows, join(dir, "events.csv"), "csv");
+    const run = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--by", "device", "--top", "2", "--verbose"], {
+      cwd: dir,
+      env: { NO_COLOR: "1", FORCE_COLOR: "" },
+    });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const table = run.stdout.slice(run.stdout.indexOf("Segments by device"));
+    expect(table.split("\n").slice(1, 5)).toEqual([
+      "  Segment             Cases  Conversion  Fitness",
+      "  desktop                 2       50.0%   100.0%",
+      "  phone                   2        0.0%   100.0%",
+      // Mobile (1 of 1 converts, 0 fit), mobile (1, 0) and no value (1 of 2, 1 of 2): 3 of 4 and 1 of 4, not the mean of their ratios.
+      "  other (3 segments)      4       75.0%    25.0%",
+    ]);
+    expect(run.stdout).toContain("Funnel of other (3 segments) (4 cases)");
+    const unknown = await runCli(["analyze", "shop.journey.yaml", "--events", "events.csv", "--by", "browser"], { cwd: dir });
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.stderr).toBe(
+      "journey: events.csv has no column `browser` (--by); its columns are `case_id`, `activity`, `timestamp`, `device`. Name one of them with --by",
+    );
   });
 
   it("--every shows the trend in stylish and Markdown, empty buckets with a dash", async () => {

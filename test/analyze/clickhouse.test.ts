@@ -10,6 +10,7 @@ import { clickHouseAvailable } from "../helpers/index.js";
 import { loadEvents, startClickHouse, type ClickHouseServer, type EventRow } from "../helpers/clickhouse.js";
 import { COLUMNS, makePlan, referenceRows, SHOP } from "./clickhouse-plan.js";
 import { referenceFigures } from "./reference-figures.js";
+import { orderSegments } from "../../src/analyze/segments.js";
 
 const available = clickHouseAvailable();
 let server: ClickHouseServer;
@@ -116,7 +117,11 @@ const SHOP_FIGURES: EngineFigures = {
 
 /** Transitions come in any order; the contract orders them later. */
 function normalized(figures: EngineFigures): EngineFigures {
-  return { ...figures, transitions: [...figures.transitions].sort((a, b) => a.from - b.from || a.to - b.to) };
+  return {
+    ...figures,
+    transitions: [...figures.transitions].sort((a, b) => a.from - b.from || a.to - b.to),
+    ...(figures.segments ? { segments: orderSegments(figures.segments) } : {}),
+  };
 }
 
 async function analyze(plan: AnalysisPlan, table: string, source: Partial<Extract<EventSource, { kind: "clickhouse" }>> = {}) {
@@ -150,6 +155,15 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       variants: SHOP_FIGURES.variants.slice(0, top),
       unmappedActivities: SHOP_FIGURES.unmappedActivities.slice(0, top),
     });
+  });
+
+  test("--by a column the table does not have names the table's columns; one that is no plain identifier is refused", async () => {
+    await expect(analyze({ ...SHOP, by: "device" }, "shop")).rejects.toThrow(
+      "table shop has no column `device` (--by); its columns are `case_id`, `activity`, `timestamp`. Name one of them with --by",
+    );
+    await loadEvents(server, "shop_devices", [{ case_id: "a", activity: "home", timestamp: "2026-03-01 10:00:00", device: "tv" }]);
+    await server.query("ALTER TABLE shop_devices ADD COLUMN `bad name` String");
+    await expect(analyze({ ...SHOP, by: "bad name" }, "shop_devices")).rejects.toThrow('the --by column "bad name" is not a plain ClickHouse identifier');
   });
 
   test("a database given apart from the table", async () => {
@@ -256,6 +270,7 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
       caseId: fc.constantFrom("a", "b", "c", "d", "ü", "𝒳", ""),
       activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat", "z", "ｚ", "😀", ""),
       time,
+      device: fc.constantFrom("", "mobile", "Mobile", "é", "😀"),
     });
     // --window, --since, --until (times within the log's 8 seconds) and --every, each present or not.
     const scope = fc.record(
@@ -264,6 +279,7 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
         since: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
         until: fc.integer({ min: 0, max: 8000 }).map((ms) => base + ms),
         every: fc.constantFrom("day" as const, "week" as const, "month" as const),
+        by: fc.constant("device"),
       },
       { requiredKeys: [] },
     );
@@ -273,12 +289,13 @@ describe.skipIf(!available)("clickhouse engine: known answers", () => {
           case_id: e.caseId,
           activity: e.activity,
           timestamp: typeof e.time === "string" ? e.time : iso(base + e.time.ms, e.time.offset),
+          device: e.device,
         }));
-        await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory" });
+        await loadEvents(server, "random_log", rows, { timestampType: "String", engine: "Memory", device: true });
         const plan = { ...SHOP, top, ...scoped };
         const expected = referenceFigures(
           plan,
-          events.map((e) => ({ caseId: e.caseId, activity: e.activity, time: typeof e.time === "string" ? null : base + e.time.ms })),
+          events.map((e) => ({ caseId: e.caseId, activity: e.activity, time: typeof e.time === "string" ? null : base + e.time.ms, segment: e.device })),
         );
         expect(await analyze(plan, "random_log")).toEqual(normalized(expected));
       }),

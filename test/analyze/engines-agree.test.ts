@@ -51,10 +51,19 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
         }
 
         // The log as text columns, NULL where the CSV field is empty: every row as the file has it.
+        // With --by scenarios, the segment column `device` too (NULL where a row has none).
         const text = `events_text_${index}`;
-        await server.query(`CREATE TABLE ${text} (case_id Nullable(String), activity Nullable(String), timestamp Nullable(String)) ENGINE = Memory`);
+        const device = scenario.rows.some((row) => "device" in row);
+        await server.query(
+          `CREATE TABLE ${text} (case_id Nullable(String), activity Nullable(String), timestamp Nullable(String)${device ? ", device Nullable(String)" : ""}) ENGINE = Memory`,
+        );
         const rows = scenario.rows.map((row) =>
-          JSON.stringify({ case_id: row.case_id, activity: row.activity, timestamp: row.timestamp === null ? null : String(row.timestamp) }),
+          JSON.stringify({
+            case_id: row.case_id,
+            activity: row.activity,
+            timestamp: row.timestamp === null ? null : String(row.timestamp),
+            ...(device ? { device: row.device ?? null } : {}),
+          }),
         );
         await server.query(`INSERT INTO ${text} FORMAT JSONEachRow\n${rows.join("\n")}`);
         const clickhouse = await runCli(
@@ -74,7 +83,7 @@ describe.runIf(available)("the same log through DuckDB and through ClickHouse", 
         if (Number(withMillis) > 0) return; // a DateTime cannot hold this scenario's milliseconds or years before 1970
         const native = `events_datetime_${index}`;
         await server.query(
-          `CREATE TABLE ${native} ENGINE = MergeTree() ORDER BY tuple() AS SELECT ifNull(case_id, '') AS case_id, ifNull(activity, '') AS activity, toDateTime(intDiv(${millis}, 1000)) AS timestamp FROM ${text} WHERE ${millis} IS NOT NULL`,
+          `CREATE TABLE ${native} ENGINE = MergeTree() ORDER BY tuple() AS SELECT ifNull(case_id, '') AS case_id, ifNull(activity, '') AS activity, toDateTime(intDiv(${millis}, 1000)) AS timestamp${device ? ", ifNull(device, '') AS device" : ""} FROM ${text} WHERE ${millis} IS NOT NULL`,
         );
         const nativeRun = await runCli(
           ["analyze", "j.journey.yaml", "--engine", "clickhouse", "--url", server.url, "--table", native, "--format", "json", ...args],

@@ -3,8 +3,12 @@ import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import type { DuckDBConnection } from "@duckdb/node-api";
 
-/** One row of an event log as tests write it: null is an empty field (CSV) or a JSON null. */
-export type EventRow = { case_id: string | null; activity: string | null; timestamp: string | number | null };
+/**
+ * One row of an event log as tests write it: null is an empty field (CSV) or a JSON null. `device`
+ * (the `--by` scenarios' segment column) is a column of the log when any row has the key; a row
+ * without it has an empty field (CSV) or no such key (JSON Lines).
+ */
+export type EventRow = { case_id: string | null; activity: string | null; timestamp: string | number | null; device?: string | null };
 
 export type LogFormatName = "csv" | "tsv" | "jsonl" | "parquet";
 
@@ -25,11 +29,13 @@ export async function writeLog(
   if (format === "jsonl") text = rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
   else {
     const separator = format === "csv" ? "," : "\t";
-    const field = (value: string | number | null) => (value === null ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`);
+    const field = (value: string | number | null | undefined) =>
+      value === null || value === undefined ? "" : typeof value === "number" ? String(value) : `"${value.replace(/"/g, '""')}"`;
+    const device = rows.some((r) => "device" in r);
     text =
-      ["case_id", "activity", "timestamp"].join(separator) +
+      ["case_id", "activity", "timestamp", ...(device ? ["device"] : [])].join(separator) +
       "\n" +
-      rows.map((r) => [r.case_id, r.activity, r.timestamp].map(field).join(separator)).join("\n") +
+      rows.map((r) => [r.case_id, r.activity, r.timestamp, ...(device ? [r.device] : [])].map(field).join(separator)).join("\n") +
       "\n";
   }
   writeFileSync(path, gzip ? gzipSync(text) : text);
@@ -368,8 +374,62 @@ export const SCOPED_SCENARIOS: {
   journey: string;
   rows: EventRow[];
   args: string[];
-  scope: { windowMs?: number; since?: number; until?: number; every?: "day" | "week" | "month" };
+  scope: { windowMs?: number; since?: number; until?: number; every?: "day" | "week" | "month"; by?: string };
 }[] = [
+  {
+    name: "--by device: a missing value (empty and absent), equal case counts by value, a segment reaching no measured step but its first",
+    journey: SHOP,
+    args: ["--by", "device"],
+    scope: { by: "device" },
+    rows: [
+      // b1: the first event's value counts (desktop), not a later one; b2 desktop too.
+      { case_id: "b1", activity: "lands", timestamp: at(0), device: "desktop" },
+      { case_id: "b1", activity: "views", timestamp: at(1), device: "mobile" },
+      { case_id: "b1", activity: "cart", timestamp: at(2), device: "mobile" },
+      { case_id: "b1", activity: "pays", timestamp: at(3), device: "mobile" },
+      { case_id: "b2", activity: "search", timestamp: at(4), device: "desktop" },
+      { case_id: "b2", activity: "views", timestamp: at(5) },
+      // b3: an unmapped row earlier does not give the segment; "Mobile" and "mobile" are two values.
+      { case_id: "b3", activity: "heartbeat", timestamp: at(5), device: "tv" },
+      { case_id: "b3", activity: "lands", timestamp: at(6), device: "mobile" },
+      { case_id: "b3", activity: "reserves", timestamp: at(9), device: "desktop" },
+      { case_id: "b4", activity: "lands", timestamp: at(7), device: "Mobile" },
+      { case_id: "b4", activity: "pays", timestamp: at(8), device: "Mobile" },
+      // b5: same instant, two steps: the earlier step in the file (search before views) gives the value.
+      { case_id: "b5", activity: "views", timestamp: at(10), device: "tablet 📱" },
+      { case_id: "b5", activity: "search", timestamp: at(10), device: "phone" },
+      // b6: two events of its first step at its first instant: the smaller value by code point.
+      { case_id: "b6", activity: "lands", timestamp: at(11), device: "watch" },
+      { case_id: "b6", activity: "page_view", timestamp: at(11), device: "phone" },
+      // b7 and b8: no value (an empty field, and a row without the field): the segment null, listed last.
+      { case_id: "b7", activity: "lands", timestamp: at(12), device: "" },
+      { case_id: "b7", activity: "views", timestamp: at(13), device: "tv" },
+      { case_id: "b8", activity: "search", timestamp: at(14) },
+      { case_id: "b8", activity: "cart", timestamp: at(15), device: "tv" },
+      { case_id: "b8", activity: "reserves", timestamp: at(16), device: "tv" },
+    ],
+  },
+  {
+    name: "--by device with --every week and --window 1h: segments on the cut, scoped paths",
+    journey: SHOP,
+    args: ["--by", "device", "--every", "week", "--window", "1h", "--since", "2026-03-01T12:00:00Z"],
+    scope: { by: "device", every: "week", windowMs: 3_600_000, since: Date.parse("2026-03-01T12:00:00Z") },
+    rows: [
+      // Starts before --since: in no segment (and mobile, its only case, is no segment at all).
+      { case_id: "x0", activity: "lands", timestamp: "2026-03-01T11:00:00Z", device: "mobile" },
+      { case_id: "x0", activity: "pays", timestamp: "2026-03-01T11:30:00Z", device: "mobile" },
+      // Pays 61 minutes after landing: cut by the window, so desktop's conversion is 1 of 2.
+      { case_id: "x1", activity: "lands", timestamp: "2026-03-01T12:00:00Z", device: "desktop" },
+      { case_id: "x1", activity: "pays", timestamp: "2026-03-01T13:01:00Z", device: "desktop" },
+      { case_id: "x2", activity: "search", timestamp: "2026-03-03T09:00:00Z", device: "desktop" },
+      { case_id: "x2", activity: "views", timestamp: "2026-03-03T09:10:00Z", device: "desktop" },
+      { case_id: "x2", activity: "cart", timestamp: "2026-03-03T09:20:00Z", device: "desktop" },
+      { case_id: "x2", activity: "reserves", timestamp: "2026-03-03T10:00:00Z", device: "desktop" },
+      // A week later, after an empty week.
+      { case_id: "x3", activity: "lands", timestamp: "2026-03-17T08:00:00Z", device: "tablet" },
+      { case_id: "x3", activity: "views", timestamp: "2026-03-17T08:05:00Z", device: "tablet" },
+    ],
+  },
   {
     name: "--window 5m cuts inside a loop; an element exactly at the window's end stays",
     journey: SHOP,

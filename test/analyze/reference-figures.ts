@@ -3,7 +3,7 @@
  * oracle that random logs are checked against (an engine must agree with it on every field).
  * Slow and memory-hungry by design; only for test-sized logs.
  */
-import type { AnalysisPlan, EngineFigures } from "../../src/analyze/types.js";
+import type { AnalysisPlan, EngineFigures, EngineSegment } from "../../src/analyze/types.js";
 import { compareCodePoints } from "../../src/util/code-point-order.js";
 
 /** One row of a log as an engine reads it; `time` in epoch milliseconds, null when unreadable. */
@@ -11,6 +11,8 @@ export interface ReferenceRow {
   caseId: string;
   activity: string;
   time: number | null;
+  /** The value of the `--by` column (`plan.by`); null or "" when missing. */
+  segment?: string | null;
 }
 
 const byCountThen =
@@ -23,7 +25,7 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
   let period: { from: number; to: number } | null = null;
   const unmapped = new Map<string, number>();
   const seen = new Set<number>();
-  const caseEvents = new Map<string, { time: number; step: number }[]>();
+  const caseEvents = new Map<string, { time: number; step: number; segment: string | null }[]>();
   for (const row of rows) {
     if (row.caseId === "" || row.activity === "" || row.time === null) {
       events.skipped++;
@@ -38,7 +40,7 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
     }
     events.mapped++;
     if (plan.stepIds[step] === row.activity) seen.add(step);
-    caseEvents.set(row.caseId, [...(caseEvents.get(row.caseId) ?? []), { time: row.time, step }]);
+    caseEvents.set(row.caseId, [...(caseEvents.get(row.caseId) ?? []), { time: row.time, step, segment: row.segment || null }]);
   }
 
   // Ties, on the whole log: per case, the events of each instant; a group with two steps or more counts.
@@ -60,6 +62,10 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
   const toGoal: number[] = [];
   const startDays = new Map<number, { day: number; cases: number; converted: number; fit: number }>();
   let cases = 0;
+  const segments = new Map<
+    string | null,
+    { value: string | null; cases: number; converted: number; fit: number; steps: { reached: number; endedHere: number }[]; toGoal: number[] }
+  >();
   for (const list of caseEvents.values()) {
     list.sort((a, b) => a.time - b.time || a.step - b.step);
     const whole = list.filter((event, i) => i === 0 || event.step !== list[i - 1].step);
@@ -87,6 +93,28 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
       if (goalAt >= 0) counts.converted++;
       if (inMap) counts.fit++;
       startDays.set(day, counts);
+    }
+    if (plan.by !== undefined) {
+      // The case's segment: the values of its first (time, step), the smallest by code point; null when none has one.
+      const values = list.filter((e) => e.time === start && e.step === whole[0].step && e.segment !== null).map((e) => e.segment!);
+      const value = values.length === 0 ? null : values.reduce((a, b) => (compareCodePoints(a, b) <= 0 ? a : b));
+      const segment = segments.get(value) ?? {
+        value,
+        cases: 0,
+        converted: 0,
+        fit: 0,
+        steps: plan.stepIds.map(() => ({ reached: 0, endedHere: 0 })),
+        toGoal: [],
+      };
+      segments.set(value, segment);
+      segment.cases++;
+      if (goalAt >= 0) {
+        segment.converted++;
+        segment.toGoal.push(Math.floor((elements[goalAt].time - start) / 1000));
+      }
+      if (inMap) segment.fit++;
+      for (const step of new Set(path)) segment.steps[step].reached++;
+      segment.steps[path[path.length - 1]].endedHere++;
     }
     const variant = variants.get(path.join(",")) ?? { path, count: 0 };
     variant.count++;
@@ -121,6 +149,23 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
           },
     ties,
     ...(plan.every !== undefined ? { startDays: [...startDays.values()] } : {}),
+    ...(plan.by !== undefined
+      ? {
+          segments: [...segments.values()].map(({ toGoal: seconds, ...segment }): EngineSegment => ({
+            ...segment,
+            timeToGoal:
+              seconds.length === 0
+                ? null
+                : {
+                    medianSeconds: lowerMedianOf(seconds),
+                    p90Seconds: nearestRank(
+                      [...seconds].sort((a, b) => a - b),
+                      0.9,
+                    ),
+                  },
+          })),
+        }
+      : {}),
     variants: [...variants.values()]
       .sort(byCountThen((variant) => joined(variant.path)))
       .slice(0, plan.top)
@@ -136,4 +181,9 @@ export function referenceFigures(plan: AnalysisPlan, rows: readonly ReferenceRow
 /** The nearest-rank percentile of sorted values: the smallest value with at least `p` of the values at or below it. */
 function nearestRank(sorted: readonly number[], p: number): number {
   return sorted.find((_, i) => (i + 1) * 10 >= p * 10 * sorted.length)!;
+}
+
+/** The lower median: the value at position ceil(n / 2) of the sorted values. */
+function lowerMedianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 }

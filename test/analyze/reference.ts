@@ -58,6 +58,8 @@ export interface ReferenceScope {
   since?: number;
   until?: number;
   every?: "day" | "week" | "month";
+  /** `--by`: the segment column, whose values the rows carry as `device`. */
+  by?: string;
 }
 
 /** The UTC start of the day, the week (from Monday) or the month holding `ms`, as a Date. */
@@ -93,7 +95,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   let earliest = Infinity;
   let latest = -Infinity;
   const unmapped = new Map<string, number>();
-  const byCase = new Map<string, { step: number; time: number }[]>();
+  const byCase = new Map<string, { step: number; time: number; value: string | null }[]>();
   /** Steps one of whose activities occurs in a row not skipped: measured; the others are null. */
   const shown = new Set<number>();
   for (const row of rows) {
@@ -113,7 +115,7 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
     events.mapped++;
     shown.add(step);
     if (!byCase.has(row.case_id)) byCase.set(row.case_id, []);
-    byCase.get(row.case_id)!.push({ step, time });
+    byCase.get(row.case_id)!.push({ step, time, value: row.device === undefined || row.device === "" ? null : row.device });
   }
 
   const reached = journey.steps.map(() => 0);
@@ -128,6 +130,8 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
   const startedAt: number[] = [];
   const outcome: { converted: boolean; fit: boolean }[] = [];
   const ties = { cases: 0, events: 0 };
+  /** `--by`: per segment value, its kept cases' outcomes, reached and ended-here counts, and seconds to goal. */
+  const segments = new Map<string | null, { cases: number; converted: number; fit: number; reached: number[]; ended: number[]; toGoal: number[] }>();
   for (const list of byCase.values()) {
     // Ties: the case's events at each instant; two steps or more at one instant is a tie.
     const atInstant = new Map<number, { step: number }[]>();
@@ -161,6 +165,32 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
     }
     if (follows) fit++;
     outcome.push({ converted: path.some((e) => graph.isGoal[e.step]), fit: follows });
+    if (scope.by !== undefined) {
+      // The segment: the value on the path's first event; of several events at its time and step,
+      // the smallest value by code point; missing only when none of them has one.
+      const values = list
+        .filter((e) => e.time === list[0].time && e.step === list[0].step && e.value !== null)
+        .map((e) => e.value!)
+        .sort(byCodePoint);
+      const key = values.length > 0 ? values[0] : null;
+      const segment = segments.get(key) ?? {
+        cases: 0,
+        converted: 0,
+        fit: 0,
+        reached: journey.steps.map(() => 0),
+        ended: journey.steps.map(() => 0),
+        toGoal: [],
+      };
+      segments.set(key, segment);
+      segment.cases++;
+      if (goal) {
+        segment.converted++;
+        segment.toGoal.push(Math.floor((goal.time - first) / 1000));
+      }
+      if (follows) segment.fit++;
+      for (const step of new Set(path.map((e) => e.step))) segment.reached[step]++;
+      segment.ended[path[path.length - 1].step]++;
+    }
     const ids = path.map((e) => journey.steps[e.step].id);
     const variant = variants.get(ids.join(" ")) ?? { path: ids, cases: 0 };
     variant.cases++;
@@ -209,6 +239,24 @@ export function referenceAnalysis(journey: Journey, graph: FlowGraph, rows: read
       .slice(0, top)
       .map(([activity, count]) => ({ activity, count })),
     ...(scope.every !== undefined ? { trend: referenceTrend(scope.every, startedAt, outcome) } : {}),
+    ...(scope.by !== undefined
+      ? {
+          by: scope.by,
+          segments: [...segments.entries()]
+            .sort(([a, x], [b, y]) => (a === null ? 1 : b === null ? -1 : y.cases - x.cases || byCodePoint(a, b)))
+            .map(([value, segment]) => ({
+              value,
+              cases: segment.cases,
+              conversion: segment.converted / segment.cases,
+              fitness: segment.fit / segment.cases,
+              steps: journey.steps.map((s, i) =>
+                shown.has(i) ? { id: s.id, reached: segment.reached[i], ended_here: segment.ended[i] } : { id: s.id, reached: null, ended_here: null },
+              ),
+              time_to_goal:
+                segment.toGoal.length === 0 ? null : { median_seconds: atRank(segment.toGoal, lowerMedian), p90_seconds: atRank(segment.toGoal, ninetieth) },
+            })),
+        }
+      : {}),
     ...(scope.windowMs !== undefined ? { window_seconds: scope.windowMs / 1000 } : {}),
     ...(scope.since !== undefined || scope.until !== undefined
       ? { started: { since: scope.since === undefined ? null : isoSeconds(scope.since), until: scope.until === undefined ? null : isoSeconds(scope.until) } }

@@ -1,5 +1,5 @@
 /**
- * Windows, periods, trends, ties, p90 and time to goal through the DuckDB engine on random logs,
+ * Windows, periods, trends, segments (`--by`), ties, p90 and time to goal through the DuckDB engine on random logs,
  * against the plain in-memory definitions (`reference-figures.ts`); the ClickHouse engine gets the
  * same property in clickhouse.test.ts.
  */
@@ -12,6 +12,7 @@ import { removeTempProjects, tempProject } from "../helpers/index.js";
 import { COLUMNS, SHOP } from "./clickhouse-plan.js";
 import { writeLog } from "./fixtures.js";
 import { referenceFigures } from "./reference-figures.js";
+import { orderSegments } from "../../src/analyze/segments.js";
 
 afterAll(removeTempProjects);
 
@@ -20,6 +21,7 @@ const normalized = (figures: EngineFigures): EngineFigures => ({
   ...figures,
   transitions: [...figures.transitions].sort((a, b) => a.from - b.from || a.to - b.to),
   ...(figures.startDays ? { startDays: [...figures.startDays].sort((a, b) => a.day - b.day) } : {}),
+  ...(figures.segments ? { segments: orderSegments(figures.segments) } : {}),
 });
 
 test("random logs with random scopes: DuckDB gives the figures the definitions give", async () => {
@@ -29,6 +31,8 @@ test("random logs with random scopes: DuckDB gives the figures the definitions g
     caseId: fc.constantFrom("a", "b", "c", "d", "e"),
     activity: fc.constantFrom(...SHOP.activities.keys(), "heartbeat"),
     second: fc.integer({ min: 0, max: 40 }).map((n) => n * (n % 3 === 0 ? 4000 : 1)),
+    // The --by column: a few values, some missing (empty), some differing only in case or by code point.
+    device: fc.constantFrom("", "mobile", "Mobile", "desktop", "é", "z"),
   });
   const scope = fc.record(
     {
@@ -36,13 +40,14 @@ test("random logs with random scopes: DuckDB gives the figures the definitions g
       since: fc.integer({ min: 0, max: 60 }).map((n) => base + n * 1000),
       until: fc.integer({ min: 0, max: 200 }).map((n) => base + n * 1000),
       every: fc.constantFrom("day" as const, "week" as const, "month" as const),
+      by: fc.constant("device"),
     },
     { requiredKeys: [] },
   );
   const dir = tempProject({});
   await fc.assert(
     fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 40 }), scope, async (events, scoped) => {
-      const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: base + e.second * 1000 }));
+      const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: base + e.second * 1000, device: e.device }));
       const path = join(dir, "log.csv");
       await writeLog(rows, path, "csv");
       const plan = { ...SHOP, ...scoped };
@@ -55,11 +60,11 @@ test("random logs with random scopes: DuckDB gives the figures the definitions g
       }
       const expected = referenceFigures(
         plan,
-        rows.map((r) => ({ caseId: r.case_id, activity: r.activity, time: r.timestamp })),
+        rows.map((r) => ({ caseId: r.case_id, activity: r.activity, time: r.timestamp, segment: r.device })),
       );
       expect(normalized(actual)).toEqual(normalized(expected));
     }),
     // A log of unmapped rows only, first: no path, and still a (empty) trend.
-    { numRuns: 40, examples: [[[{ caseId: "a", activity: "heartbeat", second: 0 }], { every: "week" }]] },
+    { numRuns: 40, examples: [[[{ caseId: "a", activity: "heartbeat", second: 0, device: "" }], { every: "week", by: "device" }]] },
   );
 }, 120_000);

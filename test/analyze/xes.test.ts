@@ -150,6 +150,30 @@ describe("XES logs", () => {
     expect(result.events).toMatchObject({ read: 12, mapped: 1, skipped: 11 });
   });
 
+  it("--by org:resource gives the JSON of its CSV twin with a resource column; --by case:<key> reads a trace's attribute", async () => {
+    // c1's first complete event has Ann; c2's first complete event has none (Zed is on its start,
+    // which the lifecycle filter drops): the missing value; c3's has Bob.
+    const traces: { name: string; nameAfterEvents?: boolean; events: XesEvent[] }[] = TRACES.map((t) => ({
+      ...t,
+      events: t.events.map((e, i) => (t.name === "c3" ? { ...e, resource: "Bob" } : t.name.startsWith("c2") && i === 0 ? { ...e, resource: "Zed" } : e)),
+    }));
+    const rows = traces.flatMap((t) => t.events.filter(complete).map((e): string[] => [t.name, e.activity, e.time ?? "", e.resource ?? ""]));
+    const twin = ["case_id,activity,timestamp,resource", ...rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(","))].join("\n") + "\n";
+    const dir = tempProject({ "shop.journey.yaml": SHOP, "log.xes": xes(traces), "twin.csv": twin });
+    const expected = parseJson<AnalysisResult>((await analyze(dir, "twin.csv", "--by", "resource")).stdout);
+    expect(expected.segments!.map((s) => [s.value, s.cases])).toEqual([
+      ["Ann", 1],
+      ["Bob", 1],
+      [null, 1],
+    ]);
+    const run = await analyze(dir, "log.xes", "--by", "org:resource");
+    expect(run.stderr).toBe("");
+    expect(parseJson<AnalysisResult>(run.stdout)).toEqual({ ...expected, by: "org:resource", events: { ...expected.events, lifecycle_dropped: 4 } });
+
+    const byTrace = parseJson<AnalysisResult>((await analyze(dir, "log.xes", "--by", "case:variant")).stdout);
+    expect(byTrace.segments!.map((s) => [s.value, s.cases])).toEqual([["trace attribute", 3]]);
+  });
+
   it("names the line of malformed XML, of a trace without a name and of an event without a time (exit 2)", async () => {
     const good = xes(TRACES);
     const lines = good.split("\n");

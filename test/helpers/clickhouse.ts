@@ -236,6 +236,8 @@ export interface EventRow {
   activity: string;
   /** As the column type reads it: `YYYY-MM-DD hh:mm:ss` for DateTime, any text for String, a number for Int64. */
   timestamp: string | number;
+  /** A `device` column (String, "" when absent) when any row has one: the `--by` tests' segment. */
+  device?: string;
 }
 
 /** A string as a ClickHouse literal in the tests' own INSERTs (independent of the engine's escaping). */
@@ -255,13 +257,16 @@ export async function loadEvents(
   server: ClickHouseServer,
   table: string,
   rows: readonly EventRow[],
-  options: { timestampType?: string; engine?: string; settings?: Record<string, string | number> } = {},
+  options: { timestampType?: string; engine?: string; settings?: Record<string, string | number>; device?: boolean } = {},
 ): Promise<void> {
   await server.query(`DROP TABLE IF EXISTS ${table}`);
+  const device = options.device ?? rows.some((row) => row.device !== undefined);
   await server.query(
-    `CREATE TABLE ${table} (case_id String, activity String, timestamp ${options.timestampType ?? "DateTime"}) ENGINE = ${options.engine ?? "MergeTree() ORDER BY (case_id, timestamp)"}`,
+    `CREATE TABLE ${table} (case_id String, activity String, timestamp ${options.timestampType ?? "DateTime"}${device ? ", device String" : ""}) ENGINE = ${options.engine ?? "MergeTree() ORDER BY (case_id, timestamp)"}`,
   );
   if (rows.length === 0) return;
-  const values = rows.map((row) => `(${literal(row.case_id)}, ${literal(row.activity)}, ${literal(row.timestamp)})`).join(",");
+  const values = rows
+    .map((row) => `(${literal(row.case_id)}, ${literal(row.activity)}, ${literal(row.timestamp)}${device ? `, ${literal(row.device ?? "")}` : ""})`)
+    .join(",");
   await server.query(`INSERT INTO ${table} VALUES ${values}`, options.settings);
 }

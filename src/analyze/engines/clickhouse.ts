@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { cutText } from "../../escape/terminal.js";
 import { loadOptional } from "../../util/optional-package.js";
 import { redactCredentials } from "../../util/redact.js";
-import { listedColumns } from "../columns.js";
+import { listedColumns, missingByColumnMessage } from "../columns.js";
 import { caseEventsMessage, DEFAULT_LIMITS } from "../limits.js";
 import { FIRST_MS, LAST_MS } from "../timestamps.js";
 import type { ClickHouseClient } from "@clickhouse/client";
@@ -358,6 +358,8 @@ async function analyzeTable(
       `table ${tableName} has no column ${missing.map((name) => `"${name}"`).join(", ")}; its columns are ${listedColumns([...types.keys()])} (rename with --case-column, --activity-column, --time-column)`,
     );
   }
+  if (plan.by !== undefined && !types.has(plan.by)) throw new AnalyzeError(missingByColumnMessage(`table ${tableName}`, plan.by, [...types.keys()]));
+  const byColumn = plan.by === undefined ? undefined : identifier(plan.by, "the --by column");
   const timeType = types.get(columns.timestamp)!;
   const kind = timestampKind(timeType);
   if (kind === undefined) throw new AnalyzeError(`column "${columns.timestamp}" of ${tableName} is ${timeType}; the time column must be ${TIMESTAMP_TYPES}`);
@@ -377,15 +379,25 @@ async function analyzeTable(
     ${textExpression(activityColumn, types.get(columns.activity)!)} AS __j_activity,
     ${timestampMillisExpression(timeColumn, kind, isNullable(timeType))} AS __j_time,
     (__j_case = '' OR __j_activity = '' OR isNull(__j_time) OR NOT (assumeNotNull(__j_time) BETWEEN ${FIRST_MS} AND ${LAST_MS})) AS __j_skip,
-    ${names.length === 0 ? "toInt32(-1)" : `toInt32(transform(__j_activity, ${stringArrayLiteral(names)}, ${intArrayLiteral(names.map((name) => plan.activities.get(name)!))}, -1))`} AS __j_step`;
+    ${names.length === 0 ? "toInt32(-1)" : `toInt32(transform(__j_activity, ${stringArrayLiteral(names)}, ${intArrayLiteral(names.map((name) => plan.activities.get(name)!))}, -1))`} AS __j_step${
+      byColumn === undefined ? "" : `,\n    ${textExpression(byColumn, types.get(plan.by!)!)} AS __j_seg`
+    }`;
   const stepIds = stringArrayLiteral(plan.stepIds);
   // Every case's path: its mapped events by time, then step position; consecutive events of one
   // step merged into the first. The GROUP BY runs on the table (partial states on each shard of a
   // Distributed table, merged where the query runs), so a case split over shards is still one path.
+  // --by: each event also carries its segment value ('' when missing, sorted after every value), so
+  // the sorted list's first event gives the case's segment: on the earliest key, the smallest value.
   const paths = `(${rowNames}
     SELECT __j_case,
       count() AS __j_event_count,
-      arraySort(groupArray(${limits.maxCaseEvents + 1})((assumeNotNull(__j_time), __j_step))) AS __j_events,
+      arraySort(groupArray(${limits.maxCaseEvents + 1})((assumeNotNull(__j_time), __j_step${byColumn === undefined ? "" : ", __j_seg = '', __j_seg"}))) AS __j_events,${
+        byColumn === undefined
+          ? ""
+          : `
+      tupleElement(arrayElement(__j_events, 1), 3) AS __j_seg_missing,
+      tupleElement(arrayElement(__j_events, 1), 4) AS __j_segment,`
+      }
       arrayFilter((e, previous) -> e.2 != previous, __j_events, arrayPushFront(arrayPopBack(arrayMap(e -> e.2, __j_events)), -1)) AS __j_elements,
       arrayMap(e -> e.2, __j_elements) AS __j_whole_path,
       arrayMap(e -> e.1, __j_elements) AS __j_whole_times,
@@ -464,16 +476,34 @@ async function analyzeTable(
     FROM ${paths} GROUP BY __j_day`);
 
   progress("clickhouse: time to goal");
-  // The same histogram over the converted cases' seconds from the first element to the first goal element.
-  const [toGoal] =
+  // The same histogram over the converted cases' seconds from the first element to the first goal
+  // element; with --by per segment, and WITH TOTALS gives the whole log's in the same pass.
+  const bySegment = byColumn !== undefined;
+  const toGoalRows =
     plan.goals.length === 0
-      ? [undefined]
-      : await select(`
-    SELECT count() AS __j_n, sumMap([__j_seconds], [toUInt64(1)]) AS __j_histogram,
+      ? { data: [] as Row[], totals: undefined }
+      : await select(
+          `
+    SELECT ${bySegment ? "__j_seg_missing, __j_segment, " : ""}count() AS __j_n, sumMap([__j_seconds], [toUInt64(1)]) AS __j_histogram,
       arrayElement(__j_histogram.1, arrayFirstIndex(c -> c > intDiv(__j_n - 1, 2), arrayCumSum(__j_histogram.2))) AS __j_median,
       arrayElement(__j_histogram.1, arrayFirstIndex(c -> c >= intDiv(9 * __j_n + 9, 10), arrayCumSum(__j_histogram.2))) AS __j_p90
-    FROM (SELECT intDiv(__j_times[arrayFirstIndex(s -> has(${intArrayLiteral(plan.goals)}, s), __j_path)] - __j_times[1], 1000) AS __j_seconds
-      FROM ${paths} WHERE hasAny(__j_path, ${intArrayLiteral(plan.goals)}))`);
+    FROM (SELECT ${bySegment ? "__j_seg_missing, __j_segment, " : ""}intDiv(__j_times[arrayFirstIndex(s -> has(${intArrayLiteral(plan.goals)}, s), __j_path)] - __j_times[1], 1000) AS __j_seconds
+      FROM ${paths} WHERE hasAny(__j_path, ${intArrayLiteral(plan.goals)}))${bySegment ? " GROUP BY __j_seg_missing, __j_segment WITH TOTALS" : ""}`,
+          { format: "JSON" },
+        );
+  const toGoal = bySegment ? toGoalRows.totals : toGoalRows.data[0];
+
+  // --by: the funnel, conversion and fitness of each segment, in one pass over the paths.
+  const segmentKey = (row: Row) =>
+    num(row.__j_seg_missing) === 1 ? null : typeof row.__j_segment === "string" ? row.__j_segment : JSON.stringify(row.__j_segment);
+  const segments = bySegment
+    ? await select(`
+    SELECT __j_seg_missing, __j_segment, count() AS __j_cases, countIf(${converts}) AS __j_converted, countIf(${fits}) AS __j_fit,
+      sumForEach(arrayMap(i -> toUInt64(has(__j_path, i)), range(${n}))) AS __j_reached,
+      sumForEach(arrayMap(i -> toUInt64(__j_path[-1] = i), range(${n}))) AS __j_ended
+    FROM ${paths} GROUP BY __j_seg_missing, __j_segment`)
+    : undefined;
+  const segmentTimes = new Map(toGoalRows.data.filter(() => bySegment).map((row) => [segmentKey(row), row]));
 
   // No paths at all: no totals row (or one of zeros and empty arrays), and every step has 0.
   const figures = perPath.totals ?? {};
@@ -504,6 +534,23 @@ async function analyzeTable(
       ? {}
       : {
           startDays: startDays.map((row) => ({ day: num(row.__j_day), cases: num(row.__j_cases), converted: num(row.__j_converted), fit: num(row.__j_fit) })),
+        }),
+    ...(segments === undefined
+      ? {}
+      : {
+          segments: segments.map((row) => {
+            const value = segmentKey(row);
+            const time = segmentTimes.get(value);
+            const [reachedHere, endedHere] = [list(row.__j_reached), list(row.__j_ended)];
+            return {
+              value,
+              cases: num(row.__j_cases),
+              converted: num(row.__j_converted),
+              fit: num(row.__j_fit),
+              steps: plan.stepIds.map((_, i) => ({ reached: num(reachedHere[i] ?? 0), endedHere: num(endedHere[i] ?? 0) })),
+              timeToGoal: time === undefined || num(time.__j_n) === 0 ? null : { medianSeconds: num(time.__j_median), p90Seconds: num(time.__j_p90) },
+            };
+          }),
         }),
     variants: perPath.data.slice(0, plan.top).map((row) => ({ path: list(row.__j_path).map(num), cases: num(row.__j_cases) })),
     unmappedActivities: unmapped.map((row) => ({ activity: String(row.__j_activity), count: num(row.__j_n) })),

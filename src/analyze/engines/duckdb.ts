@@ -5,7 +5,7 @@ import { loadOptional } from "../../util/optional-package.js";
 import { caseEventsMessage, DEFAULT_LIMITS, duckDbShare, memoryLimitMessage, type AnalyzeLimits } from "../limits.js";
 import { EPOCH_MILLIS_PATTERN, FIRST_MS, ISO_8601_PATTERN, LAST_MS } from "../timestamps.js";
 import type { DuckDBConnection, DuckDBInstance } from "@duckdb/node-api";
-import { columnCandidates, delimiterAdvice, missingColumnMessage } from "../columns.js";
+import { columnCandidates, delimiterAdvice, missingByColumnMessage, missingColumnMessage } from "../columns.js";
 import { detectDelimiter, firstLineHolding, notUtf8Message, readHeaderLine, shownPath } from "../log-files.js";
 import { convertXes } from "../xes.js";
 import { compareCodePoints } from "../../util/code-point-order.js";
@@ -15,6 +15,7 @@ import {
   type AnalysisPlan,
   type ColumnNames,
   type EngineFigures,
+  type EngineSegment,
   type LogFile,
   type ReadOptions,
   type SkippedReasons,
@@ -138,9 +139,11 @@ async function analyzeFiles(
   appender.closeSync();
 
   progress(`reading ${files.length} log file${files.length === 1 ? "" : "s"}`);
-  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names, reading)));
-  // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable): every file alike.
-  const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts FROM (${reads.join("\nUNION ALL\n")})`;
+  const reads = await Promise.all(files.map((file, i) => readerFor(db, file, i + 1, names, reading, plan.by)));
+  // (case_id VARCHAR, activity VARCHAR, ts BIGINT epoch ms, NULL when unreadable, and with --by
+  // seg VARCHAR): every file alike.
+  const bySegment = plan.by !== undefined;
+  const events = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts${bySegment ? ", seg" : ""} FROM (${reads.join("\nUNION ALL\n")})`;
   const skipped = "(case_id IS NULL OR case_id = '' OR activity IS NULL OR activity = '' OR ts IS NULL)";
   // The same rows with the time as written, read again only when rows were skipped, to say why.
   const diagnosed = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts, raw_ts FROM (${reads.join("\nUNION ALL\n")})`;
@@ -156,7 +159,14 @@ async function analyzeFiles(
   await db.run(
     `CREATE TABLE grouped AS
      SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
-            list((ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step) FILTER (step IS NOT NULL AND NOT skipped) AS keys
+            list((ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step) FILTER (step IS NOT NULL AND NOT skipped) AS keys${
+              // --by: the value on the case's first event (smallest key); among events of that key the
+              // smallest value by code point, the missing value only when all of them lack one.
+              bySegment
+                ? `,
+            min({'k': (ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step, 'm': seg IS NULL OR seg = '', 'v': coalesce(seg, '')}) FILTER (step IS NOT NULL AND NOT skipped) AS first`
+                : ""
+            }
      FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT JOIN activity_map m ON e.activity = m.activity)
      GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
     paths,
@@ -208,6 +218,7 @@ async function analyzeFiles(
     timeToGoal: null,
     ties: { cases: 0, events: 0 },
     ...(plan.every !== undefined ? { startDays: [] } : {}),
+    ...(bySegment ? { segments: [] } : {}),
     variants: [],
     unmappedActivities,
     stepIdsSeen,
@@ -215,31 +226,38 @@ async function analyzeFiles(
   if (skippedRows > 0) figures.skippedReasons = await skippedReasons(db, diagnosed, paths, rejected, files);
   if (mapped === 0) return figures;
 
-  // Ties, on the whole log: a case's mapped events grouped by instant (key // steps); a group
-  // holds two steps or more when its smallest and largest step differ.
+  progress("building the paths of every case");
+  // Each case's keys sorted once (time, then step); --by: with its segment (NULL for the missing value).
+  const segment = bySegment ? ", CASE WHEN first.m THEN NULL ELSE first.v END AS segment" : "";
+  const carried = bySegment ? ", segment" : "";
+  await db.run(`CREATE TABLE sorted AS SELECT list_sort(keys) AS keys${segment} FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0`);
+  await db.run("DROP TABLE grouped");
+
+  // Ties, on the whole log: a case has one when two neighbours of its sorted keys share an instant
+  // (key // steps) and not a step; only those cases' events are then grouped by instant, a group
+  // holding two steps or more when its smallest and largest step differ.
   const [ties] = await rows(
     db,
-    `SELECT count(DISTINCT c), coalesce(sum(cnt), 0) FROM (
+    `WITH tied AS (SELECT row_number() OVER () AS c, keys FROM sorted
+       WHERE list_bool_or(list_transform(keys, (k, i) -> i > 1 AND k // ${stepCount} = keys[i - 1] // ${stepCount} AND k % ${stepCount} <> keys[i - 1] % ${stepCount})))
+     SELECT (SELECT count(*) FROM tied), (SELECT coalesce(sum(cnt), 0) FROM (
        SELECT c, k // ${stepCount} AS t, count(*) AS cnt, min(k % ${stepCount}) <> max(k % ${stepCount}) AS tie
-       FROM (SELECT c, unnest(keys) AS k FROM (SELECT row_number() OVER () AS c, keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0))
-       GROUP BY c, t)
-     WHERE tie`,
+       FROM (SELECT c, unnest(keys) AS k FROM tied)
+       GROUP BY c, t) WHERE tie)`,
   );
   figures.ties = { cases: Number(ties[0]), events: Number(ties[1]) };
 
-  progress("building the paths of every case");
   await db.run(
     `CREATE TABLE paths AS
-     WITH sorted AS (SELECT list_sort(keys) AS keys FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0),
      -- Consecutive events of one step are one element, timed by its first event.
-     merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys FROM sorted),
-     whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times FROM merged),
+     WITH merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys${carried} FROM sorted),
+     whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times${carried} FROM merged),
      -- --since/--until keep the cases whose path starts in the period; --window cuts each path
      -- after the last element at most the window after its first (times are ascending).
      started AS (SELECT * FROM whole WHERE ${started(plan)})
-     SELECT path[1:cut] AS path, times[1:cut] AS times FROM (SELECT *, ${plan.windowMs === undefined ? "len(times)" : `len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)}))`} AS cut FROM started)`,
+     SELECT path[1:cut] AS path, times[1:cut] AS times${carried} FROM (SELECT *, ${plan.windowMs === undefined ? "len(times)" : `len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)}))`} AS cut FROM started)`,
   );
-  await db.run("DROP TABLE grouped");
+  await db.run("DROP TABLE sorted");
 
   progress("measuring");
   // Lists of our own integers (step indexes, edge codes) written into the SQL text.
@@ -250,31 +268,61 @@ async function analyzeFiles(
   );
   const converts = `list_has_any(path, ${ints(plan.goals)})`;
   const fits = `list_contains(${ints(plan.entries)}, path[1]) AND list_has_all(${edgeCodes}, list_transform(path[:-2], (s, i) -> s::BIGINT * ${stepCount} + path[i + 1]))`;
-  const [summary] = await rows(db, `SELECT count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths`);
-  figures.cases = Number(summary[0]);
-  figures.converted = Number(summary[1]);
-  figures.fit = Number(summary[2]);
+  // With --by every count is taken per segment in the same pass, and the whole log's is their sum.
+  const [segmentColumn, perSegment] = bySegment ? ["segment", "GROUP BY segment"] : ["NULL", ""];
+  const segments = new Map<string | null, EngineSegment & { steps: { reached: number; endedHere: number }[] }>();
+  const segmentOf = (value: unknown): EngineSegment & { steps: { reached: number; endedHere: number }[] } => {
+    const key = value === null ? null : typeof value === "string" ? value : JSON.stringify(value);
+    let found = segments.get(key);
+    if (!found)
+      segments.set(
+        key,
+        (found = { value: key, cases: 0, converted: 0, fit: 0, steps: plan.stepIds.map(() => ({ reached: 0, endedHere: 0 })), timeToGoal: null }),
+      );
+    return found;
+  };
+  // The cases by distinct path (and segment, and start day): the figures that depend on the path
+  // alone are computed once per distinct path, weighted by its cases, not once per case.
+  const day = `times[1] // 86400000 - ${-FIRST_MS / 86_400_000}`;
+  await db.run(
+    `CREATE TABLE variants AS SELECT path${bySegment ? ", segment" : ""}${plan.every !== undefined ? `, ${day} AS day` : ""}, count(*) AS n FROM paths GROUP BY ALL`,
+  );
+  for (const [value, cases, converted, fit] of await rows(
+    db,
+    `SELECT ${segmentColumn}, coalesce(sum(n), 0), coalesce(sum(n) FILTER (${converts}), 0), coalesce(sum(n) FILTER (${fits}), 0) FROM variants ${perSegment}`,
+  )) {
+    figures.cases += Number(cases);
+    figures.converted += Number(converted);
+    figures.fit += Number(fit);
+    if (bySegment) Object.assign(segmentOf(value), { cases: Number(cases), converted: Number(converted), fit: Number(fit) });
+  }
   if (plan.every !== undefined) {
     // The UTC day of each path's first element: times count from the year 1, which is 719,162 days before 1970.
     figures.startDays = (
-      await rows(
-        db,
-        `SELECT times[1] // 86400000 - ${-FIRST_MS / 86_400_000} AS day, count(*), count(*) FILTER (${converts}), count(*) FILTER (${fits}) FROM paths GROUP BY day`,
-      )
+      await rows(db, `SELECT day, sum(n), coalesce(sum(n) FILTER (${converts}), 0), coalesce(sum(n) FILTER (${fits}), 0) FROM variants GROUP BY day`)
     ).map(([day, cases, converted, fit]) => ({ day: Number(day), cases: Number(cases), converted: Number(converted), fit: Number(fit) }));
   }
-  for (const [step, count] of await rows(db, "SELECT s, count(*) FROM (SELECT unnest(list_distinct(path)) AS s FROM paths) GROUP BY s"))
-    figures.steps[Number(step)].reached = Number(count);
-  for (const [step, count] of await rows(db, "SELECT path[-1], count(*) FROM paths GROUP BY 1")) figures.steps[Number(step)].endedHere = Number(count);
+  for (const [value, step, count] of await rows(
+    db,
+    `SELECT ${segmentColumn}, s, sum(n) FROM (SELECT ${segmentColumn} AS segment, n, unnest(list_distinct(path)) AS s FROM variants) GROUP BY ALL`,
+  )) {
+    figures.steps[Number(step)].reached += Number(count);
+    if (bySegment) segmentOf(value).steps[Number(step)].reached = Number(count);
+  }
+  for (const [value, step, count] of await rows(db, `SELECT ${segmentColumn}, path[-1], sum(n) FROM variants GROUP BY ALL`)) {
+    figures.steps[Number(step)].endedHere += Number(count);
+    if (bySegment) segmentOf(value).steps[Number(step)].endedHere = Number(count);
+  }
 
-  // quantile_disc(0.5) picks the lower of the two middle values for an even count (checked by
-  // test/analyze against the reference implementation); milliseconds, floored to seconds.
+  // The lower median at position ceil(n / 2) and the p90 at ceil(0.9 n) of one sorted list of the
+  // durations (milliseconds, floored to seconds).
   figures.transitions = (
     await rows(
       db,
-      `SELECT f, t, count(*), quantile_disc(d, 0.5) // 1000, list_sort(list(d))[(9 * count(*) + 9) // 10] // 1000
-       FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(list_transform(times[2:], (x, i) -> x - times[i])) AS d FROM paths WHERE len(path) > 1)
-       GROUP BY f, t`,
+      `SELECT f, t, n, s[(n + 1) // 2] // 1000, s[(9 * n + 9) // 10] // 1000 FROM (
+         SELECT f, t, count(*) AS n, list_sort(list(d)) AS s
+         FROM (SELECT f, t, b - a AS d FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(times[:-2]) AS a, unnest(times[2:]) AS b FROM paths WHERE len(path) > 1))
+         GROUP BY f, t)`,
     )
   ).map(([from, to, count, median, p90]) => ({
     from: Number(from),
@@ -286,13 +334,23 @@ async function analyzeFiles(
 
   // Time to goal: the first goal element's time minus the first element's, per converted case;
   // the lower median at position ceil(n / 2), the p90 at ceil(0.9 n), of the sorted seconds.
-  const [toGoal] = await rows(
+  // The first goal element: the least of each goal's first position (list_position is NULL for a goal the path lacks, and least skips NULLs).
+  const firstGoal = plan.goals.length === 0 ? "NULL" : `least(${plan.goals.map((goal) => `list_position(path, ${whole(goal)})`).join(", ")})`;
+  // With --by, per segment too (GROUPING SETS: the whole log's and each segment's in one pass).
+  for (const [overall, value, n, median, p90] of await rows(
     db,
-    `SELECT n, s[(n + 1) // 2], s[(9 * n + 9) // 10] FROM (SELECT list_sort(list(d)) AS s, count(*) AS n FROM (
-       SELECT (times[list_position(list_transform(path, p -> list_contains(${ints(plan.goals)}, p)), true)] - times[1]) // 1000 AS d
-       FROM paths WHERE list_has_any(path, ${ints(plan.goals)})))`,
-  );
-  if (Number(toGoal[0]) > 0) figures.timeToGoal = { medianSeconds: Number(toGoal[1]), p90Seconds: Number(toGoal[2]) };
+    `SELECT overall, ${segmentColumn}, n, s[(n + 1) // 2], s[(9 * n + 9) // 10] FROM (
+       SELECT ${bySegment ? "grouping(segment) = 1 AS overall, segment, " : "TRUE AS overall, "}list_sort(list(d)) AS s, count(*) AS n FROM (
+         SELECT ${bySegment ? "segment, " : ""}(times[${firstGoal}] - times[1]) // 1000 AS d
+         FROM paths WHERE list_has_any(path, ${ints(plan.goals)}))
+       ${bySegment ? "GROUP BY GROUPING SETS ((), (segment))" : ""})`,
+  )) {
+    if (Number(n) === 0) continue;
+    const timeToGoal = { medianSeconds: Number(median), p90Seconds: Number(p90) };
+    if (overall) figures.timeToGoal = timeToGoal;
+    else segmentOf(value).timeToGoal = timeToGoal;
+  }
+  if (bySegment) figures.segments = [...segments.values()];
 
   // Ties between variants go by the step ids joined with a space. Ids are letters, digits and
   // hyphens (the schema's id rule), all above the space in code-point order, so that order is the
@@ -301,7 +359,10 @@ async function analyzeFiles(
   const rankOf = new Array<number>(stepCount);
   ranks.forEach((step, rank) => (rankOf[step] = rank));
   figures.variants = (
-    await rows(db, `SELECT path, count(*) AS c FROM paths GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`)
+    await rows(
+      db,
+      `SELECT path, sum(n) AS c FROM variants GROUP BY path ORDER BY c DESC, list_transform(path, s -> (${ints(rankOf)})[s + 1]) LIMIT ${plan.top}`,
+    )
   ).map(([path, cases]) => ({ path: (path as unknown[]).map(Number), cases: Number(cases) }));
   return figures;
 }
@@ -358,7 +419,7 @@ async function rows(db: DuckDBConnection, sql: string, params?: string[]): Promi
  * its columns are looked up first so a missing one can be named, and so each timestamp type is
  * read the way it is stored.
  */
-async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames, reading: ReadOptions): Promise<string> {
+async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: ColumnNames, reading: ReadOptions, by?: string): Promise<string> {
   const compression = file.gzip ? "gzip" : "none";
   // A TSV is tab-separated; a CSV's delimiter is the forced one or the one its header shows.
   const wanted = (["caseId", "activity", "timestamp"] as const).flatMap((key) => columnCandidates(names, key));
@@ -398,16 +459,17 @@ async function readerFor(db: DuckDBConnection, file: LogFile, n: number, names: 
   const caseId = pick("caseId");
   const activity = pick("activity");
   const timestamp = pick("timestamp");
+  if (by !== undefined && !types.has(by)) throw new AnalyzeError(missingByColumnMessage(shown(file.origin ?? file.path), by, [...types.keys()]));
   if (file.format === "jsonl") {
     // DuckDB types JSON fields from a sample of the file and fails on a later value of another
     // type; a bad row must be counted, not fatal. So each line is read as JSON text and the three
     // fields extracted as text (JSON pointers, one parse per line), then read like a CSV's.
     const pointer = (column: string) => `'/${column.replace(/~/g, "~0").replace(/\//g, "~1").replace(/'/g, "''")}'`;
-    const fields = `json_extract_string(json, [${[caseId, activity, timestamp].map(pointer).join(", ")}])`;
-    const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
-    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR", reading.timestampFormat)} AS ts, t AS raw_ts FROM ${lines}`;
+    const fields = `json_extract_string(json, [${[caseId, activity, timestamp, ...(by === undefined ? [] : [by])].map(pointer).join(", ")}])`;
+    const lines = `(SELECT f[1] AS c, f[2] AS a, f[3] AS t${by === undefined ? "" : ", f[4] AS s"} FROM (SELECT ${fields} AS f FROM read_ndjson_objects($${n}, compression = '${file.gzip ? "gzip" : "uncompressed"}')))`;
+    return `SELECT c AS case_id, a AS activity, ${asEpochMs("t", "VARCHAR", reading.timestampFormat)} AS ts, t AS raw_ts${by === undefined ? "" : ", s AS seg"} FROM ${lines}`;
   }
-  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!, reading.timestampFormat)} AS ts, ${asText(timestamp)} AS raw_ts FROM ${from}`;
+  return `SELECT ${asText(caseId)} AS case_id, ${asText(activity)} AS activity, ${asEpochMs(timestamp, types.get(timestamp)!, reading.timestampFormat)} AS ts, ${asText(timestamp)} AS raw_ts${by === undefined ? "" : `, ${asText(by)} AS seg`} FROM ${from}`;
 }
 
 const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;

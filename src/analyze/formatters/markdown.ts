@@ -8,6 +8,10 @@ import {
   funnelRows,
   percent,
   scopeSentence,
+  segmentCells,
+  segmentFunnelRows,
+  segmentLabel,
+  segmentsHeading,
   tiesSentence,
   timeToGoalPhrase,
   trendRows,
@@ -37,6 +41,26 @@ export const formatMarkdown: AnalyzeFormatter = (result, context) => {
   if (result.trend && result.trend.length > 0) {
     out.push("", "### Trend (cases by when they started, UTC)", "", "| From | Cases | Conversion | Fitness |", "|---|---:|---:|---:|");
     for (const row of trendRows(result)) out.push(`| ${row.join(" | ")} |`);
+  }
+  if (context.segments && context.segments.length > 0) {
+    out.push("", `### ${markdownText(segmentsHeading(result))}`, "", "| Segment | Cases | Conversion | Fitness |", "|---|---:|---:|---:|");
+    for (const segment of context.segments) {
+      const [label, ...figures] = segmentCells(segment);
+      out.push(`| ${markdownCell(label)} | ${figures.join(" | ")} |`);
+    }
+    if (context.verbose) {
+      for (const segment of context.segments) {
+        out.push(
+          "",
+          `#### Funnel of ${markdownText(segmentLabel(segment))} (${count(segment.cases)} cases)`,
+          "",
+          "| Step | Reached | Share | Lost after |",
+          "|---|---:|---:|---:|",
+        );
+        for (const row of segmentFunnelRows(result, segment, context))
+          out.push(`| ${markdownCell(cutText(row.name))} (${code(row.id)}) | ${funnelCells(row.figure).join(" | ")} |`);
+      }
+    }
   }
   if (result.deviations.length > 0) {
     out.push("", "### Main deviations", "", "| From | To | Cases |", "|---|---|---:|");

@@ -8,6 +8,10 @@ import {
   funnelRows,
   percent,
   scopeSentence,
+  segmentCells,
+  segmentFunnelRows,
+  segmentLabel,
+  segmentsHeading,
   tiesSentence,
   timeToGoalPhrase,
   trendRows,
@@ -55,6 +59,25 @@ export const formatStylish: AnalyzeFormatter = (result, context) => {
       ...table(["From", "Cases", "Conversion", "Fitness"], trendRows(result), [false, true, true, true]).map((l, i) => `  ${i === 0 ? color.dim(l) : l}`),
       "",
     );
+  }
+  if (context.segments && context.segments.length > 0) {
+    lines.push(color.bold(segmentsHeading(result)));
+    lines.push(
+      ...table(["Segment", "Cases", "Conversion", "Fitness"], context.segments.map(segmentCells), [false, true, true, true]).map(
+        (l, i) => `  ${i === 0 ? color.dim(l) : l}`,
+      ),
+      "",
+    );
+    if (context.verbose) {
+      for (const segment of context.segments) {
+        lines.push(color.bold(`Funnel of ${segmentLabel(segment)}`) + color.dim(` (${count(segment.cases)} case${segment.cases === 1 ? "" : "s"})`));
+        const funnel = segmentFunnelRows(result, segment, context).map((row) => [visibleText(row.id), visibleName(row.name), ...funnelCells(row.figure)]);
+        lines.push(
+          ...table(["Step", "", "Reached", "Share", "Lost after"], funnel, [false, false, true, true, true]).map((l, i) => `  ${i === 0 ? color.dim(l) : l}`),
+          "",
+        );
+      }
+    }
   }
   if (result.deviations.length > 0) {
     lines.push(color.bold("Main deviations (moves the map does not have)"));

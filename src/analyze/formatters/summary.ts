@@ -1,5 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { analysisFigures, type FigureFlow, type LostAfter, type StepFigure } from "../../model/step-figures.js";
+import { visibleName } from "../../escape/terminal.js";
+import type { SegmentRow } from "../segments.js";
 import type { AnalysisResult, SkippedReasons } from "../types.js";
 
 /** What the people-facing formatters know besides the result: names and the flow from the journey. */
@@ -11,6 +13,10 @@ export interface AnalyzeFormatContext {
   flow: FigureFlow;
   /** Why rows were skipped, when the engine said (stylish lists them; the JSON shape has no place for them). */
   skipped?: SkippedReasons;
+  /** With `--by`: the segments table's rows (`analyze/segments.ts`: at most `--top`, then "other"). */
+  segments?: readonly SegmentRow[];
+  /** `--verbose`: each segment's funnel too. */
+  verbose?: boolean;
 }
 
 export type AnalyzeFormatter = (result: AnalysisResult, context: AnalyzeFormatContext) => string;
@@ -122,4 +128,30 @@ export function trendRows(result: AnalysisResult): [string, string, string, stri
     b.conversion === null ? "—" : percent(b.conversion),
     b.fitness === null ? "—" : percent(b.fitness),
   ]);
+}
+
+/** A segment's name in the table: its value (as the terminal may show it), "(no value)", or "other (N segments)". */
+export function segmentLabel(row: SegmentRow): string {
+  switch (row.segment.kind) {
+    case "value":
+      return visibleName(row.segment.value);
+    case "missing":
+      return "(no value)";
+    case "other":
+      return `other (${count(row.segment.segments)} segment${row.segment.segments === 1 ? "" : "s"})`;
+  }
+}
+
+/** The heading of the segments table ("Segments by device, its value on each case's first step"). */
+export const segmentsHeading = (result: AnalysisResult) =>
+  `Segments by ${visibleName(result.by ?? "")} (its value on each case's first step; the figures above are all cases')`;
+
+/** The segments table's cells: segment, cases, conversion, fitness. */
+export function segmentCells(row: SegmentRow): [string, string, string, string] {
+  return [segmentLabel(row), count(row.cases), percent(row.conversion), percent(row.fitness)];
+}
+
+/** One segment's funnel (`--verbose`): the rows of `funnelRows` over the segment's cases and steps, without the times. */
+export function segmentFunnelRows(result: AnalysisResult, row: SegmentRow, context: AnalyzeFormatContext): FunnelRow[] {
+  return funnelRows({ ...result, cases: row.cases, steps: row.steps, transitions: [] }, context);
 }

@@ -41,6 +41,8 @@ export interface AnalyzeCommandOptions {
   every?: TrendUnit;
   since?: string;
   until?: string;
+  by?: string;
+  verbose?: boolean;
 }
 
 /** `journey analyze <journey> --events <file|glob>...`: the options, checked; the work is `runAnalyze`. */
@@ -54,6 +56,9 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     ["--time-column", options.timeColumn],
   ] as const) {
     if (value !== undefined && value.trim() === "") throw new UsageError(`${flag} takes a column name, not an empty text`);
+  }
+  if (options.by !== undefined && options.by.trim() === "") {
+    throw new UsageError("--by takes a column name, not an empty text");
   }
   const scope = analysisScope(options);
   if (options.write && Object.keys(scope).length > 0) {
@@ -102,6 +107,8 @@ export async function runAnalyzeCommand(journeyPath: string, options: AnalyzeCom
     reading,
     ...scope,
     every: options.every,
+    by: options.by,
+    verbose: options.verbose ?? false,
     meta: { version: VERSION, homepage: HOMEPAGE, rulesMeta: rulesMeta(RULE_DOCS_BASE) },
   });
 }
