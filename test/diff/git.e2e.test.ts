@@ -118,13 +118,14 @@ describe("journey diff on real git repositories", () => {
     write(dir, { "a.journey.yaml": ORDER.replace("title: Order", "title: [Order"), "b.journey.yaml": OTHER.replace("emotion: 0\n", "emotion: -2\n") });
     commit(dir, "break a");
     const { run, json } = await diffJson(dir, "HEAD~1", "HEAD");
-    expect(kinds(json, "order")).toEqual(["finding-new(syntax) 4"]);
+    // The unclosed bracket is reported where it opens (line 3), the place to change.
+    expect(kinds(json, "order")).toEqual(["finding-new(syntax) 3"]);
     expect(json!.journeys.find((j) => j.id === "order")!.changes[0].severity).toBe("error");
     expect(kinds(json, "other")).toEqual(["emotion-worse 21"]);
     expect(run.exitCode).toBe(1);
     // And back: the syntax error is fixed.
     const back = await diffJson(dir, "HEAD", "HEAD~1");
-    expect(kinds(back.json, "order")).toEqual(["finding-fixed(syntax) base:4"]);
+    expect(kinds(back.json, "order")).toEqual(["finding-fixed(syntax) base:3"]);
     expect(back.run.exitCode).toBe(0);
   });
 
