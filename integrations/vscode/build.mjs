@@ -5,7 +5,7 @@
 //                       language server), the precompiled schema validator and schemas/, laid out
 //                       as in the npm package so the CLI finds them relative to itself
 // `npm run package:vscode` runs this, then `vsce package`. Nothing here is committed (.gitignore).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, "..", "..");
 const server = join(here, "server");
 
-const needed = ["dist/cli/journey.cjs", "dist/cli/lsp.cjs", "dist/cli/lint-worker.cjs", "dist/validate/generated/journey-validator.cjs", "bin/journey.cjs"];
+const needed = ["dist/cli/journey.cjs", "dist/cli/lsp.cjs", "dist/cli/lint-worker.cjs", "bin/journey.cjs"];
 const missing = needed.filter((path) => !existsSync(join(root, path)));
 if (missing.length > 0) {
   console.error(`integrations/vscode/build.mjs: ${missing.join(", ")} missing; run \`npm run build\` at the repository's root first`);
@@ -40,19 +40,28 @@ const bundle = (options) =>
 // The client. `vscode` is the extension host's own module.
 await bundle({ entryPoints: [join(here, "src", "extension.ts")], outfile: join(here, "dist", "extension.js"), external: ["vscode"] });
 
-// The bundled journey: the CLI's own bundles, copied as built (they are already single files).
-for (const file of ["bin/journey.cjs", "dist/cli/journey.cjs", "dist/cli/lsp.cjs", "dist/cli/lint-worker.cjs"]) {
+// The bundled journey: the CLI's bundles copied as built: journey.cjs, the lint worker, the language
+// server, and the file of each command and shared chunk that scripts/bundle.mjs splits off (every
+// `.cjs` of dist/cli/; their code caches are made on the user's machine).
+const cliFiles = readdirSync(join(root, "dist", "cli")).filter((name) => name.endsWith(".cjs"));
+for (const file of ["bin/journey.cjs", ...cliFiles.map((name) => `dist/cli/${name}`)]) {
   mkdirSync(dirname(join(server, file)), { recursive: true });
   cpSync(join(root, file), join(server, file));
 }
 cpSync(join(root, "schemas"), join(server, "schemas"), { recursive: true });
-// The validator and picomatch are loaded with createRequire (outside the bundles); here each is one
-// file with its dependencies inside (ajv's runtime helpers; picomatch's lib/), so the extension
-// carries no node_modules of npm's.
-await bundle({
-  entryPoints: [join(root, "dist", "validate", "generated", "journey-validator.cjs")],
-  outfile: join(server, "dist", "validate", "generated", "journey-validator.cjs"),
-});
+// The bundles require what they leave outside: the two runtime helpers of ajv the generated
+// validator calls, and picomatch (loaded with createRequire). Here each is one file with its
+// dependencies inside (fast-deep-equal; picomatch's lib/), so the extension carries no
+// node_modules of npm's.
+const required = new Set();
+for (const name of cliFiles) {
+  for (const match of readFileSync(join(root, "dist", "cli", name), "latin1").matchAll(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)/gi))
+    required.add(match[1]);
+}
+for (const module of required) {
+  await bundle({ entryPoints: [join(root, "node_modules", `${module}.js`)], outfile: join(server, "node_modules", `${module}.js`) });
+}
+cpSync(join(root, "node_modules", "ajv", "LICENSE"), join(server, "node_modules", "ajv", "LICENSE"));
 await bundle({ entryPoints: [join(root, "node_modules", "picomatch", "index.js")], outfile: join(server, "node_modules", "picomatch", "index.js") });
 cpSync(join(root, "node_modules", "picomatch", "LICENSE"), join(server, "node_modules", "picomatch", "LICENSE"));
 const picomatchVersion = JSON.parse(readFileSync(join(root, "node_modules", "picomatch", "package.json"), "utf8")).version;

@@ -3,7 +3,7 @@
 // vscode-languageclient forks it, and which journey the extension picks (server-path.ts, which
 // does not import `vscode`, so plain Node runs it here).
 import { execFileSync, fork } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -107,13 +107,16 @@ describe("the VS Code extension", () => {
     expect([...required].filter((name) => name !== "vscode" && !builtinModules.includes(name.replace(/^node:/, "")))).toEqual([]);
   });
 
-  it("is small: bundles only, no sources, no npm dependencies but the one bundled picomatch", () => {
+  it("is small: bundles only, no sources, no npm dependencies but picomatch and ajv's runtime helpers, each bundled", () => {
     expect(vsix.length).toBeLessThan(1_500_000);
     expect(zip.names.filter((name) => name.endsWith(".ts") || name.endsWith(".map") || name.endsWith(".v8cache"))).toEqual([]);
     expect(new Set(zip.names.filter((name) => name.includes("node_modules/")).map((name) => name.replace(/\/[^/]*$/, "")))).toEqual(
-      new Set(["extension/server/node_modules/picomatch"]),
+      new Set(["extension/server/node_modules/picomatch", "extension/server/node_modules/ajv", "extension/server/node_modules/ajv/dist/runtime"]),
     );
     expect(zip.names).toEqual(expect.arrayContaining(["extension/server/bin/journey.cjs", "extension/server/dist/cli/lsp.cjs", "extension/LICENSE.txt"]));
+    // Every file the CLI's bundle is split into (scripts/bundle.mjs) is there: journey.cjs requires them.
+    const cli = readdirSync(join(ROOT, "dist", "cli")).filter((name) => name.endsWith(".cjs"));
+    expect(zip.names).toEqual(expect.arrayContaining(cli.map((name) => `extension/server/dist/cli/${name}`)));
     expect(packageSeconds).toBeLessThan(60);
   });
 
