@@ -12,7 +12,8 @@ import { catalogName, type Names } from "../../i18n/names.js";
 import { findingMessage } from "../../i18n/finding-message.js";
 import type { ImageLink } from "../image-links.js";
 import { analysisSection } from "./analysis-section.js";
-import { arrivalsAt, linkTarget, mapHref, type LinkedJourneys } from "../journey-links.js";
+import type { LinkedJourneys } from "../journey-links.js";
+import { continuedFrom, continuesIn } from "./journey-link-html.js";
 import { collapsedMap, isLargeJourney } from "./collapsed.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
@@ -189,32 +190,7 @@ function stepCard(step: Step, journey: Journey, names: Names, journeys: LinkedJo
   return markup`<div class="step-card${goal ? " goal" : ""}" id="${step.id}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${continuedFrom(step, journey, names, journeys)}${continuesIn(step, names, journeys)}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
 }
 
-/** "continues in <title>" for each link of the step to another journey, linking that journey's map at the step. */
-function continuesIn(step: Step, names: Names, journeys: LinkedJourneys | undefined): Html | "" {
-  if (step.links.length === 0) return "";
-  const [before, after = ""] = names.labels.continuesIn.split("{journey}");
-  return markup`${step.links.map((link) => {
-    return markup`<span class="continues">${arrow(names)} ${before}<a href="${mapHref(link, journeys)}" dir="auto">${linkTarget(link, journeys).title}</a>${after}${link.when ? markup` <span class="meta" dir="auto">(${link.when})</span>` : ""}</span>`;
-  })}`;
-}
-
 /** From -> to in the reading direction: in a right-to-left page the first team is on the right. */
-/** "continued from <title>" for each step of another journey that continues at this one, linking back to that step on its map. */
-function continuedFrom(step: Step, journey: Journey, names: Names, journeys: LinkedJourneys | undefined): Html | "" {
-  const arrivals = arrivalsAt(journey.id, step.id, journeys);
-  if (arrivals.length === 0) return "";
-  const [before, after = ""] = names.labels.continuedFrom.split("{journey}");
-  return markup`${arrivals.map(
-    (source) =>
-      markup`<span class="continues continued">${backArrow(names)} ${before}<a href="${mapHref(source, journeys)}" dir="auto">${linkTarget(source, journeys).title}</a>${after}</span>`,
-  )}`;
-}
-
-/** The arrow of an incoming link: pointing back, against the reading direction. */
-function backArrow(names: Names): Html {
-  return trusted(names.labels.dir === "rtl" ? "&rarr;" : "&larr;");
-}
-
 function arrow(names: Names): Html {
   return trusted(names.labels.dir === "rtl" ? "&larr;" : "&rarr;");
 }
