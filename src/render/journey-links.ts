@@ -6,6 +6,8 @@ import { fileStem } from "./file-names.js";
 export interface LinkedJourney {
   title: string;
   stem: string;
+  /** The href of the journey's page when it is not `<stem>.html` (`journey preview` shows every journey on one page, at `#<file>`). */
+  page?: string;
   /** By step id: the steps of other rendered journeys that continue at that step, in their journeys' render order. */
   arrivals: ReadonlyMap<string, readonly JourneyLink[]>;
 }
@@ -17,12 +19,12 @@ export type LinkedJourneys = ReadonlyMap<string, LinkedJourney>;
  * Every journey of the render (render sees them all, so a map can name the journey a step
  * continues in, and the target journey's map the journeys its customers arrive from).
  */
-export function linkedJourneys(journeys: Iterable<Journey>): LinkedJourneys {
-  const map = new Map<string, { title: string; stem: string; arrivals: Map<string, JourneyLink[]> }>();
+export function linkedJourneys(journeys: Iterable<Journey>, pageOf?: (journey: Journey) => string): LinkedJourneys {
+  const map = new Map<string, { title: string; stem: string; page?: string; arrivals: Map<string, JourneyLink[]> }>();
   const linking: Journey[] = [];
   for (const journey of journeys)
     if (!map.has(journey.id)) {
-      map.set(journey.id, { title: journey.title, stem: fileStem(journey.id), arrivals: new Map() });
+      map.set(journey.id, { title: journey.title, stem: fileStem(journey.id), ...(pageOf ? { page: pageOf(journey) } : {}), arrivals: new Map() });
       linking.push(journey);
     }
   for (const journey of linking)
@@ -51,7 +53,8 @@ export function linkTarget(link: JourneyLink, journeys: LinkedJourneys | undefin
 
 /** The href of a link in a map: the other journey's map, at the step. */
 export function mapHref(link: JourneyLink, journeys: LinkedJourneys | undefined): string {
-  return `${encodeURIComponent(linkTarget(link, journeys).stem)}.html#${encodeURIComponent(link.step)}`;
+  const page = journeys?.get(link.journey)?.page ?? `${encodeURIComponent(linkTarget(link, journeys).stem)}.html`;
+  return `${page}#${encodeURIComponent(link.step)}`;
 }
 
 /** The steps of other journeys that continue at a step of `journeyId` (each a link back to its source step). */
