@@ -48,6 +48,7 @@ export const ar: Labels = {
   opportunities: "الفرص",
   opportunity: "فرصة",
   continuesIn: "يتابع في {journey}",
+  continuedFrom: "قادم من {journey}",
   reached: "وصلوا",
   severity: "درجة الخطورة",
   rule: "القاعدة",

@@ -48,6 +48,7 @@ export const bg: Labels = {
   opportunities: "Възможности",
   opportunity: "Възможност",
   continuesIn: "продължава в {journey}",
+  continuedFrom: "продължение от {journey}",
   reached: "Достигнали",
   severity: "Важност",
   rule: "Правило",

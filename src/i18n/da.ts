@@ -49,6 +49,7 @@ export const da: Labels = {
   opportunities: "Muligheder",
   opportunity: "Mulighed",
   continuesIn: "fortsætter i {journey}",
+  continuedFrom: "fortsat fra {journey}",
   reached: "Nåede hertil",
   severity: "Alvorlighed",
   rule: "Regel",

@@ -49,6 +49,7 @@ export const en: Labels = {
   opportunities: "Opportunities",
   opportunity: "Opportunity",
   continuesIn: "continues in {journey}",
+  continuedFrom: "continued from {journey}",
   reached: "Reached",
   severity: "Severity",
   rule: "Rule",

@@ -49,6 +49,7 @@ export const pl: Labels = {
   opportunities: "Możliwości",
   opportunity: "Możliwość",
   continuesIn: "ciąg dalszy w {journey}",
+  continuedFrom: "kontynuacja z {journey}",
   reached: "Dotarło",
   severity: "Waga",
   rule: "Reguła",

@@ -48,6 +48,7 @@ export const ru: Labels = {
   opportunities: "Возможности",
   opportunity: "Возможность",
   continuesIn: "продолжается в {journey}",
+  continuedFrom: "продолжение из {journey}",
   reached: "Дошли",
   severity: "Серьёзность",
   rule: "Правило",

@@ -57,6 +57,8 @@ export interface Labels {
   opportunity: string;
   /** A step that continues in another journey: `{journey}` is that journey's title (a link). */
   continuesIn: string;
+  /** A step where customers arrive from another journey: `{journey}` is that journey's title (a link to the step they come from). */
+  continuedFrom: string;
   reached: string;
   severity: string;
   rule: string;

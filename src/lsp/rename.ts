@@ -1,22 +1,54 @@
 import { isSeq } from "yaml";
 import { ResponseError, ErrorCodes, type Range, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
-import type { StepEntry } from "../project/file-index.js";
+import type { StepEntry, SymbolKind } from "../project/file-index.js";
+import { journeyFile } from "../project/links.js";
 import type { ProjectFile } from "../project/project.js";
 import { catalogEntry, stepOccurrences, symbolAt } from "./symbol-at.js";
 import { references } from "./definition.js";
-import { documentOf, rangeOf, uriOf, type Workspace } from "./workspace.js";
+import { documentOf, rangeOf, uriOf, within, type Workspace } from "./workspace.js";
 
 /** The format's id (schemas/journey.schema.json `$defs.id`): lowercase words of any script joined by single hyphens. */
 const ID = /^[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}]+)*$/u;
 
-/** What can be renamed: a step id, or a channel, persona or team id declared in a catalog. */
-export function prepareRename(workspace: Workspace, file: ProjectFile, offset: number): { range: Range; placeholder: string } | null {
+type CatalogKind = Exclude<SymbolKind, "step">;
+
+/**
+ * What a rename at the cursor renames, and `range`, the text under the cursor. A step's `file` is
+ * the journey that declares it (the cursor may be on a link to it from another journey); a
+ * journey's is the file whose `id` it is.
+ */
+type RenameTarget =
+  { kind: "journey" | "step"; id: string; file: ProjectFile; range: [number, number] } | { kind: CatalogKind; id: string; range: [number, number] };
+
+function targetAt(workspace: Workspace, file: ProjectFile, offset: number): RenameTarget | undefined {
+  const { project } = workspace;
+  // The file links resolve to (the first of two with one id), or undefined.
+  const declaring = (journeyId: string) => journeyFile(project, journeyId);
+  const { journeyId, journeyIdRange } = file.index;
+  if (journeyId !== undefined && journeyIdRange && within(journeyIdRange, offset))
+    return declaring(journeyId)?.path === file.path ? { kind: "journey", id: journeyId, file, range: journeyIdRange } : undefined;
+  for (const link of file.index.links) {
+    const target = declaring(link.journey);
+    if (within(link.journeyRange, offset)) return target && { kind: "journey", id: link.journey, file: target, range: link.journeyRange };
+    if (within(link.stepRange, offset))
+      return target?.index.steps.some((step) => step.id === link.step) ? { kind: "step", id: link.step, file: target, range: link.stepRange } : undefined;
+  }
   const symbol = symbolAt(file, offset);
-  if (!symbol || symbol.kind === "rule") return null;
-  if (symbol.kind === "step") {
-    if (!file.index.steps.some((step) => step.id === symbol.id)) return null;
-  } else if (!catalogEntry(workspace.project, file.path, symbol.kind, symbol.id)) return null; // `customer`, or an undeclared id
-  return { range: rangeOf(documentOf(file), symbol.range), placeholder: symbol.id };
+  if (!symbol || symbol.kind === "rule") return undefined;
+  if (symbol.kind === "step")
+    return file.index.steps.some((step) => step.id === symbol.id) ? { kind: "step", id: symbol.id, file, range: symbol.range } : undefined;
+  if (!catalogEntry(project, file.path, symbol.kind, symbol.id)) return undefined; // `customer`, or an undeclared id
+  return { kind: symbol.kind, id: symbol.id, range: symbol.range };
+}
+
+/**
+ * What can be renamed: a step id (also from a link to it in another journey), a journey's id (also
+ * from a link), or a channel, persona or team id declared in a catalog.
+ */
+export function prepareRename(workspace: Workspace, file: ProjectFile, offset: number): { range: Range; placeholder: string } | null {
+  const target = targetAt(workspace, file, offset);
+  if (!target) return null;
+  return { range: rangeOf(documentOf(file), target.range), placeholder: target.id };
 }
 
 export interface RenameOptions {
@@ -26,38 +58,61 @@ export interface RenameOptions {
 
 /**
  * Renames a step id within its journey (its `id` and every reference; the old id joins the
- * step's `events:`, so event logs keep matching), or a catalog id across the config and every
+ * step's `events:`, so event logs keep matching) and in every link to it from the workspace's
+ * journeys; a journey's id and every link to it; or a catalog id across the config and every
  * journey that uses it. Refuses a name that is not an id or is already taken.
  */
 export function rename(workspace: Workspace, file: ProjectFile, offset: number, newName: string, options: RenameOptions): WorkspaceEdit | null {
-  const prepared = prepareRename(workspace, file, offset);
-  const symbol = symbolAt(file, offset);
-  if (!prepared || !symbol || symbol.kind === "rule") return null;
+  const target = targetAt(workspace, file, offset);
+  if (!target) return null;
   if (!ID.test(newName))
     throw new ResponseError(ErrorCodes.InvalidParams, `\`${newName}\` is not an id: lowercase words joined by single hyphens, like \`pays-online\``);
-  if (newName === symbol.id) return { changes: {} };
+  if (newName === target.id) return { changes: {} };
+  const { project } = workspace;
   const byUri = new Map<string, TextEdit[]>();
   const push = (uri: string, edit: TextEdit) => byUri.set(uri, [...(byUri.get(uri) ?? []), edit]);
-  let label = `Rename ${symbol.kind} \`${symbol.id}\` to \`${newName}\``;
+  let label = `Rename ${target.kind} \`${target.id}\` to \`${newName}\``;
+  /** Every link of the workspace's journeys to the journey (to its step `step`, when given): the half that names it. */
+  const renameLinks = (journeyId: string, step: string | undefined): number => {
+    let count = 0;
+    for (const other of project.journeys()) {
+      const links = other.index.links.filter((link) => link.journey === journeyId && (step === undefined || link.step === step));
+      if (links.length === 0) continue;
+      const doc = documentOf(other);
+      for (const link of links) push(uriOf(other.path), { range: rangeOf(doc, step === undefined ? link.journeyRange : link.stepRange), newText: newName });
+      count += links.length;
+    }
+    return count;
+  };
+  const followed = (count: number) => (count > 0 ? `; ${count === 1 ? "1 link" : `${count} links`} from journeys follow` : "");
 
-  if (symbol.kind === "step") {
-    if (file.index.steps.some((step) => step.id === newName))
+  if (target.kind === "journey") {
+    if (project.journeys().some((other) => other.index.journeyId === newName))
+      throw new ResponseError(ErrorCodes.InvalidParams, `a journey \`${newName}\` already exists in the workspace`);
+    push(uriOf(target.file.path), { range: rangeOf(documentOf(target.file), target.file.index.journeyIdRange!), newText: newName });
+    label += followed(renameLinks(target.id, undefined));
+    label += "; the rendered files take the new id's name";
+  } else if (target.kind === "step") {
+    const journey = target.file;
+    if (journey.index.steps.some((step) => step.id === newName))
       throw new ResponseError(ErrorCodes.InvalidParams, `a step \`${newName}\` already exists in this journey`);
-    const doc = documentOf(file);
-    const uri = uriOf(file.path);
-    for (const occurrence of stepOccurrences(file, symbol.id)) push(uri, { range: rangeOf(doc, occurrence.range), newText: newName });
-    const step = file.index.steps.find((candidate) => candidate.id === symbol.id);
-    if (step && !step.events?.values.includes(symbol.id)) {
-      const edit = keepInEvents(file, step, symbol.id);
+    const doc = documentOf(journey);
+    const uri = uriOf(journey.path);
+    for (const occurrence of stepOccurrences(journey, target.id)) push(uri, { range: rangeOf(doc, occurrence.range), newText: newName });
+    // Links name the step of the journey they resolve to: the first file with its id.
+    const journeyId = journey.index.journeyId;
+    if (journeyId !== undefined && journeyFile(project, journeyId)?.path === journey.path) label += followed(renameLinks(journeyId, target.id));
+    const step = journey.index.steps.find((candidate) => candidate.id === target.id);
+    if (step && !step.events?.values.includes(target.id)) {
+      const edit = keepInEvents(journey, step, target.id);
       if (edit) {
         push(uri, edit);
-        label += `; \`${symbol.id}\` added to the step's events: so event logs keep matching`;
+        label += `; \`${target.id}\` added to the step's events: so event logs keep matching`;
       }
     }
   } else {
-    const { project } = workspace;
-    const taken = project.catalogFor(file.path).some((entry) => entry.kind === symbol.kind && entry.id === newName);
-    if (taken) throw new ResponseError(ErrorCodes.InvalidParams, `a ${symbol.kind} \`${newName}\` is already declared`);
+    const taken = project.catalogFor(file.path).some((entry) => entry.kind === target.kind && entry.id === newName);
+    if (taken) throw new ResponseError(ErrorCodes.InvalidParams, `a ${target.kind} \`${newName}\` is already declared`);
     for (const location of references(workspace, file, offset, true)) push(location.uri, { range: location.range, newText: newName });
   }
   const changes = Object.fromEntries(byUri);

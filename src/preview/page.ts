@@ -22,7 +22,7 @@ const PREVIEW_CSS = `
 
 /**
  * The client of `journey preview`: receives the journeys over Server-Sent Events, shows the one
- * named in the address (#key), and replaces its map in place when a new one arrives, keeping the
+ * named in the address (#key; `#key#step`, a link between journeys, also scrolls to the step), and replaces its map in place when a new one arrives, keeping the
  * scroll position of the page and of the canvas. Errors of the file are shown in a panel over
  * the last map that could be drawn, which stays where it was. Diagrams are drawn by Mermaid when the server offers it, after the
  * map is on screen and only when they changed: drawing takes Mermaid a good part of a second.
@@ -33,7 +33,9 @@ var nav=document.getElementById("journeys"),status=document.getElementById("stat
 var errorsBox=document.getElementById("errors"),mapBox=document.getElementById("map"),diagramsBox=document.getElementById("diagrams");
 var text=JSON.parse(document.getElementById("labels").textContent);
 function el(tag,attrs,children){var e=document.createElement(tag);for(var k in attrs)e.setAttribute(k,attrs[k]);(children||[]).forEach(function(c){e.append(c);});return e;}
-function current(){var key=decodeURIComponent(location.hash.slice(1));return views[key]?key:order[0];}
+function hashParts(){var raw=location.hash.slice(1),cut=raw.indexOf("#");try{return{key:decodeURIComponent(cut<0?raw:raw.slice(0,cut)),step:cut<0?"":decodeURIComponent(raw.slice(cut+1))};}catch(e){return{key:"",step:""};}}
+function current(){var key=hashParts().key;return views[key]?key:order[0];}
+function toStep(){var step=hashParts().step;if(!step)return;var cards=mapBox.querySelectorAll("[data-step]");for(var i=0;i<cards.length;i++)if(cards[i].getAttribute("data-step")===step){cards[i].scrollIntoView({block:"center",inline:"center"});return;}}
 function renderNav(){nav.replaceChildren.apply(nav,order.map(function(key){var v=views[key];var a=el("a",{href:"#"+encodeURIComponent(key),"class":v.errors.length?"broken":""},[v.title]);if(key===shown)a.setAttribute("aria-current","page");return a;}));}
 function showErrors(v){if(!v.errors.length){errorsBox.hidden=true;errorsBox.replaceChildren();return;}
 errorsBox.hidden=false;errorsBox.replaceChildren(el("strong",{},[text.errors]),el("ul",{},v.errors.map(function(e){return el("li",{},[v.key+":"+e.line+":"+e.column+": "+e.message+" ["+e.ruleId+"]"]);})));}
@@ -44,7 +46,7 @@ document.documentElement.lang=v.lang;document.documentElement.dir=v.dir;showErro
 if(!same||mapBox.getAttribute("data-body")!==String(v.bodyVersion)){
 var canvas=mapBox.querySelector(".canvas"),left=same&&canvas?canvas.scrollLeft:0,top=same?window.scrollY:0;
 mapBox.innerHTML=v.body||"";mapBox.setAttribute("data-body",String(v.bodyVersion));
-canvas=mapBox.querySelector(".canvas");if(canvas)canvas.scrollLeft=left;window.scrollTo(0,top);}
+canvas=mapBox.querySelector(".canvas");if(canvas)canvas.scrollLeft=left;window.scrollTo(0,top);if(!same)toStep();}
 shown=key;renderNav();
 var signature=JSON.stringify(v.diagrams);if(!same||diagramsBox.getAttribute("data-signature")!==signature){diagramsBox.setAttribute("data-signature",signature);
 clearTimeout(pending);pending=setTimeout(function(){requestAnimationFrame(function(){drawDiagrams(v);});},0);}
@@ -59,7 +61,7 @@ source.addEventListener("list",function(e){order=JSON.parse(e.data);order.forEac
 source.addEventListener("journey",function(e){var v=JSON.parse(e.data),old=views[v.key];v.version=++versions;v.bodyVersion=old&&old.body===v.body?old.bodyVersion:v.version;views[v.key]=v;if(order.indexOf(v.key)<0)order.push(v.key);if(current()===v.key)show();else renderNav();});
 source.addEventListener("open",function(){status.textContent="";});
 source.addEventListener("error",function(){status.textContent=text.disconnected;});
-window.addEventListener("hashchange",show);
+window.addEventListener("hashchange",function(){var before=shown;show();if(shown===before)toStep();});
 })();`;
 
 /** The preview's one page: the map's style and script, the journey list, and the client above. */

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { relative } from "node:path";
-import { checkJourneyFile } from "../check.js";
+import { checkJourneyFile, type CheckedFile } from "../check.js";
 import { groupByConfig } from "../config/resolve.js";
 import type { ProjectConfig } from "../config/types.js";
 import { visibleBidi } from "../escape/html.js";
@@ -15,6 +15,8 @@ import { chooseFlowDiagram } from "../render/mermaid-overview.js";
 import { Names } from "../i18n/names.js";
 import { isRenderable, labelsFor } from "../render/plan.js";
 import type { FileReport } from "../results.js";
+import type { Journey } from "../model/types.js";
+import { linkedJourneys, type LinkedJourneys } from "../render/journey-links.js";
 import { resolveConfig, selectFiles } from "../cli/project.js";
 
 /** What the preview page shows for one journey file; sent to the page as JSON. */
@@ -50,6 +52,10 @@ export interface PreviewSource {
 export class PreviewProject {
   private readonly views = new Map<string, JourneyView>();
   private configs = new Map<string, ProjectConfig>();
+  /** The files that could be drawn, by absolute path: what their maps are built from. */
+  private readonly drawable = new Map<string, { result: CheckedFile; journey: Journey }>();
+  /** Every drawable journey by id, for links between them; built again after any change. */
+  private linked: LinkedJourneys | undefined;
   /** Files a change to which means: read everything again. */
   configFiles = new Set<string>();
   /** The config's problems, when it has any (no journey can be checked then). */
@@ -75,6 +81,8 @@ export class PreviewProject {
     const previous = new Map(this.views);
     this.views.clear();
     this.configs.clear();
+    this.drawable.clear();
+    this.linked = undefined;
     if (!resolution.config) {
       this.problemView(resolution.problems);
       return [...new Set([...previous.keys(), ...this.views.keys()])];
@@ -94,14 +102,32 @@ export class PreviewProject {
       for (const file of group) this.configs.set(file, config);
     }
     for (const file of this.configs.keys()) this.check(file, previous.get(this.keyOf(file)));
+    for (const file of this.drawable.keys()) this.draw(file);
     return [...new Set([...previous.keys(), ...this.views.keys()])];
   }
 
   /** Re-checks the given files (absolute paths); a config among them, or a new or deleted journey, reloads everything. */
   refresh(changed: readonly string[]): string[] {
     if (this.configProblems || changed.some((file) => this.configFiles.has(file) || !this.configs.has(file) || !existsSync(file))) return this.reload();
+    // A journey's maps show the titles of the journeys it links to and of those linking to it:
+    // those are drawn again too, before and after the change.
+    const ids = new Set<string>();
+    const linkedWith = () => {
+      for (const file of changed) {
+        const journey = this.drawable.get(file)?.journey;
+        if (!journey) continue;
+        ids.add(journey.id);
+        for (const step of journey.steps) for (const link of step.links) ids.add(link.journey);
+      }
+    };
+    linkedWith();
     for (const file of changed) this.check(file, this.views.get(this.keyOf(file)));
-    return changed.map((file) => this.keyOf(file));
+    linkedWith();
+    const redraw = new Set(changed.filter((file) => this.drawable.has(file)));
+    for (const [file, { journey }] of this.drawable)
+      if (ids.has(journey.id) || journey.steps.some((step) => step.links.some((link) => ids.has(link.journey)))) redraw.add(file);
+    for (const file of redraw) this.draw(file);
+    return [...new Set([...changed, ...redraw].map((file) => this.keyOf(file)))];
   }
 
   view(key: string): JourneyView | undefined {
@@ -133,7 +159,9 @@ export class PreviewProject {
     const structural = result.findings.filter((f) => f.ruleId === "internal" || (STRUCTURAL_RULES as readonly string[]).includes(f.ruleId));
     // The page shows titles and errors as text nodes, not through markup: the same bidi rule here.
     const errors = structural.map(({ line, column, ruleId, message }) => ({ line, column, ruleId, message: visibleBidi(message) }));
+    this.linked = undefined;
     if (!isRenderable(result)) {
+      this.drawable.delete(file);
       const fallback = LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en;
       this.views.set(key, {
         key,
@@ -146,14 +174,43 @@ export class PreviewProject {
       });
       return;
     }
+    this.drawable.set(file, { result, journey: result.model.journey });
+    // The map is drawn once every file is checked (`draw`): it names the journeys it links with.
+    this.views.set(key, {
+      key,
+      title: previous?.title ?? visibleBidi(key),
+      lang: previous?.lang ?? "en",
+      dir: previous?.dir ?? "ltr",
+      body: previous?.body,
+      diagrams: previous?.diagrams ?? [],
+      errors,
+    });
+  }
+
+  /** Every drawable journey by id, each linking its view in this page (`#<file>`). */
+  private linkedJourneys(): LinkedJourneys {
+    if (this.linked) return this.linked;
+    const pages = new Map<Journey, string>();
+    for (const [file, { journey }] of this.drawable) pages.set(journey, `#${encodeURIComponent(this.keyOf(file))}`);
+    return (this.linked = linkedJourneys(pages.keys(), (journey) => pages.get(journey)!));
+  }
+
+  /** Builds the view of a drawable file: its map and diagrams. */
+  private draw(file: string): void {
+    const { result } = this.drawable.get(file)!;
+    if (!isRenderable(result)) return;
+    const config = this.configs.get(file)!;
+    const key = this.keyOf(file);
+    const errors = this.views.get(key)?.errors ?? [];
+    const journeys = this.linkedJourneys();
     const { journey, graph } = result.model;
     const labels: Labels = labelsFor(journey, {
       labels: LANGUAGES[this.source.lang ?? config.render.lang ?? "en"] ?? LANGUAGES.en,
       forceLabels: this.source.lang !== undefined,
     });
     const names = new Names(journey, config, labels);
-    const map = buildMap({ journey, graph, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names });
-    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names);
+    const map = buildMap({ journey, graph, findings: result.findings, ruleDocsUrl: this.source.ruleDocsUrl, names, journeys });
+    const flow = chooseFlowDiagram(journey, graph, [...result.findings, ...(result.suppressed ?? [])], names, journeys);
     this.views.set(key, {
       key,
       title: visibleBidi(journey.title),

@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import type { YamlPath } from "../load/locator.js";
 import { keyText } from "../load/locator.js";
+import { parseJourneyLink } from "../model/journey-link.js";
 import { parseLoose } from "./cursor.js";
 
 /** What an id names: a step of the journey, or an entry of a catalog. */
@@ -52,10 +53,26 @@ export interface CatalogEntry {
   selfService?: boolean;
 }
 
+/**
+ * A link to another journey's step (`refund#asks` in `next` or a branch's `to`), with the
+ * [start, end) offsets of its two halves in the text (what a rename of that journey's id or that
+ * step's id edits). Also a step occurrence, by its whole text, as go-to-definition reads it.
+ */
+export interface LinkOccurrence {
+  journey: string;
+  step: string;
+  journeyRange: [number, number];
+  stepRange: [number, number];
+}
+
 /** The index of one journey or config text: built from whatever the parser could read. */
 export interface FileIndex {
   kind: "journey" | "config";
   journeyId?: string;
+  /** Where the journey's `id` value is written. */
+  journeyIdRange?: [number, number];
+  /** Every link to another journey's step the journey writes. */
+  links: LinkOccurrence[];
   doc: Document;
   occurrences: Occurrence[];
   stages: StageEntry[];
@@ -67,13 +84,34 @@ const TEAM_KEYS = new Set(["actor", "owner", "from"]);
 
 export function indexText(text: string, kind: "journey" | "config"): FileIndex {
   const doc = parseLoose(text);
-  const index: FileIndex = { kind, doc, occurrences: [], stages: [], steps: [], catalog: [] };
+  const index: FileIndex = { kind, doc, occurrences: [], stages: [], steps: [], catalog: [], links: [] };
   const root = doc.contents;
   if (!isMap(root)) return index;
   const add = (kind: SymbolKind, node: unknown, path: YamlPath, declaration = false) => {
     if (!isScalar(node) || !node.range) return;
     if (typeof node.value !== "string" && typeof node.value !== "number") return;
     index.occurrences.push({ kind, id: String(node.value), range: [node.range[0], node.range[1]], path, declaration });
+  };
+  /** The [start, end) of a scalar's value in the text: inside its quotes, when it has them and no escape. */
+  const valueRange = (range: readonly number[], value: string): [number, number] => {
+    const at = text.slice(range[0], range[1]).indexOf(value);
+    return at < 0 ? [range[0], range[1]] : [range[0] + at, range[0] + at + value.length];
+  };
+  /** A `next` entry or branch `to`: a step of this journey, or a link to another journey's step. */
+  const addTarget = (node: unknown, path: YamlPath) => {
+    add("step", node, path);
+    if (!isScalar(node) || !node.range || typeof node.value !== "string") return;
+    const link = parseJourneyLink(node.value);
+    if (!link) return;
+    const at = text.slice(node.range[0], node.range[1]).indexOf(node.value);
+    // An escaped quoted scalar does not hold its value as written: left out (no rename edits it).
+    if (at < 0) return;
+    const start = node.range[0] + at;
+    index.links.push({
+      ...link,
+      journeyRange: [start, start + link.journey.length],
+      stepRange: [start + link.journey.length + 1, start + node.value.length],
+    });
   };
   const addEach = (kind: SymbolKind, node: unknown, path: YamlPath) => {
     if (isSeq(node)) node.items.forEach((item, i) => add(kind, item, [...path, i]));
@@ -83,7 +121,10 @@ export function indexText(text: string, kind: "journey" | "config"): FileIndex {
   for (const pair of root.items) {
     const key = keyText(pair.key);
     const value = pair.value;
-    if (kind === "journey" && key === "id" && isScalar(value)) index.journeyId = String(value.value);
+    if (kind === "journey" && key === "id" && isScalar(value)) {
+      index.journeyId = String(value.value);
+      if (value.range) index.journeyIdRange = valueRange(value.range, index.journeyId);
+    }
     if (kind === "journey" && key === "owner") add("team", value, [key]);
     if (kind === "journey" && key === "persona") add("persona", value, [key]);
     if (kind === "journey" && key === "entry") addEach("step", value, [key]);
@@ -141,15 +182,17 @@ export function indexText(text: string, kind: "journey" | "config"): FileIndex {
       if (key === "channel") addEach("channel", value, at);
       else if (TEAM_KEYS.has(key)) add("team", value, at);
       // A handoff's `to` is a team; a `to` elsewhere is a step.
-      else if (key === "to") add(type === "handoff" ? "team" : "step", value, at);
-      else if (key === "answers") add("step", value, at);
+      else if (key === "to") {
+        if (type === "handoff") add("team", value, at);
+        else addTarget(value, at);
+      } else if (key === "answers") add("step", value, at);
       else if (key === "next") {
         if (isSeq(value))
           value.items.forEach((item, i) => {
-            if (isMap(item)) add("step", item.get("to", true), [...at, i, "to"]);
-            else add("step", item, [...at, i]);
+            if (isMap(item)) addTarget(item.get("to", true), [...at, i, "to"]);
+            else addTarget(item, [...at, i]);
           });
-        else add("step", value, at);
+        else addTarget(value, at);
       } else if (key === "events") {
         const values = isSeq(value) ? value.items.map((item) => (isScalar(item) ? String(item.value) : "")) : isScalar(value) ? [String(value.value)] : [];
         if (value) entry.events = { values, node: value as Node };

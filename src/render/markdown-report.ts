@@ -10,7 +10,7 @@ import { findingCounts, formatList, formatNumber, isolate, plural } from "../i18
 import { figuresDefinition, funnelSteps, journeyFigures, lostText, shareText } from "./funnel.js";
 import { renderMeasuredSection } from "./measured-report.js";
 import type { Names } from "../i18n/names.js";
-import { linkTarget, type LinkedJourneys } from "./journey-links.js";
+import { arrivalsAt, linkTarget, type LinkedJourneys } from "./journey-links.js";
 
 export interface ReportInput {
   journey: Journey;
@@ -157,7 +157,12 @@ export function renderMarkdownReport({
         const anchor = `[${markdownCell(target.title)}](${markdownUrl(`${target.stem}.md`)})`;
         return `<br>${t.dir === "rtl" ? "←" : "→"} ${t.continuesIn.replace("{journey}", () => isolate(t, anchor))}${link.when ? ` (${isolate(t, markdownCell(link.when))})` : ""}`;
       });
-      const name = (outcome ? isolate(t, markdownCell(step.name)) + outcome : markdownCell(step.name)) + continues.join("");
+      const arrivals = arrivalsAt(journey.id, step.id, journeys).map((source) => {
+        const from = linkTarget(source, journeys);
+        const anchor = `[${markdownCell(from.title)}](${markdownUrl(`${from.stem}.md`)})`;
+        return `<br>${t.dir === "rtl" ? "→" : "←"} ${t.continuedFrom.replace("{journey}", () => isolate(t, anchor))}`;
+      });
+      const name = (outcome ? isolate(t, markdownCell(step.name)) + outcome : markdownCell(step.name)) + arrivals.join("") + continues.join("");
       const channels = formatList(
         t,
         step.channels.map((id) => isolate(t, markdownCell(names.channel(id)))),

@@ -3,6 +3,10 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { loadConfigFile } from "../../src/config/load.js";
+import { projectFiles } from "../../src/discover/project-files.js";
+import { buildPortfolio, projectCatalogs } from "../../src/portfolio/portfolio.js";
+import { loadProject } from "../../src/project/load.js";
 import { EXAMPLES, ROOT, runCli } from "../helpers/index.js";
 
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith(".journey.yaml")).sort();
@@ -22,6 +26,22 @@ describe("bundled examples", () => {
     const lint = await runCli(["lint", "--config", "examples/journey.config.yaml", "examples", "--max-warnings", "0"]);
     expect(lint.stdout).toBe(`✔ ${files.length} files checked: no problems`);
     expect(lint.exitCode).toBe(0);
+  });
+
+  it("show the portfolio's features: a link between two journeys, review dates, the stage catalog, every catalog entry used", async () => {
+    const config = loadConfigFile(join(EXAMPLES, "journey.config.yaml")).config!;
+    const load = await loadProject(projectFiles([EXAMPLES], config, ROOT).files, { cwd: ROOT, fixed: config, lint: false });
+    const journeys = load.project!.journeys.map((journey) => ({ summary: journey.summary!, file: journey.file }));
+    const portfolio = buildPortfolio(journeys, projectCatalogs(config, load.project!.configs));
+    // The cat fountain arrives cracked for some: they continue in the complaint journey.
+    expect(portfolio.links).toEqual([
+      { from: { journey: "cat-fountain-purchase", step: "packs-order" }, to: { journey: "reklamacia-s-predavania", step: "получава-повреден-продукт" } },
+    ]);
+    expect(portfolio.journeys.filter((journey) => journey.summary.reviewed !== null).length).toBeGreaterThanOrEqual(3);
+    expect(portfolio.stages.map((stage) => stage.id)).toEqual(["awareness", "consideration", "purchase", "retention", "advocacy"]);
+    expect(portfolio.unusedChannels).toEqual([]);
+    // Every persona of the catalog is some journey's: none has a row of empty stages.
+    expect(portfolio.personas.filter((persona) => Object.values(persona.stages).every((ids) => ids.length === 0))).toEqual([]);
   });
 
   it("are accepted by the published schema used alone with ajv", () => {

@@ -20,9 +20,21 @@ function journey(steps: number, perStage: number): string {
   return lines.join("\n") + "\n";
 }
 
-async function renderMap(text: string): Promise<{ html: string; bytes: number; stderr: string }> {
-  const dir = tempProject({ "big.journey.yaml": text });
-  const run = await runCli(["render", "-o", "out", "big.journey.yaml"], { cwd: dir });
+/** A small journey that continues in `big` at step 130. */
+const SMALL = `journey: 1
+id: small
+title: Small
+goal: { steps: [b] }
+stages:
+  - id: one
+    steps:
+      - { id: a, name: Starts, next: [b, "big#s130"] }
+      - { id: b, name: Ends }
+`;
+
+async function renderMap(text: string, others: Record<string, string> = {}): Promise<{ html: string; bytes: number; stderr: string }> {
+  const dir = tempProject({ "big.journey.yaml": text, ...others });
+  const run = await runCli(["render", "-o", "out", "big.journey.yaml", ...Object.keys(others)], { cwd: dir });
   expect(run.exitCode).toBe(0);
   const file = join(dir, "out", "big.html");
   return { html: readFileSync(file, "utf8"), bytes: statSync(file).size, stderr: run.stderr };
@@ -30,7 +42,9 @@ async function renderMap(text: string): Promise<{ html: string; bytes: number; s
 
 describe("the map of a journey past 2,000 steps", () => {
   it("2,001 steps in 17 stages: one column per stage, counts and figures that are defined, a note linking the report", { timeout: 120_000 }, async () => {
-    const { html, bytes } = await renderMap(journey(2001, 125));
+    // Step 250, the last of the second stage, also continues in the small journey, which arrives at step 130.
+    const big = journey(2001, 125).replace("      - id: s250\n", '      - id: s250\n        next: [s251, "small#a"]\n');
+    const { html, bytes } = await renderMap(big, { "small.journey.yaml": SMALL });
     expect(html).toContain(
       '<p class="large-note" role="note" style="margin:14px 28px 6px;padding:8px 12px;border-inline-start:4px solid var(--accent);background:var(--panel)">This journey has 2,001 steps, more than the map draws one by one (2,000): each column is a stage. <a href="big.md">Full report (Markdown)</a></p>',
     );
@@ -44,7 +58,15 @@ describe("the map of a journey past 2,000 steps", () => {
     expect(row("Steps")).toContain('<span class="figure">125</span> <span class="meta" dir="ltr">1&ndash;125</span>');
     expect(row("Steps")).toContain('<span class="figure">1</span> <span class="meta" dir="ltr">2,001</span>');
     expect(row("First and last step")).toContain(
-      'Step 126</span><span class="meta">&hellip;</span><span class="title" dir="auto" style="display:block;font-weight:600">Step 250',
+      '<span class="title" id="s126" dir="auto" style="display:block;font-weight:600">Step 126</span><span class="meta">&hellip;</span><span class="title" dir="auto" style="display:block;font-weight:600">Step 250',
+    );
+    // Links between journeys: the steps they leave from or arrive at, each with its anchor (once: s250's is in the links row).
+    expect(html.match(/ id="s250"/g)).toHaveLength(1);
+    expect(row("Links between journeys")).toContain(
+      '<div id="s130" data-step="s130" style="padding:8px 10px"><span class="title" dir="auto" style="display:block;font-weight:600">Step 130</span><span class="continues continued">&larr; continued from <a href="small.html#a" dir="auto">Small</a></span></div>',
+    );
+    expect(row("Links between journeys")).toContain(
+      '<div id="s250" data-step="s250" style="padding:8px 10px"><span class="title" dir="auto" style="display:block;font-weight:600">Step 250</span><span class="continues">&rarr; continues in <a href="small.html#a" dir="auto">Small</a></span></div>',
     );
     // Emotions: the lowest and the highest, never an average.
     expect(row("Emotion, lowest to highest")).toContain('<span class="figure" dir="ltr">-2 &hellip; +2</span>');

@@ -210,6 +210,46 @@ describe("journey lsp over vscode-jsonrpc", () => {
     expect(Object.values(edit.changeAnnotations)[0].label).toMatch(/`paid` added to the step's events:/);
   });
 
+  it("renames a linked step and a journey's id in every link of the workspace, from the declaration or from a link", async () => {
+    const linked = CHECKOUT.replace(
+      "          - { to: gives-up, when: unhappy }\n",
+      "          - { to: gives-up, when: unhappy }\n          - { to: returns#sends-back, when: returns it }\n",
+    );
+    const dir = tempProject({ "journey.config.yaml": CONFIG, "checkout.journey.yaml": linked, "returns.journey.yaml": RETURNS, ".git/HEAD": "" });
+    const [checkout, returns] = [join(dir, "checkout.journey.yaml"), join(dir, "returns.journey.yaml")];
+    client = await LspClient.start(dir);
+    await client.open(checkout, linked);
+    await client.open(returns, RETURNS);
+    const renameAt = async (path: string, text: string, marker: string, delta: number, newName: string) => {
+      const at = positionOf(text, marker, delta);
+      const edit = await client!.request<{ changes: Record<string, Edit[]> }>("textDocument/rename", path, at.line, at.character, { newName });
+      return {
+        checkout: applyEdits(linked, edit.changes[client!.uri(checkout)] ?? []),
+        returns: applyEdits(RETURNS, edit.changes[client!.uri(returns)] ?? []),
+      };
+    };
+
+    // The step, from its declaration: its journey's references and the other journey's link.
+    const step = await renameAt(returns, RETURNS, "id: sends-back", 5, "ships-back");
+    expect(step.returns).toContain("steps: [ships-back]");
+    expect(step.returns).toContain("next: [ships-back]");
+    expect(step.returns).toContain("      - id: ships-back\n        events: [sends-back]\n");
+    expect(step.checkout).toBe(linked.replace("returns#sends-back", "returns#ships-back"));
+    // The same, from the link's step half.
+    const link = positionOf(linked, "returns#sends-back", 9);
+    expect(await client.request("textDocument/prepareRename", checkout, link.line, link.character)).toMatchObject({ placeholder: "sends-back" });
+    expect(await renameAt(checkout, linked, "returns#sends-back", 9, "ships-back")).toEqual(step);
+
+    // The journey's id, from the link's journey half and from its `id:`.
+    const half = positionOf(linked, "returns#sends-back", 2);
+    expect(await client.request("textDocument/prepareRename", checkout, half.line, half.character)).toMatchObject({ placeholder: "returns" });
+    const journey = await renameAt(checkout, linked, "returns#sends-back", 2, "refunds");
+    expect(journey.returns).toBe(RETURNS.replace("id: returns", "id: refunds"));
+    expect(journey.checkout).toBe(linked.replace("returns#sends-back", "refunds#sends-back"));
+    expect(await renameAt(returns, RETURNS, "id: returns", 5, "refunds")).toEqual(journey);
+    await expect(renameAt(returns, RETURNS, "id: returns", 5, "checkout")).rejects.toThrow(/a journey `checkout` already exists/);
+  });
+
   it("offers each finding's fix and suggestions, and disabling the rule for the step", async () => {
     const { dir, checkout } = workspace();
     client = await LspClient.start(dir);

@@ -1,10 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultConfig } from "../../src/config/load.js";
 import { LANGUAGES } from "../../src/i18n/index.js";
-import { buildJourney } from "../../src/model/build.js";
-import { buildFlowGraph } from "../../src/model/flow-graph.js";
-import { journeySummary } from "../../src/model/journey-summary.js";
-import type { JourneyFile } from "../../src/model/types.js";
 import { portfolioJson } from "../../src/portfolio/formatters/json.js";
 import { portfolioMarkdown } from "../../src/portfolio/formatters/markdown.js";
 import { formatStylish } from "../../src/portfolio/formatters/stylish.js";
@@ -65,35 +60,36 @@ describe("journey portfolio over a generated project", () => {
   });
 });
 
-describe("links between journeys in the portfolio (models built in memory: the schema does not accept links yet)", () => {
-  const file = (id: string, next: string[] | undefined): JourneyFile => ({
-    journey: 1,
-    id,
-    title: `Title ${id}`,
-    goal: { steps: ["b"] },
-    stages: [
-      {
-        id: "s",
-        steps: [
-          { id: "a", name: "A", ...(next ? { next } : {}) },
-          { id: "b", name: "B" },
-        ],
-      },
-    ],
-  });
-  const facts = (journey: JourneyFile) => {
-    const model = buildJourney(journey, defaultConfig("/virtual"));
-    return journeySummary(model, buildFlowGraph(model));
-  };
+describe("links between journeys in the portfolio, from journey files", () => {
+  /** A journey of two steps `a` and `b`; `a` goes on to `next` when given (as a list, or as branches of a decision). */
+  const file = (id: string, next?: string) =>
+    [
+      "journey: 1",
+      `id: ${id}`,
+      `title: Title ${id}`,
+      "goal: { steps: [b] }",
+      "stages:",
+      "  - id: s",
+      "    steps:",
+      `      - id: a\n        name: A${next ? `\n        ${next}` : ""}`,
+      "      - id: b\n        name: B",
+      "",
+    ].join("\n");
 
-  it("lists every link from Step.links, and the journeys no link leaves or reaches", () => {
-    const journeys = [file("buy", ["b", "refund#start", "help#ask"]), file("refund", undefined), file("help", ["help-b#x"]), file("alone", undefined)].map(
-      (j) => ({
-        summary: facts(j),
-        file: `${j.id}.journey.yaml`,
-      }),
-    );
-    const result = buildPortfolio(journeys, projectCatalogs(defaultConfig("/virtual"), []));
+  it("lists every link as written in next and in branches, and the journeys no link leaves or reaches", async () => {
+    const dir = tempProject({
+      "journey.config.yaml": "include: ['**/*.journey.yaml']\n",
+      "buy.journey.yaml": file("buy", "next: [b, refund#start, help#ask]"),
+      "refund.journey.yaml": file("refund"),
+      // A branch's `to`; a journey nobody maps (`help-b`) is listed too: whether a link resolves is lint's check.
+      "help.journey.yaml": file("help", "type: decision\n        next:\n          - { to: b, when: solved }\n          - { to: help-b#x, when: not solved }"),
+      "alone.journey.yaml": file("alone"),
+    });
+    const config = loadConfigFile(`${dir}/journey.config.yaml`).config!;
+    const load = await loadProject(projectFiles([], config, dir).files, { cwd: dir, lint: false });
+    const journeys = load.project!.journeys.map((journey) => ({ summary: journey.summary!, file: journey.file }));
+    expect(journeys.map((journey) => journey.summary?.id).sort()).toEqual(["alone", "buy", "help", "refund"]);
+    const result = buildPortfolio(journeys, projectCatalogs(config, load.project!.configs));
     // By the linking journey's id, then its steps' order, then as written.
     expect(portfolioJson(result).links).toEqual([
       { from: { journey: "buy", step: "a" }, to: { journey: "refund", step: "start" } },

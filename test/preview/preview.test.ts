@@ -144,6 +144,26 @@ describe.runIf(chromiumAvailable())("preview: live reload in Chromium", () => {
     expect(flow).not.toMatch(/Maximum text size|Syntax error|aria-roledescription="error"/);
   });
 
+  it("a link between journeys opens the other journey's view, scrolled to the step, and links back", { timeout: 30_000 }, async () => {
+    const linking = journey("Starts elsewhere").replace("id: wide", "id: linking").replace("title: A wide journey", "title: A linking journey");
+    writeFileSync(join(dir, "linking.journey.yaml"), linking.replace("{ id: s1, ", "{ id: s1, next: [s2, wide#s18], "));
+    await page.waitForFunction(() => document.querySelector('#journeys a[href="#linking.journey.yaml"]') !== null, { timeout: 20_000 });
+    await page.evaluate(() => {
+      location.hash = "#linking.journey.yaml";
+    });
+    await page.waitForSelector('.continues a[href="#wide.journey.yaml#s18"]', { timeout: SHOWN_WITHIN_MS });
+    expect(await page.$eval(".continues a", (a) => a.textContent)).toBe("A wide journey");
+    await page.click(".continues a");
+    await page.waitForFunction(() => document.body.getAttribute("data-shown")!.startsWith("wide.journey.yaml@"), { timeout: SHOWN_WITHIN_MS });
+    const card = await page.$eval('[data-step="s18"]', (el) => {
+      const box = el.getBoundingClientRect();
+      return { left: box.left, right: box.right, width: window.innerWidth, back: el.querySelector(".continued a")!.getAttribute("href") };
+    });
+    expect(card.back).toBe("#linking.journey.yaml#s1");
+    expect(card.left).toBeGreaterThanOrEqual(0);
+    expect(card.right).toBeLessThanOrEqual(card.width); // s18 of 20 is far right: the canvas scrolled to it
+  });
+
   it("refuses a foreign Host header and paths with `..`, and serves no file by its path", async () => {
     const get = (path: string, host?: string) =>
       new Promise<number>((done, fail) => {

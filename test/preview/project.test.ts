@@ -57,6 +57,22 @@ describe("preview: what it re-checks", () => {
     expect(forced.view("a.journey.yaml")!.body).toContain(LANGUAGES.ru.map.customerActions);
   });
 
+  it("links between journeys name the other journey by title and open its view at the step; a new title redraws the journeys linked with it", () => {
+    const linking = MINIMAL.replace("        channel: web\n", "        channel: web\n        next: [second#buys]\n");
+    const dir = tempProject({ "a.journey.yaml": linking, "b.journey.yaml": second });
+    const project = new PreviewProject({ cwd: dir, paths: [], ruleDocsUrl: (id) => `docs/rules/${id}.md` });
+    project.reload();
+    expect(project.view("a.journey.yaml")!.errors).toEqual([]);
+    expect(project.view("a.journey.yaml")!.body).toContain('continues in <a href="#b.journey.yaml#buys" dir="auto">Second journey</a>');
+    expect(project.view("b.journey.yaml")!.body).toContain('continued from <a href="#a.journey.yaml#buys" dir="auto">Minimal journey</a>');
+
+    writeFileSync(join(dir, "b.journey.yaml"), second.replace("title: Second journey", "title: Renamed journey"));
+    expect(project.refresh([join(dir, "b.journey.yaml")]).sort()).toEqual(["a.journey.yaml", "b.journey.yaml"]);
+    expect(project.view("a.journey.yaml")!.body).toContain('continues in <a href="#b.journey.yaml#buys" dir="auto">Renamed journey</a>');
+    // The page's client opens `#<file>#<step>`: the file's view, scrolled to the step.
+    expect(previewPage(LANGUAGES.en, false)).toContain('cut=raw.indexOf("#")');
+  });
+
   it("without Mermaid the page still shows the maps and says how to add the diagrams", () => {
     const without = previewPage(LANGUAGES.en, false);
     expect(without).not.toContain("/mermaid.js");

@@ -216,7 +216,10 @@ describe.runIf(chromiumAvailable())("render --check covers images by their finge
         "minimal.flow.png": t.diagramImage.replace("{diagram}", t.flowDiagram),
         "minimal.map.png": t.mapImage.replace("{format}", "PNG"),
       };
-      expect(read("index.md")).toContain(`| ${t.health} | ${t.images} |\n| --- | --- | --- | --- | --- |\n`);
+      const p = t.portfolio;
+      expect(read("index.md")).toContain(
+        `| ${t.health} | ${p.reviewed} | ${p.measuredTo} | ${p.conversion} | ${t.images} |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n`,
+      );
       expect(read("index.md")).toContain(
         `| ${Object.entries(texts)
           .map(([file, text]) => `[${text}](${file})`)

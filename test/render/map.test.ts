@@ -152,6 +152,31 @@ describe("map: the HTML, without a browser", () => {
     expect(arabic.files.find((f) => f.name === "minimal.html")!.content).toContain('<span dir="auto">support</span> &larr; <span dir="auto">billing</span>');
   });
 
+  it("a link between journeys on both maps: continues in on the source step, continued from on the target step, each linking the other", () => {
+    const source = MINIMAL.replace("title: Minimal journey", "title: Buys a fountain").replace(
+      "        channel: web\n",
+      "        channel: web\n        next: [minimal-ar#buys]\n",
+    );
+    const target = MINIMAL.replace("id: minimal", "id: minimal-ar").replace("title: Minimal journey", "title: Complains\nlang: ar");
+    const plan = planRender(
+      [source, target].map((text) => ({ result: lint(text), config: defaultConfig("/virtual") })),
+      { labels: LANGUAGES.en, outDir: "/virtual/out", projectRoot: "/virtual", ...RUN_META },
+    );
+    const file = (name: string) => plan.files.find((f) => f.name === name)!.content;
+    const card = (html: string, step: string) => html.slice(html.indexOf(`id="${step}"`), html.indexOf("</div>", html.indexOf(`id="${step}"`)));
+    expect(card(file("minimal.html"), "buys")).toContain(
+      '<span class="continues">&rarr; continues in <a href="minimal-ar.html#buys" dir="auto">Complains</a></span>',
+    );
+    // The target is Arabic: its own words, the arrow pointing back against its reading direction.
+    const [before, after] = LANGUAGES.ar.continuedFrom.split("{journey}");
+    expect(card(file("minimal-ar.html"), "buys")).toContain(
+      `<span class="continues continued">&rarr; ${before}<a href="minimal.html#buys" dir="auto">Buys a fountain</a>${after}</span>`,
+    );
+    expect(file("minimal.html")).not.toContain("continues continued");
+    expect(file("minimal-ar.md")).toContain(`<br>→ ${LANGUAGES.ar.continuedFrom.replace("{journey}", "\u2068[Buys a fountain](minimal.md)\u2069")}`);
+    expect(file("minimal.md")).toContain("<br>→ continues in [Complains](minimal-ar.md)");
+  });
+
   it("every journey map and the index are planned files, in each journey's language", () => {
     const files = examples.map((journey) => `${journey.id}.html`);
     const rendered = readdirSync(join(EXAMPLES, "docs")).filter((name) => name.endsWith(".html"));

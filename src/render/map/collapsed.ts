@@ -6,6 +6,8 @@ import { formatNumber, formatSigned } from "../../i18n/format.js";
 import type { Labels } from "../../i18n/types.js";
 import type { StepFigures } from "../../model/step-figures.js";
 import { analysisSection } from "./analysis-section.js";
+import { arrivalsAt } from "../journey-links.js";
+import { continuedFrom, continuesIn } from "./journey-link-html.js";
 import type { MapDocument, MapInput } from "./map-html.js";
 
 /**
@@ -46,7 +48,7 @@ export function isLargeJourney(steps: number): boolean {
  * same customers reach every step). Past `MAX_MAP_STAGES` stages, only a note linking the report.
  */
 export function collapsedMap(input: MapInput, head: Html, stepFigures: StepFigures | undefined): MapDocument {
-  const { journey, findings, names, links } = input;
+  const { journey, findings, names, links, journeys } = input;
   const t = names.labels;
   const m = t.map;
   const large = m.large;
@@ -77,6 +79,29 @@ export function collapsedMap(input: MapInput, head: Html, stepFigures: StepFigur
   const figureRows =
     stepFigures && reachedById.size > 0 ? [{ name: stepFigures.basis === "measured" ? m.measuredRow : m.reachedAndDropOff, figures: reachedById }] : [];
 
+  // A step a link between journeys leaves from or arrives at is listed in the links row, with its
+  // id as its anchor (another journey's map links `<this-journey>.html#<step-id>`); the first and
+  // last step of a stage carry theirs in their row otherwise. Other steps have no place on this page.
+  const linked = (step: Step) => step.links.length > 0 || arrivalsAt(journey.id, step.id, journeys).length > 0;
+  const stepName = (step: Step) =>
+    linked(step)
+      ? markup`<span class="title" dir="auto" style="${NAME_STYLE}">${step.name}</span>`
+      : markup`<span class="title" id="${step.id}" dir="auto" style="${NAME_STYLE}">${step.name}</span>`;
+  const linkRows = stages.some((stage) => stage.steps.some(linked))
+    ? [
+        cells("links", t.portfolio.links, (stage) => {
+          const steps = stage.steps.filter(linked);
+          return (
+            steps.length > 0 &&
+            markup`${steps.map(
+              (step) =>
+                markup`<div id="${step.id}" data-step="${step.id}" style="${CELL_STYLE}"><span class="title" dir="auto" style="${NAME_STYLE}">${step.name}</span>${continuedFrom(step, journey, names, journeys)}${continuesIn(step, names, journeys)}</div>`,
+            )}`
+          );
+        }),
+      ]
+    : [];
+
   const header = stages.map(
     (stage, i) =>
       markup`<th scope="col" data-col="${i}" class="stage ${stageClass(stage)}${stage.index % 2 === 1 ? " b" : ""}"><span class="label"><span dir="auto">${names.stage(stage)}</span>${stage.description ? markup`<span class="desc" dir="auto">${stage.description}</span>` : ""}</span></th>`,
@@ -89,8 +114,9 @@ export function collapsedMap(input: MapInput, head: Html, stepFigures: StepFigur
     }),
     cells("first-last", large.firstLast, (stage) => {
       const [first, last] = [stage.steps[0], stage.steps[stage.steps.length - 1]];
-      return markup`<span class="title" dir="auto" style="${NAME_STYLE}">${first.name}</span>${first === last ? "" : markup`<span class="meta">&hellip;</span><span class="title" dir="auto" style="${NAME_STYLE}">${last.name}</span>`}`;
+      return markup`${stepName(first)}${first === last ? "" : markup`<span class="meta">&hellip;</span>${stepName(last)}`}`;
     }),
+    ...linkRows,
     cells("touchpoints", m.touchpoints, (stage) => {
       const used = [...new Set(stage.steps.flatMap((step) => step.channels))];
       return markup`${used.map((id) => markup`<span class="chip"><span dir="auto">${names.channel(id)}</span></span>`)}`;

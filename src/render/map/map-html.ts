@@ -12,7 +12,8 @@ import { catalogName, type Names } from "../../i18n/names.js";
 import { findingMessage } from "../../i18n/finding-message.js";
 import type { ImageLink } from "../image-links.js";
 import { analysisSection } from "./analysis-section.js";
-import { linkTarget, mapHref, type LinkedJourneys } from "../journey-links.js";
+import type { LinkedJourneys } from "../journey-links.js";
+import { continuedFrom, continuesIn } from "./journey-link-html.js";
 import { collapsedMap, isLargeJourney } from "./collapsed.js";
 import { emotionCurve } from "./emotion-curve.js";
 import { MAP_SCRIPT, scriptHash } from "./script.js";
@@ -186,16 +187,7 @@ function stepCard(step: Step, journey: Journey, names: Names, journeys: LinkedJo
       ? markup`<ul class="branches">${step.next.map((branch) => markup`<li dir="auto">${journey.stepById.get(branch.to)?.name ?? branch.to}${branch.when ? markup` <span class="meta">(${branch.when})</span>` : ""}</li>`)}</ul>`
       : "";
   // The step's id is its anchor: another journey's map links `<this-journey>.html#<step-id>`.
-  return markup`<div class="step-card${goal ? " goal" : ""}" id="${step.id}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${continuesIn(step, names, journeys)}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
-}
-
-/** "continues in <title>" for each link of the step to another journey, linking that journey's map at the step. */
-function continuesIn(step: Step, names: Names, journeys: LinkedJourneys | undefined): Html | "" {
-  if (step.links.length === 0) return "";
-  const [before, after = ""] = names.labels.continuesIn.split("{journey}");
-  return markup`${step.links.map((link) => {
-    return markup`<span class="continues">${arrow(names)} ${before}<a href="${mapHref(link, journeys)}" dir="auto">${linkTarget(link, journeys).title}</a>${after}${link.when ? markup` <span class="meta" dir="auto">(${link.when})</span>` : ""}</span>`;
-  })}`;
+  return markup`<div class="step-card${goal ? " goal" : ""}" id="${step.id}" data-step="${step.id}"><span class="title" dir="auto">${step.name}</span>${meta.map((item) => markup`<span class="meta">${item}</span>`)}${step.description ? markup`<span class="meta" dir="auto">${step.description}</span>` : ""}${branches}${continuedFrom(step, journey, names, journeys)}${continuesIn(step, names, journeys)}${badges.length > 0 ? markup`<span class="badges">${badges}</span>` : ""}</div>`;
 }
 
 /** From -> to in the reading direction: in a right-to-left page the first team is on the right. */
