@@ -13,6 +13,7 @@ import { writeOutputs } from "../../src/render/output.js";
 import { planRender } from "../../src/render/plan.js";
 import { COLUMN_WIDTH, ROW_HEADER_WIDTH } from "../../src/render/map/style.js";
 import type { AnalysisResult } from "../../src/analyze/types.js";
+import { runAxe } from "../helpers/axe.js";
 import { chromiumAvailable, EXAMPLES, lint, MINIMAL, parseJson, ROOT, runCli, RUN_META, tempProject } from "../helpers/index.js";
 
 const require = createRequire(import.meta.url);
@@ -315,7 +316,6 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
   });
 
   it("axe-core finds no serious or critical violation, in English and in Arabic, on a map and the index", { timeout: 120_000 }, async () => {
-    const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
     const files = [
       ...["cat-fountain-purchase.html", "saas-trial.html", "reklamacia-s-predavania.html", "index.html"].map((name) => join(out, "docs", name)),
       // With segments, the trend tables and the chart inline, in English and in Arabic.
@@ -323,31 +323,9 @@ describe.runIf(chromiumAvailable())("map: in Chromium", () => {
       join(trendAr, "checkout.html"),
     ];
     for (const file of files) {
-      const page = await browser.newPage();
-      try {
-        // The map's policy lets no other script run; the test's own tool is let in this way.
-        await page.setBypassCSP(true);
-        await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
-        await page.addScriptTag({ content: axeSource });
-        const { passes, violations } = await page.evaluate(async () => {
-          const result = await (
-            globalThis as unknown as {
-              axe: { run(): Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-            }
-          ).axe.run();
-          return {
-            passes: result.passes.length,
-            violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })),
-          };
-        });
-        expect(passes, "axe ran its checks").toBeGreaterThan(10);
-        expect(
-          violations.filter((v) => v.impact === "serious" || v.impact === "critical"),
-          file,
-        ).toEqual([]);
-      } finally {
-        await page.close();
-      }
+      const { passes, serious } = await runAxe(browser, pathToFileURL(file).href);
+      expect(passes, "axe ran its checks").toBeGreaterThan(10);
+      expect(serious, file).toEqual([]);
     }
   });
 

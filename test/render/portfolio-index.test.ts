@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -16,6 +15,7 @@ import { buildFlowGraph } from "../../src/model/flow-graph.js";
 import { journeySummary } from "../../src/model/journey-summary.js";
 import type { JourneyFile } from "../../src/model/types.js";
 import { buildPortfolio, projectCatalogs } from "../../src/portfolio/portfolio.js";
+import { runAxe } from "../helpers/axe.js";
 import { chromiumAvailable, removeTempProjects, runCli, RUN_META, tempProject } from "../helpers/index.js";
 import { generatedFiles, JOURNEYS } from "../portfolio/generated-project.js";
 
@@ -125,32 +125,13 @@ describe.runIf(chromiumAvailable())("the portfolio index in Chromium", () => {
   });
 
   it("axe-core finds no serious or critical violation", { timeout: 60_000 }, async () => {
-    const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-    const page = await browser.newPage();
-    try {
-      await page.setBypassCSP(true);
-      await page.goto(pathToFileURL(join(dir, "docs", "index.html")).href, { waitUntil: "load" });
-      await page.addScriptTag({ content: axeSource });
-      const { passes, violations } = await page.evaluate(async () => {
-        const result = await (
-          globalThis as unknown as {
-            axe: { run(): Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
-          }
-        ).axe.run();
-        return {
-          passes: result.passes.length,
-          violations: result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) })),
-        };
-      });
-      expect(passes).toBeGreaterThan(10);
-      expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    const { passes, serious } = await runAxe(browser, pathToFileURL(join(dir, "docs", "index.html")).href);
+    expect(passes).toBeGreaterThan(10);
+    expect(serious).toEqual([]);
   });
 });
 
-describe("links between journeys in the index (models built in memory: the schema does not accept links yet)", () => {
+describe("links between journeys in the index (models built in memory)", () => {
   it("lists each journey's links, continuing in the other journey's map at the step", () => {
     const file = (id: string, next?: string[]): JourneyFile => ({
       journey: 1,
