@@ -42,10 +42,14 @@ export function formatStylish(portfolio: Portfolio, style: TerminalStyle = PLAIN
   const stale = portfolio.freshness.filter((entry) => entry.stale);
   for (const entry of portfolio.freshness)
     out.push(
-      `  ${id(entry.journey)}  ${p.reviewed.toLowerCase()} ${entry.reviewed ?? p.never}, ${p.measuredTo.toLowerCase()} ${entry.measuredTo?.slice(0, 10) ?? p.never}${entry.stale ? `  ${style.yellow(p.stale)}` : ""}`,
+      `  ${id(entry.journey)}  ${p.reviewed}: ${entry.reviewed ?? "-"}  ${p.measuredTo}: ${entry.measuredTo?.slice(0, 10) ?? "-"}${entry.stale ? `  ${style.yellow(p.stale)}` : ""}`,
     );
   if (portfolio.today)
-    out.push(style.dim(`  ${stale.length} stale: ${p.staleCaption.replace("{days}", String(portfolio.staleAfter)).replace("{today}", portfolio.today)}`));
+    out.push(
+      style.dim(
+        `  ${stale.length} of ${portfolio.freshness.length} ${p.stale}. ${p.staleCaption.replace("{days}", String(portfolio.staleAfter)).replace("{today}", portfolio.today)}`,
+      ),
+    );
   out.push("");
 
   heading(p.channelInventory);
