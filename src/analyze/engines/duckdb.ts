@@ -355,9 +355,8 @@ async function analyzeFiles(
     await rows(
       db,
       quantiles(
-        `SELECT e.f AS f, e.t AS t, e.d AS value, count(*) AS count FROM (
-           SELECT unnest(list_transform(list_zip(path[:-2], path[2:], times[:-2], times[2:]), p -> {'f': p[1], 't': p[2], 'd': (p[4] - p[3]) // 1000})) AS e
-           FROM paths WHERE len(path) > 1)
+        `SELECT f, t, (b - a) // 1000 AS value, count(*) AS count FROM (
+           SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(times[:-2]) AS a, unnest(times[2:]) AS b FROM paths WHERE len(path) > 1)
          GROUP BY ALL`,
         "f, t",
       ),
