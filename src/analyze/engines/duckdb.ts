@@ -158,7 +158,7 @@ async function analyzeFiles(
   const key = `(ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step`;
   // --by: the value on the case's first event (smallest key); among events of that key the
   // smallest value by code point, the missing value only when all of them lack one.
-  const first = bySegment ? `, min({'k': ${key}, 'm': seg IS NULL OR seg = '', 'v': coalesce(seg, '')}) AS first` : "";
+  const first = (filter = "") => (bySegment ? `, min({'k': ${key}, 'm': seg IS NULL OR seg = '', 'v': coalesce(seg, '')})${filter} AS first` : "");
   // Every row grouped per activity (for every count), and the mapped rows grouped per case, each
   // case's keys collected in one list. Parquet is read twice, once for each: a columnar scan costs
   // less than carrying the unmapped and skipped rows through the per-case grouping. A text log
@@ -171,7 +171,7 @@ async function analyzeFiles(
       paths,
     );
     await db.run(
-      `CREATE TABLE cases AS SELECT list(${key}) AS keys${first}
+      `CREATE TABLE cases AS SELECT list(${key}) AS keys${first()}
        FROM (SELECT * FROM (${events}) WHERE NOT ${skipped}) e ${mappedJoin} GROUP BY case_id`,
       paths,
     );
@@ -179,7 +179,7 @@ async function analyzeFiles(
     await db.run(
       `CREATE TABLE grouped AS
        SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
-              list(${key}) FILTER (step IS NOT NULL AND NOT skipped) AS keys${first.replace(") AS first", ") FILTER (step IS NOT NULL AND NOT skipped) AS first")}
+              list(${key}) FILTER (step IS NOT NULL AND NOT skipped) AS keys${first(" FILTER (step IS NOT NULL AND NOT skipped)")}
        FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT ${mappedJoin})
        GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
       paths,
