@@ -30,14 +30,15 @@ export async function duckdbAnalysis(journeyText: string, files: LogFile[], opti
   }
 }
 
-const VARIANTS: { label: string; format: LogFormatName; gzip?: boolean; nativeTime?: boolean }[] = [
+const VARIANTS: { label: string; format: LogFormatName; gzip?: boolean; nativeTime?: "TIMESTAMPTZ" | "TIMESTAMP" }[] = [
   { label: "csv", format: "csv" },
   { label: "csv.gz", format: "csv", gzip: true },
   { label: "tsv", format: "tsv" },
   { label: "jsonl", format: "jsonl" },
   { label: "jsonl.gz", format: "jsonl", gzip: true },
   { label: "parquet", format: "parquet" },
-  { label: "parquet with TIMESTAMPTZ", format: "parquet", nativeTime: true },
+  { label: "parquet with TIMESTAMPTZ", format: "parquet", nativeTime: "TIMESTAMPTZ" },
+  { label: "parquet with TIMESTAMP (no zone: UTC)", format: "parquet", nativeTime: "TIMESTAMP" },
 ];
 
 async function logFile(rows: EventRow[], variant: (typeof VARIANTS)[number]): Promise<LogFile> {

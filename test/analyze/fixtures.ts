@@ -15,16 +15,17 @@ export type LogFormatName = "csv" | "tsv" | "jsonl" | "parquet";
 /**
  * Writes rows as a log file in the given format. CSV/TSV quote every text; Parquet is written
  * by DuckDB itself: the timestamp column is BIGINT when every timestamp is a number, else text
- * (numbers as their digits), or with `nativeTime` a TIMESTAMPTZ column (unreadable values NULL).
+ * (numbers as their digits), or with `nativeTime` a column of that type (unreadable values NULL;
+ * TIMESTAMP, without a zone, holds the UTC time).
  */
 export async function writeLog(
   rows: readonly EventRow[],
   path: string,
   format: LogFormatName,
   gzip = false,
-  options: { nativeTime?: boolean } = {},
+  options: { nativeTime?: "TIMESTAMPTZ" | "TIMESTAMP" } = {},
 ): Promise<void> {
-  if (format === "parquet") return writeParquet(rows, path, options.nativeTime ?? false);
+  if (format === "parquet") return writeParquet(rows, path, options.nativeTime);
   let text: string;
   if (format === "jsonl") text = rows.map((row) => JSON.stringify(row)).join("\n") + "\n";
   else {
@@ -41,14 +42,15 @@ export async function writeLog(
   writeFileSync(path, gzip ? gzipSync(text) : text);
 }
 
-async function writeParquet(rows: readonly EventRow[], path: string, nativeTime: boolean): Promise<void> {
+async function writeParquet(rows: readonly EventRow[], path: string, nativeTime?: "TIMESTAMPTZ" | "TIMESTAMP"): Promise<void> {
   const { DuckDBInstance } = createRequire(import.meta.url)("@duckdb/node-api") as typeof import("@duckdb/node-api");
   const instance = await DuckDBInstance.create(":memory:");
   const db: DuckDBConnection = await instance.connect();
   try {
     await db.run("SET TimeZone = 'UTC'");
     const numeric = rows.every((r) => typeof r.timestamp === "number");
-    await db.run(`CREATE TABLE log (case_id VARCHAR, activity VARCHAR, timestamp ${numeric ? "BIGINT" : "VARCHAR"})`);
+    const device = rows.some((r) => "device" in r);
+    await db.run(`CREATE TABLE log (case_id VARCHAR, activity VARCHAR, timestamp ${numeric ? "BIGINT" : "VARCHAR"}${device ? ", device VARCHAR" : ""})`);
     const appender = await db.createAppender("log");
     for (const row of rows) {
       for (const value of [row.case_id, row.activity])
@@ -57,15 +59,18 @@ async function writeParquet(rows: readonly EventRow[], path: string, nativeTime:
       if (row.timestamp === null) appender.appendNull();
       else if (numeric) appender.appendBigInt(BigInt(row.timestamp));
       else appender.appendVarchar(String(row.timestamp));
+      if (device)
+        if (row.device === null || row.device === undefined) appender.appendNull();
+        else appender.appendVarchar(row.device);
       appender.endRow();
     }
     appender.closeSync();
     const time = !nativeTime
       ? "timestamp"
       : numeric
-        ? "make_timestamp(timestamp * 1000)::TIMESTAMPTZ AS timestamp"
-        : "CASE WHEN regexp_full_match(timestamp, '-?[0-9]+') THEN try(make_timestamp(timestamp::BIGINT * 1000)::TIMESTAMPTZ) ELSE try_cast(timestamp AS TIMESTAMPTZ) END AS timestamp";
-    await db.run(`COPY (SELECT case_id, activity, ${time} FROM log) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
+        ? `make_timestamp(timestamp * 1000)::${nativeTime} AS timestamp`
+        : `(CASE WHEN regexp_full_match(timestamp, '-?[0-9]+') THEN try(make_timestamp(timestamp::BIGINT * 1000)::TIMESTAMPTZ) ELSE try_cast(timestamp AS TIMESTAMPTZ) END)::${nativeTime} AS timestamp`;
+    await db.run(`COPY (SELECT case_id, activity, ${time}${device ? ", device" : ""} FROM log) TO '${path.replace(/'/g, "''")}' (FORMAT parquet)`);
   } finally {
     db.closeSync();
     instance.closeSync();

@@ -46,25 +46,31 @@ test("random logs with random scopes: DuckDB gives the figures the definitions g
   );
   const dir = tempProject({});
   await fc.assert(
-    fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 40 }), scope, async (events, scoped) => {
-      const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: base + e.second * 1000, device: e.device }));
-      const path = join(dir, "log.csv");
-      await writeLog(rows, path, "csv");
-      const plan = { ...SHOP, ...scoped };
-      const engine = createDuckDbEngine();
-      let actual: EngineFigures;
-      try {
-        actual = await engine.analyze(plan, COLUMNS, { kind: "files", files: [{ path, format: "csv", gzip: false }] });
-      } finally {
-        await engine.close();
-      }
-      const expected = referenceFigures(
-        plan,
-        rows.map((r) => ({ caseId: r.case_id, activity: r.activity, time: r.timestamp, segment: r.device })),
-      );
-      expect(normalized(actual)).toEqual(normalized(expected));
-    }),
+    // CSV is grouped both ways in one pass, Parquet read once per grouping: both paths.
+    fc.asyncProperty(
+      fc.array(event, { minLength: 1, maxLength: 40 }),
+      scope,
+      fc.constantFrom("csv" as const, "parquet" as const),
+      async (events, scoped, format) => {
+        const rows = events.map((e) => ({ case_id: e.caseId, activity: e.activity, timestamp: base + e.second * 1000, device: e.device }));
+        const path = join(dir, `log.${format}`);
+        await writeLog(rows, path, format);
+        const plan = { ...SHOP, ...scoped };
+        const engine = createDuckDbEngine();
+        let actual: EngineFigures;
+        try {
+          actual = await engine.analyze(plan, COLUMNS, { kind: "files", files: [{ path, format, gzip: false }] });
+        } finally {
+          await engine.close();
+        }
+        const expected = referenceFigures(
+          plan,
+          rows.map((r) => ({ caseId: r.case_id, activity: r.activity, time: r.timestamp, segment: r.device })),
+        );
+        expect(normalized(actual)).toEqual(normalized(expected));
+      },
+    ),
     // A log of unmapped rows only, first: no path, and still a (empty) trend.
-    { numRuns: 40, examples: [[[{ caseId: "a", activity: "heartbeat", second: 0, device: "" }], { every: "week", by: "device" }]] },
+    { numRuns: 40, examples: [[[{ caseId: "a", activity: "heartbeat", second: 0, device: "" }], { every: "week", by: "device" }, "parquet"]] },
   );
 }, 120_000);

@@ -148,35 +148,51 @@ async function analyzeFiles(
   // The same rows with the time as written, read again only when rows were skipped, to say why.
   const diagnosed = `SELECT case_id, activity, CASE WHEN ts BETWEEN ${FIRST_MS} AND ${LAST_MS} THEN ts END AS ts, raw_ts FROM (${reads.join("\nUNION ALL\n")})`;
 
-  // One pass over the log, grouped two ways at once (GROUPING SETS): per activity, for every
-  // count, and per case, collecting the case's mapped events. Each event becomes one integer
-  // key, (time - year 1) * steps + step index, never negative: sorting a case's keys orders its
-  // events by time and, on equal times, by the step's position in the file, without sorting the
-  // log as a whole. Times lie in the years 1 to 9999, so the keys of up to 29,000 steps fit a
-  // BIGINT; larger journeys take HUGEINT keys (slower, same result).
+  // Each mapped event becomes one integer key, (time - year 1) * steps + step index, never
+  // negative: sorting a case's keys orders its events by time and, on equal times, by the step's
+  // position in the file, without sorting the log as a whole. Times lie in the years 1 to 9999, so
+  // the keys of up to 29,000 steps fit a BIGINT; larger journeys take HUGEINT keys (slower, same
+  // result).
   const stepCount = plan.stepIds.length;
   const keyType = (LAST_MS - FIRST_MS + 1) * stepCount < 2 ** 63 ? "BIGINT" : "HUGEINT";
-  await db.run(
-    `CREATE TABLE grouped AS
-     SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
-            list((ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step) FILTER (step IS NOT NULL AND NOT skipped) AS keys${
-              // --by: the value on the case's first event (smallest key); among events of that key the
-              // smallest value by code point, the missing value only when all of them lack one.
-              bySegment
-                ? `,
-            min({'k': (ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step, 'm': seg IS NULL OR seg = '', 'v': coalesce(seg, '')}) FILTER (step IS NOT NULL AND NOT skipped) AS first`
-                : ""
-            }
-     FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT JOIN activity_map m ON e.activity = m.activity)
-     GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
-    paths,
-  );
+  const key = `(ts::${keyType} - (${FIRST_MS})) * ${stepCount} + step`;
+  // --by: the value on the case's first event (smallest key); among events of that key the
+  // smallest value by code point, the missing value only when all of them lack one.
+  const first = (filter = "") => (bySegment ? `, min({'k': ${key}, 'm': seg IS NULL OR seg = '', 'v': coalesce(seg, '')})${filter} AS first` : "");
+  // Every row grouped per activity (for every count), and the mapped rows grouped per case, each
+  // case's keys collected in one list. Parquet is read twice, once for each: a columnar scan costs
+  // less than carrying the unmapped and skipped rows through the per-case grouping. A text log
+  // (CSV, JSON Lines) is parsed once, grouped both ways at once (GROUPING SETS).
+  const mappedJoin = "JOIN activity_map m ON e.activity = m.activity";
+  if (files.every((file) => file.format === "parquet")) {
+    await db.run(
+      `CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi
+       FROM (SELECT *, ${skipped} AS skipped FROM (${events})) GROUP BY ALL`,
+      paths,
+    );
+    await db.run(
+      `CREATE TABLE cases AS SELECT list(${key}) AS keys${first()}
+       FROM (SELECT * FROM (${events}) WHERE NOT ${skipped}) e ${mappedJoin} GROUP BY case_id`,
+      paths,
+    );
+  } else {
+    await db.run(
+      `CREATE TABLE grouped AS
+       SELECT grouping(case_id) = 1 AS per_activity, activity, skipped, count(*) AS n, min(ts) AS lo, max(ts) AS hi,
+              list(${key}) FILTER (step IS NOT NULL AND NOT skipped) AS keys${first(" FILTER (step IS NOT NULL AND NOT skipped)")}
+       FROM (SELECT e.*, m.step FROM (SELECT *, ${skipped} AS skipped FROM (${events})) e LEFT ${mappedJoin})
+       GROUP BY GROUPING SETS ((activity, skipped), (case_id, skipped))`,
+      paths,
+    );
+    await db.run(
+      "CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL",
+    );
+    await db.run(`CREATE TABLE cases AS SELECT keys${bySegment ? ", first" : ""} FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0`);
+    await db.run("DROP TABLE grouped");
+  }
   // A case's events are one list: past the limit, stop before sorting and walking it.
-  const [[longest]] = await rows(db, "SELECT coalesce(max(len(keys)), 0) FROM grouped WHERE NOT per_activity AND NOT skipped");
+  const [[longest]] = await rows(db, "SELECT coalesce(max(len(keys)), 0) FROM cases");
   if (Number(longest) > limits.maxCaseEvents) throw new AnalyzeError(caseEventsMessage(limits, Number(longest)));
-  await db.run(
-    "CREATE TABLE activities AS SELECT CASE WHEN skipped THEN NULL ELSE activity END AS activity, skipped, sum(n) AS n, min(lo) AS lo, max(hi) AS hi FROM grouped WHERE per_activity GROUP BY ALL",
-  );
   const [totals] = await rows(
     db,
     `SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (skipped), 0), coalesce(sum(n) FILTER (m.step IS NOT NULL), 0), min(lo) FILTER (NOT skipped), max(hi) FILTER (NOT skipped)
@@ -227,19 +243,27 @@ async function analyzeFiles(
   if (mapped === 0) return figures;
 
   progress("building the paths of every case");
-  // Each case's keys sorted once (time, then step); --by: with its segment (NULL for the missing value).
+  // Each case's keys sorted once (time, then step), and each key paired with the next (pairs of
+  // list elements, not lambdas looking up a neighbour by index: those copy the list per element).
+  // Ties, on the whole log: a case has one when two neighbours share an instant (key // steps)
+  // but not a key, so not a step; its keys are kept for counting the tied events below.
+  // Consecutive events of one step are one element, timed by its first event.
+  // --by: with its segment (NULL for the missing value).
   const segment = bySegment ? ", CASE WHEN first.m THEN NULL ELSE first.v END AS segment" : "";
   const carried = bySegment ? ", segment" : "";
-  await db.run(`CREATE TABLE sorted AS SELECT list_sort(keys) AS keys${segment} FROM grouped WHERE NOT per_activity AND NOT skipped AND len(keys) > 0`);
-  await db.run("DROP TABLE grouped");
+  await db.run(
+    `CREATE TABLE merged AS
+     SELECT CASE WHEN list_bool_or(list_transform(pairs, p -> p[1] // ${stepCount} = p[2] // ${stepCount} AND p[1] <> p[2])) THEN keys END AS tied,
+            list_prepend(keys[1], list_transform(list_filter(pairs, p -> p[1] % ${stepCount} <> p[2] % ${stepCount}), p -> p[2])) AS keys${carried}
+     FROM (SELECT keys, list_zip(keys[:-2], keys[2:]) AS pairs${carried} FROM (SELECT list_sort(keys) AS keys${segment} FROM cases))`,
+  );
+  await db.run("DROP TABLE cases");
 
-  // Ties, on the whole log: a case has one when two neighbours of its sorted keys share an instant
-  // (key // steps) and not a step; only those cases' events are then grouped by instant, a group
-  // holding two steps or more when its smallest and largest step differ.
+  // The tied cases' events grouped by instant, a group holding two steps or more when its
+  // smallest and largest step differ.
   const [ties] = await rows(
     db,
-    `WITH tied AS (SELECT row_number() OVER () AS c, keys FROM sorted
-       WHERE list_bool_or(list_transform(keys, (k, i) -> i > 1 AND k // ${stepCount} = keys[i - 1] // ${stepCount} AND k % ${stepCount} <> keys[i - 1] % ${stepCount})))
+    `WITH tied AS (SELECT row_number() OVER () AS c, tied AS keys FROM merged WHERE tied IS NOT NULL)
      SELECT (SELECT count(*) FROM tied), (SELECT coalesce(sum(cnt), 0) FROM (
        SELECT c, k // ${stepCount} AS t, count(*) AS cnt, min(k % ${stepCount}) <> max(k % ${stepCount}) AS tie
        FROM (SELECT c, unnest(keys) AS k FROM tied)
@@ -249,15 +273,17 @@ async function analyzeFiles(
 
   await db.run(
     `CREATE TABLE paths AS
-     -- Consecutive events of one step are one element, timed by its first event.
-     WITH merged AS (SELECT list_filter(keys, (k, i) -> i = 1 OR k % ${stepCount} <> keys[i - 1] % ${stepCount}) AS keys${carried} FROM sorted),
-     whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times${carried} FROM merged),
+     WITH whole AS (SELECT list_transform(keys, k -> (k % ${stepCount})::INTEGER) AS path, list_transform(keys, k -> (k // ${stepCount})::BIGINT) AS times${carried} FROM merged),
      -- --since/--until keep the cases whose path starts in the period; --window cuts each path
      -- after the last element at most the window after its first (times are ascending).
      started AS (SELECT * FROM whole WHERE ${started(plan)})
-     SELECT path[1:cut] AS path, times[1:cut] AS times${carried} FROM (SELECT *, ${plan.windowMs === undefined ? "len(times)" : `len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)}))`} AS cut FROM started)`,
+     ${
+       plan.windowMs === undefined
+         ? "SELECT * FROM started"
+         : `SELECT path[1:cut] AS path, times[1:cut] AS times${carried} FROM (SELECT *, len(list_filter(times, x -> x <= times[1] + ${whole(plan.windowMs)})) AS cut FROM started)`
+     }`,
   );
-  await db.run("DROP TABLE sorted");
+  await db.run("DROP TABLE merged");
 
   progress("measuring");
   // Lists of our own integers (step indexes, edge codes) written into the SQL text.
@@ -314,15 +340,26 @@ async function analyzeFiles(
     if (bySegment) segmentOf(value).steps[Number(step)].endedHere = Number(count);
   }
 
-  // The lower median at position ceil(n / 2) and the p90 at ceil(0.9 n) of one sorted list of the
-  // durations (milliseconds, floored to seconds).
+  // The lower median is the value at position ceil(n / 2) of the sorted values, the p90 the one
+  // at ceil(0.9 n): read from how many values each distinct value has (`count`), the first value
+  // whose running count reaches the position, not from a sorted list of all of them. `groups`
+  // are the columns a quantile is taken per.
+  const quantiles = (counted: string, groups: string) => `
+    SELECT ${groups}, total, min(value) FILTER (running >= (total + 1) // 2), min(value) FILTER (running >= (9 * total + 9) // 10) FROM (
+      SELECT *, sum(count) OVER (PARTITION BY ${groups} ORDER BY value) AS running, sum(count) OVER (PARTITION BY ${groups}) AS total FROM (${counted}))
+    GROUP BY ${groups}, total`;
+  // Transitions: the durations of each pair of consecutive elements, in milliseconds floored to
+  // seconds (flooring keeps the order, so the quantiles of the floored values are the floored
+  // quantiles).
   figures.transitions = (
     await rows(
       db,
-      `SELECT f, t, n, s[(n + 1) // 2] // 1000, s[(9 * n + 9) // 10] // 1000 FROM (
-         SELECT f, t, count(*) AS n, list_sort(list(d)) AS s
-         FROM (SELECT f, t, b - a AS d FROM (SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(times[:-2]) AS a, unnest(times[2:]) AS b FROM paths WHERE len(path) > 1))
-         GROUP BY f, t)`,
+      quantiles(
+        `SELECT f, t, (b - a) // 1000 AS value, count(*) AS count FROM (
+           SELECT unnest(path[:-2]) AS f, unnest(path[2:]) AS t, unnest(times[:-2]) AS a, unnest(times[2:]) AS b FROM paths WHERE len(path) > 1)
+         GROUP BY ALL`,
+        "f, t",
+      ),
     )
   ).map(([from, to, count, median, p90]) => ({
     from: Number(from),
@@ -332,18 +369,20 @@ async function analyzeFiles(
     p90Seconds: Number(p90),
   }));
 
-  // Time to goal: the first goal element's time minus the first element's, per converted case;
-  // the lower median at position ceil(n / 2), the p90 at ceil(0.9 n), of the sorted seconds.
-  // The first goal element: the least of each goal's first position (list_position is NULL for a goal the path lacks, and least skips NULLs).
+  // Time to goal: the first goal element's time minus the first element's, per converted case,
+  // in whole seconds. The first goal element: the least of each goal's first position
+  // (list_position is NULL for a goal the path lacks, and least skips NULLs).
   const firstGoal = plan.goals.length === 0 ? "NULL" : `least(${plan.goals.map((goal) => `list_position(path, ${whole(goal)})`).join(", ")})`;
   // With --by, per segment too (GROUPING SETS: the whole log's and each segment's in one pass).
+  const toGoal = `SELECT ${bySegment ? "segment, " : ""}(times[${firstGoal}] - times[1]) // 1000 AS value FROM paths WHERE ${firstGoal} IS NOT NULL`;
   for (const [overall, value, n, median, p90] of await rows(
     db,
-    `SELECT overall, ${segmentColumn}, n, s[(n + 1) // 2], s[(9 * n + 9) // 10] FROM (
-       SELECT ${bySegment ? "grouping(segment) = 1 AS overall, segment, " : "TRUE AS overall, "}list_sort(list(d)) AS s, count(*) AS n FROM (
-         SELECT ${bySegment ? "segment, " : ""}(times[${firstGoal}] - times[1]) // 1000 AS d
-         FROM paths WHERE list_has_any(path, ${ints(plan.goals)}))
-       ${bySegment ? "GROUP BY GROUPING SETS ((), (segment))" : ""})`,
+    quantiles(
+      bySegment
+        ? `SELECT grouping(segment) = 1 AS overall, segment, value, count(*) AS count FROM (${toGoal}) GROUP BY GROUPING SETS ((value), (segment, value))`
+        : `SELECT TRUE AS overall, NULL AS segment, value, count(*) AS count FROM (${toGoal}) GROUP BY value`,
+      "overall, segment",
+    ),
   )) {
     if (Number(n) === 0) continue;
     const timeToGoal = { medianSeconds: Number(median), p90Seconds: Number(p90) };
@@ -482,7 +521,11 @@ const asText = (column: string) => `CAST(${quote(column)} AS VARCHAR)`;
  */
 function asEpochMs(column: string, type: string, timestampFormat?: string): string {
   const c = quote(column);
-  if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMPTZ))`;
+  // A time with a zone is an instant already. One without is read as UTC, the session's zone:
+  // the same instant as a cast to TIMESTAMPTZ would give, without the time-zone library's
+  // conversion of every value (most of a Parquet log's reading time).
+  if (/WITH TIME ZONE$/.test(type)) return `epoch_ms(${c})`;
+  if (/^TIMESTAMP/.test(type) || type === "DATE") return `epoch_ms(CAST(${c} AS TIMESTAMP))`;
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(type)) return `TRY_CAST(${c} AS BIGINT)`;
   if (/^(FLOAT|DOUBLE|DECIMAL)/.test(type)) return `CASE WHEN ${c} = trunc(${c}) THEN TRY_CAST(${c} AS BIGINT) END`;
   const text = asText(column);
