@@ -8,16 +8,28 @@ import type { ProjectConfig } from "./types.js";
  * The nearest journey.config.yaml for a journey file, as Prettier and ESLint's flat config find
  * theirs: walking up from the file's own folder (not the working directory) and stopping at the
  * repository root, the first folder with a `.git`. The nearest config wins; configs never merge.
+ * With `cache`, every folder the walk passes gets the answer (they all share it), and a walk ends
+ * at the first folder already answered: 2,000 files in 400 folders of one project look at each
+ * folder once, not once per folder below it (a quarter of the file checks).
  */
-export function nearestConfigFile(filePath: string): string | undefined {
+export function nearestConfigFile(filePath: string, cache?: Map<string, string | undefined>): string | undefined {
+  const passed: string[] = [];
   let dir = dirname(resolve(filePath));
+  let found: string | undefined;
   for (;;) {
-    const found = configFileIn(dir);
-    if (found) return found;
+    if (cache?.has(dir)) {
+      found = cache.get(dir);
+      break;
+    }
+    passed.push(dir);
+    found = configFileIn(dir);
+    if (found) break;
     const parent = dirname(dir);
-    if (parent === dir || existsSync(join(dir, ".git"))) return undefined;
+    if (parent === dir || existsSync(join(dir, ".git"))) break;
     dir = parent;
   }
+  if (cache) for (const folder of passed) cache.set(folder, found);
+  return found;
 }
 
 export interface ConfigGroup {
@@ -41,9 +53,7 @@ export function groupByConfig(files: readonly string[], cwd: string, fixed?: Pro
   const problems: FileReport[] = [];
   const nearestByDir = new Map<string, string | undefined>();
   for (const file of files) {
-    const dir = dirname(file);
-    if (!nearestByDir.has(dir)) nearestByDir.set(dir, nearestConfigFile(file));
-    const path = nearestByDir.get(dir);
+    const path = nearestConfigFile(file, nearestByDir);
     const key = path ?? "";
     let load = loads.get(key);
     if (!load) {
