@@ -16,6 +16,8 @@ describe("interrupted render", () => {
   cpSync(join(EXAMPLES, "journey.config.yaml"), join(project, "journey.config.yaml"));
   const source = readFileSync(join(EXAMPLES, "cat-fountain-purchase.journey.yaml"), "utf8");
   for (let i = 0; i < 120; i++) writeFileSync(join(project, `j${i}.journey.yaml`), source.replace("id: cat-fountain-purchase", `id: journey-${i}`));
+  // The example continues in the support journey of the examples (a link): it comes along.
+  cpSync(join(EXAMPLES, "support-case-handoffs.journey.yaml"), join(project, "support-case-handoffs.journey.yaml"));
 
   const render = (out: string, lang: string) => execa("node", [BIN, "render", "-o", out, "--lang", lang], { cwd: project, reject: false });
   const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name), "utf8")]));
