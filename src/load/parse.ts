@@ -2,6 +2,7 @@ import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parse
 import type { Finding, Span } from "../finding.js";
 import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
+import { parseYamlSubset } from "./yaml-subset.js";
 import { groupYamlErrors, type YamlProblem } from "./yaml-cascade.js";
 import { explainYamlLine, valuesCutByComments } from "./yaml-hints.js";
 
@@ -25,7 +26,6 @@ export const DEFAULT_MAX_ALIASES = 100;
 export const DEFAULT_MAX_NODES = 500_000;
 
 export interface ParsedYaml {
-  doc: Document;
   locator: Locator;
   /** Plain data of the document, or undefined when the document could not be converted. */
   data: unknown;
@@ -47,13 +47,15 @@ const FRIENDLY: Record<string, (error: YamlProblem) => string> = {
 export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   if (countValues(text, limits.maxNodes) > limits.maxNodes) {
     // Refused before the document is built: building it is what takes the memory.
-    const lineCounter = new LineCounter();
-    const doc = parseDocument("", { lineCounter });
-    return { doc, locator: new Locator(doc, lineCounter, 0), data: undefined, findings: [tooManyValues(limits.maxNodes, FILE_START)] };
+    return { locator: Locator.empty(), data: undefined, findings: [tooManyValues(limits.maxNodes, FILE_START)] };
   }
+  // The YAML journeys are written in is read in one pass, into the data and a table of
+  // positions; anything else, every mistake among it, goes to yaml, which explains it.
+  const subset = parseYamlSubset(text);
+  if (subset) return { locator: Locator.ofTable(subset.positions, text), data: NOT_ASCII.test(text) ? toNfc(subset.data) : subset.data, findings: [] };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
-  const locator = new Locator(doc, lineCounter, text.length);
+  const locator = Locator.ofDocument(doc, lineCounter, text.length);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   // A line whose mistake was recognised: the parser's further errors on it are that mistake's echoes.
@@ -100,7 +102,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     }
   }
   findings.sort(compareFindings);
-  if (findings.some((f) => f.severity === "error")) return { doc, locator, data: undefined, findings };
+  if (findings.some((f) => f.severity === "error")) return { locator, data: undefined, findings };
 
   if (doc.contents === null) {
     findings.push({
@@ -110,13 +112,13 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
       message: "file is empty: a journey needs at least `journey: 1`, `id`, `title`, `goal` and `stages` (run `journey init` for an example)",
       ...FILE_START,
     });
-    return { doc, locator, data: undefined, findings };
+    return { locator, data: undefined, findings };
   }
 
   // An alias before (or without) its anchor: the parser accepts it and toJS throws a
   // ReferenceError, which would read as the alias limit below.
   const unknown = text.includes("*") ? unknownAnchor(doc, locator) : undefined;
-  if (unknown) return { doc, locator, data: undefined, findings: [...findings, unknown] };
+  if (unknown) return { locator, data: undefined, findings: [...findings, unknown] };
 
   try {
     // toJS shares one object per anchor, so an alias costs nothing here; what reads the data
@@ -124,7 +126,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
     const data = toNfc(doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown);
     // Without a `*` there is no alias: the counts before parsing already bound the document.
     const tooLarge = text.includes("*") ? expandedSizeFinding(doc, locator, limits) : undefined;
-    if (tooLarge) return { doc, locator, data: undefined, findings: [...findings, tooLarge] };
+    if (tooLarge) return { locator, data: undefined, findings: [...findings, tooLarge] };
     for (const cut of valuesCutByComments(doc, text))
       findings.push({
         ruleId: "syntax",
@@ -134,7 +136,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
         ...locator.offsets(cut.start, cut.end),
         suggestions: [{ desc: `quote the value with what follows it: \`${cut.meant}\``, fix: { range: [cut.start, cut.end], text: cut.meant } }],
       });
-    return { doc, locator, data, findings };
+    return { locator, data, findings };
   } catch (error) {
     if (error instanceof ReferenceError || /alias/i.test(String((error as Error)?.message))) {
       findings.push({
@@ -144,7 +146,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
         message: `YAML aliases expand too much (more than ${limits.maxAliases} expansions): write the values out, or raise limits.max_aliases`,
         ...firstAliasSpan(doc, locator),
       });
-      return { doc, locator, data: undefined, findings };
+      return { locator, data: undefined, findings };
     }
     if (error instanceof RangeError) {
       findings.push({
@@ -154,7 +156,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
         message: "YAML is nested too deeply to read",
         ...FILE_START,
       });
-      return { doc, locator, data: undefined, findings };
+      return { locator, data: undefined, findings };
     }
     throw error;
   }
