@@ -21,18 +21,23 @@ export interface FlowGraph {
 
 export function buildFlowGraph(journey: Journey): FlowGraph {
   const size = journey.steps.length;
-  const successors: number[][] = Array.from({ length: size }, () => []);
-  const predecessors: number[][] = Array.from({ length: size }, () => []);
+  // Arrays of their exact length (a pushed-to array keeps room for 16): a step mostly has one
+  // successor, and a 40,000-step journey's graph took 0.4 KB per step.
+  const successors: number[][] = new Array<number[]>(size);
+  const incoming = new Int32Array(size);
   for (const step of journey.steps) {
-    const seen = new Set<number>();
+    const targets: number[] = [];
     for (const transition of step.next) {
       const target = journey.stepById.get(transition.to);
-      if (!target || seen.has(target.index)) continue;
-      seen.add(target.index);
-      successors[step.index].push(target.index);
-      predecessors[target.index].push(step.index);
+      if (target && !targets.includes(target.index)) targets.push(target.index);
     }
+    successors[step.index] = targets.length === 0 ? [] : targets.slice();
+    for (const target of targets) incoming[target]++;
   }
+  const predecessors: number[][] = new Array<number[]>(size);
+  for (let index = 0; index < size; index++) predecessors[index] = new Array<number>(incoming[index]);
+  const filled = new Int32Array(size);
+  for (let index = 0; index < size; index++) for (const target of successors[index]) predecessors[target][filled[target]++] = index;
   const indexes = (ids: string[]) => [...new Set(ids.map((id) => journey.stepById.get(id)?.index).filter((i): i is number => i !== undefined))];
   const isGoal = new Array<boolean>(size).fill(false);
   for (const index of indexes(journey.goal.steps)) isGoal[index] = true;
