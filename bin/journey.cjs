@@ -7,7 +7,6 @@
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
 const Module = require("node:module");
-const { createHash } = require("node:crypto");
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { dirname, join } = require("node:path");
 const vm = require("node:vm");
@@ -15,6 +14,8 @@ const vm = require("node:vm");
 const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
 /** A file of the split CLI named after a hash of its content by esbuild (scripts/bundle.mjs). */
 const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
+/** The first line of the build's other files (journey.cjs, lsp.cjs, ...): a hash of the rest (scripts/bundle.mjs). */
+const CONTENT_HASH = /^\/\/ journey-content-hash ([0-9a-f]{16})\n/;
 
 /**
  * Loads the CLI's files (scripts/bundle.mjs splits it: dist/cli/journey.cjs requires the others
@@ -33,14 +34,15 @@ function bundleLoader() {
     if (known) return known.exports;
     const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
     // Named after the file's content: a rebuilt bundle never meets an old cache, even one of the
-    // same size and time (V8 itself checks little more than the length). The files the build
-    // names after their content (`<name>-<hash>.cjs`, scripts/bundle.mjs) need no hashing again;
-    // the entry, dist/cli/journey.cjs, is hashed (sha256 of every file was 2% of a one-file lint).
-    const hash = CONTENT_NAMED.test(file) ? "" : `.${createHash("sha256").update(source, "latin1").digest("hex").slice(0, 16)}`;
-    const cacheFile = `${file}${hash}-${process.version}-${process.arch}.v8cache`;
+    // same size and time (V8 itself checks little more than the length). The build names its files
+    // after their content (`<name>-<hash>.cjs`) or writes the hash on their first line
+    // (scripts/bundle.mjs), so nothing is hashed here (sha256 of journey.cjs, with node:crypto
+    // loaded for it, was 4 ms of a one-file lint). A file with neither runs without a cache.
+    const hash = CONTENT_NAMED.test(file) ? "" : CONTENT_HASH.exec(source.slice(0, 48))?.[1];
+    const cacheFile = hash === undefined ? undefined : `${file}${hash && `.${hash}`}-${process.version}-${process.arch}.v8cache`;
     let cachedData;
     try {
-      cachedData = readFileSync(cacheFile);
+      if (cacheFile) cachedData = readFileSync(cacheFile);
     } catch {
       // no cache yet
     }
@@ -53,7 +55,7 @@ function bundleLoader() {
     requireFrom.resolve = nodeRequire.resolve;
     script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
     module.loaded = true;
-    if (!cachedData || script.cachedDataRejected) unsaved.push({ script, cacheFile });
+    if (cacheFile && (!cachedData || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
     return module.exports;
   };
   const save = () => {
@@ -93,12 +95,16 @@ if (Module.enableCompileCache) {
 runCli();
 
 function runCli() {
-  // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
-    });
+  // A reader that goes away (`journey lint | head`) is not an error worth a stack trace. Each
+  // stream gets the handler when first used: creating process.stderr (in CI a pipe, for which
+  // Node loads its net and stream modules) for a run that writes nothing there was 1 ms.
+  for (const name of ["stdout", "stderr"]) {
+    onFirstUse(name, (stream) =>
+      stream.on("error", (error) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+      }),
+    );
   }
 
   // A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts);
@@ -117,4 +123,23 @@ function runCli() {
       process.exitCode = 2;
     },
   );
+}
+
+/** Calls `use` with process[name] (stdout, stderr) when Node first creates that stream. */
+function onFirstUse(name, use) {
+  const lazy = Object.getOwnPropertyDescriptor(process, name);
+  if (!lazy?.get || !lazy.configurable) {
+    use(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: lazy.enumerable,
+    get() {
+      Object.defineProperty(process, name, lazy); // Node's own getter again, which keeps the stream
+      const stream = process[name];
+      use(stream);
+      return stream;
+    },
+  });
 }

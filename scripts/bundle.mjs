@@ -20,6 +20,7 @@
 // bundled with the checking stages, so its 300 KB are in the code cache rather than parsed by V8
 // on every run (measured with callgrind: 6% of a one-file lint's instructions).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build, transform } from "esbuild";
 import { basename, dirname, join, relative } from "node:path";
@@ -58,9 +59,51 @@ const yamlEnvOnce = {
   },
 };
 
+/**
+ * commander requires `child_process` when it loads, for executable subcommands (`git-foo`
+ * style), which journey does not have: loading it (with `net`, `dgram` and the stream modules it
+ * pulls in) was about 1.3 ms of every run. In our bundles it is required on first use instead.
+ * The build fails if commander no longer requires it as expected or uses more of it than `spawn`.
+ */
+const commanderLazyChildProcess = {
+  name: "commander-lazy-child-process",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      const declaration = "const childProcess = require('node:child_process');";
+      const uses = new Set([...text.matchAll(/childProcess\.(\w+)/g)].map((match) => match[1]));
+      if (!text.includes(declaration) || uses.size !== 1 || !uses.has("spawn"))
+        throw new Error(`scripts/bundle.mjs: ${path} no longer uses child_process as expected; check commanderLazyChildProcess`);
+      const contents = text.replace(declaration, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+      return { contents, loader: "js" };
+    });
+  },
+};
+
+/**
+ * chalk detects the terminal's colour support when it loads (its vendored supports-color:
+ * `tty.isatty`, `os.release`, the environment), for its default instance; journey never uses that
+ * instance: every `Chalk` is made with the level src/report/color.ts decides (--no-color,
+ * NO_COLOR, FORCE_COLOR, a TTY), and eslint.config.js forbids importing chalk's default instance
+ * and its `supportsColor`. So in our bundles the detection is left out (loading `tty` and `net`
+ * was about 0.5 ms of every run). The build fails if chalk no longer imports it by that name.
+ */
+const chalkWithoutDetection = {
+  name: "chalk-without-detection",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, async ({ path }) => {
+      const index = readFileSync(join(dirname(path), "..", "..", "index.js"), "utf8");
+      const text = readFileSync(path, "utf8");
+      if (!index.includes("import supportsColor from '#supports-color';") || !text.includes("export default supportsColor;"))
+        throw new Error(`scripts/bundle.mjs: chalk no longer imports ${path} as expected; check chalkWithoutDetection`);
+      return { contents: "export default { stdout: false, stderr: false };", loader: "js" };
+    });
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [yamlEnvOnce],
+  plugins: [yamlEnvOnce, commanderLazyChildProcess, chalkWithoutDetection],
   platform: "node",
   target: "node20",
   // saxes reads XES logs for analyze only: a dependency, loaded with createRequire when an XES log is read.
@@ -84,7 +127,19 @@ function write(path, text) {
   // esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
   // Latin-1, which skips UTF-8 decoding; make sure that stays true.
   if (/[\u0080-\uffff]/.test(text)) throw new Error(`scripts/bundle.mjs: ${basename(path)} is not ASCII; bin/journey.cjs reads it as Latin-1`);
-  writeFileSync(path, text, "latin1");
+  writeFileSync(path, CONTENT_NAMED.test(basename(path)) ? text : withContentHash(text), "latin1");
+}
+
+/** A file esbuild names after its content (`<name>-<hash>.cjs`); bin/journey.cjs has the same pattern. */
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
+
+/**
+ * The other files (journey.cjs, lint-worker.cjs, lsp.cjs, execa.cjs) carry a hash of their
+ * content on their first line, which bin/journey.cjs names their code cache after: hashing the
+ * entry at run time (and loading node:crypto to do it) was about 4 ms of every run.
+ */
+function withContentHash(text) {
+  return `// journey-content-hash ${createHash("sha256").update(text, "latin1").digest("hex").slice(0, 16)}\n${text}`;
 }
 
 /**
