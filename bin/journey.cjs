@@ -29,9 +29,10 @@ function bundleLoader() {
   // while the optimiser is held (src/util/tiering.ts).
   let compiling = (compile) => compile();
   let nodeRequire;
-  const load = (file) => {
-    const known = loaded.get(file);
-    if (known) return known.exports;
+  // Files of the CLI already compiled in the pack (`preload`), by path: each is the function Node's
+  // module wrapper would make of the file.
+  const packed = new Map();
+  const compile = (file) => {
     const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
     // Named after the file's content: a rebuilt bundle never meets an old cache, even one of the
     // same size and time (V8 itself checks little more than the length). The build names its files
@@ -47,16 +48,36 @@ function bundleLoader() {
       // no cache yet
     }
     const script = compiling(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
+    if (cacheFile && (!cachedData || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
+    return script.runInThisContext();
+  };
+  const load = (file) => {
+    const known = loaded.get(file);
+    if (known) return known.exports;
+    const wrapper = packed.get(file) ?? compile(file);
     const module = { exports: {}, filename: file, loaded: false };
     loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
     nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
     // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
     const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(join(dirname(file), id)) : nodeRequire(id));
     requireFrom.resolve = nodeRequire.resolve;
-    script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
+    wrapper(module.exports, requireFrom, module, file, dirname(file));
     module.loaded = true;
-    if (cacheFile && (!cachedData || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
     return module.exports;
+  };
+  /**
+   * Compiles the pack, dist/cli/lint-pack.cjs: the small files every run loads, in one file with
+   * one cache (scripts/bundle.mjs); `load` then runs each from there when it is first required.
+   */
+  const preload = (pack) => {
+    let files;
+    try {
+      files = load(pack);
+    } catch (error) {
+      if (error.code === "ENOENT") return; // a build without one: each file is read on its own
+      throw error;
+    }
+    for (const [name, wrapper] of Object.entries(files)) packed.set(join(dirname(pack), name), wrapper);
   };
   const save = () => {
     for (const { script, cacheFile } of unsaved.splice(0)) {
@@ -73,7 +94,7 @@ function bundleLoader() {
       }
     }
   };
-  return { load, save, compileWith: (wrap) => (compiling = wrap) };
+  return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
 let cli;
@@ -85,6 +106,7 @@ if (Module.enableCompileCache) {
   cli = require(bundle);
 } else {
   const loader = bundleLoader();
+  loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
   cli = loader.load(bundle);
   saveCache = loader.save;
   // A file first needed during the run (a command, a formatter) is compiled, and its cache
