@@ -47,7 +47,8 @@ function bundleLoader() {
     } catch {
       // no cache yet
     }
-    const script = compiling(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
+    // The build makes each file its own module wrapper (scripts/bundle.mjs): the script's value.
+    const script = compiling(() => new vm.Script(source, { filename: file, cachedData }));
     if (cacheFile && (!cachedData || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
     return script.runInThisContext();
   };
