@@ -8,7 +8,7 @@
 "use strict";
 const Module = require("node:module");
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
-const { dirname, join } = require("node:path");
+const { dirname, join, sep } = require("node:path");
 const vm = require("node:vm");
 
 const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
@@ -60,9 +60,11 @@ function bundleLoader() {
     loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
     nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
     // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
-    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(join(dirname(file), id)) : nodeRequire(id));
+    // (`dir` is normalised, and `id` a plain name: joined without path.join's normalising.)
+    const dir = dirname(file);
+    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(`${dir}${sep}${id.slice(2)}`) : nodeRequire(id));
     requireFrom.resolve = nodeRequire.resolve;
-    wrapper(module.exports, requireFrom, module, file, dirname(file));
+    wrapper(module.exports, requireFrom, module, file, dir);
     module.loaded = true;
     return module.exports;
   };
