@@ -54,6 +54,26 @@ export default tseslint.config(
     },
   },
   {
+    // scripts/bundle.mjs leaves chalk's own colour detection out of the bundles (it cost every run
+    // the tty module): colours are chosen by src/report/color.ts, so nothing may use what that
+    // detection sets, chalk's ready-made instances and its supportsColor.
+    files: ["src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "chalk",
+              importNames: ["default", "chalkStderr", "supportsColor", "supportsColorStderr"],
+              message: "Make a `Chalk` with colorFor (src/report/color.ts): chalk's colour detection is not in the bundles.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Finding control characters is what the escaping functions are for; the rule guards against
     // writing one by accident.
     files: ["src/escape/**"],

@@ -7,14 +7,15 @@
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
 const Module = require("node:module");
-const { createHash } = require("node:crypto");
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
-const { dirname, join } = require("node:path");
+const { dirname, join, sep } = require("node:path");
 const vm = require("node:vm");
 
 const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
 /** A file of the split CLI named after a hash of its content by esbuild (scripts/bundle.mjs). */
 const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
+/** The first line of the build's other files (journey.cjs, lsp.cjs, ...): a hash of the rest (scripts/bundle.mjs). */
+const CONTENT_HASH = /^\/\/ journey-content-hash ([0-9a-f]{16})\n/;
 
 /**
  * Loads the CLI's files (scripts/bundle.mjs splits it: dist/cli/journey.cjs requires the others
@@ -28,33 +29,58 @@ function bundleLoader() {
   // while the optimiser is held (src/util/tiering.ts).
   let compiling = (compile) => compile();
   let nodeRequire;
-  const load = (file) => {
-    const known = loaded.get(file);
-    if (known) return known.exports;
+  // Files of the CLI already compiled in the pack (`preload`), by path: each is the function Node's
+  // module wrapper would make of the file.
+  const packed = new Map();
+  const compile = (file) => {
     const source = readFileSync(file, "latin1"); // the build makes it ASCII: no decoding needed
     // Named after the file's content: a rebuilt bundle never meets an old cache, even one of the
-    // same size and time (V8 itself checks little more than the length). The files the build
-    // names after their content (`<name>-<hash>.cjs`, scripts/bundle.mjs) need no hashing again;
-    // the entry, dist/cli/journey.cjs, is hashed (sha256 of every file was 2% of a one-file lint).
-    const hash = CONTENT_NAMED.test(file) ? "" : `.${createHash("sha256").update(source, "latin1").digest("hex").slice(0, 16)}`;
-    const cacheFile = `${file}${hash}-${process.version}-${process.arch}.v8cache`;
+    // same size and time (V8 itself checks little more than the length). The build names its files
+    // after their content (`<name>-<hash>.cjs`) or writes the hash on their first line
+    // (scripts/bundle.mjs), so nothing is hashed here (sha256 of journey.cjs, with node:crypto
+    // loaded for it, was 4 ms of a one-file lint). A file with neither runs without a cache.
+    const hash = CONTENT_NAMED.test(file) ? "" : CONTENT_HASH.exec(source.slice(0, 48))?.[1];
+    const cacheFile = hash === undefined ? undefined : `${file}${hash && `.${hash}`}-${process.version}-${process.arch}.v8cache`;
     let cachedData;
     try {
-      cachedData = readFileSync(cacheFile);
+      if (cacheFile) cachedData = readFileSync(cacheFile);
     } catch {
       // no cache yet
     }
-    const script = compiling(() => new vm.Script(Module.wrap(source), { filename: file, cachedData }));
+    // The build makes each file its own module wrapper (scripts/bundle.mjs): the script's value.
+    const script = compiling(() => new vm.Script(source, { filename: file, cachedData }));
+    if (cacheFile && (!cachedData || script.cachedDataRejected)) unsaved.push({ script, cacheFile });
+    return script.runInThisContext();
+  };
+  const load = (file) => {
+    const known = loaded.get(file);
+    if (known) return known.exports;
+    const wrapper = packed.get(file) ?? compile(file);
     const module = { exports: {}, filename: file, loaded: false };
     loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
     nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
     // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
-    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(join(dirname(file), id)) : nodeRequire(id));
+    // (`dir` is normalised, and `id` a plain name: joined without path.join's normalising.)
+    const dir = dirname(file);
+    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(`${dir}${sep}${id.slice(2)}`) : nodeRequire(id));
     requireFrom.resolve = nodeRequire.resolve;
-    script.runInThisContext()(module.exports, requireFrom, module, file, dirname(file));
+    wrapper(module.exports, requireFrom, module, file, dir);
     module.loaded = true;
-    if (!cachedData || script.cachedDataRejected) unsaved.push({ script, cacheFile });
     return module.exports;
+  };
+  /**
+   * Compiles the pack, dist/cli/lint-pack.cjs: the small files every run loads, in one file with
+   * one cache (scripts/bundle.mjs); `load` then runs each from there when it is first required.
+   */
+  const preload = (pack) => {
+    let files;
+    try {
+      files = load(pack);
+    } catch (error) {
+      if (error.code === "ENOENT") return; // a build without one: each file is read on its own
+      throw error;
+    }
+    for (const [name, wrapper] of Object.entries(files)) packed.set(join(dirname(pack), name), wrapper);
   };
   const save = () => {
     for (const { script, cacheFile } of unsaved.splice(0)) {
@@ -71,7 +97,7 @@ function bundleLoader() {
       }
     }
   };
-  return { load, save, compileWith: (wrap) => (compiling = wrap) };
+  return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
 let cli;
@@ -83,6 +109,7 @@ if (Module.enableCompileCache) {
   cli = require(bundle);
 } else {
   const loader = bundleLoader();
+  loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
   cli = loader.load(bundle);
   saveCache = loader.save;
   // A file first needed during the run (a command, a formatter) is compiled, and its cache
@@ -90,14 +117,23 @@ if (Module.enableCompileCache) {
   loader.compileWith((compile) => cli.withDefaultFlags(compile));
 }
 
+/** The commands that have nothing left to do once main resolves. */
+const EXIT_WHEN_DONE = new Set(["lint", "validate"]);
+
 runCli();
 
 function runCli() {
-  // A reader that goes away (`journey lint | head`) is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error) => {
-      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw error;
+  // A reader that goes away (`journey lint | head`) is not an error worth a stack trace. Each
+  // stream gets the handler when first used: creating process.stderr (in CI a pipe, for which
+  // Node loads its net and stream modules) for a run that writes nothing there was 1 ms.
+  const streams = [];
+  for (const name of ["stdout", "stderr"]) {
+    onFirstUse(name, (stream) => {
+      streams.push(stream);
+      stream.on("error", (error) => {
+        if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw error;
+      });
     });
   }
 
@@ -111,10 +147,35 @@ function runCli() {
       process.exitCode = code;
       cli.releaseOptimizer();
       saveCache();
+      // lint and validate are over when main resolves (their worker threads have ended): exit
+      // without Node's tear-down of the heap (2 ms of a one-file lint), once stdout and stderr
+      // have handed all they were given to the system; a pipe whose reader is slow still holds
+      // writes, and Node then exits as usual when they are done. Not on Node 22, which writes its
+      // compile cache at exit.
+      if (EXIT_WHEN_DONE.has(process.argv[2]) && !Module.enableCompileCache && streams.every((stream) => stream.writableLength === 0)) process.exit();
     },
     (error) => {
       process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);
       process.exitCode = 2;
     },
   );
+}
+
+/** Calls `use` with process[name] (stdout, stderr) when Node first creates that stream. */
+function onFirstUse(name, use) {
+  const lazy = Object.getOwnPropertyDescriptor(process, name);
+  if (!lazy?.get || !lazy.configurable) {
+    use(process[name]);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: lazy.enumerable,
+    get() {
+      Object.defineProperty(process, name, lazy); // Node's own getter again, which keeps the stream
+      const stream = process[name];
+      use(stream);
+      return stream;
+    },
+  });
 }

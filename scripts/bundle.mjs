@@ -20,6 +20,7 @@
 // bundled with the checking stages, so its 300 KB are in the code cache rather than parsed by V8
 // on every run (measured with callgrind: 6% of a one-file lint's instructions).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build, transform } from "esbuild";
 import { basename, dirname, join, relative } from "node:path";
@@ -58,9 +59,70 @@ const yamlEnvOnce = {
   },
 };
 
+/**
+ * commander requires `child_process` when it loads, for executable subcommands (`git-foo`
+ * style), which journey does not have: loading it (with `net`, `dgram` and the stream modules it
+ * pulls in) was about 1.3 ms of every run. In our bundles it is required on first use instead.
+ * The build fails if commander no longer requires it as expected or uses more of it than `spawn`.
+ */
+const commanderLazyChildProcess = {
+  name: "commander-lazy-child-process",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, async ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      const declaration = "const childProcess = require('node:child_process');";
+      const uses = new Set([...text.matchAll(/childProcess\.(\w+)/g)].map((match) => match[1]));
+      if (!text.includes(declaration) || uses.size !== 1 || !uses.has("spawn"))
+        throw new Error(`scripts/bundle.mjs: ${path} no longer uses child_process as expected; check commanderLazyChildProcess`);
+      const contents = text.replace(declaration, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+      return { contents, loader: "js" };
+    });
+  },
+};
+
+/**
+ * chalk detects the terminal's colour support when it loads (its vendored supports-color:
+ * `tty.isatty`, `os.release`, the environment), for its default instance; journey never uses that
+ * instance: every `Chalk` is made with the level src/report/color.ts decides (--no-color,
+ * NO_COLOR, FORCE_COLOR, a TTY), and eslint.config.js forbids importing chalk's default instance
+ * and its `supportsColor`. So in our bundles the detection is left out (loading `tty` and `net`
+ * was about 0.5 ms of every run). The build fails if chalk no longer imports it by that name.
+ */
+const chalkWithoutDetection = {
+  name: "chalk-without-detection",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]chalk[\\/]source[\\/]vendor[\\/]supports-color[\\/]index\.js$/ }, async ({ path }) => {
+      const index = readFileSync(join(dirname(path), "..", "..", "index.js"), "utf8");
+      const text = readFileSync(path, "utf8");
+      if (!index.includes("import supportsColor from '#supports-color';") || !text.includes("export default supportsColor;"))
+        throw new Error(`scripts/bundle.mjs: chalk no longer imports ${path} as expected; check chalkWithoutDetection`);
+      return { contents: "export default { stdout: false, stderr: false };", loader: "js" };
+    });
+  },
+};
+
+/**
+ * src/cli/version.ts reads package.json when it loads; in our bundles the two fields it reads are
+ * written in by the build (the bundles are rebuilt whenever the package is: `prepack`), which
+ * saves every run a file read, a JSON parse and a URL (0.2 ms). The build fails if the module no
+ * longer reads package.json as expected.
+ */
+const versionFromBuild = {
+  name: "version-from-build",
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]version\.js$/ }, async ({ path }) => {
+      const text = readFileSync(path, "utf8");
+      const read = /JSON\.parse\(readFileSync\(new URL\("\.\.\/\.\.\/package\.json", import\.meta\.url\), "utf8"\)\)/;
+      if (!read.test(text)) throw new Error(`scripts/bundle.mjs: ${path} no longer reads package.json as expected; check versionFromBuild`);
+      const { version, homepage } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+      return { contents: text.replace(read, JSON.stringify({ version, homepage })), loader: "js" };
+    });
+  },
+};
+
 const common = {
   bundle: true,
-  plugins: [yamlEnvOnce],
+  plugins: [yamlEnvOnce, commanderLazyChildProcess, chalkWithoutDetection, versionFromBuild],
   platform: "node",
   target: "node20",
   // saxes reads XES logs for analyze only: a dependency, loaded with createRequire when an XES log is read.
@@ -76,6 +138,12 @@ const cjs = {
   banner: { js: 'const __journeyModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 };
 
+/** The banner is kept only in the files that use import.meta.url: the URL of each file of a run cost it 0.02-0.04 ms. */
+function withoutUnusedBanner(text) {
+  const banner = `${cjs.banner.js}\n`;
+  return text.startsWith(banner) && !text.includes("__journeyModuleUrl", banner.length) ? text.slice(banner.length) : text;
+}
+
 /** Checks and writes one CommonJS file. */
 function write(path, text) {
   // bin/journey.cjs runs the bundles through vm.Script, where import() has no loader: fail the
@@ -84,7 +152,34 @@ function write(path, text) {
   // esbuild writes ASCII (it escapes other characters), so bin/journey.cjs reads the bundle as
   // Latin-1, which skips UTF-8 decoding; make sure that stays true.
   if (/[\u0080-\uffff]/.test(text)) throw new Error(`scripts/bundle.mjs: ${basename(path)} is not ASCII; bin/journey.cjs reads it as Latin-1`);
-  writeFileSync(path, text, "latin1");
+  const module = selfWrapped(text);
+  writeFileSync(path, CONTENT_NAMED.test(basename(path)) ? module : withContentHash(module), "latin1");
+}
+
+/**
+ * Each file is its own module wrapper: a function of (exports, require, module, __filename,
+ * __dirname), which the file calls itself when Node's require runs it (Node 22, the worker
+ * threads) and is the value of the script when bin/journey.cjs runs it with vm.Script. So
+ * bin/journey.cjs compiles the text as read, not Node's wrapper joined around it, which V8
+ * copied into one more string the size of the file (a megabyte per run, in the young generation).
+ */
+function selfWrapped(text) {
+  return (
+    '((wrapper) => (typeof module === "undefined" ? wrapper : void wrapper.call(exports, exports, require, module, __filename, __dirname)))(' +
+    `function (exports, require, module, __filename, __dirname) {\n${text}\n});\n`
+  );
+}
+
+/** A file esbuild names after its content (`<name>-<hash>.cjs`); bin/journey.cjs has the same pattern. */
+const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
+
+/**
+ * The other files (journey.cjs, lint-worker.cjs, lsp.cjs, execa.cjs) carry a hash of their
+ * content on their first line, which bin/journey.cjs names their code cache after: hashing the
+ * entry at run time (and loading node:crypto to do it) was about 4 ms of every run.
+ */
+function withContentHash(text) {
+  return `// journey-content-hash ${createHash("sha256").update(text, "latin1").digest("hex").slice(0, 16)}\n${text}`;
 }
 
 /**
@@ -94,7 +189,7 @@ function write(path, text) {
  */
 async function bundleFile(entry, outfile) {
   const result = await build({ ...common, ...cjs, ...entry, outfile: join(out, outfile), format: "cjs" });
-  write(result.outputFiles[0].path, result.outputFiles[0].text);
+  write(result.outputFiles[0].path, withoutUnusedBanner(result.outputFiles[0].text));
 }
 
 /**
@@ -118,6 +213,7 @@ async function bundleSplit(entry, outfile) {
   if (!entryOutput) throw new Error(`scripts/bundle.mjs: no output for ${entry}`);
   const rename = (name) => (name === basename(entryOutput) ? outfile : name);
   const manifest = {};
+  const code = new Map();
   for (const file of result.outputFiles) {
     const name = rename(basename(file.path));
     // Requires of the entry's file by another, under its final name (in practice there are none).
@@ -133,18 +229,60 @@ async function bundleSplit(entry, outfile) {
       supported: { "dynamic-import": false },
       sourcefile: name,
     });
-    write(join(out, name), converted.code);
+    const text = withoutUnusedBanner(converted.code);
+    write(join(out, name), text);
+    code.set(name, text);
     const meta = result.metafile.outputs[relative(root, file.path)];
     manifest[name] = {
-      bytes: converted.code.length,
+      bytes: text.length,
       entryPoint: meta.entryPoint,
       imports: [...new Set(meta.imports.filter((i) => i.kind === "import-statement" && !i.external).map((i) => rename(basename(i.path))))],
       dynamicImports: meta.imports.filter((i) => i.kind === "dynamic-import").map((i) => rename(basename(i.path))),
       inputs: Object.keys(meta.inputs).map((input) => toPackagePath(input)),
     };
   }
+  writePack(outfile, manifest, code);
   writeFileSync(join(out, "bundles.json"), JSON.stringify(manifest, null, 1) + "\n");
 }
+
+/** The files of the pack are those the entry requires at once (so every run loads them) up to this size. */
+const PACK_MAX_BYTES = 64 * 1024;
+
+/**
+ * dist/cli/lint-pack.cjs: the small files that every run loads (the entry requires them at once)
+ * in one file, each as the function Node's module wrapper would make of it, so that
+ * bin/journey.cjs reads, and deserializes the code cache of, one file instead of a dozen
+ * (each file read, its cache read and its compile cost a one-file lint about 0.1 ms). The files
+ * stay in dist/cli/ too, for Node 22, where Node's own require and compile cache load them, and
+ * for the files loaded later, which require them by name; bin/journey.cjs runs each file once
+ * either way. bundles.json lists the pack with the modules of its files.
+ */
+function writePack(entry, manifest, code) {
+  const members = [];
+  const seen = new Set([entry]);
+  const queue = [...manifest[entry].imports];
+  while (queue.length > 0) {
+    const name = queue.shift();
+    if (seen.has(name)) continue;
+    seen.add(name);
+    queue.push(...manifest[name].imports);
+    if (manifest[name].bytes <= PACK_MAX_BYTES) members.push(name);
+  }
+  members.sort();
+  const text = `module.exports = {\n${members.map((name) => `${JSON.stringify(name)}: function (exports, require, module, __filename, __dirname) {\n${code.get(name)}\n},\n`).join("")}};\n`;
+  write(join(out, PACK), text);
+  manifest[PACK] = {
+    bytes: text.length,
+    entryPoint: undefined,
+    imports: [],
+    dynamicImports: [],
+    inputs: [...new Set(members.flatMap((name) => manifest[name].inputs))],
+    files: members,
+  };
+}
+
+/** The name bin/journey.cjs loads the pack by. */
+const PACK = "lint-pack.cjs";
 
 /** A module's path as the package knows it: `dist/...` or `node_modules/<package>/...` (node_modules may be a link). */
 function toPackagePath(input) {
@@ -161,11 +299,12 @@ await bundleFile({ entryPoints: [join(root, "dist", "lsp", "server.js")] }, "lsp
 await bundleFile({ stdin: { contents: 'export { execa } from "execa";', resolveDir: root, sourcefile: "execa-entry.js" } }, "execa.cjs");
 
 // One lint of the examples leaves a code cache that covers loading, checking and reporting, so
-// the first real run is already fast.
+// the first real run is already fast. Run from their folder, without --config, as a user's lint
+// is, so that the cache also covers finding the config (which a run with --config never does).
 if (existsSync(join(root, "examples", "journey.config.yaml"))) {
   try {
-    execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), "lint", "--config", "examples/journey.config.yaml", "examples"], {
-      cwd: root,
+    execFileSync(process.execPath, [join(root, "bin", "journey.cjs"), "lint", "."], {
+      cwd: join(root, "examples"),
       stdio: "ignore",
     });
   } catch {

@@ -79,7 +79,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const incomplete = reportUnmatched(discovery);
   // A walk stopped at its limit went somewhere it should not have: check nothing rather than part.
   if (files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
-  const grouping = groupByConfig(files, cwd, fixed);
+  const grouping = groupByConfig(files, cwd, fixed, config);
   if (grouping.problems) {
     for (const problems of grouping.problems) await reportConfigProblems(problems, cwd, options);
     return EXIT.usage;

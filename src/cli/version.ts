@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string; homepage: string };
 
-/** The package version, read from package.json next to the build. */
+/** The package version, read from package.json next to the build (written into the bundles by scripts/bundle.mjs). */
 export const VERSION: string = pkg.version;
 
 /** Where the project lives; rule docs are linked below it (SARIF, Markdown reports). */

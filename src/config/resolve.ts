@@ -43,12 +43,14 @@ export type Grouping = { groups: ConfigGroup[]; problems?: undefined } | { group
 /**
  * Splits journey files by the config each one gets: `fixed` (from --config) for all of them, else
  * each file's nearest config, else the defaults (relative paths resolved against `cwd`). Each
- * config file is read once. Any config with errors makes the whole run untrustworthy: all of
- * them are returned as problems.
+ * config file is read once, and not at all when it is `known`, a config the caller has just loaded
+ * from its file (the working directory's, which a one-file lint would otherwise parse twice). Any
+ * config with errors makes the whole run untrustworthy: all of them are returned as problems.
  */
-export function groupByConfig(files: readonly string[], cwd: string, fixed?: ProjectConfig): Grouping {
+export function groupByConfig(files: readonly string[], cwd: string, fixed?: ProjectConfig, known?: ProjectConfig): Grouping {
   if (fixed) return { groups: files.length > 0 ? [{ config: fixed, files: [...files] }] : [] };
   const loads = new Map<string, ConfigLoad>();
+  if (known?.path !== undefined) loads.set(known.path, { config: known });
   const groups = new Map<string, ConfigGroup>();
   const problems: FileReport[] = [];
   const nearestByDir = new Map<string, string | undefined>();
