@@ -1,4 +1,5 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from "yaml";
+import type { Document, Node, Pair } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { Span } from "../finding.js";
 import type { NodeRange, PositionTable } from "./positions.js";
 
@@ -72,18 +73,18 @@ function nodeRange(doc: Document, path: YamlPath, target: "value" | "key", exact
   let pair: Pair | undefined;
   let found = 0;
   for (const segment of path) {
-    if (isAlias(node)) {
+    if (yamlLib().isAlias(node)) {
       // The text there is the anchor's, shared by every alias: never a place to edit.
       if (exact) return undefined;
       node = node.resolve(doc);
     }
     let next: unknown;
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       const item = node.items.find((candidate) => keyText(candidate.key) === String(segment));
       if (!item) break;
       pair = item;
       next = item.value ?? item.key;
-    } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+    } else if (yamlLib().isSeq(node) && typeof segment === "number" && segment < node.items.length) {
       pair = undefined;
       next = node.items[segment];
     } else {
@@ -92,9 +93,9 @@ function nodeRange(doc: Document, path: YamlPath, target: "value" | "key", exact
     node = next;
     found++;
   }
-  if (exact && (found < path.length || isAlias(node))) return undefined;
+  if (exact && (found < path.length || yamlLib().isAlias(node))) return undefined;
   if (target === "key" && pair && isNodeWithRange(pair.key)) return [pair.key.range![0], pair.key.range![1]];
-  if (isPair(node)) node = node.key;
+  if (yamlLib().isPair(node)) node = node.key;
   return isNodeWithRange(node) ? [node.range![0], node.range![1]] : undefined;
 }
 
@@ -124,7 +125,7 @@ function lineStarts(text: string): number[] {
 }
 
 export function keyText(key: unknown): string {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLib().isScalar(key)) return String(key.value);
   return String(key);
 }
 

@@ -1,4 +1,5 @@
-import { CST, isAlias, isCollection, isPair, isScalar, Lexer, LineCounter, parseDocument, visit, type Document } from "yaml";
+import type { Document } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { Finding, Span } from "../finding.js";
 import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
@@ -53,8 +54,8 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   // positions; anything else, every mistake among it, goes to yaml, which explains it.
   const subset = parseYamlSubset(text);
   if (subset) return { locator: Locator.ofTable(subset.positions, text), data: NOT_ASCII.test(text) ? toNfc(subset.data) : subset.data, findings: [] };
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const lineCounter = new (yamlLib().LineCounter)();
+  const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const locator = Locator.ofDocument(doc, lineCounter, text.length);
   const findings: Finding[] = [];
   const seen = new Set<string>();
@@ -248,8 +249,8 @@ export function countValues(text: string, max: number): number {
   }
   if (2 * separators <= max) return 2 * separators;
   let values = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (VALUE_TOKENS.has(CST.tokenType(token) ?? "") && ++values > max) break;
+  for (const token of new (yamlLib().Lexer)().lex(text)) {
+    if (VALUE_TOKENS.has(yamlLib().CST.tokenType(token) ?? "") && ++values > max) break;
   }
   return values;
 }
@@ -262,9 +263,9 @@ export function countValues(text: string, max: number): number {
 function expandedSize(doc: Document): { values: number; characters: number } {
   const totals = new Map<unknown, { values: number; characters: number }>();
   const children = (node: unknown): unknown[] => {
-    if (isAlias(node)) return [node.resolve(doc)];
-    if (isPair(node)) return [node.key, node.value];
-    if (isCollection(node)) return node.items;
+    if (yamlLib().isAlias(node)) return [node.resolve(doc)];
+    if (yamlLib().isPair(node)) return [node.key, node.value];
+    if (yamlLib().isCollection(node)) return node.items;
     return [];
   };
   const stack: { node: unknown; entered: boolean }[] = [{ node: doc.contents, entered: false }];
@@ -284,9 +285,9 @@ function expandedSize(doc: Document): { values: number; characters: number } {
     }
     stack.pop();
     open.delete(top.node);
-    const own = isScalar(top.node)
+    const own = yamlLib().isScalar(top.node)
       ? { values: 1, characters: String(top.node.source ?? top.node.value).length }
-      : { values: isPair(top.node) || isAlias(top.node) ? 0 : 1, characters: 0 };
+      : { values: yamlLib().isPair(top.node) || yamlLib().isAlias(top.node) ? 0 : 1, characters: 0 };
     for (const child of below) {
       const sum = totals.get(child);
       if (sum) {
@@ -306,9 +307,9 @@ function expandedSize(doc: Document): { values: number; characters: number } {
 function unknownAnchor(doc: Document, locator: Locator): Finding | undefined {
   const anchors = new Set<string>();
   let finding: Finding | undefined;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Node(_key, node) {
-      if (isAlias(node)) {
+      if (yamlLib().isAlias(node)) {
         if (anchors.has(node.source)) return undefined;
         const name = node.source.length > 40 ? `${node.source.slice(0, 40)}…` : node.source;
         const later = hasLaterAnchor(doc, node.source)
@@ -321,9 +322,9 @@ function unknownAnchor(doc: Document, locator: Locator): Finding | undefined {
           message: `unknown anchor \`${name}\`${later}`,
           ...(node.range ? locator.spanOf(node) : FILE_START),
         };
-        return visit.BREAK;
+        return yamlLib().visit.BREAK;
       }
-      if ((isScalar(node) || isCollection(node)) && node.anchor) anchors.add(node.anchor);
+      if ((yamlLib().isScalar(node) || yamlLib().isCollection(node)) && node.anchor) anchors.add(node.anchor);
       return undefined;
     },
   });
@@ -332,11 +333,11 @@ function unknownAnchor(doc: Document, locator: Locator): Finding | undefined {
 
 function hasLaterAnchor(doc: Document, name: string): boolean {
   let found = false;
-  visit(doc, {
+  yamlLib().visit(doc, {
     Node(_key, node) {
-      if ((isScalar(node) || isCollection(node)) && node.anchor === name) {
+      if ((yamlLib().isScalar(node) || yamlLib().isCollection(node)) && node.anchor === name) {
         found = true;
-        return visit.BREAK;
+        return yamlLib().visit.BREAK;
       }
       return undefined;
     },
@@ -346,11 +347,11 @@ function hasLaterAnchor(doc: Document, name: string): boolean {
 
 function firstAliasSpan(doc: Document, locator: Locator) {
   let span = { ...FILE_START };
-  visit(doc, {
+  yamlLib().visit(doc, {
     Alias(_key, node) {
-      if (isAlias(node) && node.range) {
+      if (yamlLib().isAlias(node) && node.range) {
         span = locator.spanOf(node);
-        return visit.BREAK;
+        return yamlLib().visit.BREAK;
       }
       return undefined;
     },

@@ -1,4 +1,4 @@
-import { CST, Lexer, LineCounter, parseDocument } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 import type { FindingSuggestion, TextEdit } from "../finding.js";
 import { explainYamlLine } from "./yaml-hints.js";
 
@@ -436,8 +436,8 @@ class Analysis {
   private fixedErrors(edit: TextEdit, from: number, to: number): Set<string> | undefined {
     if (this.budget.parses-- <= 0) return undefined;
     const fixed = this.text.slice(0, edit.range[0]) + edit.text + this.text.slice(edit.range[1]);
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(fixed, { lineCounter, uniqueKeys: true });
+    const lineCounter = new (yamlLib().LineCounter)();
+    const doc = yamlLib().parseDocument(fixed, { lineCounter, uniqueKeys: true });
     const remaining = new Set<string>();
     for (const error of doc.errors) {
       const line = lineCounter.linePos(error.pos[0]).line - 1;
@@ -536,9 +536,9 @@ class Analysis {
     if (this.tokens) return this.tokens;
     const tokens: { offset: number; type: string | undefined; source: string }[] = [];
     let offset = 0;
-    for (const source of new Lexer().lex(this.text)) {
-      const type = CST.tokenType(source);
-      const marker = source === CST.SCALAR || source === CST.FLOW_END || source === CST.DOCUMENT;
+    for (const source of new (yamlLib().Lexer)().lex(this.text)) {
+      const type = yamlLib().CST.tokenType(source);
+      const marker = source === yamlLib().CST.SCALAR || source === yamlLib().CST.FLOW_END || source === yamlLib().CST.DOCUMENT;
       tokens.push({ offset, type: type ?? undefined, source });
       if (!marker) offset += source.length;
     }

@@ -1,4 +1,5 @@
-import { isPair, isScalar, Scalar, visit, type Document } from "yaml";
+import type { Document } from "yaml";
+import { yamlLib } from "./yaml-lib.js";
 
 /** A YAML mistake recognised from the line the parser stopped at: its cause and the fix. */
 export interface YamlHint {
@@ -75,15 +76,15 @@ export interface CutValue {
 export function valuesCutByComments(doc: Document, text: string): CutValue[] {
   if (!text.includes(" #")) return [];
   const cut: CutValue[] = [];
-  visit(doc, {
+  yamlLib().visit(doc, {
     Scalar(key, node, path) {
-      if (key === "key" || node.type !== Scalar.PLAIN || typeof node.value !== "string" || !node.range) return;
+      if (key === "key" || node.type !== yamlLib().Scalar.PLAIN || typeof node.value !== "string" || !node.range) return;
       const end = node.range[1];
       if (text[end] !== " " || text[end + 1] !== "#" || !/[^\s#]/.test(text[end + 2] ?? " ")) return;
       const lineEnd = text.slice(end).search(/\r|\n|$/);
       const comment = text.slice(end + 1, end + lineEnd).trimEnd();
       const parent = path[path.length - 1];
-      const name = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : undefined;
+      const name = yamlLib().isPair(parent) && yamlLib().isScalar(parent.key) ? String(parent.key.value) : undefined;
       const meant = quoted(`${node.value} ${comment}`);
       cut.push({
         start: node.range[0],
