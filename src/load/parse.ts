@@ -3,7 +3,7 @@ import { yamlLib } from "./yaml-lib.js";
 import type { Finding, Span } from "../finding.js";
 import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
-import { parseYamlSubset } from "./yaml-subset.js";
+import { parseYamlSubset, TOO_MANY_VALUES } from "./yaml-subset.js";
 import { groupYamlErrors, type YamlProblem } from "./yaml-cascade.js";
 import { explainYamlLine, valuesCutByComments } from "./yaml-hints.js";
 
@@ -46,14 +46,14 @@ const FRIENDLY: Record<string, (error: YamlProblem) => string> = {
  * Never throws on bad input.
  */
 export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
-  if (countValues(text, limits.maxNodes) > limits.maxNodes) {
-    // Refused before the document is built: building it is what takes the memory.
-    return { locator: Locator.empty(), data: undefined, findings: [tooManyValues(limits.maxNodes, FILE_START)] };
-  }
   // The YAML journeys are written in is read in one pass, into the data and a table of
-  // positions; anything else, every mistake among it, goes to yaml, which explains it.
-  const subset = parseYamlSubset(text);
+  // positions, counting its values as it goes; anything else, every mistake among it, goes to
+  // yaml, which explains it.
+  const subset = parseYamlSubset(text, limits.maxNodes);
+  if (subset === TOO_MANY_VALUES) return tooManyValuesRead(limits.maxNodes);
   if (subset) return { locator: Locator.ofTable(subset.positions, text), data: NOT_ASCII.test(text) ? toNfc(subset.data) : subset.data, findings: [] };
+  // Refused before yaml builds its document: building it is what takes the memory.
+  if (countValues(text, limits.maxNodes) > limits.maxNodes) return tooManyValuesRead(limits.maxNodes);
   const lineCounter = new (yamlLib().LineCounter)();
   const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const locator = Locator.ofDocument(doc, lineCounter, text.length);
@@ -215,6 +215,10 @@ function expandedSizeFinding(doc: Document, locator: Locator, limits: ParseLimit
   };
 }
 
+function tooManyValuesRead(max: number): ParsedYaml {
+  return { locator: Locator.empty(), data: undefined, findings: [tooManyValues(max, FILE_START)] };
+}
+
 function tooManyValues(max: number, span: Span): Finding {
   return {
     ruleId: "syntax",
@@ -248,6 +252,11 @@ export function countValues(text: string, max: number): number {
     if (code < 128) separators += SEPARATORS[code];
   }
   if (2 * separators <= max) return 2 * separators;
+  return lexedValues(text, max);
+}
+
+/** The values in `text` as yaml's lexer finds them, counted up to `max + 1`. */
+export function lexedValues(text: string, max = Infinity): number {
   let values = 0;
   for (const token of new (yamlLib().Lexer)().lex(text)) {
     if (VALUE_TOKENS.has(yamlLib().CST.tokenType(token) ?? "") && ++values > max) break;

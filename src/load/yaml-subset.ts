@@ -15,7 +15,12 @@ import { PositionTableBuilder, type PositionTable } from "./positions.js";
 export interface SubsetParse {
   data: Record<string, unknown>;
   positions: PositionTable;
+  /** Values as yaml's lexer counts them (`countValues` in parse.ts): keys, scalars and flow collections. */
+  values: number;
 }
+
+/** The text holds more values than allowed: reading stopped there, having built little. */
+export const TOO_MANY_VALUES = "too many values";
 
 /** Characters the subset leaves to `yaml`: tabs, carriage returns, other controls, a byte order mark, non-characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
@@ -32,6 +37,7 @@ const DASH = 45;
 /** Declines the text: thrown inside the reader, caught once at the top. */
 class Unread extends Error {}
 const UNREAD_ERROR = new Unread();
+const TOO_MANY_ERROR = new Unread();
 
 interface Node {
   value: unknown;
@@ -44,11 +50,13 @@ interface Node {
   nodeEnd: number;
 }
 
-export function parseYamlSubset(text: string): SubsetParse | undefined {
+/** `maxValues`: stop and return `TOO_MANY_VALUES` past this many values (counted as yaml's lexer counts them). */
+export function parseYamlSubset(text: string, maxValues = Infinity): SubsetParse | typeof TOO_MANY_VALUES | undefined {
   if (UNREAD.test(text)) return undefined;
   try {
-    return new Reader(text).document();
+    return new Reader(text, maxValues).document();
   } catch (error) {
+    if (error === TOO_MANY_ERROR) return TOO_MANY_VALUES;
     if (error instanceof Unread) return undefined;
     throw error;
   }
@@ -57,10 +65,19 @@ export function parseYamlSubset(text: string): SubsetParse | undefined {
 class Reader {
   private readonly length: number;
   private depth = 0;
+  private values = 0;
   private readonly table = new PositionTableBuilder();
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly maxValues: number,
+  ) {
     this.length = text.length;
+  }
+
+  /** One more value (a key, a scalar, a flow collection): what yaml's lexer counts. */
+  private count(): void {
+    if (++this.values > this.maxValues) throw TOO_MANY_ERROR;
   }
 
   document(): SubsetParse | undefined {
@@ -76,7 +93,7 @@ class Reader {
     if (!this.isKeyLine(line)) throw UNREAD_ERROR; // a journey and a config are mappings
     const root = this.blockMap(0, line);
     if (this.contentLine(root.next) < this.length) throw UNREAD_ERROR; // a second document, or text yaml must explain
-    return { data: root.node.value as Record<string, unknown>, positions: this.table.build(root.node.record) };
+    return { data: root.node.value as Record<string, unknown>, positions: this.table.build(root.node.record), values: this.values };
   }
 
   // ---- lines -------------------------------------------------------------------------------
@@ -221,6 +238,7 @@ class Reader {
 
   /** A key and its `:`: plain or quoted, on one line. */
   private key(at: number): { text: string; end: number; colon: number } {
+    this.count();
     const code = this.text.charCodeAt(at);
     if (code === 34 || code === 39) {
       const scalar = this.quoted(at);
@@ -337,6 +355,7 @@ class Reader {
   /** A value that starts at `at` on the line of its key or `-`; `indent`: the column of that key or `-`. */
   private inline(at: number, indent: number): { node: Node; next: number } {
     const code = this.text.charCodeAt(at);
+    if (code !== 91 && code !== 123) this.count(); // a flow collection counts itself
     if (code === 91 || code === 123) {
       const flow = this.flow(at);
       const nodeEnd = this.absorb(this.endOfLine(flow.end), indent);
@@ -435,6 +454,7 @@ class Reader {
    * and folded lines indented further are left to yaml.
    */
   private blockScalar(at: number, indent: number): { node: Node; next: number } {
+    this.count(); // yaml's lexer gives its header and its text a token each
     const folded = this.text.charCodeAt(at) === 62;
     let header = at + 1;
     let strip = false;
@@ -497,6 +517,7 @@ class Reader {
   /** A flow sequence or mapping closed on its own line, entries being scalars or flow collections. */
   private flow(at: number): Node {
     if (++this.depth > MAX_DEPTH) throw UNREAD_ERROR;
+    this.count();
     const isMap = this.text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
     const lineEnd = this.lineEnd(at);
@@ -547,6 +568,7 @@ class Reader {
 
   /** A scalar inside a flow collection: quoted, or plain up to `,` `]` `}` or `: `. */
   private flowScalar(at: number, lineEnd: number, isKey: boolean): { value: unknown; end: number } {
+    this.count();
     const code = this.text.charCodeAt(at);
     if (code === 34 || code === 39) return this.quoted(at);
     if (!this.plainStarts(at)) throw UNREAD_ERROR;

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { LineCounter, parseDocument } from "yaml";
 import { journeyText, random } from "../../bench/generate.mjs";
 import { Locator, type YamlPath } from "../../src/load/locator.js";
-import { parseYamlSubset } from "../../src/load/yaml-subset.js";
+import { lexedValues, parseYaml } from "../../src/load/parse.js";
+import { parseYamlSubset, TOO_MANY_VALUES } from "../../src/load/yaml-subset.js";
 import { randomSource, randomYaml } from "../helpers/random-yaml.js";
 
 /**
@@ -15,11 +16,14 @@ import { randomSource, randomYaml } from "../helpers/random-yaml.js";
  */
 function differences(text: string): string[] | undefined {
   const subset = parseYamlSubset(text);
-  if (!subset) return undefined;
+  if (subset === undefined) return undefined;
+  if (subset === TOO_MANY_VALUES) return ["no limit was given"];
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
   const problems: string[] = [];
   for (const problem of [...doc.errors, ...doc.warnings]) problems.push(`read a text yaml reports: ${problem.code} ${problem.message}`);
+  const lexed = lexedValues(text);
+  if (subset.values !== lexed) problems.push(`${subset.values} values counted instead of the ${lexed} of yaml's lexer`);
   const expected: unknown = doc.toJS();
   if (!isDeepStrictEqual(subset.data, expected)) problems.push(`data ${JSON.stringify(subset.data)} instead of ${JSON.stringify(expected)}`);
   const fromYaml = Locator.ofDocument(doc, lineCounter, text.length);
@@ -123,6 +127,19 @@ describe("the YAML subset reader", () => {
     expect(parseYamlSubset(text)).toBeUndefined();
   });
 
+  it("stops at the limit of values, counted as yaml's lexer counts them, and the file is refused as before", () => {
+    const text = readFileSync("examples/saas-trial.journey.yaml", "utf8");
+    const values = lexedValues(text);
+    const read = parseYamlSubset(text, values);
+    expect(read !== undefined && read !== TOO_MANY_VALUES && read.values).toBe(values);
+    expect(parseYamlSubset(text, values - 1)).toBe(TOO_MANY_VALUES);
+    const limits = { maxAliases: 100, maxFileSize: 10_000_000 };
+    expect(parseYaml(text, { ...limits, maxNodes: values }).findings).toEqual([]);
+    const refused = parseYaml(text, { ...limits, maxNodes: values - 1 });
+    expect(refused.data).toBeUndefined();
+    expect(refused.findings.map((f) => [f.messageId, f.line, f.column])).toEqual([["too-many-values", 1, 1]]);
+  });
+
   it("reads the scalars of yaml's core schema as yaml does", () => {
     const plain = [
       "~",
@@ -149,6 +166,16 @@ describe("the YAML subset reader", () => {
     ];
     const text = plain.map((value, index) => `k${index}: ${value}`).join("\n") + "\n";
     expect(differences(text)).toEqual([]);
-    expect(parseYamlSubset(text)?.data).toMatchObject({ k0: null, k3: true, k4: false, k5: 15, k6: 31, k7: -12, k9: 7, k16: "2026-11-01", k18: "yes" });
+    expect((parseYamlSubset(text) as { data: unknown }).data).toMatchObject({
+      k0: null,
+      k3: true,
+      k4: false,
+      k5: 15,
+      k6: 31,
+      k7: -12,
+      k9: 7,
+      k16: "2026-11-01",
+      k18: "yes",
+    });
   });
 });
