@@ -259,7 +259,10 @@ try {
     figure({
       name: "throughput",
       target: "at most 0.5x parse-only",
-      a: { what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), --concurrency auto (a thread per 2,000 files, one per core at most)`, ...lint },
+      a: {
+        what: `journey lint, ${settings.journeys} journeys (${bytes >> 20} MB), --concurrency auto (a thread per 2,000 files, one per core at most)`,
+        ...lint,
+      },
       b: { what: "yaml.parseDocument + LineCounter only, one thread", ...parseOnly },
       c: { what: "journey lint --concurrency off (one thread)", ...lintOneThread },
       ratio: lint.ms.median / parseOnly.ms.median,
