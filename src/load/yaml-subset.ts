@@ -22,14 +22,16 @@ export interface SubsetParse {
 /** The text holds more values than allowed: reading stopped there, having built little. */
 export const TOO_MANY_VALUES = "too many values";
 
-/** Characters the subset leaves to `yaml`: tabs, carriage returns, other controls, a byte order mark, non-characters. */
+/** Characters the subset leaves to `yaml`: tabs, a carriage return not before a line feed, other controls, a byte order mark, non-characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const UNREAD = /[\x00-\x09\x0b-\x1f\x7f-\x9f\ufeff\ufffe\uffff]/;
+const UNREAD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\r(?!\n)/;
 /** Deeper than any journey: `yaml` says what it makes of it. */
 const MAX_DEPTH = 64;
 
 const SPACE = 32;
 const NEWLINE = 10;
+/** Only ever before a line feed (`UNREAD`): `\r\n` ends a line as `\n` does. */
+const RETURN = 13;
 const HASH = 35;
 const COLON = 58;
 const DASH = 45;
@@ -85,7 +87,7 @@ class Reader {
     if (this.startsMarker(line, "---")) {
       // `---` alone on its line starts the document; anything after it on the line is left to yaml.
       const after = this.skipSpaces(line + 3);
-      if (after < this.length && this.text.charCodeAt(after) !== NEWLINE) throw UNREAD_ERROR;
+      if (after < this.length && !isBreak(this.text.charCodeAt(after))) throw UNREAD_ERROR;
       line = this.contentLine(this.lineAfter(line));
     }
     if (line >= this.length) return undefined; // empty: yaml's message
@@ -98,9 +100,11 @@ class Reader {
 
   // ---- lines -------------------------------------------------------------------------------
 
+  /** Where the text of the line that `from` is on ends: at its `\n`, or `\r\n`. */
   private lineEnd(from: number): number {
     const end = this.text.indexOf("\n", from);
-    return end < 0 ? this.length : end;
+    if (end < 0) return this.length;
+    return end > from && this.text.charCodeAt(end - 1) === RETURN ? end - 1 : end;
   }
 
   private lineAfter(from: number): number {
@@ -119,7 +123,7 @@ class Reader {
     let line = from;
     while (line < this.length) {
       const first = this.skipSpaces(line);
-      if (first < this.length && this.text.charCodeAt(first) !== NEWLINE && this.text.charCodeAt(first) !== HASH) return line;
+      if (first < this.length && !isBreak(this.text.charCodeAt(first)) && this.text.charCodeAt(first) !== HASH) return line;
       line = this.lineAfter(first);
     }
     return this.length;
@@ -137,7 +141,7 @@ class Reader {
       if (first >= this.length) break;
       const code = this.text.charCodeAt(first);
       if (code === HASH && first - line > indent) end = line = this.lineAfter(first);
-      else if (code === NEWLINE) line = first + 1;
+      else if (isBreak(code)) line = this.lineAfter(first);
       else break;
     }
     return end;
@@ -161,7 +165,7 @@ class Reader {
   private startsMarker(line: number, marker: "---" | "..."): boolean {
     if (!this.text.startsWith(marker, line)) return false;
     const after = this.text.charCodeAt(line + 3);
-    return Number.isNaN(after) || after === SPACE || after === NEWLINE;
+    return Number.isNaN(after) || after === SPACE || isBreak(after);
   }
 
   /**
@@ -173,6 +177,7 @@ class Reader {
     if (at >= this.length) return this.length;
     const code = this.text.charCodeAt(at);
     if (code === NEWLINE) return at + 1;
+    if (code === RETURN) return at + 2;
     if (code === HASH && at > from) return this.lineAfter(at);
     throw UNREAD_ERROR;
   }
@@ -200,7 +205,7 @@ class Reader {
   private isBlank(at: number): boolean {
     if (at >= this.length) return true;
     const code = this.text.charCodeAt(at);
-    return code === SPACE || code === NEWLINE;
+    return code === SPACE || isBreak(code);
   }
 
   /** The block mapping whose first key starts at `first`, in column `indent`. `next`: the line after it. */
@@ -264,7 +269,7 @@ class Reader {
   private mapValue(indent: number, from: number): { node: Node; next: number } {
     const at = this.skipSpaces(from);
     const code = at < this.length ? this.text.charCodeAt(at) : NEWLINE;
-    if (code !== NEWLINE && !(code === HASH && at > from)) return this.inline(at, indent);
+    if (!isBreak(code) && !(code === HASH && at > from)) return this.inline(at, indent);
     const after = this.lineAfter(at);
     const line = this.contentLine(after);
     if (line < this.length) {
@@ -327,7 +332,7 @@ class Reader {
   private seqItem(indent: number, dash: number): { node: Node; next: number } {
     const at = this.skipSpaces(dash + 1);
     const code = at < this.length ? this.text.charCodeAt(at) : NEWLINE;
-    if (code === NEWLINE || (code === HASH && at > dash + 1)) {
+    if (isBreak(code) || (code === HASH && at > dash + 1)) {
       const after = this.lineAfter(at);
       const line = this.contentLine(after);
       if (line < this.length) {
@@ -382,7 +387,7 @@ class Reader {
     // ` #word` right after a value: the comment-in-value warning is yaml's path.
     if (end < lineEnd && this.text.charCodeAt(end) === SPACE && this.text.charCodeAt(end + 1) === HASH) {
       const third = end + 2 < this.length ? this.text.charCodeAt(end + 2) : NEWLINE;
-      if (third !== SPACE && third !== NEWLINE && third !== HASH) throw UNREAD_ERROR;
+      if (third !== SPACE && !isBreak(third) && third !== HASH) throw UNREAD_ERROR;
     }
     const nodeEnd = this.absorb(this.endOfLine(end), indent);
     return { node: { value: resolvePlain(this.text.slice(at, end)), record: -1, start: at, end, nodeEnd }, next: nodeEnd };
@@ -414,7 +419,7 @@ class Reader {
       case 96: // `
         return false;
       default:
-        return !Number.isNaN(code) && code !== SPACE && code !== NEWLINE;
+        return !Number.isNaN(code) && code !== SPACE && !isBreak(code);
     }
   }
 
@@ -466,7 +471,7 @@ class Reader {
     if (afterHeader >= this.length) throw UNREAD_ERROR;
     const first = this.skipSpaces(afterHeader);
     const column = first - afterHeader;
-    if (column <= indent || first >= this.length || this.text.charCodeAt(first) === NEWLINE) throw UNREAD_ERROR;
+    if (column <= indent || first >= this.length || isBreak(this.text.charCodeAt(first))) throw UNREAD_ERROR;
     const lines: string[] = [];
     let line = afterHeader;
     let end = afterHeader; // after the last line with text
@@ -478,14 +483,14 @@ class Reader {
         // A blank line: part of the scalar if text follows it at the scalar's indentation.
         if (textStart - line > column) throw UNREAD_ERROR;
         lines.push("");
-        line = lineEnd + 1;
+        line = this.lineAfter(lineEnd);
         continue;
       }
       if (textStart - line < column) break;
       if (lineEnd >= this.length) throw UNREAD_ERROR; // no final line break: left to yaml
       if (folded && textStart - line > column) throw UNREAD_ERROR;
       lines.push(this.text.slice(line + column, lineEnd));
-      line = lineEnd + 1;
+      line = this.lineAfter(lineEnd);
       end = line;
       next = line;
     }
@@ -591,6 +596,11 @@ class Reader {
     if (c === 91 || c === 123) throw UNREAD_ERROR;
     return { value: resolvePlain(this.text.slice(at, end)), end };
   }
+}
+
+/** A line feed, or the carriage return before one. */
+function isBreak(code: number): boolean {
+  return code === NEWLINE || code === RETURN;
 }
 
 /** Escapes of a double-quoted scalar; one outside the common set is left to yaml. */

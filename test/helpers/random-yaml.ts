@@ -3,7 +3,7 @@
  * mappings in items, flow collections, quoted, plain and block scalars whose text yaml's core
  * schema reads as strings, numbers, booleans and nulls, comments and blank lines at every indent,
  * empty values; then up to two random edits (a deleted character, an inserted indicator, a tab),
- * so that mistakes are among them. Used to hold the subset reader to `yaml` (test/load/yaml-subset.test.ts).
+ * so that mistakes are among them; a quarter of them with Windows line ends. Used to hold the subset reader to `yaml` (test/load/yaml-subset.test.ts).
  */
 export function randomSource(seed: number): () => number {
   let state = seed >>> 0;
@@ -71,10 +71,11 @@ export function randomYaml(rand: () => number): string {
   if (rand() < 0.1) lines.push(pick(["---", "# top", "--- # doc"]));
   block(0, 0, "map");
   let text = lines.join("\n") + (rand() < 0.8 ? "\n" : "");
+  if (rand() < 0.25) text = text.replaceAll("\n", "\r\n"); // as saved on Windows
   for (let i = 0, edits = Math.floor(rand() * 3) - 1; i < edits; i++) {
     const at = Math.floor(rand() * text.length);
     if (rand() < 0.4) text = text.slice(0, at) + text.slice(at + 1);
-    else text = text.slice(0, at) + pick([" ", ":", "-", "\n", "#", "'", '"', "[", "]", "{", "}", ",", "  ", "\t", "&a", "*a", "!"]) + text.slice(at);
+    else text = text.slice(0, at) + pick([" ", ":", "-", "\n", "#", "'", '"', "[", "]", "{", "}", ",", "  ", "\t", "\r", "&a", "*a", "!"]) + text.slice(at);
   }
   return text;
 }
