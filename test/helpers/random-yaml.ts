@@ -1,21 +1,11 @@
 /**
- * Seeded random YAML near what journeys are written in: block mappings and sequences, compact
- * mappings in items, flow collections, quoted, plain and block scalars whose text yaml's core
- * schema reads as strings, numbers, booleans and nulls, comments and blank lines at every indent,
- * empty values; then up to two random edits (a deleted character, an inserted indicator, a tab),
- * so that mistakes are among them; a quarter of them with Windows line ends. Used to hold the subset reader to `yaml` (test/load/yaml-subset.test.ts).
+ * Random YAML near what journeys are written in, from a seeded source (bench/generate.mjs's
+ * `random`): block mappings and sequences, compact mappings in items, flow collections, quoted,
+ * plain and block scalars whose text yaml's core schema reads as strings, numbers, booleans and
+ * nulls, comments and blank lines at every indent, empty values; then up to two random edits (a
+ * deleted character, an inserted indicator, a tab), so that mistakes are among them; a quarter of
+ * them with Windows line ends. Used to hold the subset reader to `yaml` (test/load/yaml-subset.test.ts).
  */
-export function randomSource(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // prettier-ignore
 const SCALARS = [
   "a", "hello world", "1", "-1", "0.5", "1e3", "true", "False", "null", "~", "", "0x1F", "0o17", ".inf", "-.Inf", ".nan", "007",
