@@ -14,13 +14,26 @@ export type NodeRange = [number, number];
  */
 const HEADER = 4;
 
+/*
+ * The numbers are kept in fixed chunks rather than one array grown by doubling: a large file's
+ * table is then written without copies, and nothing but the last chunk is left unused
+ * (a 40,000-step journey's 4.6 MB table took 18 MB of buffers at its peak when grown and sliced).
+ */
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
 export class PositionTable {
   constructor(
-    private readonly numbers: Int32Array,
+    private readonly chunks: readonly Int32Array[],
     /** The mappings' keys as written (before NFC), each mapping's together. */
     private readonly keys: readonly string[],
     private readonly root: number,
   ) {}
+
+  private at(index: number): number {
+    return this.chunks[index >> CHUNK_BITS][index & MASK];
+  }
 
   /**
    * The node at `path` as the `Locator` defines it over a YAML document: the value there, or with
@@ -28,24 +41,23 @@ export class PositionTable {
    * the deepest one on the way (`exact`: undefined unless the whole path was found).
    */
   find(path: YamlPath, target: "value" | "key", exact: boolean): NodeRange | undefined {
-    const numbers = this.numbers;
     let record = this.root;
-    let range: NodeRange = [numbers[record + 1], numbers[record + 2]];
+    let range: NodeRange = [this.at(record + 1), this.at(record + 2)];
     let key: NodeRange | undefined;
     let found = 0;
     for (const segment of path) {
       if (record < 0) break;
-      const head = numbers[record];
+      const head = this.at(record);
       const count = head >> 1;
       let at: number;
       if (head & 1) {
-        const first = numbers[record + 3];
+        const first = this.at(record + 3);
         const wanted = String(segment);
         let index = 0;
         while (index < count && this.keys[first + index] !== wanted) index++;
         if (index === count) break;
         at = record + HEADER + index * 5;
-        key = [numbers[at], numbers[at + 1]];
+        key = [this.at(at), this.at(at + 1)];
         at += 2;
       } else if (typeof segment === "number" && segment < count) {
         at = record + HEADER + segment * 3;
@@ -53,8 +65,8 @@ export class PositionTable {
       } else {
         break;
       }
-      range = [numbers[at], numbers[at + 1]];
-      record = numbers[at + 2];
+      range = [this.at(at), this.at(at + 1)];
+      record = this.at(at + 2);
       found++;
     }
     if (exact && found < path.length) return undefined;
@@ -65,31 +77,35 @@ export class PositionTable {
 
 /** Writes the records of a `PositionTable` as the reader finishes each collection. */
 export class PositionTableBuilder {
-  private numbers = new Int32Array(1024);
+  private readonly chunks: Int32Array[] = [];
   private length = 0;
   private readonly keys: string[] = [];
 
-  /** A collection's record; `entries` as in the record, without the header. Returns its index. */
-  add(start: number, end: number, keys: readonly string[] | undefined, entries: readonly number[]): number {
+  private push(value: number): void {
+    const index = this.length++;
+    const chunk = index >> CHUNK_BITS;
+    if (chunk === this.chunks.length) this.chunks.push(new Int32Array(CHUNK));
+    this.chunks[chunk][index & MASK] = value;
+  }
+
+  /**
+   * A collection's record, written when the collection ends: `keys` (a mapping's, or undefined
+   * for a sequence) and `entries` (as in the record, without the header) are read from
+   * `keyFrom` and `entryFrom` to their ends. Returns its index.
+   */
+  add(start: number, end: number, keys: readonly string[] | undefined, keyFrom: number, entries: readonly number[], entryFrom: number): number {
     const record = this.length;
-    const needed = record + HEADER + entries.length;
-    if (needed > this.numbers.length) {
-      const grown = new Int32Array(Math.max(needed, this.numbers.length * 2));
-      grown.set(this.numbers.subarray(0, this.length));
-      this.numbers = grown;
-    }
-    const count = keys ? keys.length : entries.length / 3;
-    this.numbers[record] = count * 2 + (keys ? 1 : 0);
-    this.numbers[record + 1] = start;
-    this.numbers[record + 2] = end;
-    this.numbers[record + 3] = this.keys.length;
-    if (keys) for (const key of keys) this.keys.push(key);
-    this.numbers.set(entries, record + HEADER);
-    this.length = needed;
+    const count = keys ? keys.length - keyFrom : (entries.length - entryFrom) / 3;
+    this.push(count * 2 + (keys ? 1 : 0));
+    this.push(start);
+    this.push(end);
+    this.push(this.keys.length);
+    if (keys) for (let i = keyFrom; i < keys.length; i++) this.keys.push(keys[i]);
+    for (let i = entryFrom; i < entries.length; i++) this.push(entries[i]);
     return record;
   }
 
   build(root: number): PositionTable {
-    return new PositionTable(this.numbers.slice(0, this.length), this.keys, root);
+    return new PositionTable(this.chunks, this.keys, root);
   }
 }

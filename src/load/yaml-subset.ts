@@ -69,6 +69,16 @@ class Reader {
   private depth = 0;
   private values = 0;
   private readonly table = new PositionTableBuilder();
+  /*
+   * The keys, entries (offsets, as in the table's records) and sequence items of the collections
+   * being read, innermost last: a collection takes its own from where they stood when it began,
+   * so its array is made once at its exact length (an array grown by push keeps room for 17).
+   */
+  private readonly keyStack: string[] = [];
+  private readonly entryStack: number[] = [];
+  private readonly itemStack: unknown[] = [];
+  /** One string for each key and short scalar written many times (`channel`, `website`): a 40,000-step journey repeats them 200,000 times. */
+  private readonly known = new Map<string, string>();
 
   constructor(
     private readonly text: string,
@@ -96,6 +106,33 @@ class Reader {
     const root = this.blockMap(0, line);
     if (this.contentLine(root.next) < this.length) throw UNREAD_ERROR; // a second document, or text yaml must explain
     return { data: root.node.value as Record<string, unknown>, positions: this.table.build(root.node.record), values: this.values };
+  }
+
+  private intern(text: string): string {
+    const known = this.known.get(text);
+    if (known !== undefined) return known;
+    this.known.set(text, text);
+    return text;
+  }
+
+  /** A scalar's value, its string shared with the same one written before when short. */
+  private scalar(value: unknown): unknown {
+    return typeof value === "string" && value.length <= 32 ? this.intern(value) : value;
+  }
+
+  /** The record of the collection that began when the stacks held `keyFrom` keys and `entryFrom` entries; takes them off. */
+  private record(start: number, end: number, isMap: boolean, keyFrom: number, entryFrom: number): number {
+    const record = this.table.add(start, end, isMap ? this.keyStack : undefined, keyFrom, this.entryStack, entryFrom);
+    this.keyStack.length = keyFrom;
+    this.entryStack.length = entryFrom;
+    return record;
+  }
+
+  /** The items of the sequence that began when the stack held `from`, as an array of their number; takes them off. */
+  private items(from: number): unknown[] {
+    const items = this.itemStack.slice(from);
+    this.itemStack.length = from;
+    return items;
   }
 
   // ---- lines -------------------------------------------------------------------------------
@@ -212,29 +249,30 @@ class Reader {
   private blockMap(indent: number, first: number): { node: Node; next: number } {
     if (++this.depth > MAX_DEPTH) throw UNREAD_ERROR;
     const value: Record<string, unknown> = {};
-    const keys: string[] = [];
-    const entries: number[] = [];
+    const keyFrom = this.keyStack.length;
+    const entryFrom = this.entryStack.length;
     let at = first;
     for (;;) {
       if (indent === 0 && (this.startsMarker(at, "---") || this.startsMarker(at, "..."))) throw UNREAD_ERROR;
       const key = this.key(at);
+      const name = this.intern(key.text);
       if (Object.prototype.hasOwnProperty.call(value, key.text) || key.text === "__proto__" || key.text === "<<") throw UNREAD_ERROR;
       const entry = this.mapValue(indent, key.colon + 1);
-      value[key.text] = entry.node.value;
-      keys.push(key.text);
-      entries.push(at, key.end, entry.node.start, entry.node.end, entry.node.record);
+      value[name] = entry.node.value;
+      this.keyStack.push(name);
+      this.entryStack.push(at, key.end, entry.node.start, entry.node.end, entry.node.record);
       const end = entry.node.nodeEnd;
       const line = this.contentLine(entry.next);
       if (line >= this.length) {
         this.checkTrailingComments(entry.next, line, 0);
         this.depth--;
-        return { node: { value, record: this.table.add(first, end, keys, entries), start: first, end, nodeEnd: end }, next: entry.next };
+        return { node: { value, record: this.record(first, end, true, keyFrom, entryFrom), start: first, end, nodeEnd: end }, next: entry.next };
       }
       const column = this.skipSpaces(line) - line;
       if (column < indent) {
         this.checkTrailingComments(entry.next, line, column);
         this.depth--;
-        return { node: { value, record: this.table.add(first, end, keys, entries), start: first, end, nodeEnd: end }, next: line };
+        return { node: { value, record: this.record(first, end, true, keyFrom, entryFrom), start: first, end, nodeEnd: end }, next: line };
       }
       if (column > indent) throw UNREAD_ERROR; // a continued scalar, or a mistake
       at = line + indent;
@@ -303,14 +341,15 @@ class Reader {
   /** The block sequence whose first `-` is on the line starting at `line`, in column `indent`. */
   private blockSeq(indent: number, line: number): { node: Node; next: number } {
     if (++this.depth > MAX_DEPTH) throw UNREAD_ERROR;
-    const value: unknown[] = [];
-    const entries: number[] = [];
+    const itemFrom = this.itemStack.length;
+    const keyFrom = this.keyStack.length;
+    const entryFrom = this.entryStack.length;
     const first = line + indent;
     let dash = first;
     for (;;) {
       const item = this.seqItem(indent, dash);
-      value.push(item.node.value);
-      entries.push(item.node.start, item.node.end, item.node.record);
+      this.itemStack.push(item.node.value);
+      this.entryStack.push(item.node.start, item.node.end, item.node.record);
       const end = item.node.nodeEnd;
       const next = this.contentLine(item.next);
       const column = next < this.length ? this.skipSpaces(next) - next : -1;
@@ -324,8 +363,8 @@ class Reader {
       this.checkTrailingComments(item.next, next, Math.max(column, 0));
       this.depth--;
       // A sequence at its mapping's indent ends at the next key; yaml checks what else follows.
-      const record = this.table.add(first, end, undefined, entries);
-      return { node: { value, record, start: first, end, nodeEnd: end }, next: next >= this.length ? item.next : next };
+      const record = this.record(first, end, false, keyFrom, entryFrom);
+      return { node: { value: this.items(itemFrom), record, start: first, end, nodeEnd: end }, next: next >= this.length ? item.next : next };
     }
   }
 
@@ -390,7 +429,7 @@ class Reader {
       if (third !== SPACE && !isBreak(third) && third !== HASH) throw UNREAD_ERROR;
     }
     const nodeEnd = this.absorb(this.endOfLine(end), indent);
-    return { node: { value: resolvePlain(this.text.slice(at, end)), record: -1, start: at, end, nodeEnd }, next: nodeEnd };
+    return { node: { value: this.scalar(resolvePlain(this.text.slice(at, end))), record: -1, start: at, end, nodeEnd }, next: nodeEnd };
   }
 
   /** Can a plain scalar start at `at`? Indicators and what they begin are left to yaml. */
@@ -449,8 +488,9 @@ class Reader {
     const end = this.quoteEnd(at);
     if (end < 0) throw UNREAD_ERROR; // multi-line or unclosed: yaml
     const body = this.text.slice(at + 1, end - 1);
-    if (this.text.charCodeAt(at) === 39) return { value: body.includes("''") ? body.replaceAll("''", "'") : body, end };
-    return { value: body.includes("\\") ? unescapeDouble(body) : body, end };
+    const value =
+      this.text.charCodeAt(at) === 39 ? (body.includes("''") ? body.replaceAll("''", "'") : body) : body.includes("\\") ? unescapeDouble(body) : body;
+    return { value: value.length <= 32 ? this.intern(value) : value, end };
   }
 
   /**
@@ -526,37 +566,39 @@ class Reader {
     const isMap = this.text.charCodeAt(at) === 123;
     const close = isMap ? 125 : 93;
     const lineEnd = this.lineEnd(at);
-    const value: unknown = isMap ? {} : [];
-    const keys: string[] | undefined = isMap ? [] : undefined;
-    const entries: number[] = [];
+    const map: Record<string, unknown> = {};
+    const itemFrom = this.itemStack.length;
+    const keyFrom = this.keyStack.length;
+    const entryFrom = this.entryStack.length;
     let i = this.skipSpaces(at + 1);
     if (this.text.charCodeAt(i) === close) {
       this.depth--;
-      return { value, record: this.table.add(at, i + 1, keys, entries), start: at, end: i + 1, nodeEnd: i + 1 };
+      return { value: isMap ? map : [], record: this.record(at, i + 1, isMap, keyFrom, entryFrom), start: at, end: i + 1, nodeEnd: i + 1 };
     }
     for (;;) {
       if (i >= lineEnd) throw UNREAD_ERROR;
       if (isMap) {
         const key = this.flowScalar(i, lineEnd, true);
         if (typeof key.value !== "string") throw UNREAD_ERROR;
-        const text = key.value;
+        const text = this.intern(key.value);
         if (this.text.charCodeAt(key.end) !== COLON || this.text.charCodeAt(key.end + 1) !== SPACE) throw UNREAD_ERROR;
-        if (Object.prototype.hasOwnProperty.call(value, text) || text === "__proto__" || text === "<<") throw UNREAD_ERROR;
+        if (Object.prototype.hasOwnProperty.call(map, text) || text === "__proto__" || text === "<<") throw UNREAD_ERROR;
         const entry = this.flowEntry(this.skipSpaces(key.end + 1), lineEnd);
-        (value as Record<string, unknown>)[text] = entry.value;
-        keys!.push(text);
-        entries.push(i, key.end, entry.start, entry.end, entry.record);
+        map[text] = entry.value;
+        this.keyStack.push(text);
+        this.entryStack.push(i, key.end, entry.start, entry.end, entry.record);
         i = this.skipSpaces(entry.end);
       } else {
         const entry = this.flowEntry(i, lineEnd);
-        (value as unknown[]).push(entry.value);
-        entries.push(entry.start, entry.end, entry.record);
+        this.itemStack.push(entry.value);
+        this.entryStack.push(entry.start, entry.end, entry.record);
         i = this.skipSpaces(entry.end);
       }
       const c = this.text.charCodeAt(i);
       if (c === close) {
         this.depth--;
-        return { value, record: this.table.add(at, i + 1, keys, entries), start: at, end: i + 1, nodeEnd: i + 1 };
+        const record = this.record(at, i + 1, isMap, keyFrom, entryFrom);
+        return { value: isMap ? map : this.items(itemFrom), record, start: at, end: i + 1, nodeEnd: i + 1 };
       }
       if (c !== 44) throw UNREAD_ERROR;
       i = this.skipSpaces(i + 1);
@@ -594,7 +636,7 @@ class Reader {
     }
     const c = this.text.charCodeAt(this.skipSpaces(end));
     if (c === 91 || c === 123) throw UNREAD_ERROR;
-    return { value: resolvePlain(this.text.slice(at, end)), end };
+    return { value: this.scalar(resolvePlain(this.text.slice(at, end))), end };
   }
 }
 
