@@ -136,6 +136,8 @@ export interface Step {
   /** Position in file order across all stages, and the index of the step in the flow graph. */
   index: number;
   stageIndex: number;
+  /** Position among the steps of its stage. */
+  indexInStage: number;
   stageId: string;
   actor: string;
   lane: Lane;
@@ -163,8 +165,8 @@ export interface Step {
   from?: string;
   to?: string;
   collectsFeedback: boolean;
-  /** Where the step is in the file: ["stages", i, "steps", j]. */
-  path: YamlPath;
+  /** Where the step is in the file: ["stages", i, "steps", j] (a new array each time it is read). */
+  readonly path: YamlPath;
 }
 
 export interface Stage {
