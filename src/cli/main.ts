@@ -83,7 +83,7 @@ Exit codes: 0 no errors, 1 errors found, 2 usage, config or internal error.`,
       .option("-o, --output-file <file>", "write the report to a file (atomically) instead of stdout")
       .option(
         "--concurrency <n>",
-        "threads for checking many files: auto (one per core, 2,000 files each at least), off, or a number (at most one per core)",
+        "threads for checking files: auto (one per core, 2,000 files each at least; a file of 1 MB or more on a thread of its own, with a smaller heap), off (every file on the main thread), or a number (at most one per core)",
         "auto",
       )
       .option("--stdin", "validate the text on standard input")
@@ -123,7 +123,7 @@ Examples:
       .option("--stdin-filename <path>", "with --stdin: the file the text stands for (its config, its name in the report)")
       .option(
         "--concurrency <n>",
-        "threads for checking many files: auto (one per core, 2,000 files each at least), off, or a number (at most one per core)",
+        "threads for checking files: auto (one per core, 2,000 files each at least; a file of 1 MB or more on a thread of its own, with a smaller heap), off (every file on the main thread), or a number (at most one per core)",
         "auto",
       )
       .option("--no-color", "print without colours (also NO_COLOR=1)")

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
@@ -44,6 +45,23 @@ const WORKER = new URL("../../dist/cli/lint-worker.cjs", import.meta.url);
 export const FILES_PER_THREAD = 2000;
 
 /**
+ * A file of this size or more (about 13,000 steps; journeys are 5-50 KB) is checked on a worker
+ * thread of its own, under `LARGE_FILE_HEAP`. What such a file builds lives until its lint ends:
+ * on the main thread V8 lets its young generation grow to 32 MB and its old one to about four
+ * times what is live before collecting either. A 40,000-step journey (3 MB) peaked at 172 MB
+ * there and at 121 MB this way, for 9% more time at 40,000 steps and 23% at 80,000 (the worker's
+ * start, ~35 ms, and more frequent collections; bench/profiles.md).
+ */
+export const LARGE_FILE_BYTES = 1 << 20;
+
+/**
+ * The heap of the worker for large files: a young generation of 4 MB, and an old one that V8 lets
+ * grow by less before collecting it, as it does for any heap under 1 GB. A file that needs more is
+ * checked on the main thread instead (`checkLarge`).
+ */
+export const LARGE_FILE_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 512 } as const;
+
+/**
  * Threads for checking `files` files: the number asked for, or with `auto` one per core as the
  * work repays; never more than the cores (more threads only share them, and each costs its own
  * heap: `--concurrency 99999` once started thousands and took 7.6 GB).
@@ -79,8 +97,21 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
  * them, so the models never cross threads).
  */
 export async function checkSlim(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<ProjectFile[]> {
-  const threads = threadsFor(files.length, options.concurrency);
-  const results = threads === 1 ? files.map((file) => checkOne(file, config, options)) : await checkInThreads(files, config, options, threads);
+  // `--concurrency 1` keeps every file on the main thread, large ones too.
+  const large = options.concurrency === 1 ? [] : files.filter(isLarge);
+  const isLargeFile = new Set(large);
+  const rest = large.length === 0 ? files : files.filter((file) => !isLargeFile.has(file));
+  const threads = threadsFor(rest.length, options.concurrency);
+  const checkingLarge = large.length > 0 ? checkLarge(large, config, options) : undefined;
+  const checked = threads === 1 ? rest.map((file) => checkOne(file, config, options)) : await checkInThreads(rest, config, options, threads);
+  let results = checked;
+  if (checkingLarge) {
+    // Back in the order of the files given.
+    const largeResults = (await checkingLarge).results;
+    let nextLarge = 0;
+    let next = 0;
+    results = files.map((file) => (isLargeFile.has(file) ? largeResults[nextLarge++] : checked[next++]));
+  }
   duplicateJourneyIds(results, cwd);
   resolveProjectLinks(results, config);
   return results;
@@ -109,6 +140,37 @@ export function checkOne(file: string, config: ProjectConfig, options: RunOption
   };
 }
 
+function isLarge(file: string): boolean {
+  // A file that cannot be read is the pipeline's to report, on the main thread.
+  const stats = statSync(file, { throwIfNoEntry: false });
+  return stats !== undefined && stats.isFile() && stats.size >= LARGE_FILE_BYTES;
+}
+
+/**
+ * Checks large files, one at a time, on a worker thread whose heap is `limits`; the worker sends
+ * each file's result as it is done. A file the worker's heap cannot hold (or any failure of the
+ * worker) is checked on the main thread, with those after it: none is skipped, none reported twice.
+ * `onWorker`: how many of the files (the first ones) the worker checked.
+ */
+export async function checkLarge(
+  files: readonly string[],
+  config: ProjectConfig,
+  options: RunOptions,
+  limits: { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } = LARGE_FILE_HEAP,
+): Promise<{ results: ProjectFile[]; onWorker: number }> {
+  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+  const results: ProjectFile[] = [];
+  await new Promise<void>((resolve) => {
+    const worker = new Worker(WORKER, { workerData: { config, options: { ...options, concurrency: 1 }, files, oneByOne: true }, resourceLimits: limits });
+    worker.on("message", (result: ProjectFile) => results.push(result));
+    worker.once("error", () => resolve());
+    worker.once("exit", () => resolve());
+  });
+  const onWorker = results.length;
+  for (const file of files.slice(onWorker)) results.push(checkOne(file, config, options));
+  return { results, onWorker };
+}
+
 async function checkInThreads(files: readonly string[], config: ProjectConfig, options: RunOptions, threads: number): Promise<ProjectFile[]> {
   // Contiguous chunks keep the output in file order; the main thread takes the first.
   const size = Math.ceil(files.length / threads);
@@ -132,7 +194,8 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
 /** A worker thread of checkFiles: checks its chunk of files and sends back the slim results. */
 export function runLintWorker(): void {
   const threads = require("node:worker_threads") as typeof import("node:worker_threads");
-  const { files, config, options } = threads.workerData as { files: string[]; config: ProjectConfig; options: RunOptions };
+  const { files, config, options, oneByOne } = threads.workerData as { files: string[]; config: ProjectConfig; options: RunOptions; oneByOne?: boolean };
   const { parentPort } = threads;
-  parentPort!.postMessage(files.map((file) => checkOne(file, config, options)));
+  if (oneByOne) for (const file of files) parentPort!.postMessage(checkOne(file, config, options));
+  else parentPort!.postMessage(files.map((file) => checkOne(file, config, options)));
 }
