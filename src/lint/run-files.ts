@@ -49,8 +49,8 @@ export const FILES_PER_THREAD = 2000;
  * thread of its own, under `LARGE_FILE_HEAP`. What such a file builds lives until its lint ends:
  * on the main thread V8 lets its young generation grow to 32 MB and its old one to about four
  * times what is live before collecting either. A 40,000-step journey (3 MB) peaked at 172 MB
- * there and at 121 MB this way, for 9% more time at 40,000 steps and 23% at 80,000 (the worker's
- * start, ~35 ms, and more frequent collections; bench/profiles.md).
+ * there and at 121 MB this way, for 10-20% more time on such a file (the worker's start, ~35 ms,
+ * and more frequent collections; bench/profiles.md).
  */
 export const LARGE_FILE_BYTES = 1 << 20;
 
