@@ -25,7 +25,11 @@ export class FlowAnalysis {
 
   /** Indexes of goal steps. */
   get goals(): number[] {
-    return this.memo("goals", () => this.graph.isGoal.flatMap((isGoal, i) => (isGoal ? [i] : [])));
+    return this.memo("goals", () => {
+      const goals: number[] = [];
+      this.graph.isGoal.forEach((isGoal, i) => isGoal && goals.push(i));
+      return goals;
+    });
   }
 
   /** Steps reachable from a goal step, the goal steps included. */

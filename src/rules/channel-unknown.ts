@@ -17,11 +17,16 @@ export const channelUnknown: Rule = {
   check({ journey, report, replace }) {
     const known = [...journey.channels.keys()];
     for (const step of journey.steps) {
-      step.channels.forEach((channel, i) => {
-        if (journey.channels.has(channel)) return;
+      // A loop, not forEach: a closure per step was 4 MB of garbage over a 40,000-step journey.
+      for (let i = 0; i < step.channels.length; i++) {
+        const channel = step.channels[i];
+        if (journey.channels.has(channel)) continue;
         // `channel: x` resolves to x, `channel: [a, b]` to the item
         const at = [...step.path, "channel", i];
-        if (known.length === 0) return report({ messageId: "none", data: { channel }, at, step });
+        if (known.length === 0) {
+          report({ messageId: "none", data: { channel }, at, step });
+          continue;
+        }
         const suggestion = didYouMean(channel, known);
         // Another channel is another meaning: offered to choose, never applied by --fix.
         // `channel: [a, b]` has an item to replace; `channel: a` is the value itself.
@@ -36,7 +41,7 @@ export const channelUnknown: Rule = {
           step,
           ...(suggest && { suggest }),
         });
-      });
+      }
     }
   },
 };

@@ -10,7 +10,8 @@ export const channelUnused: Rule = {
     },
   },
   check({ journey, report }) {
-    const used = new Set(journey.steps.flatMap((step) => step.channels));
+    const used = new Set<string>();
+    for (const step of journey.steps) for (const channel of step.channels) used.add(channel);
     for (const channel of journey.channels.values()) {
       if (channel.declaredInJourney && !used.has(channel.id)) {
         report({ messageId: "unused", data: { channel: channel.id }, at: ["channels", channel.id], target: "key" });
