@@ -27,7 +27,8 @@ export class FlowAnalysis {
   get goals(): number[] {
     return this.memo("goals", () => {
       const goals: number[] = [];
-      this.graph.isGoal.forEach((isGoal, i) => isGoal && goals.push(i));
+      const isGoal = this.graph.isGoal;
+      for (let i = 0; i < isGoal.length; i++) if (isGoal[i]) goals.push(i);
       return goals;
     });
   }
