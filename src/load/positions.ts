@@ -91,17 +91,26 @@ export class PositionTableBuilder {
   /**
    * A collection's record, written when the collection ends: `keys` (a mapping's, or undefined
    * for a sequence) and `entries` (as in the record, without the header) are read from
-   * `keyFrom` and `entryFrom` to their ends. Returns its index.
+   * `keyFrom` to `keyTo` and from `entryFrom` to `entryTo`. Returns its index.
    */
-  add(start: number, end: number, keys: readonly string[] | undefined, keyFrom: number, entries: readonly number[], entryFrom: number): number {
+  add(
+    start: number,
+    end: number,
+    keys: readonly string[] | undefined,
+    keyFrom: number,
+    keyTo: number,
+    entries: readonly number[],
+    entryFrom: number,
+    entryTo: number,
+  ): number {
     const record = this.length;
-    const count = keys ? keys.length - keyFrom : (entries.length - entryFrom) / 3;
+    const count = keys ? keyTo - keyFrom : (entryTo - entryFrom) / 3;
     this.push(count * 2 + (keys ? 1 : 0));
     this.push(start);
     this.push(end);
     this.push(this.keys.length);
-    if (keys) for (let i = keyFrom; i < keys.length; i++) this.keys.push(keys[i]);
-    for (let i = entryFrom; i < entries.length; i++) this.push(entries[i]);
+    if (keys) for (let i = keyFrom; i < keyTo; i++) this.keys.push(keys[i]);
+    for (let i = entryFrom; i < entryTo; i++) this.push(entries[i]);
     return record;
   }
 

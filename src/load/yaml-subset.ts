@@ -25,6 +25,8 @@ export const TOO_MANY_VALUES = "too many values";
 /** Characters the subset leaves to `yaml`: tabs, a carriage return not before a line feed, other controls, a byte order mark, non-characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
 const UNREAD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff]|\r(?!\n)/;
+/** From this many characters on, the reader shares the strings of repeated keys and short scalars (`Reader.recent`). */
+export const SHARE_FROM = 256 * 1024;
 /** Deeper than any journey: `yaml` says what it makes of it. */
 const MAX_DEPTH = 64;
 
@@ -74,17 +76,24 @@ class Reader {
    * being read, innermost last: a collection takes its own from where they stood when it began,
    * so its array is made once at its exact length (an array grown by push keeps room for 17).
    */
-  private readonly keyStack: string[] = [];
-  private readonly entryStack: number[] = [];
-  private readonly itemStack: unknown[] = [];
-  /** One string for each key and short scalar written many times (`channel`, `website`): a 40,000-step journey repeats them 200,000 times. */
-  private readonly known = new Map<string, string>();
+  private readonly keyStack = new Stack<string>();
+  private readonly entryStack = new Stack<number>();
+  private readonly itemStack = new Stack<unknown>();
+  /**
+   * The keys and short scalars read last, by a hash of their length and end characters: one string
+   * for each written many times (`channel`, `website`: a 40,000-step journey repeats them 200,000
+   * times). A slot holds the last one that fell in it; a Map of every string was 15% of the parse.
+   * Only in a file of `SHARE_FROM` characters or more: in a journey of a few kilobytes it saves
+   * little and cost 5% of a 2,000-file lint.
+   */
+  private readonly recent: (string | undefined)[] | undefined;
 
   constructor(
     private readonly text: string,
     private readonly maxValues: number,
   ) {
     this.length = text.length;
+    this.recent = text.length >= SHARE_FROM ? new Array<string | undefined>(256) : undefined;
   }
 
   /** One more value (a key, a scalar, a flow collection): what yaml's lexer counts. */
@@ -109,9 +118,12 @@ class Reader {
   }
 
   private intern(text: string): string {
-    const known = this.known.get(text);
-    if (known !== undefined) return known;
-    this.known.set(text, text);
+    const recent = this.recent;
+    if (recent === undefined) return text;
+    const slot = (text.length * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(text.length - 1)) & 255;
+    const known = recent[slot];
+    if (known === text) return known;
+    recent[slot] = text;
     return text;
   }
 
@@ -122,16 +134,18 @@ class Reader {
 
   /** The record of the collection that began when the stacks held `keyFrom` keys and `entryFrom` entries; takes them off. */
   private record(start: number, end: number, isMap: boolean, keyFrom: number, entryFrom: number): number {
-    const record = this.table.add(start, end, isMap ? this.keyStack : undefined, keyFrom, this.entryStack, entryFrom);
-    this.keyStack.length = keyFrom;
-    this.entryStack.length = entryFrom;
+    const keys = this.keyStack;
+    const entries = this.entryStack;
+    const record = this.table.add(start, end, isMap ? keys.items : undefined, keyFrom, keys.top, entries.items, entryFrom, entries.top);
+    keys.top = keyFrom;
+    entries.top = entryFrom;
     return record;
   }
 
   /** The items of the sequence that began when the stack held `from`, as an array of their number; takes them off. */
   private items(from: number): unknown[] {
-    const items = this.itemStack.slice(from);
-    this.itemStack.length = from;
+    const items = this.itemStack.items.slice(from, this.itemStack.top);
+    this.itemStack.top = from;
     return items;
   }
 
@@ -249,8 +263,8 @@ class Reader {
   private blockMap(indent: number, first: number): { node: Node; next: number } {
     if (++this.depth > MAX_DEPTH) throw UNREAD_ERROR;
     const value: Record<string, unknown> = {};
-    const keyFrom = this.keyStack.length;
-    const entryFrom = this.entryStack.length;
+    const keyFrom = this.keyStack.top;
+    const entryFrom = this.entryStack.top;
     let at = first;
     for (;;) {
       if (indent === 0 && (this.startsMarker(at, "---") || this.startsMarker(at, "..."))) throw UNREAD_ERROR;
@@ -260,7 +274,7 @@ class Reader {
       const entry = this.mapValue(indent, key.colon + 1);
       value[name] = entry.node.value;
       this.keyStack.push(name);
-      this.entryStack.push(at, key.end, entry.node.start, entry.node.end, entry.node.record);
+      this.entryStack.push5(at, key.end, entry.node.start, entry.node.end, entry.node.record);
       const end = entry.node.nodeEnd;
       const line = this.contentLine(entry.next);
       if (line >= this.length) {
@@ -341,15 +355,15 @@ class Reader {
   /** The block sequence whose first `-` is on the line starting at `line`, in column `indent`. */
   private blockSeq(indent: number, line: number): { node: Node; next: number } {
     if (++this.depth > MAX_DEPTH) throw UNREAD_ERROR;
-    const itemFrom = this.itemStack.length;
-    const keyFrom = this.keyStack.length;
-    const entryFrom = this.entryStack.length;
+    const itemFrom = this.itemStack.top;
+    const keyFrom = this.keyStack.top;
+    const entryFrom = this.entryStack.top;
     const first = line + indent;
     let dash = first;
     for (;;) {
       const item = this.seqItem(indent, dash);
       this.itemStack.push(item.node.value);
-      this.entryStack.push(item.node.start, item.node.end, item.node.record);
+      this.entryStack.push3(item.node.start, item.node.end, item.node.record);
       const end = item.node.nodeEnd;
       const next = this.contentLine(item.next);
       const column = next < this.length ? this.skipSpaces(next) - next : -1;
@@ -567,9 +581,9 @@ class Reader {
     const close = isMap ? 125 : 93;
     const lineEnd = this.lineEnd(at);
     const map: Record<string, unknown> = {};
-    const itemFrom = this.itemStack.length;
-    const keyFrom = this.keyStack.length;
-    const entryFrom = this.entryStack.length;
+    const itemFrom = this.itemStack.top;
+    const keyFrom = this.keyStack.top;
+    const entryFrom = this.entryStack.top;
     let i = this.skipSpaces(at + 1);
     if (this.text.charCodeAt(i) === close) {
       this.depth--;
@@ -586,12 +600,12 @@ class Reader {
         const entry = this.flowEntry(this.skipSpaces(key.end + 1), lineEnd);
         map[text] = entry.value;
         this.keyStack.push(text);
-        this.entryStack.push(i, key.end, entry.start, entry.end, entry.record);
+        this.entryStack.push5(i, key.end, entry.start, entry.end, entry.record);
         i = this.skipSpaces(entry.end);
       } else {
         const entry = this.flowEntry(i, lineEnd);
         this.itemStack.push(entry.value);
-        this.entryStack.push(entry.start, entry.end, entry.record);
+        this.entryStack.push3(entry.start, entry.end, entry.record);
         i = this.skipSpaces(entry.end);
       }
       const c = this.text.charCodeAt(i);
@@ -637,6 +651,31 @@ class Reader {
     const c = this.text.charCodeAt(this.skipSpaces(end));
     if (c === 91 || c === 123) throw UNREAD_ERROR;
     return { value: this.scalar(resolvePlain(this.text.slice(at, end))), end };
+  }
+}
+
+/**
+ * A stack over an array that is never made shorter: taking items off moves `top` (an array whose
+ * length is set down is trimmed, and grown again for the next collection).
+ */
+class Stack<T> {
+  readonly items: T[] = [];
+  top = 0;
+
+  push(item: T): void {
+    this.items[this.top++] = item;
+  }
+
+  push3(a: T, b: T, c: T): void {
+    this.push(a);
+    this.push(b);
+    this.push(c);
+  }
+
+  push5(a: T, b: T, c: T, d: T, e: T): void {
+    this.push3(a, b, c);
+    this.push(d);
+    this.push(e);
   }
 }
 

@@ -6,7 +6,7 @@ import { LineCounter, parseDocument } from "yaml";
 import { journeyText, random } from "../../bench/generate.mjs";
 import { Locator, type YamlPath } from "../../src/load/locator.js";
 import { lexedValues, parseYaml } from "../../src/load/parse.js";
-import { parseYamlSubset, TOO_MANY_VALUES } from "../../src/load/yaml-subset.js";
+import { parseYamlSubset, SHARE_FROM, TOO_MANY_VALUES } from "../../src/load/yaml-subset.js";
 import { randomYaml } from "../helpers/random-yaml.js";
 
 /**
@@ -77,6 +77,13 @@ describe("the YAML subset reader", () => {
       if (found === undefined) expect(parseDocument(text, { uniqueKeys: true }).errors.map((error) => error.code)).toEqual(["DUPLICATE_KEY"]);
       else expect(found).toEqual([]);
     }
+  });
+
+  it("reads a large generated journey as yaml does, where it shares the strings of repeated keys and scalars", () => {
+    const text = journeyText(0, random(5), 1500);
+    expect(text.length).toBeGreaterThanOrEqual(SHARE_FROM);
+    expect(differences(text)).toEqual([]);
+    expect(differences(text.replaceAll("\n", "\r\n"))).toEqual([]);
   });
 
   it("never reads differently from yaml: every fixture of the test suite, read or declined", () => {
