@@ -1,5 +1,6 @@
 import type { Finding, SuppressedFinding, TextEdit } from "../finding.js";
 import type { Journey } from "../model/types.js";
+import { lineStarts as startsOfLines } from "../load/locator.js";
 
 /** An inline `# journey-disable...` comment. */
 export interface Directive {
@@ -134,12 +135,6 @@ export function unusedDirectiveFindings(directives: Directive[], knownRules: Rea
 }
 
 /** Offsets where each line starts (after `\n`; a `\r` before it stays with the line it ends). */
-function startsOfLines(source: string): number[] {
-  const starts = [0];
-  for (let i = source.indexOf("\n"); i >= 0; i = source.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 const fixOf = (fix: TextEdit | undefined) => (fix ? { fix } : {});
 
 function removeUnused(directive: Directive, unused: readonly string[], source: string, lineStarts: readonly number[]): TextEdit | undefined {

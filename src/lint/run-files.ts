@@ -97,20 +97,18 @@ export async function checkFiles(files: readonly string[], config: ProjectConfig
  * them, so the models never cross threads).
  */
 export async function checkSlim(files: readonly string[], config: ProjectConfig, options: RunOptions, cwd: string): Promise<ProjectFile[]> {
-  // `--concurrency 1` keeps every file on the main thread, large ones too.
-  const large = options.concurrency === 1 ? [] : files.filter(isLarge);
-  const isLargeFile = new Set(large);
-  const rest = large.length === 0 ? files : files.filter((file) => !isLargeFile.has(file));
+  const { large, rest } = largeFiles(files, options);
   const threads = threadsFor(rest.length, options.concurrency);
   const checkingLarge = large.length > 0 ? checkLarge(large, config, options) : undefined;
   const checked = threads === 1 ? rest.map((file) => checkOne(file, config, options)) : await checkInThreads(rest, config, options, threads);
   let results = checked;
   if (checkingLarge) {
     // Back in the order of the files given.
+    const isLarge = new Set(large);
     const largeResults = (await checkingLarge).results;
     let nextLarge = 0;
     let next = 0;
-    results = files.map((file) => (isLargeFile.has(file) ? largeResults[nextLarge++] : checked[next++]));
+    results = files.map((file) => (isLarge.has(file) ? largeResults[nextLarge++] : checked[next++]));
   }
   duplicateJourneyIds(results, cwd);
   resolveProjectLinks(results, config);
@@ -140,10 +138,20 @@ export function checkOne(file: string, config: ProjectConfig, options: RunOption
   };
 }
 
-function isLarge(file: string): boolean {
-  // A file that cannot be read is the pipeline's to report, on the main thread.
-  const stats = statSync(file, { throwIfNoEntry: false });
-  return stats !== undefined && stats.isFile() && stats.size >= LARGE_FILE_BYTES;
+/**
+ * The files `checkLarge` takes (of `LARGE_FILE_BYTES` or more), and the rest, each in the order
+ * given. `--concurrency 1` keeps every file on the main thread, large ones too; a file that cannot
+ * be read is the pipeline's to report, on the main thread.
+ */
+export function largeFiles(files: readonly string[], options: Pick<RunOptions, "concurrency">): { large: string[]; rest: readonly string[] } {
+  if (options.concurrency === 1) return { large: [], rest: files };
+  const large: string[] = [];
+  const rest: string[] = [];
+  for (const file of files) {
+    const stats = statSync(file, { throwIfNoEntry: false });
+    (stats !== undefined && stats.isFile() && stats.size >= LARGE_FILE_BYTES ? large : rest).push(file);
+  }
+  return { large, rest };
 }
 
 /**

@@ -69,22 +69,23 @@ export class Locator {
 
 /** The node at `path` in yaml's document, or the deepest one on the way (`exact`: undefined unless the whole path was found). */
 function nodeRange(doc: Document, path: YamlPath, target: "value" | "key", exact: boolean): NodeRange | undefined {
+  const { isAlias, isMap, isPair, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   let pair: Pair | undefined;
   let found = 0;
   for (const segment of path) {
-    if (yamlLib().isAlias(node)) {
+    if (isAlias(node)) {
       // The text there is the anchor's, shared by every alias: never a place to edit.
       if (exact) return undefined;
       node = node.resolve(doc);
     }
     let next: unknown;
-    if (yamlLib().isMap(node)) {
+    if (isMap(node)) {
       const item = node.items.find((candidate) => keyText(candidate.key) === String(segment));
       if (!item) break;
       pair = item;
       next = item.value ?? item.key;
-    } else if (yamlLib().isSeq(node) && typeof segment === "number" && segment < node.items.length) {
+    } else if (isSeq(node) && typeof segment === "number" && segment < node.items.length) {
       pair = undefined;
       next = node.items[segment];
     } else {
@@ -93,9 +94,9 @@ function nodeRange(doc: Document, path: YamlPath, target: "value" | "key", exact
     node = next;
     found++;
   }
-  if (exact && (found < path.length || yamlLib().isAlias(node))) return undefined;
+  if (exact && (found < path.length || isAlias(node))) return undefined;
   if (target === "key" && pair && isNodeWithRange(pair.key)) return [pair.key.range![0], pair.key.range![1]];
-  if (yamlLib().isPair(node)) node = node.key;
+  if (isPair(node)) node = node.key;
   return isNodeWithRange(node) ? [node.range![0], node.range![1]] : undefined;
 }
 
@@ -118,7 +119,8 @@ export class LineIndex implements LinePositions {
   }
 }
 
-function lineStarts(text: string): number[] {
+/** The offset at which each line of `text` starts (after a `\n`; `\r\n` ends a line the same way). */
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
   return starts;

@@ -257,9 +257,10 @@ export function countValues(text: string, max: number): number {
 
 /** The values in `text` as yaml's lexer finds them, counted up to `max + 1`. */
 export function lexedValues(text: string, max = Infinity): number {
+  const { Lexer, CST } = yamlLib();
   let values = 0;
-  for (const token of new (yamlLib().Lexer)().lex(text)) {
-    if (VALUE_TOKENS.has(yamlLib().CST.tokenType(token) ?? "") && ++values > max) break;
+  for (const token of new Lexer().lex(text)) {
+    if (VALUE_TOKENS.has(CST.tokenType(token) ?? "") && ++values > max) break;
   }
   return values;
 }

@@ -536,9 +536,10 @@ class Analysis {
     if (this.tokens) return this.tokens;
     const tokens: { offset: number; type: string | undefined; source: string }[] = [];
     let offset = 0;
-    for (const source of new (yamlLib().Lexer)().lex(this.text)) {
-      const type = yamlLib().CST.tokenType(source);
-      const marker = source === yamlLib().CST.SCALAR || source === yamlLib().CST.FLOW_END || source === yamlLib().CST.DOCUMENT;
+    const { Lexer, CST } = yamlLib();
+    for (const source of new Lexer().lex(this.text)) {
+      const type = CST.tokenType(source);
+      const marker = source === CST.SCALAR || source === CST.FLOW_END || source === CST.DOCUMENT;
       tokens.push({ offset, type: type ?? undefined, source });
       if (!marker) offset += source.length;
     }

@@ -76,15 +76,16 @@ export interface CutValue {
 export function valuesCutByComments(doc: Document, text: string): CutValue[] {
   if (!text.includes(" #")) return [];
   const cut: CutValue[] = [];
-  yamlLib().visit(doc, {
+  const { visit, Scalar: YamlScalar, isPair, isScalar } = yamlLib();
+  visit(doc, {
     Scalar(key, node, path) {
-      if (key === "key" || node.type !== yamlLib().Scalar.PLAIN || typeof node.value !== "string" || !node.range) return;
+      if (key === "key" || node.type !== YamlScalar.PLAIN || typeof node.value !== "string" || !node.range) return;
       const end = node.range[1];
       if (text[end] !== " " || text[end + 1] !== "#" || !/[^\s#]/.test(text[end + 2] ?? " ")) return;
       const lineEnd = text.slice(end).search(/\r|\n|$/);
       const comment = text.slice(end + 1, end + lineEnd).trimEnd();
       const parent = path[path.length - 1];
-      const name = yamlLib().isPair(parent) && yamlLib().isScalar(parent.key) ? String(parent.key.value) : undefined;
+      const name = isPair(parent) && isScalar(parent.key) ? String(parent.key.value) : undefined;
       const meant = quoted(`${node.value} ${comment}`);
       cut.push({
         start: node.range[0],

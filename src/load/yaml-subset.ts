@@ -129,7 +129,11 @@ class Reader {
 
   /** A scalar's value, its string shared with the same one written before when short. */
   private scalar(value: unknown): unknown {
-    return typeof value === "string" && value.length <= 32 ? this.intern(value) : value;
+    return typeof value === "string" ? this.short(value) : value;
+  }
+
+  private short(text: string): string {
+    return text.length <= 32 ? this.intern(text) : text;
   }
 
   /** The record of the collection that began when the stacks held `keyFrom` keys and `entryFrom` entries; takes them off. */
@@ -504,7 +508,7 @@ class Reader {
     const body = this.text.slice(at + 1, end - 1);
     const value =
       this.text.charCodeAt(at) === 39 ? (body.includes("''") ? body.replaceAll("''", "'") : body) : body.includes("\\") ? unescapeDouble(body) : body;
-    return { value: value.length <= 32 ? this.intern(value) : value, end };
+    return { value: this.short(value), end };
   }
 
   /**

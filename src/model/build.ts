@@ -91,7 +91,6 @@ const STEP_PROTOTYPE = {
 };
 
 function buildStep(file: StepFile, index: number, stage: Stage, indexInStage: number): Step {
-  const path: YamlPath = ["stages", stage.index, "steps", indexInStage];
   const type = file.type ?? "action";
   const channels = file.channel === undefined ? NONE : typeof file.channel === "string" ? [file.channel] : file.channel;
   const actor = file.actor ?? (type === "response" ? "agent" : type === "handoff" ? (file.from ?? "agent") : "customer");
@@ -100,7 +99,7 @@ function buildStep(file: StepFile, index: number, stage: Stage, indexInStage: nu
   const links: StepLink[] = [];
   if (file.next !== undefined) {
     const list = typeof file.next === "string" ? [file.next] : file.next;
-    const nextPath = [...path, "next"];
+    const nextPath: YamlPath = ["stages", stage.index, "steps", indexInStage, "next"];
     list.forEach((item, i) => {
       const itemPath = typeof file.next === "string" ? nextPath : [...nextPath, i];
       const transition = typeof item === "string" ? { to: item, path: itemPath } : { to: item.to, when: item.when, path: [...itemPath, "to"] };

@@ -3,7 +3,7 @@ import { statSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { configText, writeLongJourney } from "../../bench/generate.mjs";
 import { loadConfigFile } from "../../src/config/load.js";
-import { checkLarge, checkOne, LARGE_FILE_BYTES, type RunOptions } from "../../src/lint/run-files.js";
+import { checkLarge, checkOne, LARGE_FILE_BYTES, largeFiles, type RunOptions } from "../../src/lint/run-files.js";
 import { runCli, tempProject } from "../helpers/index.js";
 
 /**
@@ -30,6 +30,13 @@ describe("large files on a worker of their own", () => {
 
   it("the generated file is large", () => {
     expect(statSync(large).size).toBeGreaterThanOrEqual(LARGE_FILE_BYTES);
+  });
+
+  it("a file of LARGE_FILE_BYTES or more goes to the worker, unless --concurrency off", () => {
+    const files = ["a", "b", "c", "d", "missing"].map((name) => join(dir, name === "missing" ? "missing.journey.yaml" : `${name}.journey.yaml`));
+    expect(largeFiles(files, {})).toEqual({ large: [large], rest: [files[0], files[2], files[3], files[4]] });
+    expect(largeFiles(files, { concurrency: 2 }).large).toEqual([large]);
+    expect(largeFiles(files, { concurrency: 1 })).toEqual({ large: [], rest: files });
   });
 
   it("journey lint reports the same findings, in file order, as with every file on the main thread", async () => {
