@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Runs the CLI that `npm run build` (run by `npm ci` through `prepare`) bundles into
 // dist/cli/journey.cjs. A short run such as `journey lint` on one file is mostly start-up, so
-// V8's compiled code is kept between runs: Node 22.1+ does it itself (module.enableCompileCache);
-// on older Node the bundle is compiled with the code cache kept beside it, when that folder is
-// writable (a read-only install simply runs without it).
+// V8's compiled code is kept between runs, beside the bundle, when that folder is writable (a
+// read-only install simply runs without it). On every Node version: Node 22's own
+// module.enableCompileCache, which this file used there until 2026-12, made a one-file lint on
+// Node 22.23 take 62-64 ms against 41 ms this way (node -e 0: 23 ms; bench/profiles.md).
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
 const Module = require("node:module");
@@ -100,22 +101,12 @@ function bundleLoader() {
   return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
-let cli;
-let saveCache = () => {};
-if (Module.enableCompileCache) {
-  // Kept in journey's own folder, as on older Node (docs/security.md), not in the shared temporary
-  // folder Node picks by default; NODE_COMPILE_CACHE still chooses another. Never throws.
-  Module.enableCompileCache(process.env.NODE_COMPILE_CACHE ? undefined : join(__dirname, "..", "dist", "cli", "compile-cache"));
-  cli = require(bundle);
-} else {
-  const loader = bundleLoader();
-  loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
-  cli = loader.load(bundle);
-  saveCache = loader.save;
-  // A file first needed during the run (a command, a formatter) is compiled, and its cache
-  // checked, under V8's default flags, which its cache was saved with.
-  loader.compileWith((compile) => cli.withDefaultFlags(compile));
-}
+const loader = bundleLoader();
+loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
+const cli = loader.load(bundle);
+// A file first needed during the run (a command, a formatter) is compiled, and its cache
+// checked, under V8's default flags, which its cache was saved with.
+loader.compileWith((compile) => cli.withDefaultFlags(compile));
 
 /** The commands that have nothing left to do once main resolves. */
 const EXIT_WHEN_DONE = new Set(["lint", "validate"]);
@@ -138,7 +129,7 @@ function runCli() {
   }
 
   // A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts);
-  // V8's default is back before any code cache is written (Node 22 writes its own at exit).
+  // V8's default is back before any code cache is written.
   cli.holdOptimizer();
   process.once("exit", cli.releaseOptimizer);
 
@@ -146,13 +137,12 @@ function runCli() {
     (code) => {
       process.exitCode = code;
       cli.releaseOptimizer();
-      saveCache();
+      loader.save();
       // lint and validate are over when main resolves (their worker threads have ended): exit
       // without Node's tear-down of the heap (2 ms of a one-file lint), once stdout and stderr
       // have handed all they were given to the system; a pipe whose reader is slow still holds
-      // writes, and Node then exits as usual when they are done. Not on Node 22, which writes its
-      // compile cache at exit.
-      if (EXIT_WHEN_DONE.has(process.argv[2]) && !Module.enableCompileCache && streams.every((stream) => stream.writableLength === 0)) process.exit();
+      // writes, and Node then exits as usual when they are done.
+      if (EXIT_WHEN_DONE.has(process.argv[2]) && streams.every((stream) => stream.writableLength === 0)) process.exit();
     },
     (error) => {
       process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);

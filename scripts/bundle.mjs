@@ -1,9 +1,9 @@
 // Build step after `tsc` and the schemas: bundles the CLI into CommonJS files in dist/cli/, which
 // bin/journey.cjs loads with a V8 code cache.
 // Why bundles: most of a short run (`journey lint` on one file) was spent resolving and compiling
-// about a hundred ES modules; a few scripts are read at once, and on Node 20 only a classic script
-// can reuse V8's compiled code between runs (Node 22's module.enableCompileCache covers ES modules
-// too).
+// about a hundred ES modules; a few scripts are read at once, and bin/journey.cjs keeps V8's
+// compiled code of each between runs (on Node 20 only a classic script can have it; on Node 22 too
+// this was faster than Node's own compile cache: bench/profiles.md).
 // Why split: a one-file lint must not read, hash and deserialize the code of commands it does not
 // run (render, the map, diff, preview, analyze, five message catalogs: 0.7 MB of 1.1). Every
 // `await import()` in src/ is a split point: esbuild bundles the CLI as ES modules with code
@@ -30,8 +30,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "dist", "cli");
 
 // Earlier bundles (their names change with their content) and their code caches (bin/journey.cjs
-// names them after the bundle; Node 22 keeps its own in compile-cache/) are dead weight. Every
-// .cjs file in dist/cli/ is this script's: tsc writes .js.
+// names them after the bundle; builds before 2026-12 let Node 22 keep its own in compile-cache/)
+// are dead weight. Every .cjs file in dist/cli/ is this script's: tsc writes .js.
 for (const name of readdirSync(out))
   if (name.endsWith(".cjs") || name.endsWith(".v8cache") || name === "compile-cache" || name === "bundles.json")
     rmSync(join(out, name), { recursive: true, force: true });
@@ -158,7 +158,7 @@ function write(path, text) {
 
 /**
  * Each file is its own module wrapper: a function of (exports, require, module, __filename,
- * __dirname), which the file calls itself when Node's require runs it (Node 22, the worker
+ * __dirname), which the file calls itself when Node's require runs it (the worker
  * threads) and is the value of the script when bin/journey.cjs runs it with vm.Script. So
  * bin/journey.cjs compiles the text as read, not Node's wrapper joined around it, which V8
  * copied into one more string the size of the file (a megabyte per run, in the young generation).
@@ -253,9 +253,8 @@ const PACK_MAX_BYTES = 64 * 1024;
  * in one file, each as the function Node's module wrapper would make of it, so that
  * bin/journey.cjs reads, and deserializes the code cache of, one file instead of a dozen
  * (each file read, its cache read and its compile cost a one-file lint about 0.1 ms). The files
- * stay in dist/cli/ too, for Node 22, where Node's own require and compile cache load them, and
- * for the files loaded later, which require them by name; bin/journey.cjs runs each file once
- * either way. bundles.json lists the pack with the modules of its files.
+ * stay in dist/cli/ too, for the files loaded later, which require them by name; bin/journey.cjs
+ * runs each file once either way. bundles.json lists the pack with the modules of its files.
  */
 function writePack(entry, manifest, code) {
   const members = [];

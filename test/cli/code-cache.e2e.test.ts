@@ -1,12 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import module from "node:module";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { MINIMAL, parseJson, type JsonReport } from "../helpers/index.js";
 import { caches, copyInstall } from "../helpers/package.js";
-
-const hasCompileCache = Boolean((module as { enableCompileCache?: unknown }).enableCompileCache);
 
 /** A copy of the installed package with a project to lint, so the test owns its dist/ and cache. */
 function install(): string {
@@ -17,13 +14,13 @@ const lint = (dir: string) =>
   execa("node", [join(dir, "bin", "journey.cjs"), "lint", "bad.journey.yaml", "-f", "json"], {
     cwd: join(dir, "project"),
     reject: false,
-    env: { NO_COLOR: "1", NODE_COMPILE_CACHE: "" },
+    env: { NO_COLOR: "1" },
   });
 
-// bin/journey.cjs keeps V8's compiled code of the bundled CLI beside the bundle on Node before
-// 22.1 (newer Node has module.enableCompileCache and needs none of this). A cache is only an
+// bin/journey.cjs keeps V8's compiled code of the bundled CLI beside the bundle, on every Node
+// version (Node 22's module.enableCompileCache was slower: bench/profiles.md). A cache is only an
 // optimisation: a stale, foreign or corrupt one must never change what the CLI does.
-describe.runIf(!hasCompileCache)("bin/journey.cjs: the code cache", () => {
+describe("bin/journey.cjs: the code cache", () => {
   it("is written on the first run, used after, and a corrupt one is replaced without changing the result", async () => {
     const dir = install();
     expect(caches(dir)).toEqual([]);
@@ -59,19 +56,5 @@ describe.runIf(!hasCompileCache)("bin/journey.cjs: the code cache", () => {
     expect(readFileSync(join(dir, "dist", "cli", cache!)).length).toBeGreaterThan(10_000);
     expect(readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".tmp"))).toEqual([]); // no temporary files left behind
     expect(caches(dir)).toEqual(expect.arrayContaining(written));
-  });
-});
-
-// Node 22.1 and later keep the cache themselves; journey keeps it in its own folder all the same
-// (docs/security.md), not in the shared temporary folder Node would pick.
-describe.runIf(hasCompileCache)("bin/journey.cjs: Node's compile cache", () => {
-  it("is kept in dist/cli/compile-cache of the install, and does not change the result", async () => {
-    const dir = install();
-    const first = await lint(dir);
-    expect([first.exitCode, first.stderr]).toEqual([1, ""]);
-    expect(readdirSync(join(dir, "dist", "cli", "compile-cache"), { recursive: true }).length).toBeGreaterThan(0);
-    expect(caches(dir)).toEqual([]);
-    const second = await lint(dir);
-    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
   });
 });

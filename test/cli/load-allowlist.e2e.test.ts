@@ -82,8 +82,8 @@ process.on("exit", () => {
 /** What every script that prints to stdout loads of Node's modules, run as the CLI is. */
 const BASELINE = 'process.stdout.write("baseline\\n");\n';
 
-/** V8's code caches beside the bundles (bin/journey.cjs) and Node's compile cache: data, not modules. */
-const CACHE = /\.v8cache$|\/compile-cache\//;
+/** V8's code caches beside the bundles (bin/journey.cjs): data, not modules. */
+const CACHE = /\.v8cache$/;
 
 interface Bundle {
   inputs: string[];
@@ -109,7 +109,7 @@ async function loadedBy(args: string[]): Promise<{ modules: { module: string; fr
   if (!existsSync(manifest)) throw new Error("dist/cli/bundles.json is missing: run `npm run build`");
   const bundles = parseJson<Record<string, Bundle>>(readFileSync(manifest, "utf8"));
   const dir = tempProject({ "one.journey.yaml": MINIMAL, "hook.cjs": HOOK, "baseline.cjs": BASELINE, "log.json": "{}" });
-  const env = { NODE_OPTIONS: `--require ${join(dir, "hook.cjs")}`, JOURNEY_TEST_LOG: join(dir, "log.json"), NODE_COMPILE_CACHE: "" };
+  const env = { NODE_OPTIONS: `--require ${join(dir, "hook.cjs")}`, JOURNEY_TEST_LOG: join(dir, "log.json") };
   await execa("node", [join(dir, "baseline.cjs")], { cwd: dir, env: { NO_COLOR: "", FORCE_COLOR: "", ...env }, stdin: "ignore" });
   const baseline = new Set(parseJson<HookLog>(readFileSync(join(dir, "log.json"), "utf8")).builtins);
   const result = await runCli(args, { cwd: dir, env });

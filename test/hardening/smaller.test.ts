@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { readFileSync, utimesSync, writeFileSync, statSync } from "node:fs";
-import module from "node:module";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -12,13 +11,12 @@ import { caches, copyInstall } from "../helpers/package.js";
  * protects hand-written files. (Environment errors: writing.test.ts; the walk limit: reading.test.ts.)
  */
 const GOOD = readFileSync(join(ROOT, "test", "fixtures", "hostile", "good.journey.yaml"), "utf8");
-const hasCompileCache = Boolean((module as { enableCompileCache?: unknown }).enableCompileCache);
 
-describe.runIf(!hasCompileCache)("the code cache (Node before 22.1)", () => {
+describe("the code cache", () => {
   it("a rebuilt bundle of the same size and time never runs with the old bundle's cache", async () => {
     const dir = copyInstall({ "project/good.journey.yaml": GOOD });
     const bundle = join(dir, "dist", "cli", "journey.cjs");
-    const help = () => execa("node", [join(dir, "bin", "journey.cjs"), "--help"], { reject: false, env: { NODE_COMPILE_CACHE: "" } });
+    const help = () => execa("node", [join(dir, "bin", "journey.cjs"), "--help"], { reject: false });
     // The first run caches the compiled code of the help, with its texts.
     expect((await help()).stdout).toContain("show help");
     const first = caches(dir);

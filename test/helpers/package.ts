@@ -27,6 +27,5 @@ export function copyInstall(files: Record<string, string> = {}): string {
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   symlinkSync(join(ROOT, "schemas"), join(dir, "schemas"));
   for (const name of caches(dir)) rmSync(join(dir, "dist", "cli", name));
-  rmSync(join(dir, "dist", "cli", "compile-cache"), { recursive: true, force: true });
   return dir;
 }
