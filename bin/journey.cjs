@@ -17,6 +17,13 @@ const bundle = join(__dirname, "..", "dist", "cli", "journey.cjs");
 const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
 /** The first line of the build's other files (journey.cjs, lsp.cjs, ...): a hash of the rest (scripts/bundle.mjs). */
 const CONTENT_HASH = /^\/\/ journey-content-hash ([0-9a-f]{16})\n/;
+/**
+ * Which runs share a code cache: `lint`'s, `validate`'s, and every other command's. A cache holds
+ * the code compiled by the run that wrote it, and is written only when missing or rejected; with
+ * one for all commands, the first run after an install (`journey init`, `--help`) decided it for
+ * every lint after, which then compiled the rest of its code on each run (bench/profiles.md).
+ */
+const CACHE_KIND = ["lint", "validate"].includes(process.argv[2]) ? process.argv[2] : "other";
 
 /**
  * Loads the CLI's files (scripts/bundle.mjs splits it: dist/cli/journey.cjs requires the others
@@ -41,7 +48,7 @@ function bundleLoader() {
     // (scripts/bundle.mjs), so nothing is hashed here (sha256 of journey.cjs, with node:crypto
     // loaded for it, was 4 ms of a one-file lint). A file with neither runs without a cache.
     const hash = CONTENT_NAMED.test(file) ? "" : CONTENT_HASH.exec(source.slice(0, 48))?.[1];
-    const cacheFile = hash === undefined ? undefined : `${file}${hash && `.${hash}`}-${process.version}-${process.arch}.v8cache`;
+    const cacheFile = hash === undefined ? undefined : `${file}${hash && `.${hash}`}-${process.version}-${process.arch}.${CACHE_KIND}.v8cache`;
     let cachedData;
     try {
       if (cacheFile) cachedData = readFileSync(cacheFile);

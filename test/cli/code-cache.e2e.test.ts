@@ -33,7 +33,7 @@ describe("bin/journey.cjs: the code cache", () => {
     // json formatter, loaded only when chosen and compiled while the optimiser is held.
     const written = caches(dir);
     const cache = written.find((name) => name.startsWith("journey.cjs."));
-    expect(cache).toMatch(/^journey\.cjs\.[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.v8cache$/);
+    expect(cache).toMatch(/^journey\.cjs\.[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.lint\.v8cache$/);
     expect(written.find((name) => /^json-\w+\.cjs-v/.test(name))).toBeDefined();
     const good = readFileSync(join(dir, "dist", "cli", cache!));
     expect(good.length).toBeGreaterThan(10_000);
@@ -56,5 +56,25 @@ describe("bin/journey.cjs: the code cache", () => {
     expect(readFileSync(join(dir, "dist", "cli", cache!)).length).toBeGreaterThan(10_000);
     expect(readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".tmp"))).toEqual([]); // no temporary files left behind
     expect(caches(dir)).toEqual(expect.arrayContaining(written));
+  });
+
+  it("keeps lint's caches apart from other commands': a lint after --help writes its own, then uses them", async () => {
+    const dir = install();
+    const help = await execa("node", [join(dir, "bin", "journey.cjs"), "--help"], { reject: false });
+    expect([help.exitCode, help.stderr]).toEqual([0, ""]);
+    const afterHelp = caches(dir);
+    expect(afterHelp.find((name) => name.startsWith("journey.cjs."))).toMatch(/\.other\.v8cache$/);
+    expect(afterHelp.every((name) => name.endsWith(".other.v8cache"))).toBe(true);
+
+    const first = await lint(dir);
+    expect([first.exitCode, first.stderr]).toEqual([1, ""]);
+    const ofLint = caches(dir).filter((name) => !afterHelp.includes(name));
+    expect(ofLint.find((name) => name.startsWith("journey.cjs."))).toMatch(/\.lint\.v8cache$/);
+    expect(ofLint.every((name) => name.endsWith(".lint.v8cache"))).toBe(true);
+    const inodes = () => ofLint.map((name) => statSync(join(dir, "dist", "cli", name)).ino);
+    const before = inodes();
+    const second = await lint(dir);
+    expect([second.exitCode, second.stdout, second.stderr]).toEqual([first.exitCode, first.stdout, first.stderr]);
+    expect(inodes()).toEqual(before); // the lint's own caches accepted, none written again
   });
 });
