@@ -155,19 +155,20 @@ try {
 
   // 1. Cold start, in NODE_START_ENV: NODE_EXTRA_CA_CERTS is ~35 ms of node -e 0's ~58 ms where it
   // is set, which makes any CLI look close to node -e 0. Where it is set, that ratio is given beside.
+  /** `journey lint` of the small journey and `node -e 0`, interleaved, with that Node binary and environment. */
+  const lintVsNodeZero = (env, node = "node") =>
+    interleaved(
+      [
+        { command: node, args: [BIN, "lint", "one.journey.yaml"], cwd: small, env },
+        { command: node, args: ["-e", "0"], cwd: small, env },
+      ],
+      settings.runs * 2,
+    );
   if (only.has("cold-start")) {
     console.error("cold start");
-    const pair = (env) =>
-      interleaved(
-        [
-          { command: "node", args: [BIN, "lint", "one.journey.yaml"], cwd: small, env },
-          { command: "node", args: ["-e", "0"], cwd: small, env },
-        ],
-        settings.runs * 2,
-      );
-    const [cold, nodeZero] = pair(NODE_START_ENV);
+    const [cold, nodeZero] = lintVsNodeZero(NODE_START_ENV);
     const ratio = cold.ms.median / nodeZero.ms.median;
-    const inherited = process.env.NODE_EXTRA_CA_CERTS ? pair(process.env) : undefined;
+    const inherited = process.env.NODE_EXTRA_CA_CERTS ? lintVsNodeZero(process.env) : undefined;
     const inheritedRatio = inherited && inherited[0].ms.median / inherited[1].ms.median;
     figure({
       name: "cold start",
@@ -191,13 +192,7 @@ try {
     const node = process.env.JOURNEY_BENCH_NODE;
     const version = execFileSync(node, ["--version"], { encoding: "utf8" }).trim();
     console.error(`cold start on Node ${version}`);
-    const [cold, nodeZero] = interleaved(
-      [
-        { command: node, args: [BIN, "lint", "one.journey.yaml"], cwd: small, env: NODE_START_ENV },
-        { command: node, args: ["-e", "0"], cwd: small, env: NODE_START_ENV },
-      ],
-      settings.runs * 2,
-    );
+    const [cold, nodeZero] = lintVsNodeZero(NODE_START_ENV, node);
     const ratio = cold.ms.median / nodeZero.ms.median;
     figure({
       name: "cold start, other Node",
