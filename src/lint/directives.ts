@@ -134,7 +134,6 @@ export function unusedDirectiveFindings(directives: Directive[], knownRules: Rea
   return findings;
 }
 
-/** Offsets where each line starts (after `\n`; a `\r` before it stays with the line it ends). */
 const fixOf = (fix: TextEdit | undefined) => (fix ? { fix } : {});
 
 function removeUnused(directive: Directive, unused: readonly string[], source: string, lineStarts: readonly number[]): TextEdit | undefined {

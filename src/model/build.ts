@@ -86,9 +86,12 @@ const NONE: never[] = Object.freeze([]) as unknown as never[];
 const STEP_PROTOTYPE = {
   get path(): YamlPath {
     const step = this as unknown as Step;
-    return ["stages", step.stageIndex, "steps", step.indexInStage];
+    return stepPath(step.stageIndex, step.indexInStage);
   },
 };
+
+/** Where a step is in the file: ["stages", i, "steps", j]. */
+const stepPath = (stageIndex: number, indexInStage: number): YamlPath => ["stages", stageIndex, "steps", indexInStage];
 
 function buildStep(file: StepFile, index: number, stage: Stage, indexInStage: number): Step {
   const type = file.type ?? "action";
@@ -99,7 +102,7 @@ function buildStep(file: StepFile, index: number, stage: Stage, indexInStage: nu
   const links: StepLink[] = [];
   if (file.next !== undefined) {
     const list = typeof file.next === "string" ? [file.next] : file.next;
-    const nextPath: YamlPath = ["stages", stage.index, "steps", indexInStage, "next"];
+    const nextPath = [...stepPath(stage.index, indexInStage), "next"];
     list.forEach((item, i) => {
       const itemPath = typeof file.next === "string" ? nextPath : [...nextPath, i];
       const transition = typeof item === "string" ? { to: item, path: itemPath } : { to: item.to, when: item.when, path: [...itemPath, "to"] };
