@@ -114,7 +114,7 @@ async function httpQuery(url: string, sql: string, settings: Record<string, stri
 
 export async function startClickHouse(options: StartOptions = {}): Promise<ClickHouseServer> {
   // Fixed ports are the caller's (a cluster retries as a whole).
-  return options.httpPort !== undefined ? startOnce(options) : retryOnPortClash(() => startOnce(options));
+  return options.httpPort !== undefined ? startOnce(options) : retryFailedStart(() => startOnce(options));
 }
 
 async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
@@ -126,8 +126,14 @@ async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
   writeFileSync(join(dir, "users.xml"), USERS_XML);
 
   const started = Date.now();
-  const child = spawn(CLICKHOUSE_SERVER, [`--config-file=${join(dir, "config.xml")}`], { cwd: dir, stdio: "ignore" });
+  const child = spawn(CLICKHOUSE_SERVER, [`--config-file=${join(dir, "config.xml")}`], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
+  // What the server prints before its logger is set up (a bad config, a folder it cannot make)
+  // goes only to its stdout and stderr: the last 4 KB are kept for the error below.
+  let printed = "";
+  const keep = (chunk: Buffer) => (printed = (printed + chunk.toString("utf8")).slice(-4096));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   // The exit hook below does not run when the test worker is killed; this watchdog does: it ends
   // the server and removes its folder once this process is gone.
   const watchdog = spawn(
@@ -178,7 +184,7 @@ async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
         .map((file) => readFileSync(file, "utf8"))
         .join("\n");
       remove();
-      throw new Error(`clickhouse-server ${exited} before answering /ping:\n${log.slice(-2000)}`);
+      throw new StartFailed(`clickhouse-server ${exited} before answering /ping:\n${printed.trim()}\n${log.slice(-2000)}`);
     }
     if (Date.now() - started > 60_000) {
       await stop();
@@ -200,19 +206,26 @@ async function startOnce(options: StartOptions): Promise<ClickHouseServer> {
  * left to the test.
  */
 export async function startClickHouseCluster(name: string, size: number): Promise<ClickHouseServer[]> {
-  return retryOnPortClash(() => startClusterOnce(name, size));
+  return retryFailedStart(() => startClusterOnce(name, size));
 }
 
+/** A server that exited before it answered /ping; the message has what it printed and logged. */
+class StartFailed extends Error {}
+
 /**
- * A free port is found by binding port 0 and closing it, so another process (a parallel test file)
- * can take it before the server binds it: the start is tried again on new ports, up to 3 times.
+ * A start is tried again, on new ports and in a new folder, up to 3 times when the server exits
+ * before answering: a free port is found by binding port 0 and closing it, so another process (a
+ * parallel test file) can take it before the server binds it, and a CI machine under the whole
+ * suite's load once saw a server exit with 70 and nothing logged. A server that cannot start
+ * fails all three the same way, and the last error says why.
  */
-async function retryOnPortClash<T>(start: () => Promise<T>): Promise<T> {
+async function retryFailedStart<T>(start: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await start();
     } catch (error) {
-      if (attempt >= 3 || !/Address already in use/.test(String((error as Error)?.message))) throw error;
+      if (attempt >= 3 || !(error instanceof StartFailed)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
     }
   }
 }
