@@ -7,7 +7,6 @@
 // Node 22.23 take 62-64 ms against 41 ms this way (node -e 0: 23 ms; bench/profiles.md).
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
-const Module = require("node:module");
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { dirname, join, sep } = require("node:path");
 const vm = require("node:vm");
@@ -66,12 +65,15 @@ function bundleLoader() {
     const wrapper = packed.get(file) ?? compile(file);
     const module = { exports: {}, filename: file, loaded: false };
     loaded.set(file, module); // before it runs, as require does: a cycle gets the exports so far
-    nodeRequire ??= Module.createRequire(file); // every file of the CLI is in dist/cli/
-    // The CLI's own files (`./<name>.cjs` beside it) through this loader, anything else through Node's.
-    // (`dir` is normalised, and `id` a plain name: joined without path.join's normalising.)
+    // The CLI's own files (`./<name>.cjs` beside it) through this loader, Node's own modules as
+    // they are, packages through a require made for dist/cli/ when one is first asked for (making it
+    // loads node:module, which a lint needs for nothing else). (`dir` is normalised, and `id` a
+    // plain name: joined without path.join's normalising.)
     const dir = dirname(file);
-    const requireFrom = (id) => (id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(`${dir}${sep}${id.slice(2)}`) : nodeRequire(id));
-    requireFrom.resolve = nodeRequire.resolve;
+    const packages = () => (nodeRequire ??= require("node:module").createRequire(file)); // every file of the CLI is in dist/cli/
+    const requireFrom = (id) =>
+      id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(`${dir}${sep}${id.slice(2)}`) : (builtin(id) ?? packages()(id));
+    requireFrom.resolve = (request, options) => packages().resolve(request, options);
     wrapper(module.exports, requireFrom, module, file, dir);
     module.loaded = true;
     return module.exports;
@@ -108,6 +110,11 @@ function bundleLoader() {
   return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
+/** Node's own module `id` (`node:fs`, `fs`), or undefined for anything else (Node 20.16 and later). */
+function builtin(id) {
+  return process.getBuiltinModule?.(id);
+}
+
 const loader = bundleLoader();
 loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
 const cli = loader.load(bundle);
@@ -136,15 +143,18 @@ function runCli() {
   }
 
   // A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts);
-  // V8's default is back before any code cache is written.
-  cli.holdOptimizer();
+  // V8's default is back before any code cache is written. lint and validate decide once they
+  // know their files.
+  cli.holdOptimizer(process.argv[2]);
   process.once("exit", cli.releaseOptimizer);
 
   cli.main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
       cli.releaseOptimizer();
-      loader.save();
+      // A long run keeps too little of what ran at its start for a good cache (src/util/tiering.ts):
+      // the next short run writes them.
+      if (cli.wasShortRun()) loader.save();
       // lint and validate are over when main resolves (their worker threads have ended): exit
       // without Node's tear-down of the heap (2 ms of a one-file lint), once stdout and stderr
       // have handed all they were given to the system; a pipe whose reader is slow still holds

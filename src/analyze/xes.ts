@@ -4,7 +4,7 @@ import { once } from "node:events";
 import { createGunzip } from "node:zlib";
 import type { SaxesParser as SaxesParserType, SaxesTagPlain } from "saxes";
 import { visibleName } from "../escape/terminal.js";
-import { releaseOptimizer } from "../util/tiering.js";
+import { longRunAhead } from "../util/tiering.js";
 import { AnalyzeError, type LogFile } from "./types.js";
 
 /** The columns an XES event becomes (the names pm4py gives them too); every other event attribute keeps its key. */
@@ -36,7 +36,7 @@ export interface XesConversion {
  */
 export async function convertXes(file: LogFile, shown: string, out: string, lifecycle: "complete" | "all", signal?: AbortSignal): Promise<XesConversion> {
   // Parsing XML in JavaScript is long work: V8's optimising compiler, held off for short runs (util/tiering.ts), pays here (5x faster).
-  releaseOptimizer();
+  longRunAhead();
   // saxes is a dependency of journey kept out of the CLI bundle (scripts/bundle.mjs): loaded here, when an XES log is read.
   const { SaxesParser } = createRequire(import.meta.url)("saxes") as typeof import("saxes");
   const parser: SaxesParserType = new SaxesParser({ position: true });

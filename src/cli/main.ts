@@ -22,7 +22,7 @@ import type { PortfolioCommandOptions } from "./commands/portfolio.js";
 import type { RulesCommandOptions } from "./commands/rules.js";
 
 // For bin/journey.cjs, which runs the CLI in a process of its own.
-export { holdOptimizer, releaseOptimizer, withDefaultFlags } from "../util/tiering.js";
+export { holdOptimizer, releaseOptimizer, wasShortRun, withDefaultFlags } from "../util/tiering.js";
 
 function buildProgram(setExit: (code: number) => void, argv: readonly string[]): Command {
   const program = new Command();

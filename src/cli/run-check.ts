@@ -14,7 +14,8 @@ import { FORMAT_NAMES, loadFormatter, type Formatter } from "../report/formatter
 import { countFindings, type FileReport } from "../results.js";
 import { rulesMeta } from "../lint/rules-meta.js";
 import { outputOverInput, writeOutputFile } from "../util/atomic-write.js";
-import { releaseOptimizerFor } from "../util/tiering.js";
+import { stdoutIsTTY, writeStdout } from "../util/stdout.js";
+import { settleOptimizerFor } from "../util/tiering.js";
 import { schemaMessages } from "../validate/schema.js";
 import { validateRulesSchema } from "../validate/schema-validators.js";
 import { groupByConfig } from "../config/resolve.js";
@@ -85,7 +86,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
     return EXIT.usage;
   }
   refuseOutputOverInput(options.outputFile, [...files, ...grouping.groups.flatMap((group) => (group.config.path ? [group.config.path] : []))], cwd);
-  releaseOptimizerFor(files);
+  settleOptimizerFor(files);
 
   const runOptions = {
     lint: mode === "lint",
@@ -261,14 +262,14 @@ async function printConfig(
   const result = checkJourneyFile(path, config);
   const settings = effectiveRules(config, (result.model ?? result.lintModel)?.journey.rules, cliRules);
   const rules = Object.fromEntries([...settings].map(([id, { severity, options }]) => [id, Object.keys(options).length > 0 ? [severity, options] : severity]));
-  process.stdout.write(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
+  writeStdout(JSON.stringify({ config: config.path ?? null, extends: config.extends, rules }, null, 2) + "\n");
   return EXIT.ok;
 }
 
 export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {
   return {
     cwd,
-    color: colorFor(toTerminal ? process.stdout : {}, options),
+    color: colorFor(toTerminal ? { isTTY: stdoutIsTTY() } : {}, options),
     version: VERSION,
     homepage: HOMEPAGE,
     rulesMeta: rulesMeta(RULE_DOCS_BASE),
@@ -278,7 +279,7 @@ export function contextFor(cwd: string, options: { color?: boolean }, fileCount:
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
   if (outputFile) writeOutputFile(resolve(cwd, outputFile), text);
-  else process.stdout.write(text);
+  else writeStdout(text);
 }
 
 /** `-o` onto a journey or config being read would replace it with the report: refused before anything runs. */

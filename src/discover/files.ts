@@ -1,12 +1,12 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { toPosix } from "../util/paths.js";
-import { createRequire } from "node:module";
+import { requireFrom } from "../util/require-from.js";
 import type picomatchType from "picomatch";
 
 // picomatch loads only when an ignore pattern or a glob needs it: most runs name plain paths.
 let matcher: typeof picomatchType | undefined;
-const picomatch = (): typeof picomatchType => (matcher ??= createRequire(import.meta.url)("picomatch") as typeof picomatchType);
+const picomatch = (): typeof picomatchType => (matcher ??= requireFrom(import.meta.url)("picomatch") as typeof picomatchType);
 
 export const JOURNEY_FILE = /\.journey\.ya?ml$/;
 /** Folders no walk enters. */

@@ -1,6 +1,4 @@
 import { statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
 import { checkJourneyFile, duplicateJourneyIds, internalFinding } from "../check.js";
 import type { ProjectConfig, RuleSetting } from "../config/types.js";
 import type { FileReport } from "../results.js";
@@ -25,14 +23,20 @@ export interface RunOptions {
   summary?: boolean;
 }
 
-const require = createRequire(import.meta.url);
-
 /**
  * A worker thread runs its own bundle (src/lint/worker.ts, built by scripts/bundle.mjs): only the
  * checking stages, without the CLI and its formatters. Spelt from two folders up so the path holds
- * in dist/lint/, in the CLI's bundle in dist/cli/ and in src/lint/ under the tests.
+ * in dist/lint/, in the CLI's bundle in dist/cli/ and in src/lint/ under the tests. Worked out when
+ * a worker starts: the file's own URL is not needed by a run on one thread.
  */
-const WORKER = new URL("../../dist/cli/lint-worker.cjs", import.meta.url);
+const workerFile = (): URL => new URL("../../dist/cli/lint-worker.cjs", import.meta.url);
+
+/**
+ * Node's worker_threads and os, taken when a run needs threads: most runs are too small for them,
+ * and a short run is mostly start-up (importing node:os is 1.5 M instructions).
+ */
+const workerThreads = () => process.getBuiltinModule("node:worker_threads");
+const cores = (): number => process.getBuiltinModule("node:os").availableParallelism();
 
 /**
  * With `--concurrency auto`, each thread gets at least this many files. On two cores a worker
@@ -67,8 +71,8 @@ export const LARGE_FILE_HEAP = { maxYoungGenerationSizeMb: 4, maxOldGenerationSi
  * heap: `--concurrency 99999` once started thousands and took 7.6 GB).
  */
 export function threadsFor(files: number, concurrency?: number): number {
-  if (concurrency !== undefined) return Math.max(1, Math.min(concurrency, files, availableParallelism()));
-  return Math.max(1, Math.min(availableParallelism(), Math.floor(files / FILES_PER_THREAD)));
+  const wanted = concurrency ?? Math.floor(files / FILES_PER_THREAD);
+  return Math.min(wanted, files) <= 1 ? 1 : Math.min(wanted, files, cores());
 }
 
 /**
@@ -166,10 +170,10 @@ export async function checkLarge(
   options: RunOptions,
   limits: { maxYoungGenerationSizeMb: number; maxOldGenerationSizeMb: number } = LARGE_FILE_HEAP,
 ): Promise<{ results: ProjectFile[]; onWorker: number }> {
-  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+  const { Worker } = workerThreads();
   const results: ProjectFile[] = [];
   await new Promise<void>((resolve) => {
-    const worker = new Worker(WORKER, { workerData: { config, options: { ...options, concurrency: 1 }, files, oneByOne: true }, resourceLimits: limits });
+    const worker = new Worker(workerFile(), { workerData: { config, options: { ...options, concurrency: 1 }, files, oneByOne: true }, resourceLimits: limits });
     worker.on("message", (result: ProjectFile) => results.push(result));
     worker.once("error", () => resolve());
     worker.once("exit", () => resolve());
@@ -184,12 +188,11 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
   const size = Math.ceil(files.length / threads);
   const chunks = Array.from({ length: threads }, (_, i) => files.slice(i * size, (i + 1) * size));
   const workerData = { config, options: { ...options, concurrency: 1 } };
-  // Loaded here: most runs are too small for threads, and a short run is mostly start-up.
-  const { Worker } = require("node:worker_threads") as typeof import("node:worker_threads");
+  const { Worker } = workerThreads();
   const pending = chunks.slice(1).map(
     (chunk) =>
       new Promise<ProjectFile[]>((resolve) => {
-        const worker = new Worker(WORKER, { workerData: { ...workerData, files: chunk } });
+        const worker = new Worker(workerFile(), { workerData: { ...workerData, files: chunk } });
         worker.once("message", (results: ProjectFile[]) => resolve(results));
         // A worker that dies reports every file of its chunk, so none is silently skipped.
         worker.once("error", (error) => resolve(chunk.map((filePath) => ({ filePath, findings: [internalFinding(error)] }))));
@@ -201,7 +204,7 @@ async function checkInThreads(files: readonly string[], config: ProjectConfig, o
 
 /** A worker thread of checkFiles: checks its chunk of files and sends back the slim results. */
 export function runLintWorker(): void {
-  const threads = require("node:worker_threads") as typeof import("node:worker_threads");
+  const threads = workerThreads();
   const { files, config, options, oneByOne } = threads.workerData as { files: string[]; config: ProjectConfig; options: RunOptions; oneByOne?: boolean };
   const { parentPort } = threads;
   if (oneByOne) for (const file of files) parentPort!.postMessage(checkOne(file, config, options));

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { requireFrom } from "../util/require-from.js";
 import type * as Yaml from "yaml";
 
 let loaded: typeof Yaml | undefined;
@@ -12,6 +12,6 @@ let loaded: typeof Yaml | undefined;
  */
 export function yamlLib(): typeof Yaml {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a require esbuild bundles in place, evaluated on first use
-  loaded ??= typeof require === "function" ? (require("yaml") as typeof Yaml) : (createRequire(import.meta.url)("yaml") as typeof Yaml);
+  loaded ??= typeof require === "function" ? (require("yaml") as typeof Yaml) : (requireFrom(import.meta.url)("yaml") as typeof Yaml);
   return loaded;
 }

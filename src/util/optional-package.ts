@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { requireFrom } from "./require-from.js";
 
 /**
  * Packages that only some commands need, declared as optional peer dependencies in package.json so
@@ -29,17 +29,19 @@ export class MissingPackageError extends Error {
   }
 }
 
-// Resolved from the installed bundle (dist/cli/), so a package in the user's project is found.
-const require = createRequire(import.meta.url);
+// Resolved from the installed bundle (dist/cli/), so a package in the user's project is found;
+// made on first use (most runs load no optional package).
+let made: NodeJS.Require | undefined;
+const ownRequire = (): NodeJS.Require => (made ??= requireFrom(import.meta.url));
 
 function installed(name: string): boolean {
   try {
-    require.resolve(`${name}/package.json`);
+    ownRequire().resolve(`${name}/package.json`);
     return true;
   } catch {
     // Some packages do not export package.json; their main entry is the next best check.
     try {
-      require.resolve(name);
+      ownRequire().resolve(name);
       return true;
     } catch {
       return false;
@@ -56,5 +58,5 @@ export function requireInstalled(names: readonly OptionalPackage[], purpose: str
 /** Loads an optional package with require (the bundle is a classic script: no import()). */
 export function loadOptional<T>(name: OptionalPackage, purpose: string): T {
   requireInstalled([name], purpose);
-  return require(name) as T;
+  return ownRequire()(name) as T;
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 
 /** The subset of an ajv error this project reads. */
 export interface SchemaError {
@@ -37,7 +36,7 @@ export const SCHEMA_FILES = {
 
 /** Folder of the published schemas, in the repository and in the npm package alike. */
 export function schemasDir(): string {
-  return fileURLToPath(new URL("../../schemas/", import.meta.url));
+  return process.getBuiltinModule("node:url").fileURLToPath(new URL("../../schemas/", import.meta.url));
 }
 
 const loaded = new Map<string, Record<string, unknown>>();

@@ -58,6 +58,16 @@ describe("bin/journey.cjs: the code cache", () => {
     expect(caches(dir)).toEqual(expect.arrayContaining(written));
   });
 
+  it("writes no cache from a long run, which keeps too little of its start; the next short run writes them", async () => {
+    const dir = install();
+    const long = await execa("node", [join(dir, "bin", "journey.cjs"), "lint", "."], { cwd: join(dir, "many"), reject: false });
+    expect([(long.exitCode ?? 2) < 2, long.stderr]).toEqual([true, ""]);
+    expect(caches(dir)).toEqual([]);
+    const short = await lint(dir);
+    expect([short.exitCode, short.stderr]).toEqual([1, ""]);
+    expect(caches(dir).find((name) => name.startsWith("journey.cjs."))).toMatch(/\.lint\.v8cache$/);
+  });
+
   it("keeps lint's caches apart from other commands': a lint after --help writes its own, then uses them", async () => {
     const dir = install();
     const help = await execa("node", [join(dir, "bin", "journey.cjs"), "--help"], { reject: false });

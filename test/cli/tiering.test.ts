@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { afterEach, describe, expect, it } from "vitest";
-import { HOLD_APPLIES, holdOptimizer, optimizerHeld, releaseOptimizer, releaseOptimizerFor, SHORT_RUN } from "../../src/util/tiering.js";
+import { HOLD_APPLIES, holdOptimizer, optimizerHeld, releaseOptimizer, settleOptimizerFor, SHORT_RUN } from "../../src/util/tiering.js";
 import { BIN, EXAMPLES, tempProject } from "../helpers/index.js";
 
 // A short run keeps TurboFan off; a long one turns it back on (src/util/tiering.ts). Only on the
@@ -18,16 +18,41 @@ describe.runIf(HOLD_APPLIES)("tiering: when V8 may optimise", () => {
     expect(journey.length * files.length).toBeLessThan(SHORT_RUN.bytes);
 
     holdOptimizer();
-    releaseOptimizerFor(files);
-    releaseOptimizerFor([join(dir, "missing.journey.yaml")]); // unreadable counts as nothing
+    settleOptimizerFor(files);
+    settleOptimizerFor([join(dir, "missing.journey.yaml")]); // unreadable counts as nothing
     expect(optimizerHeld()).toBe(true);
-    releaseOptimizerFor([...files, join(dir, "one-more.journey.yaml")]);
+    settleOptimizerFor([...files, join(dir, "one-more.journey.yaml")]);
     expect(optimizerHeld()).toBe(false);
 
     const big = join(tempProject({ "big.journey.yaml": Buffer.alloc(SHORT_RUN.bytes + 1, "#") }), "big.journey.yaml");
     holdOptimizer();
-    releaseOptimizerFor([big]);
+    settleOptimizerFor([big]);
     expect(optimizerHeld()).toBe(false);
+  });
+
+  it("lint and validate hold only once their files are known, and only for a short run of several files", () => {
+    const journey = readFileSync(join(EXAMPLES, "saas-trial.journey.yaml"));
+    const dir = tempProject({ "a.journey.yaml": journey, "b.journey.yaml": journey });
+    const [a, b] = ["a", "b"].map((name) => join(dir, `${name}.journey.yaml`));
+    for (const command of ["lint", "validate"]) {
+      holdOptimizer(command);
+      expect(optimizerHeld(), `${command}: nothing held before the files are known`).toBe(false);
+      settleOptimizerFor([a]);
+      expect(optimizerHeld(), `${command}: one file is not held`).toBe(false);
+      settleOptimizerFor([a, b]);
+      expect(optimizerHeld(), `${command}: the wait ended with the first settle`).toBe(false);
+
+      holdOptimizer(command);
+      settleOptimizerFor([a, b]);
+      expect(optimizerHeld(), `${command}: two short files are held`).toBe(true);
+      releaseOptimizer();
+
+      holdOptimizer(command);
+      settleOptimizerFor(Array.from({ length: SHORT_RUN.files + 1 }, () => a));
+      expect(optimizerHeld(), `${command}: a long run is not held`).toBe(false);
+    }
+    holdOptimizer("render");
+    expect(optimizerHeld(), "any other command is held from the start").toBe(true);
   });
 
   // V8 reports the functions it optimises with --trace-opt: none in a short run, the YAML lexer
@@ -39,11 +64,11 @@ describe.runIf(HOLD_APPLIES)("tiering: when V8 may optimise", () => {
     return run.stdout.split("\n").filter((line) => /^\[completed optimizing .*TURBOFAN/.test(line)).length;
   };
 
-  it("the CLI optimises nothing in a short run and optimises a long one", async () => {
+  it("the CLI optimises nothing in a short run of several files and optimises a long one", async () => {
     const journey = readFileSync(join(EXAMPLES, "saas-trial.journey.yaml"), "utf8");
     const files = Object.fromEntries(Array.from({ length: 3 * SHORT_RUN.files }, (_, i) => [`j${i}.journey.yaml`, journey.replace(/^id: .*$/m, `id: j${i}`)]));
     const dir = tempProject(files);
-    expect(await optimised(dir, ["j0.journey.yaml"])).toBe(0);
+    expect(await optimised(dir, ["j0.journey.yaml", "j1.journey.yaml", "j2.journey.yaml"])).toBe(0);
     expect(await optimised(dir, ["--concurrency", "off", "."])).toBeGreaterThan(0);
   }, 30_000);
 });

@@ -11,7 +11,8 @@ import { LANGUAGES } from "../../i18n/index.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveConfig } from "../project.js";
 import { emit, reportConfigProblems } from "../run-check.js";
-import { releaseOptimizer, SHORT_RUN } from "../../util/tiering.js";
+import { stdoutIsTTY } from "../../util/stdout.js";
+import { longRunAhead, SHORT_RUN } from "../../util/tiering.js";
 import { outputOverInput } from "../../util/atomic-write.js";
 
 export interface DiffCommandOptions {
@@ -78,9 +79,9 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
   for (const note of input.notes) process.stderr.write(`journey: ${visibleText(note)}\n`);
   // More than a short run: let V8 optimise (bin/journey.cjs holds TurboFan off for short ones).
   const sides = input.pairs.flatMap((pair) => [pair.base, pair.head]).filter((side) => side !== undefined);
-  if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) releaseOptimizer();
+  if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) longRunAhead();
   const result = compareVersions(input.base, input.head, input.pairs);
-  emit(formatter(result, { cwd, color: colorFor(options.outputFile ? {} : process.stdout, options), labels }), options.outputFile, cwd);
+  emit(formatter(result, { cwd, color: colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options), labels }), options.outputFile, cwd);
   const internal = result.journeys.some((journey) => [journey.base, journey.head].some((side) => side?.result.findings.some((f) => f.ruleId === "internal")));
   if (internal) return EXIT.usage;
   return failsOn(result, options.failOn as Severity | "never") ? EXIT.findings : EXIT.ok;

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerOptions, Transport } from "../../lsp/server.js";
-import { releaseOptimizer } from "../../util/tiering.js";
+import { longRunAhead } from "../../util/tiering.js";
 import { EXIT, UsageError } from "../errors.js";
 import { RULE_DOCS_BASE, VERSION } from "../version.js";
 
@@ -21,7 +21,7 @@ export interface LspCommandOptions {
 export function runLsp(options: LspCommandOptions): number {
   const transport = transportOf(options);
   // A server runs for hours: V8's optimising compilers pay off (src/util/tiering.ts).
-  releaseOptimizer();
+  longRunAhead();
   const { startServer } = loadServer();
   startServer({ transport, docsBase: RULE_DOCS_BASE, version: VERSION });
   return EXIT.ok;

@@ -6,10 +6,11 @@ import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../i18n/index.js";
 import { own } from "../../util/own.js";
 import { outputOverInput } from "../../util/atomic-write.js";
-import { releaseOptimizerFor } from "../../util/tiering.js";
+import { settleOptimizerFor } from "../../util/tiering.js";
 import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { contextFor, emit, reportConfigProblems } from "../run-check.js";
+import { stdoutIsTTY } from "../../util/stdout.js";
 
 export interface PortfolioCommandOptions {
   config?: string;
@@ -45,7 +46,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
   if (discovery.files.length === 0 || discovery.truncated.length > 0) return EXIT.usage;
   const problem = outputOverInput(options.outputFile, [...discovery.files, ...(config.path ? [config.path] : [])], cwd, "one of the files being read");
   if (problem !== undefined) throw new UsageError(problem);
-  releaseOptimizerFor(discovery.files);
+  settleOptimizerFor(discovery.files);
 
   // The aggregates need no lint rule: the journeys are checked for structure only.
   const load = await loadProject(discovery.files, { cwd, fixed: options.config !== undefined ? config : undefined, lint: false });
@@ -67,7 +68,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
     projectCatalogs(config, load.project.configs),
     today,
   );
-  const style = colorFor(options.outputFile ? {} : process.stdout, options);
+  const style = colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options);
   emit(PORTFOLIO_FORMATTERS[options.format as PortfolioFormatName](portfolio, { style, labels: LANGUAGES[lang] }), options.outputFile, cwd);
   return incomplete ? EXIT.usage : left.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -23,7 +23,7 @@ import { groupByConfig, type ConfigGroup } from "../../config/resolve.js";
 import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
 import { reportConfigProblems } from "../run-check.js";
-import { releaseOptimizerFor } from "../../util/tiering.js";
+import { settleOptimizerFor } from "../../util/tiering.js";
 import { requireInstalled } from "../../util/optional-package.js";
 import { own } from "../../util/own.js";
 import { visibleText } from "../../escape/terminal.js";
@@ -83,7 +83,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
     const needsMermaid = imageFormats.some((image) => image !== "pdf");
     requireInstalled(needsMermaid ? ["puppeteer-core", "mermaid"] : ["puppeteer-core"], `\`journey render --image ${imageFormats.join("/")}\``);
   }
-  releaseOptimizerFor(files);
+  settleOptimizerFor(files);
 
   const { analyses, problems } = readAnalyses(analysisFiles(folders, options.analysis ?? [], cwd));
   for (const problem of problems) process.stderr.write(`journey: ${visibleText(problem.message)}\n`);
