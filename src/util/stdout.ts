@@ -35,8 +35,8 @@ export function stdoutIsTTY(): boolean {
 }
 
 /**
- * Writes `text` to stdout. A reader that goes away (`journey lint | head`) ends the output, as the
- * stream's EPIPE does in bin/journey.cjs, without an error; the run's exit code stays its own. A
+ * Writes `text` to stdout. A reader that goes away (`journey lint | head`) ends the output without
+ * an error, as bin/journey.cjs does for the stream's EPIPE; the run's exit code stays its own. A
  * stdout left non-blocking by whoever started journey can refuse a write (EAGAIN): the rest, and
  * every write after it, then goes through process.stdout, which waits for the reader.
  */

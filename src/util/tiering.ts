@@ -7,15 +7,15 @@ import { statSync } from "node:fs";
 // the process waits for them before it may exit. So bin/journey.cjs holds TurboFan off at the
 // start of a run, and the commands release it as soon as they see more than a short run. lint and
 // validate hold it only once their files are known, and not for one file: the hold needs
-// node:v8, which loads Node's stream modules, and for one small file that cost more than the
-// hold saved (2026-12-07, interleaved runs: 42.4-43.6 ms without the hold and without node:v8
-// against 43.7-45.6 ms held; a CPU count without the random hash seed's work: 162 M instructions
-// against 168 M).
+// node:v8, which loads Node's stream modules, and since a lint's report no longer builds
+// process.stdout (util/stdout.ts) that cost more than the hold saves on one small file
+// (2026-12-07: 1-3% faster without it in 3 x 200 interleaved runs, 2.3% in the bench's group;
+// 162 M instructions against 168 M).
 //
-// Measured by `npm run bench -- --only tiering` (with and without the hold, interleaved, 20 runs
-// each, two cores, Node 20.20): one file 293 ms held against 366 ms without, 5 files 252 against
-// 316 ms, both 20% faster; earlier runs found 20 files 6% and 60 files 22% slower held, hence
-// SHORT_RUN. Only Node 20 was measured, so the hold applies on Node 20 only (newer Node also has
+// First measured by `npm run bench -- --only tiering` (with and without the hold, interleaved,
+// 20 runs each, two cores, Node 20.20): one file 293 ms held against 366 ms without, 5 files 252
+// against 316 ms, both 20% faster; earlier runs found 20 files 6% and 60 files 22% slower held,
+// hence SHORT_RUN. Only Node 20 was measured, so the hold applies on Node 20 only (newer Node also has
 // Maglev, which changes the trade); measure there before widening HOLD_ON_NODE.
 //
 // What it risks: Node documents changing V8 flags after start-up (v8.setFlagsFromString) as
