@@ -213,7 +213,7 @@ try {
   if (only.has("tiering")) {
     console.error("TurboFan hold");
     const launcher = readFileSync(BIN, "utf8");
-    const call = "cli.holdOptimizer(process.argv[2]);";
+    const call = "cli.holdOptimizer({ untilFilesKnown: CHECKS_FILES });";
     if (!launcher.includes(call)) throw new Error(`bench: bin/journey.cjs no longer calls ${call} update the tiering group`);
     const variant = (name, replacement) => {
       const file = join(work, name);

@@ -17,12 +17,15 @@ const CONTENT_NAMED = /-[A-Z0-9]{8}\.cjs$/;
 /** The first line of the build's other files (journey.cjs, lsp.cjs, ...): a hash of the rest (scripts/bundle.mjs). */
 const CONTENT_HASH = /^\/\/ journey-content-hash ([0-9a-f]{16})\n/;
 /**
- * Which runs share a code cache: `lint`'s, `validate`'s, and every other command's. A cache holds
- * the code compiled by the run that wrote it, and is written only when missing or rejected; with
- * one for all commands, the first run after an install (`journey init`, `--help`) decided it for
- * every lint after, which then compiled the rest of its code on each run (bench/profiles.md).
+ * `lint` and `validate`: the commands that check files and are done when main resolves. They have
+ * a code cache each, apart from every other command's (a cache holds the code compiled by the run
+ * that wrote it, and is written only when missing or rejected; with one for all commands, the
+ * first run after an install, `journey init` or `--help`, decided it for every lint after, which
+ * then compiled the rest of its code on each run: bench/profiles.md), and they hold TurboFan only
+ * once their files are known.
  */
-const CACHE_KIND = ["lint", "validate"].includes(process.argv[2]) ? process.argv[2] : "other";
+const CHECKS_FILES = process.argv[2] === "lint" || process.argv[2] === "validate";
+const CACHE_KIND = CHECKS_FILES ? process.argv[2] : "other";
 
 /**
  * Loads the CLI's files (scripts/bundle.mjs splits it: dist/cli/journey.cjs requires the others
@@ -72,7 +75,9 @@ function bundleLoader() {
     const dir = dirname(file);
     const packages = () => (nodeRequire ??= require("node:module").createRequire(file)); // every file of the CLI is in dist/cli/
     const requireFrom = (id) =>
-      id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2) ? load(`${dir}${sep}${id.slice(2)}`) : (builtin(id) ?? packages()(id));
+      id.startsWith("./") && id.endsWith(".cjs") && !id.includes("/", 2)
+        ? load(`${dir}${sep}${id.slice(2)}`)
+        : (process.getBuiltinModule(id) ?? packages()(id));
     requireFrom.resolve = (request, options) => packages().resolve(request, options);
     wrapper(module.exports, requireFrom, module, file, dir);
     module.loaded = true;
@@ -110,20 +115,12 @@ function bundleLoader() {
   return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
 }
 
-/** Node's own module `id` (`node:fs`, `fs`), or undefined for anything else (Node 20.16 and later). */
-function builtin(id) {
-  return process.getBuiltinModule?.(id);
-}
-
 const loader = bundleLoader();
 loader.preload(join(__dirname, "..", "dist", "cli", "lint-pack.cjs"));
 const cli = loader.load(bundle);
 // A file first needed during the run (a command, a formatter) is compiled, and its cache
 // checked, under V8's default flags, which its cache was saved with.
 loader.compileWith((compile) => cli.withDefaultFlags(compile));
-
-/** The commands that have nothing left to do once main resolves. */
-const EXIT_WHEN_DONE = new Set(["lint", "validate"]);
 
 runCli();
 
@@ -143,9 +140,8 @@ function runCli() {
   }
 
   // A short run is done before V8's optimising compilers would pay off (src/util/tiering.ts);
-  // V8's default is back before any code cache is written. lint and validate decide once they
-  // know their files.
-  cli.holdOptimizer(process.argv[2]);
+  // V8's default is back before any code cache is written.
+  cli.holdOptimizer({ untilFilesKnown: CHECKS_FILES });
   process.once("exit", cli.releaseOptimizer);
 
   cli.main(process.argv.slice(2)).then(
@@ -159,7 +155,7 @@ function runCli() {
       // without Node's tear-down of the heap (2 ms of a one-file lint), once stdout and stderr
       // have handed all they were given to the system; a pipe whose reader is slow still holds
       // writes, and Node then exits as usual when they are done.
-      if (EXIT_WHEN_DONE.has(process.argv[2]) && streams.every((stream) => stream.writableLength === 0)) process.exit();
+      if (CHECKS_FILES && streams.every((stream) => stream.writableLength === 0)) process.exit();
     },
     (error) => {
       process.stderr.write(`journey: internal error: ${error?.message ?? error}\n`);

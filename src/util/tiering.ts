@@ -43,9 +43,6 @@ const TURBOFAN_ON = "--turbofan";
 /** A run over more than this many files, or bytes, is worth optimising. */
 export const SHORT_RUN = { files: 8, bytes: 64 * 1024 } as const;
 
-/** The commands whose hold waits for their files (`settleOptimizerFor`). */
-const HOLD_ONCE_FILES_KNOWN: ReadonlySet<string> = new Set(["lint", "validate"]);
-
 let held = false;
 /** A hold asked for by the entry point, waiting for the run's files. */
 let pending = false;
@@ -53,12 +50,12 @@ let pending = false;
 let long = false;
 
 /**
- * Keeps TurboFan off until `releaseOptimizer`; for the process's own entry point only. Given the
- * command being run, lint and validate wait for `settleOptimizerFor` to see their files.
+ * Keeps TurboFan off until `releaseOptimizer`; for the process's own entry point only. With
+ * `untilFilesKnown` (lint and validate), the hold waits for `settleOptimizerFor` to see the files.
  */
-export function holdOptimizer(command?: string): void {
+export function holdOptimizer(options: { untilFilesKnown?: boolean } = {}): void {
   if (held || !HOLD_APPLIES) return;
-  if (command !== undefined && HOLD_ONCE_FILES_KNOWN.has(command)) {
+  if (options.untilFilesKnown) {
     pending = true;
     return;
   }
