@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
@@ -56,6 +56,36 @@ describe("bin/journey.cjs: the code cache", () => {
     expect(readFileSync(join(dir, "dist", "cli", cache!)).length).toBeGreaterThan(10_000);
     expect(readdirSync(join(dir, "dist", "cli")).filter((name) => name.endsWith(".tmp"))).toEqual([]); // no temporary files left behind
     expect(caches(dir)).toEqual(expect.arrayContaining(written));
+  });
+
+  it("is written again by a short run an hour after it was written, keeping what it held and adding what that run compiled", async () => {
+    const dir = install();
+    const cli = join(dir, "dist", "cli");
+    const first = await lint(dir); // a file with errors, reported as JSON
+    const written = caches(dir);
+    const stat = (name: string) => statSync(join(cli, name));
+    const before = new Map(written.map((name) => [name, stat(name)]));
+    // Another file, in the default format: code the first run did not compile.
+    const clean = () =>
+      execa("node", [join(dir, "bin", "journey.cjs"), "lint", "j0.journey.yaml"], { cwd: join(dir, "many"), reject: false, env: { NO_COLOR: "1" } });
+    expect((await clean()).exitCode).toBeLessThan(2);
+    expect(written.map((name) => stat(name).ino)).toEqual(written.map((name) => before.get(name)!.ino)); // a recent cache is kept as it is
+
+    const hourAgo = new Date(Date.now() - 61 * 60 * 1000);
+    for (const name of caches(dir)) utimesSync(join(cli, name), hourAgo, hourAgo);
+    const refreshing = await clean();
+    expect([(refreshing.exitCode ?? 2) < 2, refreshing.stderr]).toEqual([true, ""]);
+    const rewritten = written.filter((name) => stat(name).ino !== before.get(name)!.ino);
+    // The caches of the files that run loaded; not the JSON formatter's, which it did not load.
+    expect(rewritten).toEqual(expect.arrayContaining([expect.stringMatching(/^journey\.cjs\./), expect.stringMatching(/^lint-pack\.cjs\./)]));
+    expect(rewritten.some((name) => /^json-/.test(name))).toBe(false);
+    for (const name of rewritten) expect(stat(name).size, name).toBeGreaterThanOrEqual(before.get(name)!.size);
+    expect(rewritten.reduce((sum, name) => sum + stat(name).size - before.get(name)!.size, 0)).toBeGreaterThan(0);
+
+    const now = caches(dir).map((name) => stat(name).ino);
+    expect((await clean()).stdout).toBe(refreshing.stdout);
+    expect((await lint(dir)).stdout).toBe(first.stdout);
+    expect(caches(dir).map((name) => stat(name).ino)).toEqual(now); // written again only after another hour
   });
 
   it("writes no cache from a long run, which keeps too little of its start; the next short run writes them", async () => {
