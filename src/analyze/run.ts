@@ -73,7 +73,7 @@ export async function runAnalyze(run: AnalyzeRun): Promise<number> {
       );
     }
     const formatter = ANALYZE_FORMATTERS[run.format];
-    const color = colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
+    const color = await colorFor(run.outputFile ? {} : process.stdout, { color: run.color });
     const text = formatter(result, { color, names, flow: flow!, skipped, segments, verbose: run.verbose ?? false });
     if (run.outputFile) writeOutputFile(resolve(run.cwd, run.outputFile), text);
     else process.stdout.write(text);
@@ -112,7 +112,7 @@ async function analyze(run: AnalyzeRun): Promise<Analysed> {
   const checked = checkJourneyFile(journeyPath, run.config);
   const errors = checked.findings.filter((f) => f.severity === "error");
   if (errors.length > 0 || !checked.model) {
-    const context = { cwd: run.cwd, color: colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
+    const context = { cwd: run.cwd, color: await colorFor(process.stderr, { color: run.color }), fileCount: 1, ...run.meta };
     process.stderr.write(formatStylish([{ ...checked, findings: errors }], context));
     process.stderr.write("journey: the journey has structural errors; fix them and run analyze again\n");
     return { names: new Map(), measuredSteps: new Set(), analyzedHash };

@@ -355,7 +355,7 @@ Examples:
       .addHelpText("after", "\nExamples:\n  journey rules\n  journey rules --format json")
       .action(async (options: RulesCommandOptions) => {
         const { runRules } = await import("./commands/rules.js");
-        setExit(runRules(options));
+        setExit(await runRules(options));
       });
   });
 

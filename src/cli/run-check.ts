@@ -109,7 +109,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const results = [...files.map((file) => byFile.get(file)!), ...[...byFile.values()].filter((report) => !given.has(report.filePath))];
   const hidden = options.quiet ? hideAllButErrors(results) : undefined;
 
-  emit(formatter(results, { ...contextFor(cwd, options, results.length, !options.outputFile), hidden }), options.outputFile, cwd);
+  emit(formatter(results, { ...(await contextFor(cwd, options, results.length, !options.outputFile)), hidden }), options.outputFile, cwd);
 
   return exitCodeFor(results, incomplete, maxWarnings);
 }
@@ -180,7 +180,7 @@ async function checkStdin(
     ...(output !== undefined ? { output } : {}),
   };
   const hidden = options.quiet ? hideAllButErrors([result]) : undefined;
-  emit(formatter([result], { ...contextFor(cwd, options, 1, !options.outputFile), hidden }), options.outputFile, cwd);
+  emit(formatter([result], { ...(await contextFor(cwd, options, 1, !options.outputFile)), hidden }), options.outputFile, cwd);
   return exitCodeFor([result], false, maxWarnings);
 }
 
@@ -266,10 +266,10 @@ async function printConfig(
   return EXIT.ok;
 }
 
-export function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): FormatContext {
+export async function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): Promise<FormatContext> {
   return {
     cwd,
-    color: colorFor(toTerminal ? { isTTY: stdoutIsTTY() } : {}, options),
+    color: await colorFor(toTerminal ? { isTTY: stdoutIsTTY() } : {}, options),
     version: VERSION,
     homepage: HOMEPAGE,
     rulesMeta: rulesMeta(RULE_DOCS_BASE),
@@ -290,6 +290,6 @@ function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly 
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {
   const { formatStylish } = await import("../report/formatters/stylish.js");
-  process.stderr.write(formatStylish([problems], { ...contextFor(cwd, options, 1, false), color: colorFor(process.stderr, options) }));
+  process.stderr.write(formatStylish([problems], { ...(await contextFor(cwd, options, 1, false)), color: await colorFor(process.stderr, options) }));
   process.stderr.write("journey: the config has errors; fix them and run again\n");
 }

@@ -58,7 +58,9 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
   if (left.length > 0) {
     const { formatStylish } = await import("../../report/formatters/stylish.js");
     const reports = left.map((journey) => ({ ...journey.report, findings: journey.report.findings.filter((f) => f.severity === "error") }));
-    process.stderr.write(formatStylish(reports, { ...contextFor(cwd, options, reports.length, false), color: colorFor(process.stderr, options) }));
+    process.stderr.write(
+      formatStylish(reports, { ...(await contextFor(cwd, options, reports.length, false)), color: await colorFor(process.stderr, options) }),
+    );
     process.stderr.write(
       `journey: ${left.length} journey file${left.length === 1 ? " has" : "s have"} errors and ${left.length === 1 ? "is" : "are"} left out of the portfolio; fix them and run again\n`,
     );
@@ -68,7 +70,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
     projectCatalogs(config, load.project.configs),
     today,
   );
-  const style = colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options);
+  const style = await colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options);
   emit(PORTFOLIO_FORMATTERS[options.format as PortfolioFormatName](portfolio, { style, labels: LANGUAGES[lang] }), options.outputFile, cwd);
   return incomplete ? EXIT.usage : left.length > 0 ? EXIT.findings : EXIT.ok;
 }

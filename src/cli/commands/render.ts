@@ -63,7 +63,7 @@ export async function runRender(paths: string[], options: RenderCommandOptions):
   const { config } = resolution;
   if (options.lang !== undefined && !own(LANGUAGES, options.lang))
     throw new UsageError(`unknown language \`${options.lang}\`; use one of ${Object.keys(LANGUAGES).join(", ")}`);
-  const color = colorFor(process.stdout, options);
+  const color = await colorFor(process.stdout, options);
 
   const discovery = selectFiles(paths, config, cwd);
   const { files } = discovery;
@@ -219,7 +219,7 @@ async function renderFolder(
   paths: readonly string[],
   options: RenderCommandOptions,
   cwd: string,
-  color: ReturnType<typeof colorFor>,
+  color: Awaited<ReturnType<typeof colorFor>>,
   { analyses, withheld, keepOrphans }: Analyses,
 ): Promise<number> {
   const { outDir, entries, labels, image, map } = folder;
@@ -321,7 +321,7 @@ export function renderCommand(paths: readonly string[], options: RenderCommandOp
   return words.join(" ");
 }
 
-function report(color: ReturnType<typeof colorFor>, written: number, unchanged: number, images: number, out: string): void {
+function report(color: Awaited<ReturnType<typeof colorFor>>, written: number, unchanged: number, images: number, out: string): void {
   const parts = [`${written} written`, `${unchanged} unchanged`];
   if (images > 0) parts.push(`${images} image${images === 1 ? "" : "s"}`);
   process.stdout.write(color.green(`✔ rendered into ${out}: ${parts.join(", ")}\n`));

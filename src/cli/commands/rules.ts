@@ -11,8 +11,8 @@ export interface RulesCommandOptions {
 }
 
 /** `journey rules`: every lint rule with its default severity, options and description. */
-export function runRules(options: RulesCommandOptions): number {
-  const text = formatRuleList(listRules(RULE_DOCS_BASE), options.format, colorFor(options.outputFile ? {} : process.stdout, options));
+export async function runRules(options: RulesCommandOptions): Promise<number> {
+  const text = formatRuleList(listRules(RULE_DOCS_BASE), options.format, await colorFor(options.outputFile ? {} : process.stdout, options));
   emit(text, options.outputFile, process.cwd());
   return EXIT.ok;
 }
