@@ -109,7 +109,37 @@ export function generateValidators(journeySchemaText = readFileSync(JOURNEY_SCHE
     validateConfig: configSchema.$id,
     validateRules: `${journeySchema.$id}#/$defs/rules`,
   });
-  return { [VALIDATOR]: header + asciiOnly(code) };
+  return { [VALIDATOR]: header + asciiOnly(withoutDescriptions(code)) };
+}
+
+/** Keywords whose value is a map of names to subschemas, a list of subschemas, or one subschema. */
+const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
+const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
+const SUBSCHEMA = new Set(["items", "additionalProperties", "if", "then", "else", "not", "propertyNames", "contains", "unevaluatedProperties", "unevaluatedItems"]);
+
+/**
+ * The code with the schemas it quotes (`const schema31 = {...}`: ajv's `verbose` errors hold them
+ * as `schema` and `parentSchema`, and the validator builds them when it loads, valid data or not)
+ * without their `description` keywords, which no message reads (src/validate/schema.ts reads a
+ * schema's title, properties and examples): they were half of those 45 KB of object literals,
+ * built and read from the code cache by every lint (bench/profiles.md). Only the keyword goes: a
+ * property named `description` stays.
+ */
+function withoutDescriptions(code) {
+  const strip = (schema) => {
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) return schema;
+    const out = {};
+    for (const [key, value] of Object.entries(schema)) {
+      if (key === "description" && typeof value === "string") continue;
+      if (SUBSCHEMA_MAPS.has(key) && value !== null && typeof value === "object")
+        out[key] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, strip(sub)]));
+      else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(strip);
+      else if (SUBSCHEMA.has(key)) out[key] = strip(value);
+      else out[key] = value;
+    }
+    return out;
+  };
+  return code.replace(/^const (schema\d+) = (\{.*\});$/gm, (_, name, json) => `const ${name} = ${JSON.stringify(strip(JSON.parse(json)))};`);
 }
 
 /**
