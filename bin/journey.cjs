@@ -7,7 +7,7 @@
 // Node 22.23 take 62-64 ms against 41 ms this way (node -e 0: 23 ms; bench/profiles.md).
 // CommonJS, not an ES module, because starting Node's ES module loader costs a run ~6 ms.
 "use strict";
-const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
+const { accessSync, constants, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
 const { dirname, join, sep } = require("node:path");
 const vm = require("node:vm");
 
@@ -109,7 +109,11 @@ function bundleLoader() {
     for (const [name, wrapper] of Object.entries(files)) packed.set(join(dirname(pack), name), wrapper);
   };
   const save = () => {
-    for (const { script, cacheFile } of [...unsaved.splice(0), ...(cached.length > 0 && servedLong(cached[0].cacheFile) ? cached.splice(0) : [])]) {
+    const saving = [...unsaved.splice(0), ...(cached.length > 0 && servedLong(cached[0].cacheFile) ? cached.splice(0) : [])];
+    // Where journey may not write (a read-only install, one built by another user), no cache is
+    // made: making one takes longer than a short run's own work, on every run.
+    if (saving.length === 0 || !writable(dirname(saving[0].cacheFile))) return;
+    for (const { script, cacheFile } of saving) {
       const temporary = `${cacheFile}.${process.pid}.tmp`;
       try {
         writeFileSync(temporary, script.createCachedData());
@@ -124,6 +128,15 @@ function bundleLoader() {
     }
   };
   return { load, preload, save, compileWith: (wrap) => (compiling = wrap) };
+}
+
+function writable(dir) {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the cache was written over REFRESH_AFTER_MS ago (the first one the run loaded stands for all). */
