@@ -115,7 +115,18 @@ export function generateValidators(journeySchemaText = readFileSync(JOURNEY_SCHE
 /** Keywords whose value is a map of names to subschemas, a list of subschemas, or one subschema. */
 const SUBSCHEMA_MAPS = new Set(["properties", "patternProperties", "$defs", "dependentSchemas"]);
 const SUBSCHEMA_LISTS = new Set(["allOf", "anyOf", "oneOf", "prefixItems"]);
-const SUBSCHEMA = new Set(["items", "additionalProperties", "if", "then", "else", "not", "propertyNames", "contains", "unevaluatedProperties", "unevaluatedItems"]);
+const SUBSCHEMA = new Set([
+  "items",
+  "additionalProperties",
+  "if",
+  "then",
+  "else",
+  "not",
+  "propertyNames",
+  "contains",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+]);
 
 /**
  * The code with the schemas it quotes (`const schema31 = {...}`: ajv's `verbose` errors hold them
