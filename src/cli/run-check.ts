@@ -109,7 +109,7 @@ export async function runCheck(paths: string[], options: CheckCommandOptions, mo
   const results = [...files.map((file) => byFile.get(file)!), ...[...byFile.values()].filter((report) => !given.has(report.filePath))];
   const hidden = options.quiet ? hideAllButErrors(results) : undefined;
 
-  emit(formatter(results, { ...(await contextFor(cwd, options, results.length, !options.outputFile)), hidden }), options.outputFile, cwd);
+  emit(formatter(results, { ...(await contextFor(cwd, options, results.length, reportStream(options.outputFile))), hidden }), options.outputFile, cwd);
 
   return exitCodeFor(results, incomplete, maxWarnings);
 }
@@ -180,7 +180,7 @@ async function checkStdin(
     ...(output !== undefined ? { output } : {}),
   };
   const hidden = options.quiet ? hideAllButErrors([result]) : undefined;
-  emit(formatter([result], { ...(await contextFor(cwd, options, 1, !options.outputFile)), hidden }), options.outputFile, cwd);
+  emit(formatter([result], { ...(await contextFor(cwd, options, 1, reportStream(options.outputFile))), hidden }), options.outputFile, cwd);
   return exitCodeFor([result], false, maxWarnings);
 }
 
@@ -266,15 +266,21 @@ async function printConfig(
   return EXIT.ok;
 }
 
-export async function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, toTerminal: boolean): Promise<FormatContext> {
+/** What a formatter is given; its colours are those of `stream`, where the text goes. */
+export async function contextFor(cwd: string, options: { color?: boolean }, fileCount: number, stream: { isTTY?: boolean }): Promise<FormatContext> {
   return {
     cwd,
-    color: await colorFor(toTerminal ? { isTTY: stdoutIsTTY() } : {}, options),
+    color: await colorFor(stream, options),
     version: VERSION,
     homepage: HOMEPAGE,
     rulesMeta: rulesMeta(RULE_DOCS_BASE),
     fileCount,
   };
+}
+
+/** Where `emit` writes, as colorFor sees it: a file (`-o`) gets no colour; stdout is asked whether it is a terminal without building process.stdout. */
+export function reportStream(outputFile: string | undefined): { isTTY?: boolean } {
+  return outputFile ? {} : { isTTY: stdoutIsTTY() };
 }
 
 export function emit(text: string, outputFile: string | undefined, cwd: string): void {
@@ -290,6 +296,6 @@ function refuseOutputOverInput(outputFile: string | undefined, inputs: readonly 
 
 export async function reportConfigProblems(problems: FileReport, cwd: string, options: { color?: boolean }): Promise<void> {
   const { formatStylish } = await import("../report/formatters/stylish.js");
-  process.stderr.write(formatStylish([problems], { ...(await contextFor(cwd, options, 1, false)), color: await colorFor(process.stderr, options) }));
+  process.stderr.write(formatStylish([problems], await contextFor(cwd, options, 1, process.stderr)));
   process.stderr.write("journey: the config has errors; fix them and run again\n");
 }

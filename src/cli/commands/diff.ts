@@ -10,8 +10,7 @@ import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../i18n/index.js";
 import { EXIT, UsageError } from "../errors.js";
 import { resolveConfig } from "../project.js";
-import { emit, reportConfigProblems } from "../run-check.js";
-import { stdoutIsTTY } from "../../util/stdout.js";
+import { emit, reportConfigProblems, reportStream } from "../run-check.js";
 import { longRunAhead, SHORT_RUN } from "../../util/tiering.js";
 import { outputOverInput } from "../../util/atomic-write.js";
 
@@ -81,7 +80,7 @@ export async function runDiff(operands: string[], pathCount: number, options: Di
   const sides = input.pairs.flatMap((pair) => [pair.base, pair.head]).filter((side) => side !== undefined);
   if (sides.length > SHORT_RUN.files || sides.reduce((bytes, side) => bytes + (side.source.text?.length ?? 0), 0) > SHORT_RUN.bytes) longRunAhead();
   const result = compareVersions(input.base, input.head, input.pairs);
-  emit(formatter(result, { cwd, color: await colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options), labels }), options.outputFile, cwd);
+  emit(formatter(result, { cwd, color: await colorFor(reportStream(options.outputFile), options), labels }), options.outputFile, cwd);
   const internal = result.journeys.some((journey) => [journey.base, journey.head].some((side) => side?.result.findings.some((f) => f.ruleId === "internal")));
   if (internal) return EXIT.usage;
   return failsOn(result, options.failOn as Severity | "never") ? EXIT.findings : EXIT.ok;

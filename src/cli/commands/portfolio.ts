@@ -9,8 +9,7 @@ import { outputOverInput } from "../../util/atomic-write.js";
 import { settleOptimizerFor } from "../../util/tiering.js";
 import { EXIT, UsageError } from "../errors.js";
 import { reportUnmatched, resolveConfig, selectFiles } from "../project.js";
-import { contextFor, emit, reportConfigProblems } from "../run-check.js";
-import { stdoutIsTTY } from "../../util/stdout.js";
+import { contextFor, emit, reportConfigProblems, reportStream } from "../run-check.js";
 
 export interface PortfolioCommandOptions {
   config?: string;
@@ -58,9 +57,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
   if (left.length > 0) {
     const { formatStylish } = await import("../../report/formatters/stylish.js");
     const reports = left.map((journey) => ({ ...journey.report, findings: journey.report.findings.filter((f) => f.severity === "error") }));
-    process.stderr.write(
-      formatStylish(reports, { ...(await contextFor(cwd, options, reports.length, false)), color: await colorFor(process.stderr, options) }),
-    );
+    process.stderr.write(formatStylish(reports, await contextFor(cwd, options, reports.length, process.stderr)));
     process.stderr.write(
       `journey: ${left.length} journey file${left.length === 1 ? " has" : "s have"} errors and ${left.length === 1 ? "is" : "are"} left out of the portfolio; fix them and run again\n`,
     );
@@ -70,7 +67,7 @@ export async function runPortfolio(paths: string[], options: PortfolioCommandOpt
     projectCatalogs(config, load.project.configs),
     today,
   );
-  const style = await colorFor(options.outputFile ? {} : { isTTY: stdoutIsTTY() }, options);
+  const style = await colorFor(reportStream(options.outputFile), options);
   emit(PORTFOLIO_FORMATTERS[options.format as PortfolioFormatName](portfolio, { style, labels: LANGUAGES[lang] }), options.outputFile, cwd);
   return incomplete ? EXIT.usage : left.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -11,6 +11,7 @@ import { checkJourneyFile, duplicateJourneyIds } from "../../check.js";
 import { toPosix } from "../../util/paths.js";
 import { lintFile } from "../../lint/lint-file.js";
 import { resolveProjectLinks } from "../../lint/project-links.js";
+import type { ChalkInstance } from "chalk";
 import { colorFor } from "../../report/color.js";
 import { LANGUAGES } from "../../i18n/index.js";
 import { BROWSER_HELP, findBrowser } from "../../render/images.js";
@@ -219,7 +220,7 @@ async function renderFolder(
   paths: readonly string[],
   options: RenderCommandOptions,
   cwd: string,
-  color: Awaited<ReturnType<typeof colorFor>>,
+  color: ChalkInstance,
   { analyses, withheld, keepOrphans }: Analyses,
 ): Promise<number> {
   const { outDir, entries, labels, image, map } = folder;
@@ -321,7 +322,7 @@ export function renderCommand(paths: readonly string[], options: RenderCommandOp
   return words.join(" ");
 }
 
-function report(color: Awaited<ReturnType<typeof colorFor>>, written: number, unchanged: number, images: number, out: string): void {
+function report(color: ChalkInstance, written: number, unchanged: number, images: number, out: string): void {
   const parts = [`${written} written`, `${unchanged} unchanged`];
   if (images > 0) parts.push(`${images} image${images === 1 ? "" : "s"}`);
   process.stdout.write(color.green(`✔ rendered into ${out}: ${parts.join(", ")}\n`));
