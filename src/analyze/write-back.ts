@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { accessSync, constants, readFileSync, realpathSync, statSync, type Stats } from "node:fs";
-import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap } from "yaml";
 import { checkJourneyText } from "../check.js";
 import type { ProjectConfig } from "../config/types.js";
 import type { MeasuredSpec } from "../model/types.js";
 import { describeIoError } from "../load/source.js";
+import { parseYamlDocument } from "../load/yaml-document.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { AnalyzeError, type AnalysisResult } from "./types.js";
 
@@ -66,7 +67,7 @@ const FIGURE_KEYS = STEP_METRICS.map(([key]) => key);
  * is shared through an anchor).
  */
 export function applyMeasurement(text: string, result: AnalysisResult, instrumented: ReadonlySet<string>): string {
-  const doc = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseYamlDocument(text, { keepSourceTokens: false });
   if (doc.errors.length > 0)
     throw new AnalyzeError(`the journey file does not parse as YAML (${doc.errors[0].message.split("\n")[0]}); fix it before writing a measurement`);
   const root = doc.contents;

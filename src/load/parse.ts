@@ -1,5 +1,6 @@
 import type { Document } from "yaml";
 import { yamlLib } from "./yaml-lib.js";
+import { parseYamlDocument } from "./yaml-document.js";
 import type { Finding, Span } from "../finding.js";
 import { compareFindings, FILE_START } from "../finding.js";
 import { Locator } from "./locator.js";
@@ -55,7 +56,7 @@ export function parseYaml(text: string, limits: ParseLimits): ParsedYaml {
   // Refused before yaml builds its document: building it is what takes the memory.
   if (countValues(text, limits.maxNodes) > limits.maxNodes) return tooManyValuesRead(limits.maxNodes);
   const lineCounter = new (yamlLib().LineCounter)();
-  const doc = yamlLib().parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseYamlDocument(text, { lineCounter, prettyErrors: false, keepSourceTokens: false });
   const locator = Locator.ofDocument(doc, lineCounter, text.length);
   const findings: Finding[] = [];
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { yamlLib } from "./yaml-lib.js";
+import { parseYamlDocument } from "./yaml-document.js";
 import type { FindingSuggestion, TextEdit } from "../finding.js";
 import { explainYamlLine } from "./yaml-hints.js";
 
@@ -437,7 +438,7 @@ class Analysis {
     if (this.budget.parses-- <= 0) return undefined;
     const fixed = this.text.slice(0, edit.range[0]) + edit.text + this.text.slice(edit.range[1]);
     const lineCounter = new (yamlLib().LineCounter)();
-    const doc = yamlLib().parseDocument(fixed, { lineCounter, uniqueKeys: true });
+    const doc = parseYamlDocument(fixed, { lineCounter });
     const remaining = new Set<string>();
     for (const error of doc.errors) {
       const line = lineCounter.linePos(error.pos[0]).line - 1;

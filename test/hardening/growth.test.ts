@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
 import { writeGrowthJourney } from "../../bench/generate.mjs";
-import { BIN, tempProject } from "../helpers/index.js";
+import { BIN, MINIMAL, tempProject } from "../helpers/index.js";
 
 /**
  * Issue 14, "Time that grows quadratically". Speed is measured in the bench (`growth` group,
@@ -73,6 +73,17 @@ describe("work linear in the size of the file", () => {
     expect(result.exitCode).toBe(1);
     const xml = readFileSync(join(dir, "report.xml"), "utf8");
     expect(xml.match(/^many\.journey\.yaml:\d+:\d+ /gm)!.length).toBeGreaterThanOrEqual(89_999);
+  }, 60_000);
+
+  it("a mapping of 200,000 keys that yaml reads is checked, its duplicate key found (yaml's own check compared each key with all before it: 466 s)", async () => {
+    // A comment after an empty value is left to yaml by the subset reader. MINIMAL has 10 lines, so
+    // the repeated `k7` is on line 13 + 200,000.
+    const keys = Array.from({ length: 200_000 }, (_, i) => `  k${i}:\n`).join("");
+    const dir = tempProject({ "keys.journey.yaml": `${MINIMAL}x-data:\n  first: # empty\n${keys}  k7: again\n` });
+    const result = await journey(["lint", "-f", "json", "keys.journey.yaml"], dir, 40_000);
+    expect(result.timedOut).toBe(false);
+    const findings = (JSON.parse(result.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[])[0].messages;
+    expect(findings.map((f) => [f.ruleId, f.line, f.column])).toEqual([["syntax", 200_013, 3]]);
   }, 60_000);
 });
 
