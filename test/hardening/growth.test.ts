@@ -90,7 +90,17 @@ describe("work linear in the size of the file", () => {
 describe("bounds on what the command line and the config ask for", () => {
   // Each a pattern that backtracks through every split of a long file name; picomatch's RegExp
   // runs synchronously, so on main the walk never came back.
-  const PATTERNS = ["**/*a*a*a*a*a*a*a*b", "**/*(a)*(a)*(a)*(a)*(a)b", "**/+(+(a|aa))b", `**/${"x".repeat(2000)}`, "**/{1..100000}.journey.yaml"];
+  const PATTERNS = [
+    "**/*a*a*a*a*a*a*a*b",
+    "**/*(a)*(a)*(a)*(a)*(a)b",
+    "**/+(+(a|aa))b",
+    `**/${"x".repeat(2000)}`,
+    "**/{1..100000}.journey.yaml",
+    // Review round 3: wildcards spread over segments, `**` segments and braces multiply too.
+    "*a*a/**/*a*a*ab",
+    "**/d/**/d/**/d/**/d/**/d/**/d/**/d/**/d/x",
+    `${"{a,a}".repeat(40)}b*`,
+  ];
   const longName = `${"a".repeat(200)}.journey.yaml`;
 
   for (const pattern of PATTERNS) {
