@@ -1,7 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { loadSchema, SCHEMA_FILES } from "../validate/schema-validators.js";
 import { relative } from "node:path";
-import { cleanUpOnInterrupt } from "../util/atomic-write.js";
 import { onIgnoredConfig } from "../config/load.js";
 import { toPosix } from "../util/paths.js";
 import { describeSystemError, EXIT, UsageError } from "./errors.js";
@@ -405,7 +404,6 @@ Examples:
 
 /** Runs the CLI and returns the exit code; never throws for user errors. */
 export async function main(argv: string[]): Promise<number> {
-  cleanUpOnInterrupt();
   // A config journey does not read is said once, never silently skipped.
   onIgnoredConfig((path, reason) => process.stderr.write(`journey: ${toPosix(relative(process.cwd(), path)) || path} ${reason}\n`));
   let exitCode: number = EXIT.ok;

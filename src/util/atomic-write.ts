@@ -14,6 +14,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
   const temporary = join(dir, `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  handleInterrupts();
   pending.add(temporary);
   try {
     writeFileSync(temporary, data, { flag: "wx" });
@@ -71,16 +72,27 @@ export function outputOverInput(outputFile: string | undefined, inputs: readonly
  * 3 s for all hooks together); returns the function that unregisters it.
  */
 export function onInterrupt(hook: () => Promise<void> | void): () => void {
+  handleInterrupts();
   interruptHooks.add(hook);
   return () => interruptHooks.delete(hook);
 }
 
+let handling = false;
+
 /**
- * On SIGINT or SIGTERM, runs the `onInterrupt` hooks, removes any temporary file being written
- * and exits with the usual code (130, 143). Files already renamed into place are complete; the
- * others were never touched. A second signal while the hooks run ends the process at once.
+ * From the first file written or the first `onInterrupt` hook on: on SIGINT or SIGTERM, runs the
+ * hooks, removes any temporary file being written and exits with the usual code (130, 143).
+ * Files already renamed into place are complete; the others were never touched. A second signal
+ * while the hooks run ends the process at once.
+ *
+ * Before that, Node's default stands: the signal ends the process at once, with nothing to clean
+ * up. A handler runs only when the main thread is free, so one set at the start made a command
+ * busy for minutes (a huge file parsed, a walk matched against a pattern) ignore SIGTERM from
+ * `timeout` or a CI job's time limit until it was done (review round 3).
  */
-export function cleanUpOnInterrupt(): void {
+function handleInterrupts(): void {
+  if (handling) return;
+  handling = true;
   for (const [signal, code] of [
     ["SIGINT", 130],
     ["SIGTERM", 143],

@@ -1,8 +1,8 @@
-import { cpSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execa } from "execa";
 import { describe, expect, it } from "vitest";
-import { BIN, EXAMPLES, tempProject } from "../helpers/index.js";
+import { BIN, EXAMPLES, longJourney, tempProject } from "../helpers/index.js";
 
 /**
  * An interrupted render leaves every output file either as it was or as it should become,
@@ -66,4 +66,24 @@ describe("interrupted render", () => {
       }
     }, 60_000);
   }
+});
+
+/**
+ * Review round 3: SIGTERM from `timeout` or a CI job's time limit was ignored while a command was
+ * busy (a signal handler runs only when the main thread is free), so a long render finished, and
+ * printed its result, minutes after it. Until its first file is written a command sets no handler,
+ * and the signal ends it at once, as Node's default does.
+ */
+describe("interrupted before anything is written", () => {
+  it("SIGTERM during a long render ends it at once: by the signal, with no file written", async () => {
+    const project = tempProject({ "long.journey.yaml": longJourney(40_000) });
+    const child = execa("node", [BIN, "render", "-o", "out", "long.journey.yaml"], { cwd: project, reject: false });
+    // The render reads and lays out the journey for seconds before it writes.
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    child.kill("SIGTERM");
+    const result = await child;
+    expect(result.signal).toBe("SIGTERM"); // a handler would have exited with 143 after the work
+    expect(result.stdout).toBe("");
+    expect(existsSync(join(project, "out"))).toBe(false);
+  }, 60_000);
 });
