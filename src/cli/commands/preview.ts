@@ -53,9 +53,9 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
       throw new UsageError(`cannot listen on ${options.host}:${port} (${code}); choose another --host or --port`);
     throw error;
   }
-  process.stdout.write(`journey preview: ${server.url}  (Ctrl-C to stop)\n`);
-  if (options.open) openInBrowser(server.url);
-  await new Promise<void>((stopped) => {
+  // The handlers are set before the address is printed: whoever reads it may stop the server at
+  // once, and until a handler is set, SIGINT and SIGTERM end the process without its last line.
+  const stopping = new Promise<void>((stopped) => {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       // Before the handler that ends the process: closing takes no waiting for clients.
       process.prependOnceListener(signal, () => {
@@ -65,6 +65,9 @@ export async function runPreview(paths: string[], options: PreviewCommandOptions
       });
     }
   });
+  process.stdout.write(`journey preview: ${server.url}  (Ctrl-C to stop)\n`);
+  if (options.open) openInBrowser(server.url);
+  await stopping;
   return 0;
 }
 
