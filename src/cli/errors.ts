@@ -18,6 +18,7 @@ const SYSTEM_ERRORS = new Map([
   ["ENFILE", "too many open files on the system"],
   ["EROFS", "the file system is read-only"],
   ["EISDIR", "this is a folder"],
+  ["EEXIST", "something of that name is already there"],
   ["ENOTDIR", "a part of the path is not a folder"],
   ["ENOENT", "no such file or folder"],
   ["ENAMETOOLONG", "the file name is too long"],

@@ -1,8 +1,10 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { defaultConfig, findConfigFile, loadConfigFile } from "../config/load.js";
 import type { ProjectConfig } from "../config/types.js";
-import { MAX_WALK_ENTRIES } from "../discover/files.js";
+import { MAX_WALK_ENTRIES, type Discovery } from "../discover/files.js";
+import { visibleText } from "../escape/terminal.js";
+import { toPosix } from "../util/paths.js";
 import { projectFiles } from "../discover/project-files.js";
 import type { FileReport } from "../results.js";
 import { UsageError } from "./errors.js";
@@ -29,16 +31,25 @@ export function selectFiles(paths: readonly string[], config: ProjectConfig, cwd
 }
 
 /**
- * Paths given that matched no journey file, and walks stopped at the limit: named on stderr.
- * Returns whether there were any: the run then exits 2 (after checking the files found, unless a
- * walk was stopped).
+ * Paths given that matched no journey file, walks stopped at the limit, and what a walk could not
+ * check (a folder it may not list, a named pipe named like a journey): named on stderr. Returns
+ * whether there were any: the run then exits 2 (after checking the files found, unless a walk was
+ * stopped).
  */
-export function reportUnmatched({ unmatched, truncated }: { unmatched: readonly string[]; truncated: readonly string[] }): boolean {
+export function reportUnmatched({ unmatched, truncated, skipped }: Pick<Discovery, "unmatched" | "truncated" | "skipped">): boolean {
   for (const given of unmatched) process.stderr.write(`journey: no journey files found for \`${given}\` (looked for *.journey.yaml and *.journey.yml)\n`);
   for (const given of truncated) {
     process.stderr.write(
       `journey: stopped walking \`${given}\` after ${MAX_WALK_ENTRIES.toLocaleString("en")} entries (a link to / or a huge folder?); nothing was checked: name the folders that hold journeys, or add ignore patterns\n`,
     );
   }
-  return unmatched.length > 0 || truncated.length > 0;
+  for (const { path, kind, reason } of skipped) {
+    const shown = visibleText(toPosix(relative(process.cwd(), path)) || path);
+    process.stderr.write(
+      kind === "folder"
+        ? `journey: could not read the folder \`${shown}\` (${reason}): the journeys in it were not checked\n`
+        : `journey: \`${shown}\` was not checked: ${reason}\n`,
+    );
+  }
+  return unmatched.length > 0 || truncated.length > 0 || skipped.length > 0;
 }

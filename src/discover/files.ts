@@ -1,6 +1,7 @@
 import { readdirSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { toPosix } from "../util/paths.js";
+import { fileKind } from "../util/regular-file.js";
 import { requireFrom } from "../util/require-from.js";
 import type picomatchType from "picomatch";
 
@@ -19,6 +20,15 @@ export interface Discovery {
   unmatched: string[];
   /** Arguments whose walk stopped at `MAX_WALK_ENTRIES`: the files found so far are listed, the rest unseen. */
   truncated: string[];
+  /** What a walk met and could not check: a folder it may not list, a file named like a journey that is not a regular file. */
+  skipped: Skipped[];
+}
+
+/** A folder or file a walk could not check, and why (a phrase: "permission denied", "a named pipe"). */
+export interface Skipped {
+  path: string;
+  kind: "folder" | "file";
+  reason: string;
 }
 
 /**
@@ -51,28 +61,32 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
   const files = new Set<string>();
   const unmatched: string[] = [];
   const truncated: string[] = [];
+  const skipped: Skipped[] = [];
   for (const given of paths) {
     const absolute = resolve(options.cwd, given);
     let found: string[];
+    let met: Skipped[] = [];
     const kind = statKind(absolute);
     if (kind === "file") {
       found = [absolute];
-    } else if (kind === "dir") {
-      const walked = walk(absolute, (file) => JOURNEY_FILE.test(file));
-      if (walked.truncated) truncated.push(given);
-      found = walked.files.filter((file) => !ignored(file));
-    } else if (isGlob(given)) {
-      checkPattern(given, "the glob");
-      const walked = expandGlob(given, options.cwd);
-      if (walked.truncated) truncated.push(given);
-      found = walked.files.filter((file) => !ignored(file));
     } else {
-      found = [];
+      let walked: Walk | undefined;
+      if (kind === "dir") walked = walk(absolute, (file) => JOURNEY_FILE.test(file));
+      else if (isGlob(given)) {
+        checkPattern(given, "the glob");
+        walked = expandGlob(given, options.cwd);
+      }
+      if (walked?.truncated) truncated.push(given);
+      found = walked ? walked.files.filter((file) => !ignored(file)) : [];
+      // Left out as the files in it would be: a folder whose journeys are all ignored, a file ignored itself.
+      met = walked ? walked.skipped.filter((skip) => !ignored(skip.kind === "folder" ? join(skip.path, "x.journey.yaml") : skip.path)) : [];
+      skipped.push(...met);
     }
-    if (found.length === 0 && !truncated.includes(given)) unmatched.push(given);
+    // What a walk could not read is said instead of "no journey files found".
+    if (found.length === 0 && met.length === 0 && !truncated.includes(given)) unmatched.push(given);
     for (const file of found) files.add(file);
   }
-  return { files: [...files], unmatched, truncated };
+  return { files: [...files], unmatched, truncated, skipped };
 }
 
 /** Whether a command-line argument is a glob pattern (rather than a path). */
@@ -216,6 +230,7 @@ function statKind(path: string): "file" | "dir" | "missing" {
 interface Walk {
   files: string[];
   truncated: boolean;
+  skipped: Skipped[];
 }
 
 /** Regular files below `root` accepted by `accept`, sorted, walking without recursion. */
@@ -225,6 +240,7 @@ function walk(
   { followLinks = true, enter }: { followLinks?: boolean; enter?: (folder: string) => void } = {},
 ): Walk {
   const results: string[] = [];
+  const skipped: Skipped[] = [];
   let entriesSeen = 0;
   const visited = new Set<string>();
   const pending = [root];
@@ -242,11 +258,15 @@ function walk(
     let entries;
     try {
       entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue; // unreadable folder: nothing to check below it
+    } catch (error) {
+      // Gone, or no longer a folder, since it was listed: nothing there to check. Any other
+      // reason (no permission) is said: the journeys in it would go unchecked without a word.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") skipped.push({ path: dir, kind: "folder", reason: folderProblem(code) });
+      continue;
     }
     entriesSeen += entries.length;
-    if (entriesSeen > MAX_WALK_ENTRIES) return { files: results.sort(comparePaths), truncated: true };
+    if (entriesSeen > MAX_WALK_ENTRIES) return { files: results.sort(comparePaths), truncated: true, skipped };
     const subdirs: string[] = [];
     for (const entry of entries) {
       const path = join(dir, entry.name);
@@ -254,14 +274,23 @@ function walk(
       const isDir = entry.isDirectory() || (followLinks && entry.isSymbolicLink() && statKind(path) === "dir");
       if (isDir) {
         if (!SKIPPED_FOLDERS.has(entry.name)) subdirs.push(path);
-      } else if (entry.isFile() && accept(path)) {
-        results.push(path);
+      } else if (entry.isFile()) {
+        if (accept(path)) results.push(path);
+      } else if (!entry.isSymbolicLink() && accept(path)) {
+        // A named pipe, a device or a socket named like what is looked for: never read (a pipe
+        // would wait for a writer), and said.
+        skipped.push({ path, kind: "file", reason: `not a regular file (${fileKind(entry)})` });
       }
     }
     subdirs.sort().reverse();
     pending.push(...subdirs);
   }
-  return { files: results.sort(comparePaths), truncated: false };
+  return { files: results.sort(comparePaths), truncated: false, skipped };
+}
+
+/** Why a folder could not be listed, as a phrase. */
+function folderProblem(code: string | undefined): string {
+  return code === "EACCES" || code === "EPERM" ? "permission denied" : `it cannot be listed (${code ?? "unknown error"})`;
 }
 
 function comparePaths(a: string, b: string): number {

@@ -51,7 +51,8 @@ export function readRegularFile(path: string, maxBytes: number): RegularFileRead
   }
 }
 
-function fileKind(stat: import("node:fs").Stats): string {
+/** What a file that is not a regular file is, as a phrase ("a named pipe"); from its Stats or its directory entry. */
+export function fileKind(stat: Pick<import("node:fs").Stats, "isFIFO" | "isCharacterDevice" | "isBlockDevice" | "isSocket">): string {
   if (stat.isFIFO()) return "a named pipe";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
   if (stat.isSocket()) return "a socket";

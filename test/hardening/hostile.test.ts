@@ -142,6 +142,34 @@ describe("hostile paths and configs", () => {
     expect(result.exitCode).toBe(1);
   });
 
+  it.runIf(as)("a folder a walk may not list is named on stderr and the rest checked, exit 2 (review round 3: it was skipped without a word)", async () => {
+    const dir = tempProject({ "ok.journey.yaml": MINIMAL, "locked/hidden.journey.yaml": MINIMAL.replace("id: minimal", "id: hidden") });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, "locked"), 0o000);
+    const result = await runCli(["lint", "."], { cwd: dir, as });
+    expect(result.stderr).toBe("journey: could not read the folder `locked` (permission denied): the journeys in it were not checked");
+    expect(result.stdout).toContain("in 1 of 1 file");
+    expect(result.exitCode).toBe(2);
+    const named = await runCli(["lint", "locked"], { cwd: dir, as });
+    expect(named.stderr).toBe("journey: could not read the folder `locked` (permission denied): the journeys in it were not checked");
+    expect(named.exitCode).toBe(2);
+  });
+
+  it.runIf(process.platform === "linux")("a named pipe named like a journey in a walked folder is named, never opened, exit 2", async () => {
+    const dir = tempProject({ "ok.journey.yaml": MINIMAL });
+    await execa("mkfifo", [join(dir, "pipe.journey.yaml")]);
+    const result = await journey(["lint", "."], dir);
+    expect(result.stderr).toBe("journey: `pipe.journey.yaml` was not checked: not a regular file (a named pipe)");
+    expect(result.exitCode).toBe(2);
+  });
+
+  it("render -o naming a file is a usage error that says so", async () => {
+    const dir = tempProject({ "a.journey.yaml": MINIMAL, "out.txt": "mine\n" });
+    const result = await journey(["render", "-o", "out.txt"], dir);
+    expect(result.stderr).toBe("journey: -o out.txt is a file, not a folder: name the folder to render into");
+    expect(result.exitCode).toBe(2);
+  });
+
   it("a config with errors: file, line, column, exit 2", async () => {
     const dir = tempProject({ "journey.config.yaml": "rules:\n  dead-end: loud\nchannels:\n  Web Site: { name: Web }\n", "a.journey.yaml": MINIMAL });
     const result = await journey(["lint"], dir);

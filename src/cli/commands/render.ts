@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { readAnalyses, type AnalysisFile, type AnalysisProblem } from "../../analyze/read-result.js";
 import type { AnalysisResult } from "../../analyze/types.js";
@@ -194,6 +194,14 @@ function outputFolders(groups: readonly ConfigGroup[], options: RenderCommandOpt
     const outDir = options.out !== undefined ? resolve(cwd, options.out) : resolve(projectRoot, config.render.out ?? "journey-docs");
     let folder = folders.get(outDir);
     if (!folder) {
+      if (statSync(outDir, { throwIfNoEntry: false })?.isDirectory() === false) {
+        const shown = visibleText(toPosix(relative(cwd, outDir)));
+        throw new UsageError(
+          options.out !== undefined
+            ? `-o ${shown} is a file, not a folder: name the folder to render into`
+            : `render.out in ${config.path ?? "the config"} names ${shown}, which is a file, not a folder`,
+        );
+      }
       const lang = options.lang ?? config.render.lang ?? "en";
       const labels = own(LANGUAGES, lang);
       if (!labels) throw new UsageError(`unknown language \`${lang}\` in ${config.path ?? "the config"}; use one of ${Object.keys(LANGUAGES).join(", ")}`);
