@@ -36,7 +36,23 @@ export function isGenerated(bytes: Buffer): boolean {
     return tail.slice(tail.lastIndexOf("\n") + 1).startsWith(`% ${GENERATED_MARK} from `);
   }
   const end = bytes.indexOf(0x0a);
-  return isGeneratedNote(bytes.subarray(0, end < 0 ? bytes.length : end).toString("utf8"));
+  // A checkout with Windows line ends (git's core.autocrlf) ends the note's line with CR.
+  return isGeneratedNote(
+    bytes
+      .subarray(0, end < 0 ? bytes.length : end)
+      .toString("utf8")
+      .replace(/\r$/, ""),
+  );
+}
+
+/**
+ * Whether a file in the output folder already holds `data`: byte for byte, or, for a text file,
+ * but for Windows line ends (git's core.autocrlf writes CRLF on checkout and LF on commit, so
+ * such a file is the same in the repository).
+ */
+function holds(current: Buffer, data: Buffer, text: boolean): boolean {
+  if (current.equals(data)) return true;
+  return text && current.length > data.length && current.includes(0x0d) && Buffer.from(current.toString("utf8").replaceAll("\r\n", "\n"), "utf8").equals(data);
 }
 
 /**
@@ -67,7 +83,7 @@ export function writeOutputs(outDir: string, files: readonly OutputFile[], force
         continue;
       }
       const current = readFileSync(target);
-      if (current.equals(data)) {
+      if (holds(current, data, typeof file.content === "string")) {
         report.unchanged.push(file.name);
         continue;
       }
@@ -104,7 +120,8 @@ export interface CheckReport {
 }
 
 /**
- * `--check`: compares the planned Markdown, Mermaid and HTML files with the folder byte for byte,
+ * `--check`: compares the planned Markdown, Mermaid and HTML files with the folder byte for byte
+ * (Windows line ends aside),
  * and the planned images by their fingerprints (image bytes differ between machines), writing
  * nothing and starting no browser. `drawable` are the images of the formats this run does not
  * draw (a one-off `render --image svg`): each that is in the folder and that render generated is
@@ -142,7 +159,7 @@ export function compareOutputs(
       continue;
     }
     const data = typeof file.content === "string" ? Buffer.from(file.content, "utf8") : Buffer.from(file.content);
-    if (!readFileSync(target).equals(data)) report.stale.push(file.name);
+    if (!holds(readFileSync(target), data, typeof file.content === "string")) report.stale.push(file.name);
   }
   report.missing.sort();
   report.orphaned = orphanedFiles(outDir, plan);

@@ -164,6 +164,24 @@ describe("render: writes and --check", () => {
     expect(existsSync(join(dir, "journey-docs", "minimal.flow.mmd"))).toBe(false);
   });
 
+  it("takes its files checked out with Windows line ends (git's core.autocrlf) as its own and as current", async () => {
+    const dir = setup();
+    expect((await runCli(["render"], { cwd: dir })).exitCode).toBe(0);
+    const out = join(dir, "journey-docs");
+    const names = readdirSync(out);
+    for (const name of names) writeFileSync(join(out, name), readFileSync(join(out, name), "utf8").replaceAll("\n", "\r\n"));
+    const check = await runCli(["render", "--check"], { cwd: dir });
+    expect(check.exitCode, check.stdout).toBe(0);
+    const again = await runCli(["render"], { cwd: dir });
+    expect(again.exitCode).toBe(0);
+    expect(again.stdout).toContain(`0 written, ${names.length} unchanged`);
+    // A change of the journey is written over them: they are render's, not the user's.
+    writeFileSync(join(dir, "a.journey.yaml"), readFileSync(join(dir, "a.journey.yaml"), "utf8").replace("name: Buys", "name: Pays"));
+    const changed = await runCli(["render"], { cwd: dir });
+    expect(changed.exitCode, changed.stderr).toBe(0);
+    expect(readFileSync(join(out, "minimal.md"), "utf8")).toContain("Pays");
+  });
+
   it("never overwrites a file it did not generate without --force, and never writes through a symlink", async () => {
     const dir = setup();
     mkdirSync(join(dir, "journey-docs"));
