@@ -30,9 +30,13 @@ function plainText(text: string): string {
 
 function escapeLine(plain: string): string {
   // A label of only spaces or control characters would leave a section, title or actor empty,
-  // which Mermaid cannot parse: an em dash stands in.
-  return plain === "" ? PLACEHOLDER : plain.replace(RESERVED, (char) => `#${char.codePointAt(0)};`);
+  // which Mermaid cannot parse, and one of only format characters (a zero-width space) an
+  // invisible one: an em dash stands in.
+  return !VISIBLE.test(plain) ? PLACEHOLDER : plain.replace(RESERVED, (char) => `#${char.codePointAt(0)};`);
 }
+
+/** A character that shows: neither a space nor a format character (zero-width space, joiners, direction marks, soft hyphen). */
+const VISIBLE = /[^\s\p{Cf}]/u;
 
 /** Lines of at most `width` code points (emoji are not cut in half), broken between words where there is one. */
 export function wrapWords(text: string, width: number): string[] {

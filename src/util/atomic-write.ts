@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { toPosix } from "./paths.js";
 
@@ -23,6 +23,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });
+    // The message names the file asked for, not the temporary one (a read-only folder: EACCES).
+    const failed = error as NodeJS.ErrnoException;
+    if (failed.path === temporary) failed.path = path;
     throw error;
   } finally {
     pending.delete(temporary);
@@ -32,12 +35,13 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
 /**
  * Writes a file the user named (`--output-file`): atomically when it is a regular file or does
  * not exist yet; straight into a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named
- * pipe), which a temporary file renamed over it would replace with a plain file.
+ * pipe), which a temporary file renamed over it would replace with a plain file; and through a
+ * symbolic link to a file, as a shell's `>` writes, so that the link stays a link.
  */
 export function writeOutputFile(path: string, data: string | Uint8Array): void {
   const stat = statSync(path, { throwIfNoEntry: false });
   if (stat && (stat.isCharacterDevice() || stat.isFIFO())) writeFileSync(path, data);
-  else writeFileAtomic(path, data);
+  else writeFileAtomic(stat?.isFile() && lstatSync(path).isSymbolicLink() ? realpathSync(path) : path, data);
 }
 
 /** The first of `files` that is the same file as `path` (same device and inode: links and `./a/../a` too), if any. */

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT, runCli, tempProject, unprivileged } from "../helpers/index.js";
@@ -65,7 +65,17 @@ describe("-o never replaces what it should not", () => {
     const result = await runCli(["lint", "a.journey.yaml", "-o", "locked/report.txt"], { cwd: dir, as });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/permission denied \(EACCES, open\)/);
-    expect(result.stderr).not.toMatch(/internal error/);
+    expect(result.stderr).toMatch(/locked\/report\.txt: /); // the file asked for, not the temporary one
+    expect(result.stderr).not.toMatch(/internal error|\.tmp/);
+  });
+
+  it("-o through a symbolic link writes the file it points to, and the link stays a link", async () => {
+    const dir = tempProject({ "a.journey.yaml": GOOD, "reports/real.json": "old\n" });
+    symlinkSync(join("reports", "real.json"), join(dir, "report.json"));
+    const result = await runCli(["lint", "a.journey.yaml", "-f", "json", "-o", "report.json"], { cwd: dir });
+    expect(result.exitCode).toBe(0);
+    expect(lstatSync(join(dir, "report.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "reports", "real.json"), "utf8"))).toHaveLength(1);
   });
 });
 

@@ -25,6 +25,8 @@ describe("labels wrap at word boundaries and are never cut", () => {
   it("escapes each line and joins them with line breaks Mermaid draws in HTML and SVG alike", () => {
     expect(mermaidLabel("Step 3: pays (by card)", 12)).toBe("Step 3#58; pays<br/>#40;by card#41;");
     expect(mermaidLabel("  ", 12)).toBe("#8212;");
+    expect(mermaidLabel("\u200b\u200b \u2060\u00ad", 12)).toBe("#8212;"); // zero-width characters only
+    expect(mermaidLabel("a\u200bb", 12)).toBe("a\u200bb");
   });
 });
 
