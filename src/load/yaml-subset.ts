@@ -268,11 +268,6 @@ class Reader {
     return false;
   }
 
-  /** Where the next ` #` at or after `from` is, or the text's length. */
-  private nextComment(from: number): number {
-    return this.comments.from(from);
-  }
-
   /** The first `:` in [from, to) followed by a space, a line break or the end of the text; -1 if none. */
   private blankColon(from: number, to: number): number {
     for (let colon = this.colons.from(from); colon < to; colon = this.colons.from(colon + 1)) {
@@ -333,7 +328,7 @@ class Reader {
     }
     if (!this.plainStarts(at)) throw UNREAD_ERROR;
     // The key ends at the first `: ` (or `:` at the line's end); a comment before it is left to yaml.
-    const i = this.blankColon(at, Math.min(this.nextComment(at), this.lineEnd(at)));
+    const i = this.blankColon(at, Math.min(this.comments.from(at), this.lineEnd(at)));
     if (i < 0 || this.text.charCodeAt(i - 1) === SPACE || i - at > 1024) throw UNREAD_ERROR;
     const text = this.text.slice(at, i);
     if (typeof resolvePlain(text) !== "string") throw UNREAD_ERROR; // a key yaml reads as a number, true or null
@@ -452,7 +447,7 @@ class Reader {
     // The value ends at a comment (` #`) or the line's end; a `: ` before that is left to yaml
     // (`a: b: c`). Found with indexOf: a loop over the characters was the parse's largest cost
     // in a one-file lint, run before V8 compiles it (bench/profiles.md).
-    let end = Math.min(this.nextComment(at), lineEnd);
+    let end = Math.min(this.comments.from(at), lineEnd);
     if (this.blankColon(at + 1, end) >= 0) throw UNREAD_ERROR;
     while (end > at && this.text.charCodeAt(end - 1) === SPACE) end--;
     // ` #word` right after a value: the comment-in-value warning is yaml's path.
@@ -673,10 +668,6 @@ class Reader {
 }
 
 /**
- * A stack over an array that is never made shorter: taking items off moves `top` (an array whose
- * length is set down is trimmed, and grown again for the next collection).
- */
-/**
  * The next place of `needle` in a text read from start to end: `from(at)` searches again only once
  * `at` has passed the last place found, so reading a whole file scans it about once. indexOf does
  * not stop at the end of a line: searched afresh from each value, it ran on to the next `:`
@@ -735,6 +726,10 @@ class Places {
   }
 }
 
+/**
+ * A stack over an array that is never made shorter: taking items off moves `top` (an array whose
+ * length is set down is trimmed, and grown again for the next collection).
+ */
 class Stack<T> {
   readonly items: T[] = [];
   top = 0;
